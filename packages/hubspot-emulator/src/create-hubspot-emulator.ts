@@ -1,0 +1,37 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { controlRoutes } from './control/control-routes.ts';
+import type { RouteEnv } from './http/api-route.ts';
+import { installBodyParsers, installErrorHandling } from './http/error-handler.ts';
+import { RateLimiter } from './http/rate-limiter.ts';
+import type { HubSpotEmulatorOptions } from './options.ts';
+import { associationBatchRoutes } from './routes/association-batch-routes.ts';
+import { associationRoutes } from './routes/association-routes.ts';
+import { batchRoutes } from './routes/batch-routes.ts';
+import { objectRoutes } from './routes/object-routes.ts';
+import { EmulatorState } from './state.ts';
+
+export interface HubSpotEmulatorHandle {
+  state: EmulatorState;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    emulator: HubSpotEmulatorHandle;
+  }
+}
+
+/** A local HubSpot: one Fastify instance serving the API paths, OAuth and `/_emulator/*`. */
+export function createHubSpotEmulator(options: HubSpotEmulatorOptions = {}): FastifyInstance {
+  const app = Fastify({ logger: options.logger ?? false });
+  const state = new EmulatorState(options);
+  const env: RouteEnv = { state, limiter: new RateLimiter(state) };
+  installBodyParsers(app);
+  installErrorHandling(app);
+  objectRoutes(app, env);
+  batchRoutes(app, env);
+  associationRoutes(app, env);
+  associationBatchRoutes(app, env);
+  if (options.controlApi !== false) controlRoutes(app, env, () => {});
+  app.decorate('emulator', { state });
+  return app;
+}

@@ -1,0 +1,78 @@
+import type { AssociationTypeDef } from '../crm/association-types.ts';
+import { findObjectType, type ObjectType, objectTypeById } from '../crm/object-types.ts';
+import type { Portal, StoredObject } from '../crm/portal.ts';
+
+export interface ReadOptions {
+  properties?: string[] | undefined;
+  propertiesWithHistory?: string[] | undefined;
+  associations?: string[] | undefined;
+}
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+/** Requested properties (null when empty) plus the ones HubSpot always returns. */
+export function pickProperties(
+  type: ObjectType,
+  obj: StoredObject,
+  names?: string[],
+): Record<string, string | null> {
+  const wanted = names && names.length > 0 ? names : type.defaultProperties;
+  const out: Record<string, string | null> = {};
+  for (const n of [...wanted, 'hs_object_id', type.createdProperty, ...type.modifiedProperties]) {
+    out[n] = obj.properties[n] ?? null;
+  }
+  return out;
+}
+
+export function associationTypeName(def: AssociationTypeDef | undefined, typeId: number): string {
+  if (!def?.isDefault) return String(typeId);
+  return `${objectTypeById(def.fromTypeId).singular}_to_${objectTypeById(def.toTypeId).singular}`;
+}
+
+export function serializeObject(
+  portal: Portal,
+  obj: StoredObject,
+  opts: ReadOptions = {},
+): Record<string, unknown> {
+  const type = objectTypeById(obj.typeId);
+  const out: Record<string, unknown> = {
+    id: obj.id,
+    properties: pickProperties(type, obj, opts.properties),
+    createdAt: iso(obj.createdAt),
+    updatedAt: iso(obj.updatedAt),
+    archived: obj.archived,
+  };
+  if (obj.archivedAt !== undefined) out.archivedAt = iso(obj.archivedAt);
+  if (opts.propertiesWithHistory && opts.propertiesWithHistory.length > 0) {
+    const history: Record<string, unknown[]> = {};
+    for (const n of opts.propertiesWithHistory) {
+      const value = obj.properties[n];
+      history[n] =
+        value === undefined
+          ? []
+          : [{ value, timestamp: iso(obj.updatedAt), sourceType: obj.properties.hs_object_source ?? 'API' }];
+    }
+    out.propertiesWithHistory = history;
+  }
+  const assoc = serializeAssociations(portal, obj, opts.associations ?? []);
+  if (assoc) out.associations = assoc;
+  return out;
+}
+
+function serializeAssociations(portal: Portal, obj: StoredObject, toTypes: string[]) {
+  const out: Record<string, { results: Array<{ id: string; type: string }> }> = {};
+  for (const segment of toTypes) {
+    const to = findObjectType(segment);
+    if (!to) continue;
+    const results = portal.associations.list(obj.typeId, obj.id, to.id).flatMap((edge) =>
+      edge.typeIds.map((typeId) => {
+        const def = portal.associationTypes.find(
+          (d) => d.typeId === typeId && d.fromTypeId === obj.typeId && d.toTypeId === to.id,
+        );
+        return { id: edge.toId, type: associationTypeName(def, typeId) };
+      }),
+    );
+    if (results.length > 0) out[to.associationKey] = { results };
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
