@@ -1,0 +1,51 @@
+import formbody from '@fastify/formbody';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { registerControlRoutes } from './control/control-routes.ts';
+import { faults } from './core/fault-catalogue.ts';
+import { Emulator } from './emulator.ts';
+import { registerApiGuard } from './http/api-guard.ts';
+import { registerBodyParsers } from './http/body-parsers.ts';
+import { sendFault } from './http/respond.ts';
+import { registerTrafficHooks } from './http/traffic-hooks.ts';
+import { registerOAuthRoutes } from './oauth/oauth-routes.ts';
+import type { QuickBooksEmulatorOptions } from './options.ts';
+import { registerBatchRoute } from './routes/batch-route.ts';
+import { registerCdcRoute } from './routes/cdc-route.ts';
+import { registerEntityRoutes } from './routes/entity-routes.ts';
+import { registerInvoiceDeliveryRoutes } from './routes/invoice-delivery-routes.ts';
+import { registerQueryRoutes } from './routes/query-routes.ts';
+
+export type QuickBooksEmulator = FastifyInstance & {
+  /** In-process handle: state, clock, tokens, faults, webhooks, request log. */
+  control: Emulator;
+};
+
+/** A local QuickBooks Online: Intuit's OAuth, the Accounting API v3 and a control API. */
+export function createQuickBooksEmulator(options: QuickBooksEmulatorOptions = {}): QuickBooksEmulator {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 10 * 1024 * 1024 });
+  const emu = new Emulator(options);
+  registerBodyParsers(app);
+  void app.register(formbody);
+  registerTrafficHooks(app, emu);
+  registerApiGuard(app, emu);
+  registerOAuthRoutes(app, emu);
+  registerEntityRoutes(app, emu);
+  registerQueryRoutes(app, emu);
+  registerBatchRoute(app, emu);
+  registerCdcRoute(app, emu);
+  registerInvoiceDeliveryRoutes(app, emu);
+  if (options.controlApi !== false) registerControlRoutes(app, emu);
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (!path.startsWith('/v3/')) return reply.code(404).send({ error: 'not_found' });
+    return sendFault(
+      reply,
+      faults.unsupportedOperation(
+        `Could not find resource for relative : ${path} of full path: https://quickbooks.api.intuit.com${path}`,
+      ),
+      emu.now(),
+    );
+  });
+  app.addHook('onClose', async () => emu.webhooks.close());
+  return Object.assign(app, { control: emu });
+}
