@@ -8,6 +8,8 @@ import { associationBatchRoutes } from './routes/association-batch-routes.ts';
 import { associationRoutes } from './routes/association-routes.ts';
 import { batchRoutes } from './routes/batch-routes.ts';
 import { objectRoutes } from './routes/object-routes.ts';
+import { propertyRoutes } from './routes/property-routes.ts';
+import { searchRoutes } from './search/search-routes.ts';
 import { EmulatorState } from './state.ts';
 
 export interface HubSpotEmulatorHandle {
@@ -27,6 +29,8 @@ export function createHubSpotEmulator(options: HubSpotEmulatorOptions = {}): Fas
   const env: RouteEnv = { state, limiter: new RateLimiter(state) };
   installBodyParsers(app);
   installErrorHandling(app);
+  searchRoutes(app, env);
+  propertyRoutes(app, env);
   objectRoutes(app, env);
   batchRoutes(app, env);
   associationRoutes(app, env);

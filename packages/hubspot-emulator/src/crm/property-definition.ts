@@ -12,7 +12,7 @@ export interface PropertyOption {
   value: string;
   hidden: boolean;
   displayOrder: number;
-  description?: string;
+  description?: string | undefined;
 }
 
 export interface PropertyDefinition {

@@ -1,0 +1,56 @@
+import { AssociationSpecAssociationCategoryEnum as Category } from '@hubspot/api-client/lib/codegen/crm/associations/v4/index.js';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { type RunningEmulator, startEmulator } from '../testing/start-emulator.ts';
+
+let emu: RunningEmulator;
+beforeAll(async () => {
+  emu = await startEmulator({ rateLimits: false });
+});
+afterAll(() => emu.close());
+
+describe('associations v4', () => {
+  it('creates default and labelled links, reads them from both sides and archives them', async () => {
+    const { client } = await emu.portalWithClient();
+    const api = client.crm.objects.basicApi;
+    const v4 = client.crm.associations.v4;
+    const invoice = await api.create('invoices', { properties: { hs_currency: 'USD' } });
+    const contact = await api.create('contacts', { properties: { email: 'c@x.io' } });
+    const company = await api.create('companies', { properties: { name: 'Acme' } });
+    const res = await v4.basicApi.createDefault('invoice', invoice.id, 'contact', contact.id);
+    expect(res.results[0]?.associationSpec.associationTypeId).toBe(177);
+    const label = await v4.schema.definitionsApi.create('invoices', 'companies', {
+      label: 'Bill to',
+      name: 'bill_to',
+    });
+    const typeId = label.results[0]?.typeId ?? 0;
+    const pair = await v4.basicApi.create('invoices', invoice.id, 'companies', company.id, [
+      { associationCategory: Category.UserDefined, associationTypeId: typeId },
+    ]);
+    expect(pair.labels).toEqual(['Bill to']);
+    const fromContact = await v4.basicApi.getPage('contacts', contact.id, 'invoices');
+    expect(fromContact.results[0]).toMatchObject({ associationTypes: [{ typeId: 178, label: null }] });
+    expect(String(fromContact.results[0]?.toObjectId)).toBe(invoice.id);
+    const read = await api.getById('invoices', invoice.id, undefined, undefined, ['contacts', 'companies']);
+    expect(read.associations?.contacts?.results).toEqual([{ id: contact.id, type: 'invoice_to_contact' }]);
+    const batch = await v4.batchApi.getPage('invoices', 'contacts', { inputs: [{ id: invoice.id }] });
+    expect(batch.results[0]?.to.map((t) => String(t.toObjectId))).toEqual([contact.id]);
+    await v4.batchApi.archive('invoices', 'contacts', {
+      inputs: [{ _from: { id: invoice.id }, to: [{ id: contact.id }] }],
+    });
+    expect((await v4.basicApi.getPage('invoices', invoice.id, 'contacts')).results).toEqual([]);
+    const labels = await v4.schema.definitionsApi.getAll('invoices', 'contacts');
+    expect(labels.results).toEqual([{ category: 'HUBSPOT_DEFINED', typeId: 177, label: null }]);
+  });
+
+  it('associates in batch with associate/default', async () => {
+    const { client } = await emu.portalWithClient();
+    const api = client.crm.objects.basicApi;
+    const deal = await api.create('deals', { properties: { dealname: 'D' } });
+    const li = await api.create('line_items', { properties: { price: '1' } });
+    await client.crm.associations.v4.batchApi.createDefault('deals', 'line_items', {
+      inputs: [{ _from: { id: deal.id }, to: { id: li.id } }],
+    });
+    const links = await client.crm.associations.v4.basicApi.getPage('line_items', li.id, 'deals');
+    expect(links.results[0]?.associationTypes[0]?.typeId).toBe(20);
+  });
+});
