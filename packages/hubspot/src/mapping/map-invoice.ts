@@ -1,0 +1,140 @@
+import {
+  type CanonicalInvoice,
+  type CanonicalInvoiceLine,
+  dec,
+  type InvoiceSource,
+  type InvoiceStatus,
+  roundToCurrency,
+} from '@ledgersync/sync-engine';
+import type { HubSpotObject, Properties } from '../crm/hubspot-object.ts';
+import { amount, decimal, isoDate, text, toHubSpotDate, toHubSpotText } from './property-values.ts';
+
+export const INVOICE_PROPERTIES = [
+  'hs_number',
+  'hs_invoice_date',
+  'hs_due_date',
+  'hs_currency',
+  'hs_invoice_status',
+  'hs_invoice_source',
+  'hs_comments',
+  'hs_amount_billed',
+  'hs_balance_due',
+] as const;
+
+export const LINE_ITEM_PROPERTIES = [
+  'name',
+  'description',
+  'quantity',
+  'price',
+  'amount',
+  'hs_product_id',
+  'discount',
+  'hs_discount_percentage',
+] as const;
+
+function status(raw: string | null, total: string, balance: string): InvoiceStatus {
+  const s = (raw ?? 'draft').toLowerCase();
+  if (s === 'voided' || s === 'void') return 'voided';
+  if (s === 'paid') return 'paid';
+  if (s === 'draft') return 'draft';
+  const b = dec(balance);
+  return b.greaterThan(0) && b.lessThan(total) ? 'partially_paid' : 'open';
+}
+
+/** HubSpot's "Invoice source": native invoices are the only ones synced outbound (R-FLT-1). */
+function source(raw: string | null): InvoiceSource {
+  const s = (raw ?? '').toLowerCase();
+  if (s === '' || s === 'hubspot') return 'hubspot';
+  if (s.includes('quickbooks')) return 'legacy_quickbooks';
+  return 'integration';
+}
+
+export function lineItemToCanonical(line: HubSpotObject, currency: string): CanonicalInvoiceLine {
+  const p = line.properties;
+  const quantity = decimal(p.quantity) ?? '1';
+  const unitPrice = decimal(p.price) ?? '0';
+  const percent = decimal(p.hs_discount_percentage);
+  const absolute = decimal(p.discount);
+  const discount =
+    percent !== null && percent !== '0'
+      ? ({ kind: 'percent', value: percent } as const)
+      : absolute !== null && absolute !== '0'
+        ? ({ kind: 'amount', value: absolute } as const)
+        : null;
+  // HubSpot calculates `amount`; recompute only when it is absent.
+  const gross = dec(quantity).times(unitPrice);
+  const fallback =
+    discount === null
+      ? gross
+      : discount.kind === 'amount'
+        ? gross.minus(discount.value)
+        : gross.times(dec(100).minus(discount.value)).dividedBy(100);
+  return {
+    productId: text(p.hs_product_id),
+    description: text(p.description) ?? text(p.name),
+    quantity,
+    unitPrice,
+    discount,
+    serviceDate: null,
+    amount: text(p.amount) === null ? roundToCurrency(fallback, currency) : amount(p.amount, currency),
+    taxCodeId: null,
+  };
+}
+
+export function invoiceToCanonical(
+  invoice: HubSpotObject,
+  lines: readonly HubSpotObject[],
+  customerId: string | null,
+): CanonicalInvoice {
+  const p = invoice.properties;
+  const currency = text(p.hs_currency) ?? 'USD';
+  const mapped = lines.map((l) => lineItemToCanonical(l, currency));
+  const total =
+    text(p.hs_amount_billed) === null
+      ? roundToCurrency(
+          mapped.reduce((sum, l) => sum.plus(l.amount), dec(0)),
+          currency,
+        )
+      : amount(p.hs_amount_billed, currency);
+  const balance = text(p.hs_balance_due) === null ? total : amount(p.hs_balance_due, currency);
+  return {
+    number: text(p.hs_number),
+    issueDate: isoDate(p.hs_invoice_date) ?? invoice.createdAt.slice(0, 10),
+    dueDate: isoDate(p.hs_due_date),
+    currency,
+    customerId,
+    status: status(text(p.hs_invoice_status), total, balance),
+    source: source(text(p.hs_invoice_source)),
+    comments: text(p.hs_comments),
+    lines: mapped,
+    total,
+    balance,
+    customFields: {},
+  };
+}
+
+/** Header properties to write. Totals are HubSpot's calculation and never written. */
+export function canonicalToInvoiceProperties(c: Partial<CanonicalInvoice>): Properties {
+  const out: Properties = {};
+  if (c.number !== undefined) out.hs_number = toHubSpotText(c.number);
+  if (c.issueDate !== undefined) out.hs_invoice_date = toHubSpotDate(c.issueDate);
+  if (c.dueDate !== undefined) out.hs_due_date = toHubSpotDate(c.dueDate);
+  if (c.currency !== undefined) out.hs_currency = c.currency;
+  if (c.comments !== undefined) out.hs_comments = toHubSpotText(c.comments);
+  if (c.status !== undefined) out.hs_invoice_status = c.status === 'partially_paid' ? 'open' : c.status;
+  return out;
+}
+
+export function canonicalToLineItemProperties(line: CanonicalInvoiceLine, currency: string): Properties {
+  const out: Properties = {
+    name: line.description ?? 'Line item',
+    description: toHubSpotText(line.description),
+    quantity: line.quantity,
+    price: line.unitPrice,
+    hs_line_item_currency_code: currency,
+  };
+  if (line.productId !== null) out.hs_product_id = line.productId;
+  if (line.discount?.kind === 'amount') out.discount = line.discount.value;
+  if (line.discount?.kind === 'percent') out.hs_discount_percentage = line.discount.value;
+  return out;
+}
