@@ -26,8 +26,10 @@ export function createQuickBooksEmulator(options: QuickBooksEmulatorOptions = {}
   const emu = new Emulator(options);
   registerBodyParsers(app);
   void app.register(formbody);
-  registerTrafficHooks(app, emu);
+  // The gateway admits a request (auth, throttles) before injected faults, so an injected delay
+  // holds a concurrency slot like a slow real request.
   registerApiGuard(app, emu);
+  registerTrafficHooks(app, emu);
   registerOAuthRoutes(app, emu);
   registerEntityRoutes(app, emu);
   registerQueryRoutes(app, emu);

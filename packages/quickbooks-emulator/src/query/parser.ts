@@ -4,7 +4,8 @@ import { LexError, type Token, tokenize } from './lexer.ts';
 /*
  * Grammar (keywords and entity names case-insensitive):
  *   query      := SELECT projection FROM word [WHERE cond (AND cond)*]
- *                 [ORDERBY order (',' order)*] [STARTPOSITION int] [MAXRESULTS int] [';'] EOF
+ *                 [ORDERBY order (',' order)*] [STARTPOSITION int | MAXRESULTS int]* [';'] EOF
+ *                 (each of STARTPOSITION and MAXRESULTS at most once, in either order)
  *   projection := '*' | COUNT '(' '*' ')' | field (',' field)*   ('*' may start a field list)
  *   cond       := field op value | field IN '(' value (',' value)* ')'
  *   op         := '=' | '<' | '>' | '<=' | '>=' | LIKE
@@ -108,13 +109,15 @@ class Parser {
       }
     }
     const q: Query = { projection, entity, where, orderBy };
-    if (this.isKeyword('STARTPOSITION')) {
-      this.next();
-      q.startPosition = this.integer();
-    }
-    if (this.isKeyword('MAXRESULTS')) {
-      this.next();
-      q.maxResults = this.integer();
+    // QBO takes STARTPOSITION and MAXRESULTS in either order (clients send both orders).
+    for (;;) {
+      if (q.startPosition === undefined && this.isKeyword('STARTPOSITION')) {
+        this.next();
+        q.startPosition = this.integer();
+      } else if (q.maxResults === undefined && this.isKeyword('MAXRESULTS')) {
+        this.next();
+        q.maxResults = this.integer();
+      } else break;
     }
     if (this.isSymbol(';')) this.next();
     if (this.peek().kind !== 'eof') this.fail('<EOF>');
