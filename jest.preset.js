@@ -5,6 +5,8 @@ export function jestProject(displayName) {
   return {
     displayName,
     testEnvironment: 'node',
+    // Integration tests share 2 cores with PostgreSQL and the emulators; 5 s is too tight under load.
+    testTimeout: 30_000,
     extensionsToTreatAsEsm: ['.ts', '.tsx'],
     moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
     testMatch: [

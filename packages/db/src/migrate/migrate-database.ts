@@ -1,11 +1,17 @@
+import { migrateJobQueue } from '../queue/migrate-job-queue.ts';
 import { type ApplyResult, applyMigrations } from './apply-migrations.ts';
 import { MIGRATIONS_DIR } from './migrations-dir.ts';
 import { readMigrations } from './read-migrations.ts';
 
-/** Brings the database at `databaseUrl` up to date with every migration in the repository. */
+/**
+ * Brings the database at `databaseUrl` up to date: every migration in the repository, then
+ * graphile-worker's own schema (the job queue lives in the same database, ARCHITECTURE.md).
+ */
 export async function migrateDatabase(
   databaseUrl: string,
   dir: string = MIGRATIONS_DIR,
 ): Promise<ApplyResult> {
-  return applyMigrations(databaseUrl, await readMigrations(dir));
+  const result = await applyMigrations(databaseUrl, await readMigrations(dir));
+  await migrateJobQueue(databaseUrl);
+  return result;
 }
