@@ -1,0 +1,100 @@
+import type { SyncError } from '../errors/sync-error-code.ts';
+import type { FieldFlow } from '../mapping/default-field-mappings.ts';
+import type { FieldSpec } from '../mapping/field-projection.ts';
+import { stableEqual } from '../mapping/stable-equal.ts';
+import type { RecordOf } from '../records/side-record.ts';
+import { otherSide, type Side, type SyncObject } from '../records/sync-object.ts';
+import type { ConflictPolicy, Direction } from '../settings/portal-settings.ts';
+import { conflictWinner, directionAllowsWriteTo } from './conflict-policy.ts';
+
+export interface FieldConflict {
+  readonly field: string;
+  readonly winner: Side;
+  readonly hubspotValue: unknown;
+  readonly quickbooksValue: unknown;
+  /** True on the first match of two existing records (no merge base yet). */
+  readonly firstMatch: boolean;
+}
+
+export interface FieldWrite {
+  readonly field: string;
+  readonly value: unknown;
+}
+
+export interface MergeInput {
+  readonly specs: readonly FieldSpec[];
+  readonly hubspot: RecordOf<SyncObject>;
+  readonly quickbooks: RecordOf<SyncObject>;
+  readonly hubspotBase: RecordOf<SyncObject> | null;
+  readonly quickbooksBase: RecordOf<SyncObject> | null;
+  readonly policy: ConflictPolicy;
+  readonly direction: Direction;
+  /** Fields only `owner` may change (R-EDT-1); an edit on the other side is a violation, never copied. */
+  readonly owned?: { readonly side: Side; readonly fields: readonly string[] };
+}
+
+export interface MergeOutcome {
+  readonly writes: Readonly<Record<Side, FieldWrite[]>>;
+  readonly conflicts: FieldConflict[];
+  readonly errors: { field: string; side: Side; error: SyncError }[];
+  /** Owned fields changed on the non-owning side (R-EDT-1). */
+  readonly violations: string[];
+}
+
+function flowAllows(flow: FieldFlow, target: Side): boolean {
+  if (flow === 'read_only') return false;
+  if (flow === 'two_way') return true;
+  return target === (flow === 'hubspot_to_quickbooks' ? 'quickbooks' : 'hubspot');
+}
+
+/**
+ * Three-way merge per field with the merge base. Only one side changed → it wins; both changed
+ * to different values (or first match) → the conflict policy decides; a side equal to its base
+ * contributes nothing, which is what suppresses echoes (R-EDT-3). One-way directions make the
+ * source authoritative: the target is brought back to it whenever they differ.
+ */
+export function mergeFields(input: MergeInput): MergeOutcome {
+  const out: MergeOutcome = {
+    writes: { hubspot: [], quickbooks: [] },
+    conflicts: [],
+    errors: [],
+    violations: [],
+  };
+  const firstMatch = input.hubspotBase === null || input.quickbooksBase === null;
+  for (const spec of input.specs) {
+    const h = spec.read('hubspot', input.hubspot);
+    const q = spec.read('quickbooks', input.quickbooks);
+    if (stableEqual(h, q)) continue;
+    const hChanged = input.hubspotBase === null || !stableEqual(h, spec.read('hubspot', input.hubspotBase));
+    const qChanged =
+      input.quickbooksBase === null || !stableEqual(q, spec.read('quickbooks', input.quickbooksBase));
+
+    let winner: Side;
+    const owned = input.owned?.fields.includes(spec.key) ? input.owned.side : null;
+    if (owned !== null) {
+      const ownerChanged = owned === 'hubspot' ? hChanged : qChanged;
+      if (!ownerChanged && !firstMatch) {
+        out.violations.push(spec.key);
+        continue;
+      }
+      winner = owned;
+    } else if (input.direction !== 'two_way') {
+      winner = input.direction === 'hubspot_to_quickbooks' ? 'hubspot' : 'quickbooks';
+    } else if (hChanged && !qChanged) {
+      winner = 'hubspot';
+    } else if (qChanged && !hChanged) {
+      winner = 'quickbooks';
+    } else {
+      winner = conflictWinner(input.policy);
+      if (hChanged && qChanged) {
+        out.conflicts.push({ field: spec.key, winner, hubspotValue: h, quickbooksValue: q, firstMatch });
+      }
+    }
+    const target = otherSide(winner);
+    if (!directionAllowsWriteTo(input.direction, target) || !flowAllows(spec.flow, target)) continue;
+    const converted = spec.toSide(target, winner === 'hubspot' ? h : q);
+    if (converted.ok) out.writes[target].push({ field: spec.key, value: converted.value });
+    else out.errors.push({ field: spec.key, side: target, error: converted.error });
+  }
+  return out;
+}
