@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { isQboError, QboError } from '../errors/qbo-error.ts';
-import { JsonDecimal } from '../http/exact-json.ts';
 import { QboQuery } from '../query/query-builder.ts';
 import { type EmulatorHarness, startEmulator } from '../testing/emulator-harness.ts';
+import { invoiceBody, makeCustomer, makeItem } from '../testing/qbo-fixtures.ts';
 
 let emu: EmulatorHarness;
 beforeAll(async () => {
@@ -21,45 +21,8 @@ async function requestLog(): Promise<LoggedRequest[]> {
 
 async function setup() {
   const qbo = await emu.newClient();
-  const income = (await qbo.queryPage(QboQueryIncome(), 1, 10)).entities[0];
-  if (!income) throw new Error('the emulator company has no income account');
-  const item = await qbo.create(
-    'Item',
-    {
-      Name: `Widget ${Math.random()}`,
-      Type: 'Service',
-      UnitPrice: new JsonDecimal('10.10'),
-      IncomeAccountRef: { value: income.Id },
-    },
-    `it-${Math.random()}`.slice(0, 30),
-  );
-  const customer = await qbo.create(
-    'Customer',
-    { DisplayName: `Ann ${Math.random()}` },
-    `cu-${Math.random()}`.slice(0, 30),
-  );
+  const [item, customer] = await Promise.all([makeItem(qbo), makeCustomer(qbo)]);
   return { qbo, item, customer };
-}
-
-function QboQueryIncome() {
-  return QboQuery.select('Account').where('AccountType', '=', 'Income');
-}
-
-function invoiceBody(customerId: string, itemId: string, qty: string, price: string, amount: string) {
-  return {
-    CustomerRef: { value: customerId },
-    Line: [
-      {
-        DetailType: 'SalesItemLineDetail',
-        Amount: new JsonDecimal(amount),
-        SalesItemLineDetail: {
-          ItemRef: { value: itemId },
-          Qty: new JsonDecimal(qty),
-          UnitPrice: new JsonDecimal(price),
-        },
-      },
-    ],
-  };
 }
 
 describe('entity operations against the QBO emulator', () => {

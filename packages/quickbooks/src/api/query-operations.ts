@@ -16,14 +16,15 @@ export function queryOperations(send: QboTransport) {
     return member(await send({ method: 'GET', path: 'query', query: { query: text } }), 'QueryResponse');
   }
 
-  async function page<E extends EntityName>(query: QboQuery & { entity: E }, start: number, size: number) {
+  async function page<E extends EntityName>(query: QboQuery<E>, start: number, size: number) {
     const response = await run(query.toString({ start, size }));
     const raw = member(response, query.entity);
     const list = Array.isArray(raw) ? raw : [];
-    const entities = list.map(
-      (e) => parseEntity(ENTITY_SCHEMAS[query.entity], e, query.entity) as EntityOf<E>,
-    );
-    return { entities, startPosition: start, returned: entities.length } satisfies QueryPage<E>;
+    const entities = list
+      .map((e) => parseEntity(ENTITY_SCHEMAS[query.entity], e, query.entity) as EntityOf<E>)
+      .filter((e) => query.accepts(e));
+    // `returned` counts what QBO sent, so paging still stops at QBO's short page.
+    return { entities, startPosition: start, returned: list.length } satisfies QueryPage<E>;
   }
 
   return {
@@ -34,7 +35,7 @@ export function queryOperations(send: QboTransport) {
      * Every page, in order. A page shorter than the page size is the last: QBO has no cursor,
      * so this is how clients know they are done.
      */
-    async *queryAll<E extends EntityName>(query: QboQuery & { entity: E }, size = MAX_PAGE_SIZE) {
+    async *queryAll<E extends EntityName>(query: QboQuery<E>, size = MAX_PAGE_SIZE) {
       let start = 1;
       for (;;) {
         const result = await page(query, start, size);

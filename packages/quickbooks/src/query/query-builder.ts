@@ -16,45 +16,67 @@ function literal(value: QueryScalar): string {
  * Immutable SELECT builder. Conditions are joined with AND (QBO has no OR). Every value is
  * quoted and escaped; property names must be plain identifiers.
  */
-export class QboQuery {
+export class QboQuery<E extends EntityName = EntityName> {
   private constructor(
-    readonly entity: EntityName,
+    readonly entity: E,
     private readonly conditions: readonly string[],
     private readonly order: string | null,
     private readonly projection: string,
+    private readonly textChecks: readonly TextCheck[] = [],
   ) {}
 
-  static select(entity: EntityName): QboQuery {
+  static select<E extends EntityName>(entity: E): QboQuery<E> {
     return new QboQuery(entity, [], null, '*');
   }
 
-  static count(entity: EntityName): QboQuery {
+  static count<E extends EntityName>(entity: E): QboQuery<E> {
     return new QboQuery(entity, [], null, 'count(*)');
   }
 
-  where(property: string, op: Comparison, value: QueryScalar): QboQuery {
+  /**
+   * Intuit does not document whether `\%` is a literal percent inside LIKE, so results of
+   * LIKE conditions are checked again here: a % in the caller's text can never widen the match.
+   */
+  accepts(entity: unknown): boolean {
+    return this.textChecks.every((check) => {
+      const value = readPath(entity, check.property);
+      if (typeof value !== 'string') return false;
+      return check.mode === 'prefix' ? value.startsWith(check.text) : value.includes(check.text);
+    });
+  }
+
+  where(property: string, op: Comparison, value: QueryScalar): QboQuery<E> {
     return this.with(`${checkPropertyName(property)} ${op} ${literal(value)}`);
   }
 
-  whereIn(property: string, values: readonly QueryScalar[]): QboQuery {
+  whereIn(property: string, values: readonly QueryScalar[]): QboQuery<E> {
     if (values.length === 0) throw new Error('IN needs at least one value');
     return this.with(`${checkPropertyName(property)} IN (${values.map(literal).join(', ')})`);
   }
 
-  whereStartsWith(property: string, text: string): QboQuery {
-    return this.with(`${checkPropertyName(property)} LIKE ${quoteLikeFragment(text, '', '%')}`);
+  whereStartsWith(property: string, text: string): QboQuery<E> {
+    return this.with(`${checkPropertyName(property)} LIKE ${quoteLikeFragment(text, '', '%')}`, {
+      property,
+      mode: 'prefix',
+      text,
+    });
   }
 
-  whereContains(property: string, text: string): QboQuery {
-    return this.with(`${checkPropertyName(property)} LIKE ${quoteLikeFragment(text, '%', '%')}`);
+  whereContains(property: string, text: string): QboQuery<E> {
+    return this.with(`${checkPropertyName(property)} LIKE ${quoteLikeFragment(text, '%', '%')}`, {
+      property,
+      mode: 'contains',
+      text,
+    });
   }
 
-  orderBy(property: string, direction: 'ASC' | 'DESC' = 'ASC'): QboQuery {
+  orderBy(property: string, direction: 'ASC' | 'DESC' = 'ASC'): QboQuery<E> {
     return new QboQuery(
       this.entity,
       this.conditions,
       `${checkPropertyName(property)} ${direction}`,
       this.projection,
+      this.textChecks,
     );
   }
 
@@ -71,7 +93,25 @@ export class QboQuery {
     return text;
   }
 
-  private with(condition: string): QboQuery {
-    return new QboQuery(this.entity, [...this.conditions, condition], this.order, this.projection);
+  private with(condition: string, check?: TextCheck): QboQuery<E> {
+    const checks = check ? [...this.textChecks, check] : this.textChecks;
+    return new QboQuery(this.entity, [...this.conditions, condition], this.order, this.projection, checks);
   }
+}
+
+interface TextCheck {
+  readonly property: string;
+  readonly mode: 'prefix' | 'contains';
+  readonly text: string;
+}
+
+/** `PrimaryEmailAddr` compares on `.Address`, as QBO's query language does. */
+function readPath(entity: unknown, path: string): unknown {
+  let value: unknown = entity;
+  for (const key of path.split('.')) {
+    value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+  }
+  if (typeof value === 'object' && value !== null && 'Address' in value)
+    return (value as { Address: unknown }).Address;
+  return value;
 }
