@@ -3,6 +3,7 @@ import { controlRoutes } from './control/control-routes.ts';
 import type { RouteEnv } from './http/api-route.ts';
 import { installBodyParsers, installErrorHandling } from './http/error-handler.ts';
 import { RateLimiter } from './http/rate-limiter.ts';
+import { oauthRoutes } from './oauth/oauth-routes.ts';
 import type { HubSpotEmulatorOptions } from './options.ts';
 import { associationBatchRoutes } from './routes/association-batch-routes.ts';
 import { associationRoutes } from './routes/association-routes.ts';
@@ -29,6 +30,7 @@ export function createHubSpotEmulator(options: HubSpotEmulatorOptions = {}): Fas
   const env: RouteEnv = { state, limiter: new RateLimiter(state) };
   installBodyParsers(app);
   installErrorHandling(app);
+  oauthRoutes(app, env);
   searchRoutes(app, env);
   propertyRoutes(app, env);
   objectRoutes(app, env);
