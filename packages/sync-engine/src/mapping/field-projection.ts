@@ -29,6 +29,8 @@ export interface FieldSpec {
   readonly label: string;
   readonly flow: FieldFlow;
   read(side: Side, record: RecordOf<SyncObject>): unknown;
+  /** The form values are compared in ("1.50" and "1.5" are one amount); writes keep the read form. */
+  normalize(value: unknown): unknown;
   toSide(side: Side, value: unknown): WriteValue;
   assign(side: Side, record: RecordOf<SyncObject>, value: unknown): RecordOf<SyncObject>;
 }
@@ -55,11 +57,16 @@ interface NeutralLine {
 function specsFor(object: SyncObject, disabled: readonly string[], ctx: ProjectionContext): FieldSpec[] {
   const { refs } = ctx;
   return enabledDefaultMappings(object, disabled).map((m): FieldSpec => {
-    const base = { key: m.key, label: m.label, flow: m.flow, ...plain(m.key) };
+    const base = { key: m.key, label: m.label, flow: m.flow, normalize: (v: unknown) => v, ...plain(m.key) };
     const raw = (record: RecordOf<SyncObject>) => (record as unknown as Rec)[m.key];
     switch (m.transform) {
       case 'decimal':
-        return { ...base, read: (_s, r) => normDec(raw(r) as string | null), toSide: (_s, v) => ok(v) };
+        return {
+          ...base,
+          read: (_s, r) => raw(r) ?? null,
+          normalize: (v) => normDec(v as string | null),
+          toSide: (_s, v) => ok(v),
+        };
       case 'customer_ref':
         return {
           ...base,
@@ -89,6 +96,14 @@ function specsFor(object: SyncObject, disabled: readonly string[], ctx: Projecti
         return {
           ...base,
           read: (side, r) => (raw(r) as CanonicalInvoiceLine[]).map((l) => neutralLine(side, l, ctx)),
+          normalize: (v) =>
+            (v as NeutralLine[]).map((l) => ({
+              ...l,
+              quantity: normalizeDecimal(l.quantity),
+              unitPrice: normalizeDecimal(l.unitPrice),
+              discount: normDiscount(l.discount),
+              amount: normalizeDecimal(l.amount),
+            })),
           toSide: (side, v) => linesToSide(side, v as NeutralLine[], ctx),
         };
       case 'payment_applications':
@@ -98,9 +113,14 @@ function specsFor(object: SyncObject, disabled: readonly string[], ctx: Projecti
             (raw(r) as PaymentApplication[])
               .map((a) => ({
                 invoice: refs.linkIdOf('invoice', side, a.invoiceId) ?? `unlinked:${side}:${a.invoiceId}`,
-                amount: normalizeDecimal(a.amount),
+                amount: a.amount,
               }))
               .sort((x, y) => (x.invoice < y.invoice ? -1 : x.invoice > y.invoice ? 1 : 0)),
+          normalize: (v) =>
+            (v as { invoice: string; amount: string }[]).map((a) => ({
+              ...a,
+              amount: normalizeDecimal(a.amount),
+            })),
           toSide: (side, v) => {
             const apps: PaymentApplication[] = [];
             for (const a of v as { invoice: string; amount: string }[]) {
@@ -134,10 +154,10 @@ function neutralLine(side: Side, line: CanonicalInvoiceLine, ctx: ProjectionCont
   return {
     product,
     description: line.description,
-    quantity: normalizeDecimal(line.quantity),
-    unitPrice: normalizeDecimal(line.unitPrice),
-    discount: normDiscount(line.discount),
-    amount: normalizeDecimal(line.amount),
+    quantity: line.quantity,
+    unitPrice: line.unitPrice,
+    discount: line.discount,
+    amount: line.amount,
   };
 }
 
@@ -178,10 +198,11 @@ function customSpec(mapping: CustomMapping): FieldSpec {
     key: `custom:${mapping.id}`,
     label: `${mapping.hubspot.label} ⇄ ${mapping.quickbooks.label}`,
     flow,
-    read: (side, r) => {
-      const v =
-        (r as { customFields?: Record<string, CustomFieldValue | null> }).customFields?.[keyOn(side)] ?? null;
-      return v && v.type === 'number' ? { type: 'number', value: normalizeDecimal(v.value) } : v;
+    read: (side, r) =>
+      (r as { customFields?: Record<string, CustomFieldValue | null> }).customFields?.[keyOn(side)] ?? null,
+    normalize: (v) => {
+      const c = v as CustomFieldValue | null;
+      return c && c.type === 'number' ? { type: 'number', value: normalizeDecimal(c.value) } : c;
     },
     toSide: (_s, v) => ok(v),
     assign: (side, r, v) => {

@@ -1,0 +1,83 @@
+import { describe, expect, it } from '@jest/globals';
+import { customer, invoice, line, settings, sideRecord } from '../test-support/factories.ts';
+import { SyncWorld, writes } from '../test-support/sync-world.ts';
+
+function syncedHubspotInvoice() {
+  const w = new SyncWorld(
+    settings({
+      invoice: {
+        enabled: true,
+        direction: 'two_way',
+        syncStartedAt: '2026-01-01T00:00:00.000Z',
+        customLineItemIncomeAccountId: 'a',
+        conflictPolicy: { kind: 'prefer_quickbooks' },
+      },
+    }),
+  );
+  w.put(sideRecord('hubspot', 'customer', 'c1', customer()));
+  w.put(sideRecord('hubspot', 'invoice', 'i1', invoice({ customerId: 'c1' })));
+  w.sync();
+  const qid = w.linkOf('invoice', 'hubspot', 'i1')!.quickbooksId!;
+  return { w, qid };
+}
+
+describe('editing rules', () => {
+  it('R-EDT-1 / R-ERR-4: lines changed in QBO on a HubSpot invoice fail with hubspot_native_edited_in_quickbooks and are not copied back', () => {
+    const { w, qid } = syncedHubspotInvoice();
+    const edited = [line('USD', { quantity: '3' })];
+    w.edit('invoice', 'quickbooks', qid, { lines: edited, total: '150.00' });
+    const plan = w.plan();
+    const fail = plan.actions.find((a) => a.kind === 'fail');
+    expect(fail?.kind === 'fail' && fail.error.code).toBe('hubspot_native_edited_in_quickbooks');
+    expect(writes(plan).filter((a) => a.side === 'hubspot')).toEqual([]);
+    w.sync();
+    expect(w.get('invoice', 'hubspot', 'i1')?.lines[0]?.quantity).toBe('2');
+  });
+
+  it('R-EDT-1: other fields edited in QBO still flow while the line edit is refused', () => {
+    const { w, qid } = syncedHubspotInvoice();
+    w.edit('invoice', 'quickbooks', qid, {
+      lines: [line('USD', { quantity: '3' })],
+      total: '150.00',
+      dueDate: '2026-04-30',
+    });
+    w.sync();
+    expect(w.get('invoice', 'hubspot', 'i1')?.dueDate).toBe('2026-04-30');
+    expect(w.get('invoice', 'hubspot', 'i1')?.lines[0]?.quantity).toBe('2');
+  });
+
+  it('R-EDT-1: heals when the QBO edit is reverted', () => {
+    const { w, qid } = syncedHubspotInvoice();
+    const original = w.get('invoice', 'quickbooks', qid)!;
+    w.edit('invoice', 'quickbooks', qid, { lines: [line('USD', { quantity: '3' })], total: '150.00' });
+    expect(w.plan().actions.some((a) => a.kind === 'fail')).toBe(true);
+    w.edit('invoice', 'quickbooks', qid, { lines: original.lines, total: original.total });
+    const plan = w.plan();
+    expect(plan.actions.some((a) => a.kind === 'fail')).toBe(false);
+    expect(writes(plan)).toEqual([]);
+  });
+
+  it('R-EDT-1: heals when HubSpot is edited: HubSpot lines win even under "Use QuickBooks data"', () => {
+    const { w, qid } = syncedHubspotInvoice();
+    w.edit('invoice', 'quickbooks', qid, { lines: [line('USD', { quantity: '3' })], total: '150.00' });
+    w.edit('invoice', 'hubspot', 'i1', { lines: [line('USD', { quantity: '5' })], total: '250.00' });
+    const plan = w.plan();
+    expect(plan.actions.some((a) => a.kind === 'fail')).toBe(false);
+    w.sync();
+    expect(w.get('invoice', 'quickbooks', qid)?.lines[0]?.quantity).toBe('5');
+    expect(w.get('invoice', 'quickbooks', qid)?.total).toBe('250.00');
+    expect(writes(w.plan())).toEqual([]);
+  });
+
+  it('R-EDT-2: an invoice created in QBO is edited freely in QBO and the edits reach HubSpot', () => {
+    const w = new SyncWorld(settings());
+    w.put(sideRecord('quickbooks', 'customer', 'q1', customer({ displayName: 'AE' })));
+    w.put(sideRecord('quickbooks', 'invoice', 'qi', invoice({ customerId: 'q1', source: 'quickbooks' })));
+    w.sync();
+    const hid = w.linkOf('invoice', 'quickbooks', 'qi')!.hubspotId!;
+    expect(w.get('invoice', 'hubspot', hid)?.source).toBe('integration');
+    w.edit('invoice', 'quickbooks', 'qi', { lines: [line('USD', { quantity: '7' })], total: '350.00' });
+    w.sync();
+    expect(w.get('invoice', 'hubspot', hid)?.lines[0]?.quantity).toBe('7');
+  });
+});
