@@ -1,6 +1,6 @@
 // Tokens of the QBO query language. Words cover keywords, entity and property paths
 // (`MetaData.LastUpdatedTime`) and unquoted values (`100`, `true`, `2024-01-31`).
-export type TokenKind = 'word' | 'string' | 'symbol' | 'eof';
+export type TokenKind = 'word' | 'string' | 'symbol' | 'invalid' | 'eof';
 
 export interface Token {
   kind: TokenKind;
@@ -50,9 +50,17 @@ export function tokenize(src: string): Token[] {
       continue;
     }
     if (c === "'" || c === '"') {
-      const s = readString(src, i);
-      tokens.push({ kind: 'string', text: s.text, column: i + 1 });
-      i = s.end;
+      // An unterminated string becomes one invalid token, so the parser reports the first
+      // unexpected token (as QBO does for an unescaped apostrophe) rather than a lexer failure.
+      try {
+        const s = readString(src, i);
+        tokens.push({ kind: 'string', text: s.text, column: i + 1 });
+        i = s.end;
+      } catch (e) {
+        if (!(e instanceof LexError)) throw e;
+        tokens.push({ kind: 'invalid', text: src.slice(i), column: i + 1 });
+        i = src.length;
+      }
       continue;
     }
     const sym = SYMBOLS.find((s) => src.startsWith(s, i));
