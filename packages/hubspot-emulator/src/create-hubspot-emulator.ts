@@ -1,5 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { controlRoutes } from './control/control-routes.ts';
+import { FaultInjector } from './control/fault-injector.ts';
+import { RequestLog } from './control/request-log.ts';
 import type { RouteEnv } from './http/api-route.ts';
 import { installBodyParsers, installErrorHandling } from './http/error-handler.ts';
 import { RateLimiter } from './http/rate-limiter.ts';
@@ -15,6 +17,8 @@ import { EmulatorState } from './state.ts';
 
 export interface HubSpotEmulatorHandle {
   state: EmulatorState;
+  faults: FaultInjector;
+  log: RequestLog;
 }
 
 declare module 'fastify' {
@@ -37,7 +41,11 @@ export function createHubSpotEmulator(options: HubSpotEmulatorOptions = {}): Fas
   batchRoutes(app, env);
   associationRoutes(app, env);
   associationBatchRoutes(app, env);
-  if (options.controlApi !== false) controlRoutes(app, env, () => {});
-  app.decorate('emulator', { state });
+  const faults = new FaultInjector();
+  const log = new RequestLog();
+  faults.install(app);
+  log.install(app, state);
+  if (options.controlApi !== false) controlRoutes(app, env, { faults, log, reset: () => {} });
+  app.decorate('emulator', { state, faults, log });
   return app;
 }

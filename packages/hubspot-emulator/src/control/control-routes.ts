@@ -4,6 +4,9 @@ import { tokenResponse } from '../auth/token-store.ts';
 import type { RouteEnv } from '../http/api-route.ts';
 import { validation } from '../http/hubspot-error.ts';
 import { parseBody } from '../http/parse-body.ts';
+import { type FaultInjector, FaultRule } from './fault-injector.ts';
+import type { RequestLog } from './request-log.ts';
+import { uiActionRoutes } from './ui-actions.ts';
 
 const NewPortal = z.object({
   portalId: z.number().int().positive().optional(),
@@ -19,11 +22,19 @@ const NewToken = z.object({
 });
 
 /** Test-only API: portals, tokens, reset, clock. Not part of HubSpot. */
-export function controlRoutes(app: FastifyInstance, env: RouteEnv, extraReset: () => void): void {
+export interface ControlExtras {
+  faults: FaultInjector;
+  log: RequestLog;
+  reset: () => void;
+}
+
+export function controlRoutes(app: FastifyInstance, env: RouteEnv, extras: ControlExtras): void {
   app.post('/_emulator/reset', async () => {
     env.state.reset();
     env.limiter.reset();
-    extraReset();
+    extras.faults.clear();
+    extras.log.entries = [];
+    extras.reset();
     return { ok: true };
   });
 
@@ -69,4 +80,23 @@ export function controlRoutes(app: FastifyInstance, env: RouteEnv, extraReset: (
     const { clientId, clientSecret, appId, redirectUris, scopes } = env.state.app;
     return { clientId, clientSecret, appId, redirectUris, scopes };
   });
+
+  app.post('/_emulator/faults', async (req, reply) => {
+    extras.faults.add(parseBody(FaultRule, req.body));
+    return reply.code(201).send({ ok: true });
+  });
+
+  app.delete('/_emulator/faults', async (_req, reply) => {
+    extras.faults.clear();
+    return reply.code(204).send();
+  });
+
+  app.get('/_emulator/requests', async () => ({ requests: extras.log.entries }));
+  app.get('/_emulator/requests/counts', async () => extras.log.counts());
+  app.delete('/_emulator/requests', async (_req, reply) => {
+    extras.log.entries = [];
+    return reply.code(204).send();
+  });
+
+  uiActionRoutes(app, env);
 }
