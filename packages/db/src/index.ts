@@ -33,3 +33,4 @@ export * from './repositories/record-link-repository.ts';
 export * from './repositories/sync-activity-repository.ts';
 export * from './repositories/sync-cursor-repository.ts';
 export * from './repositories/sync-settings-repository.ts';
+export * from './sync-store/index.ts';

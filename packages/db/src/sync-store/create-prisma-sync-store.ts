@@ -1,0 +1,102 @@
+import type { MergeBase, Side, SyncObject, SyncStore } from '@ledgersync/sync-engine';
+import type { Db } from '../client/create-prisma-client.ts';
+import { inTransaction } from '../client/in-transaction.ts';
+import { linkRowId } from './link-row-id.ts';
+import { linkFromRow, mergeBaseFromRow } from './link-rows.ts';
+import { claimDueNotices } from './notice-queue.ts';
+import { toDbObject } from './object-names.ts';
+import { settingsFromRows } from './settings-from-rows.ts';
+import { writeLinks, writeMergeBases } from './write-links.ts';
+import { writeActivity, writeStatuses } from './write-statuses.ts';
+
+export interface PrismaSyncStoreOptions {
+  /** How long a claimed notice stays hidden from other claims (a crashed drain's notices return after it). */
+  readonly claimLeaseMs?: number;
+  /** Time of `processedAt` stamps; the runner's clock. */
+  readonly now?: () => Date;
+}
+
+/** The engine's `SyncStore` port over Prisma. Every method is scoped to one portal's rows. */
+export function createPrismaSyncStore(db: Db, options: PrismaSyncStoreOptions = {}): SyncStore {
+  const leaseMs = options.claimLeaseMs ?? 5 * 60_000;
+  const now = options.now ?? (() => new Date());
+  return {
+    async readSettings(portalId) {
+      const portal = await db.portal.findUnique({ where: { id: portalId } });
+      if (!portal) return null;
+      const rows = await db.syncSettings.findMany({ where: { portalId } });
+      return settingsFromRows(portalId, portal.planTier, rows);
+    },
+
+    async findLinks(portalId, object, side, ids) {
+      if (ids.length === 0) return [];
+      const column = side === 'hubspot' ? 'hubspotId' : 'quickbooksId';
+      const rows = await db.recordLink.findMany({
+        where: { portalId, object: toDbObject(object), [column]: { in: [...ids] } },
+      });
+      return rows.map(linkFromRow);
+    },
+
+    async findLinksByIds(portalId, linkIds) {
+      if (linkIds.length === 0) return [];
+      const ids = linkIds.map((id) => linkRowId(portalId, id));
+      return (await db.recordLink.findMany({ where: { portalId, id: { in: ids } } })).map(linkFromRow);
+    },
+
+    upsertLinks: (links) => inTransaction(db, (tx) => writeLinks(tx, links)),
+    setPendingCreates: (links) => inTransaction(db, (tx) => writeLinks(tx, links)),
+
+    async readMergeBases(portalId, linkIds) {
+      if (linkIds.length === 0) return [];
+      const ids = linkIds.map((id) => linkRowId(portalId, id));
+      const rows = await db.recordLink.findMany({ where: { portalId, id: { in: ids } } });
+      return rows.map(mergeBaseFromRow).filter((b): b is MergeBase => b !== null);
+    },
+
+    commitPlanResults: (portalId, batch) =>
+      inTransaction(db, async (tx) => {
+        await writeLinks(tx, batch.links);
+        await writeMergeBases(tx, portalId, batch.mergeBases);
+        await writeStatuses(tx, batch.statuses);
+        await writeActivity(tx, batch.activity);
+      }),
+
+    claimNotices: (portalId, limit, at) => claimDueNotices(db, portalId, limit, at, leaseMs),
+
+    async markNoticesProcessed(noticeIds) {
+      if (noticeIds.length === 0) return;
+      await db.changeNotice.updateMany({
+        where: { id: { in: noticeIds.map(BigInt) } },
+        data: { processedAt: now(), nextAttemptAt: null },
+      });
+    },
+
+    async deferNotices(noticeIds, notBefore, reason) {
+      if (noticeIds.length === 0) return;
+      await db.changeNotice.updateMany({
+        where: { id: { in: noticeIds.map(BigInt) } },
+        data: { nextAttemptAt: notBefore, lastError: reason, attempts: { increment: 1 } },
+      });
+    },
+
+    appendActivity: (entries) => inTransaction(db, (tx) => writeActivity(tx, entries)),
+    upsertRecordStatuses: (statuses) => inTransaction(db, (tx) => writeStatuses(tx, statuses)),
+
+    async getCursor(portalId: string, side: Side, object: SyncObject) {
+      const row = await db.syncCursor.findUnique({
+        where: { portalId_source_object: { portalId, source: side, object: toDbObject(object) } },
+      });
+      return row?.position.toISOString() ?? null;
+    },
+
+    async advanceCursor(portalId, side, object, cursor) {
+      const position = new Date(cursor);
+      const key = { portalId, source: side, object: toDbObject(object) };
+      await db.syncCursor.upsert({
+        where: { portalId_source_object: key },
+        create: { ...key, position },
+        update: { position },
+      });
+    },
+  };
+}

@@ -1,0 +1,98 @@
+import {
+  canonicalRecordSchemas,
+  type Link,
+  type MergeBase,
+  type RecordOf,
+  type SyncObject,
+  sideSchema,
+} from '@ledgersync/sync-engine';
+import { z } from 'zod';
+import { Prisma, type RecordLink } from '../generated/prisma/client.ts';
+import { linkRowId } from './link-row-id.ts';
+import { fromDbObject, toDbObject } from './object-names.ts';
+
+const pendingCreateSchema = z.object({ side: sideSchema, idempotencyKey: z.string().min(1) });
+
+/** A stored link, as the engine sees it. */
+export function linkFromRow(row: RecordLink): Link {
+  const pending = row.pendingCreate === null ? null : pendingCreateSchema.parse(row.pendingCreate);
+  return {
+    id: row.id,
+    portalId: row.portalId,
+    object: fromDbObject(row.object),
+    hubspotId: row.hubspotId,
+    quickbooksId: row.quickbooksId,
+    origin: row.origin,
+    linkVersion: row.version,
+    state: pending ? 'pending_create' : row.deletedOn ? 'counterpart_deleted' : 'active',
+    pendingCreate: pending,
+    lastSyncedAt: row.lastSyncedAt?.toISOString() ?? null,
+  };
+}
+
+/** The columns a link owns; status, error and merge base columns are written separately. */
+export function linkColumns(link: Link, deletedOn: RecordLink['deletedOn']) {
+  return {
+    id: linkRowId(link.portalId, link.id),
+    portalId: link.portalId,
+    object: toDbObject(link.object),
+    hubspotId: link.hubspotId,
+    quickbooksId: link.quickbooksId,
+    origin: link.origin,
+    version: link.linkVersion,
+    pendingCreate: link.pendingCreate === null ? Prisma.DbNull : { ...link.pendingCreate },
+    deletedOn: link.state === 'counterpart_deleted' ? (deletedOn ?? link.origin) : null,
+    lastSyncedAt: link.lastSyncedAt === null ? null : new Date(link.lastSyncedAt),
+  };
+}
+
+const storedBaseSchema = z.object({
+  hubspot: z.unknown().nullable(),
+  quickbooks: z.unknown().nullable(),
+  hubspotVersion: z.string().nullable(),
+  quickbooksVersion: z.string().nullable(),
+  syncedAt: z.string(),
+});
+
+/** The merge base kept in `RecordLink.mergeBase`, validated on the way out (stored JSON is a boundary). */
+export function mergeBaseFromRow(row: RecordLink): MergeBase | null {
+  if (row.mergeBase === null) return null;
+  const stored = storedBaseSchema.parse(row.mergeBase);
+  const object = fromDbObject(row.object);
+  const record = (value: unknown) =>
+    value === null ? null : (canonicalRecordSchemas[object].parse(value) as RecordOf<SyncObject>);
+  return {
+    linkId: row.id,
+    object,
+    hubspot: record(stored.hubspot),
+    quickbooks: record(stored.quickbooks),
+    hubspotVersion: stored.hubspotVersion,
+    quickbooksVersion: stored.quickbooksVersion,
+    syncedAt: stored.syncedAt,
+  };
+}
+
+/** Columns derived from a merge base: the JSON itself plus what the card and overview list show. */
+export function mergeBaseColumns(base: MergeBase) {
+  const invoice =
+    base.object === 'invoice' ? ((base.hubspot ?? base.quickbooks) as RecordOf<'invoice'> | null) : null;
+  return {
+    mergeBase: {
+      hubspot: base.hubspot,
+      quickbooks: base.quickbooks,
+      hubspotVersion: base.hubspotVersion,
+      quickbooksVersion: base.quickbooksVersion,
+      syncedAt: base.syncedAt,
+    } as Prisma.InputJsonValue,
+    hubspotVersion: base.hubspotVersion,
+    quickbooksSyncToken: base.quickbooksVersion,
+    lastSyncedAt: new Date(base.syncedAt),
+    ...(invoice
+      ? {
+          displayNumber: (base.quickbooks as RecordOf<'invoice'> | null)?.number ?? invoice.number,
+          amount: invoice.total,
+          currency: invoice.currency,
+        }
+      : {}),
+  };
+}
