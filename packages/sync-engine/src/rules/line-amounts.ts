@@ -61,7 +61,7 @@ export function discountNote(line: CanonicalInvoiceLine, currency: string): stri
   return `[Discount ${what} off ${gross} ${currency}]`;
 }
 
-const NOTE_PATTERN = /\s*\[Discount (-?[\d.]+)(%| [A-Z]{3}) off [\d.]+ [A-Z]{3}\]$/;
+const NOTE_PATTERN = / ?\[Discount (-?[\d.]+)(%| [A-Z]{3}) off -?[\d.]+ [A-Z]{3}\]$/;
 
 /** Renders a description with its discount note, as written into QBO. */
 export function describeLineForQuickBooks(line: CanonicalInvoiceLine, currency: string): string | null {

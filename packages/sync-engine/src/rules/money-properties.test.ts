@@ -1,0 +1,98 @@
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { currencyDecimals } from '../money/currency-decimals.ts';
+import { Dec, isExactInCurrency } from '../money/money.ts';
+import type { CanonicalInvoiceLine } from '../records/canonical-invoice.ts';
+import { customer, invoice, settings, sideRecord } from '../test-support/factories.ts';
+import { SyncWorld } from '../test-support/sync-world.ts';
+import {
+  checkInvoiceAmounts,
+  describeLineForQuickBooks,
+  invoiceTotal,
+  lineAmount,
+  parseQuickBooksLineDescription,
+} from './line-amounts.ts';
+
+const RUNS = { numRuns: 1000 };
+const currency = fc.constantFrom('JPY', 'KRW', 'USD', 'EUR', 'GBP', 'KWD', 'BHD');
+const decimal = (maxUnits: number, places: number) =>
+  fc.integer({ min: 0, max: maxUnits }).map((n) => new Dec(n).dividedBy(10 ** places).toFixed());
+const discount = fc.option(
+  fc.oneof(
+    decimal(500, 2).map((value) => ({ kind: 'percent' as const, value })),
+    decimal(10_000, 2).map((value) => ({ kind: 'amount' as const, value })),
+  ),
+  { nil: null },
+);
+const rawLine = fc.record({
+  quantity: decimal(100_000, 3),
+  unitPrice: decimal(10_000_000, 4),
+  discount,
+  description: fc.option(fc.string({ maxLength: 20 }), { nil: null }),
+});
+
+type RawLine = typeof rawLine extends fc.Arbitrary<infer T> ? T : never;
+
+function toLine(l: RawLine, cur: string): CanonicalInvoiceLine {
+  const base = { ...l, productId: null, serviceDate: null, taxCodeId: null };
+  return { ...base, amount: lineAmount(base, cur) };
+}
+
+describe('money properties (R-OBJ-3, R-OBJ-6; fast-check, 1,000 cases each)', () => {
+  it('line and invoice totals are exact to the minor unit in 0, 2 and 3 decimal currencies', () => {
+    fc.assert(
+      fc.property(currency, fc.array(rawLine, { minLength: 1, maxLength: 8 }), (cur, raws) => {
+        const lines = raws.map((l) => toLine(l, cur));
+        for (const l of lines) {
+          expect(isExactInCurrency(l.amount, cur)).toBe(true);
+          expect(l.amount.split('.')[1]?.length ?? 0).toBe(currencyDecimals(cur));
+        }
+        const total = invoiceTotal(lines, cur);
+        const sum = lines.reduce((s, l) => s.plus(l.amount), new Dec(0));
+        expect(new Dec(total).equals(sum)).toBe(true);
+        expect(checkInvoiceAmounts(invoice({ currency: cur, lines, total, balance: total })).ok).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  it('after a sync both sides hold the same amounts, to the cent, in the invoice currency', () => {
+    fc.assert(
+      fc.property(currency, fc.array(rawLine, { minLength: 1, maxLength: 4 }), (cur, raws) => {
+        const w = new SyncWorld(settings());
+        w.company = { ...w.company!, homeCurrency: cur };
+        w.put(sideRecord('hubspot', 'customer', 'c', customer()));
+        const lines = raws.map((l) => toLine(l, cur));
+        w.put(sideRecord('hubspot', 'invoice', 'i', invoice({ customerId: 'c', currency: cur, lines })));
+        w.sync();
+        const qid = w.linkOf('invoice', 'hubspot', 'i')!.quickbooksId!;
+        const q = w.get('invoice', 'quickbooks', qid)!;
+        const h = w.get('invoice', 'hubspot', 'i')!;
+        expect(q.total).toBe(h.total);
+        expect(q.lines.map((l) => l.amount)).toEqual(h.lines.map((l) => l.amount));
+      }),
+      RUNS,
+    );
+  });
+
+  it('R-FAQ-2: a line discount written into the QBO line text reads back as the same discount', () => {
+    fc.assert(
+      fc.property(currency, rawLine, (cur, raw) => {
+        fc.pre(!raw.description?.includes('[Discount'));
+        const l = toLine(raw, cur);
+        const back = parseQuickBooksLineDescription(describeLineForQuickBooks(l, cur));
+        expect(back.description).toBe(l.description === '' && l.discount ? null : l.description);
+        if (l.discount === null) expect(back.discount).toBeNull();
+        else if (l.discount.kind === 'percent')
+          expect(back.discount).toEqual({ kind: 'percent', value: new Dec(l.discount.value).toFixed() });
+        else
+          expect(
+            new Dec(back.discount!.value).equals(
+              new Dec(l.discount.value).toDecimalPlaces(currencyDecimals(cur)),
+            ),
+          ).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+});
