@@ -38,7 +38,9 @@ export function handleApi(
 ): FastifyReply {
   const realm = emu.realm((request.params as { realmId: string }).realmId) as Realm;
   const query = queryOf(request);
-  const requestId = query.requestid;
+  // node-quickbooks sends its idempotency key as a `Request-Id` header rather than `requestid`.
+  const header = request.headers['request-id'];
+  const requestId = query.requestid || (typeof header === 'string' && header !== '' ? header : undefined);
   const replay = requestId ? realm.requestIds.get(requestId) : undefined;
   if (replay) return withTid(reply).code(replay.status).type(replay.contentType).send(replay.body);
   let result: ApiResult;

@@ -47,6 +47,14 @@ function token(prefix: string, bytes: number): string {
   return `${prefix}${randomBytes(bytes).toString('base64url')}`;
 }
 
+// Intuit refresh tokens and codes look like `AB11` + 46 letters and digits.
+function alnum(prefix: string, length: number): string {
+  const chars = randomBytes(length * 2)
+    .toString('base64')
+    .replace(/[^A-Za-z0-9]/g, '');
+  return `${prefix}${chars.slice(0, length)}`;
+}
+
 /** OAuth grants, codes and tokens of the emulated Intuit identity service. */
 export class TokenStore {
   private readonly access = new Map<string, AccessToken>();
@@ -55,7 +63,7 @@ export class TokenStore {
   private grantSeq = 0;
 
   issueCode(realmId: string, redirectUri: string, nowMs: number): string {
-    const code = token('AB11', 30);
+    const code = alnum('AB11', 46);
     this.codes.set(code, { realmId, redirectUri, expiresAt: nowMs + AUTH_CODE_TTL_MS, used: false });
     return code;
   }
@@ -116,7 +124,7 @@ export class TokenStore {
 
   private issue(grant: Grant, nowMs: number): TokenResponse {
     const access_token = token('eyJlbmMiOiJBMTI4Q0JDLUhTMjU2IiwiYWxnIjoiZGlyIn0..', 96);
-    const refresh_token = token('RT1-', 36);
+    const refresh_token = alnum('AB11', 46);
     this.access.set(access_token, { grant, expiresAt: nowMs + ACCESS_TOKEN_TTL_S * 1000 });
     this.refresh.set(refresh_token, { grant, expiresAt: nowMs + REFRESH_TOKEN_TTL_S * 1000 });
     return {
