@@ -113,10 +113,12 @@ export function invoiceToCanonical(
   };
 }
 
-/** Header properties to write. Totals are HubSpot's calculation and never written. */
+/**
+ * Header properties to write. Totals are HubSpot's calculation and `hs_number` is read-only
+ * (HubSpot numbers its own invoices), so neither is written.
+ */
 export function canonicalToInvoiceProperties(c: Partial<CanonicalInvoice>): Properties {
   const out: Properties = {};
-  if (c.number !== undefined) out.hs_number = toHubSpotText(c.number);
   if (c.issueDate !== undefined) out.hs_invoice_date = toHubSpotDate(c.issueDate);
   if (c.dueDate !== undefined) out.hs_due_date = toHubSpotDate(c.dueDate);
   if (c.currency !== undefined) out.hs_currency = c.currency;

@@ -1,0 +1,108 @@
+import type {
+  ChangedPage,
+  NaturalKey,
+  ReadResult,
+  SideReader,
+  SideRecord,
+  SyncObject,
+} from '@ledgersync/sync-engine';
+import { batchReadObjects } from '../crm/batch-objects.ts';
+import { chunk, OBJECT_TYPE_FOR } from '../crm/object-types.ts';
+import { searchPage } from '../crm/search-objects.ts';
+import type { HubSpotClient } from '../http/create-hubspot-client.ts';
+import { HubSpotCallError, toSyncError } from '../http/hubspot-failure.ts';
+import { decodePageToken, encodePageToken } from './page-token.ts';
+import { PROPERTIES_FOR, readRecordsByIds, toSideRecords } from './read-records.ts';
+
+export interface HubSpotSideReaderOptions {
+  readonly client: HubSpotClient;
+  /** Injected clock (ms): the next cursor is taken from it, not from the machine. */
+  readonly now: () => number;
+  /** Search indexes writes a moment late; the next cursor starts this far back (default 60 s). */
+  readonly indexLagMs?: number;
+  readonly pageSize?: number;
+}
+
+/** Contacts name their modified date differently from every other object. */
+const MODIFIED = (object: SyncObject) => (object === 'customer' ? 'lastmodifieddate' : 'hs_lastmodifieddate');
+
+export function createHubSpotSideReader(options: HubSpotSideReaderOptions): SideReader {
+  const { client } = options;
+
+  async function guard<T>(work: () => Promise<T>): Promise<ReadResult<T>> {
+    try {
+      return { ok: true, value: await work() };
+    } catch (error) {
+      if (error instanceof HubSpotCallError) return { ok: false, error: toSyncError(error.failure) };
+      throw error;
+    }
+  }
+
+  return {
+    side: 'hubspot',
+    readByIds: (object, ids) => guard(() => readRecordsByIds(client, object, ids)),
+
+    readChangedSince: <O extends SyncObject>(object: O, since: string, pageToken?: string) =>
+      guard(async (): Promise<ChangedPage<O>> => {
+        const token = pageToken ? decodePageToken(pageToken) : null;
+        const from = token?.since ?? since;
+        const cursor =
+          token?.cursor ?? new Date(options.now() - (options.indexLagMs ?? 60_000)).toISOString();
+        const filters = [
+          { propertyName: MODIFIED(object), operator: 'GT' as const, value: String(Date.parse(from)) },
+        ];
+        const page = await searchPage(
+          client,
+          OBJECT_TYPE_FOR[object],
+          filters,
+          PROPERTIES_FOR[object],
+          token?.afterId ?? null,
+          options.pageSize,
+        );
+        const records = await toSideRecords(client, object, page.results);
+        const nextPageToken =
+          page.lastId === null ? null : encodePageToken({ since: from, afterId: page.lastId, cursor });
+        // The cursor never moves backwards past `since`.
+        return { records, nextPageToken, cursor: laterOf(cursor, from) };
+      }),
+
+    findByNaturalKeys: (keys: readonly NaturalKey[]) =>
+      guard(async () => {
+        const out: SideRecord[] = [];
+        const emails = keys.filter((k) => k.field === 'email').map((k) => k.value.trim().toLowerCase());
+        if (emails.length > 0) {
+          const { found } = await batchReadObjects(
+            client,
+            'contacts',
+            emails,
+            PROPERTIES_FOR.customer,
+            'email',
+          );
+          out.push(...(await toSideRecords(client, 'customer', found)));
+        }
+        const skus = keys.filter((k) => k.field === 'sku').map((k) => k.value);
+        for (const part of chunk([...new Set(skus)], 50)) {
+          let afterId: string | null = null;
+          do {
+            const page: Awaited<ReturnType<typeof searchPage>> = await searchPage(
+              client,
+              'products',
+              [{ propertyName: 'hs_sku', operator: 'IN', values: part }],
+              PROPERTIES_FOR.product,
+              afterId,
+            );
+            // IN matching may be looser than ours (case); keep exact SKU hits only.
+            const exact = page.results.filter((p) => part.includes(p.properties.hs_sku ?? ''));
+            out.push(...(await toSideRecords(client, 'product', exact)));
+            afterId = page.lastId;
+          } while (afterId !== null);
+        }
+        // HubSpot contacts have no display name: such keys never match here.
+        return out;
+      }),
+  };
+}
+
+function laterOf(a: string, b: string): string {
+  return Date.parse(a) >= Date.parse(b) ? a : b;
+}

@@ -1,0 +1,89 @@
+import type { SideRecord, SyncObject } from '@ledgersync/sync-engine';
+import { readAssociations } from '../crm/associations.ts';
+import { batchReadObjects } from '../crm/batch-objects.ts';
+import type { HubSpotObject } from '../crm/hubspot-object.ts';
+import { OBJECT_TYPE_FOR } from '../crm/object-types.ts';
+import type { HubSpotClient } from '../http/create-hubspot-client.ts';
+import { CONTACT_PROPERTIES, contactToCanonical } from '../mapping/map-contact.ts';
+import { INVOICE_PROPERTIES, invoiceToCanonical, LINE_ITEM_PROPERTIES } from '../mapping/map-invoice.ts';
+import { PAYMENT_PROPERTIES, paymentToCanonical } from '../mapping/map-payment.ts';
+import { PRODUCT_PROPERTIES, productToCanonical } from '../mapping/map-product.ts';
+
+export const PROPERTIES_FOR: Readonly<Record<SyncObject, readonly string[]>> = {
+  customer: CONTACT_PROPERTIES,
+  product: PRODUCT_PROPERTIES,
+  invoice: INVOICE_PROPERTIES,
+  payment: PAYMENT_PROPERTIES,
+};
+
+function envelope<O extends SyncObject>(
+  object: O,
+  o: HubSpotObject,
+  record: SideRecord<O>['record'],
+): SideRecord<O> {
+  return {
+    side: 'hubspot',
+    object,
+    id: o.id,
+    version: o.updatedAt,
+    createdAt: o.createdAt,
+    updatedAt: o.updatedAt,
+    record,
+  };
+}
+
+/**
+ * Turns raw HubSpot records into canonical ones, fetching what they reference in batches:
+ * an invoice's line items and billing contact, a payment's invoices and contact.
+ */
+export async function toSideRecords<O extends SyncObject>(
+  client: HubSpotClient,
+  object: O,
+  raw: readonly HubSpotObject[],
+): Promise<SideRecord<O>[]> {
+  const ids = raw.map((o) => o.id);
+  if (object === 'customer')
+    return raw.map((o) => envelope(object, o, contactToCanonical(o) as SideRecord<O>['record']));
+  if (object === 'product')
+    return raw.map((o) => envelope(object, o, productToCanonical(o) as SideRecord<O>['record']));
+  if (object === 'invoice') {
+    const [lineIds, contactIds] = await Promise.all([
+      readAssociations(client, 'invoices', 'line_items', ids),
+      readAssociations(client, 'invoices', 'contacts', ids),
+    ]);
+    const allLines = [...lineIds.values()].flat();
+    const { found } = await batchReadObjects(client, 'line_items', allLines, LINE_ITEM_PROPERTIES);
+    const lines = new Map(found.map((l) => [l.id, l]));
+    return raw.map((o) => {
+      // Line order: HubSpot keeps `hs_position_on_quote` on quotes only; ids grow with creation.
+      const own = (lineIds.get(o.id) ?? [])
+        .map((id) => lines.get(id))
+        .filter((l): l is HubSpotObject => l !== undefined)
+        .sort((a, b) => Number(a.id) - Number(b.id));
+      const customer = (contactIds.get(o.id) ?? [])[0] ?? null;
+      return envelope(object, o, invoiceToCanonical(o, own, customer) as SideRecord<O>['record']);
+    });
+  }
+  const [invoiceIds, contactIds] = await Promise.all([
+    readAssociations(client, 'commerce_payments', 'invoices', ids),
+    readAssociations(client, 'commerce_payments', 'contacts', ids),
+  ]);
+  return raw.map((o) => {
+    const record = paymentToCanonical(o, (contactIds.get(o.id) ?? [])[0] ?? null, invoiceIds.get(o.id) ?? []);
+    return envelope(object, o, record as SideRecord<O>['record']);
+  });
+}
+
+export async function readRecordsByIds<O extends SyncObject>(
+  client: HubSpotClient,
+  object: O,
+  ids: readonly string[],
+): Promise<{ records: SideRecord<O>[]; missing: string[] }> {
+  const { found, missing } = await batchReadObjects(
+    client,
+    OBJECT_TYPE_FOR[object],
+    ids,
+    PROPERTIES_FOR[object],
+  );
+  return { records: await toSideRecords(client, object, found), missing };
+}
