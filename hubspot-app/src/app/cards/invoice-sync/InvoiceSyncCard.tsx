@@ -1,0 +1,86 @@
+import {
+  Divider,
+  Flex,
+  Heading,
+  LoadingSpinner,
+  useExtensionActions,
+  useExtensionContext,
+} from '@hubspot/ui-extensions';
+import { type BackendClient, describeBackendError } from '../../shared/api/backend-client.ts';
+import type { InvoiceSyncView } from '../../shared/api/contract.ts';
+import { useBackend } from '../../shared/api/use-backend.ts';
+import { useLoad } from '../../shared/api/use-load.ts';
+import { ActivityTable } from '../../shared/views/ActivityTable.tsx';
+import { BackendErrorView } from '../../shared/views/BackendErrorView.tsx';
+import { MissingBackendView } from '../../shared/views/MissingBackendView.tsx';
+import { ExclusionDetails } from './ExclusionDetails.tsx';
+import { FailureDetails } from './FailureDetails.tsx';
+import { getInvoiceSync, resyncInvoice } from './invoice-sync-api.ts';
+import { NeverSyncedView } from './NeverSyncedView.tsx';
+import { NotConnectedView } from './NotConnectedView.tsx';
+import { ResyncButton } from './ResyncButton.tsx';
+import { SyncSummary } from './SyncSummary.tsx';
+
+/** R-VIS-1: the "Integrations sync" card on an invoice record. */
+export function InvoiceSyncCard() {
+  const client = useBackend();
+  if (!client) return <MissingBackendView />;
+  return <InvoiceSyncCardContent client={client} />;
+}
+
+function InvoiceSyncCardContent({ client }: { client: BackendClient }) {
+  const context = useExtensionContext<'crm.record.tab'>();
+  const actions = useExtensionActions<'crm.record.tab'>();
+  const invoiceId = String(context.crm.objectId);
+  const { state, reload } = useLoad(invoiceId, (id) => getInvoiceSync(client, id));
+
+  const resync = async () => {
+    const result = await resyncInvoice(client, invoiceId);
+    if (result.ok) {
+      actions.addAlert({ type: 'success', message: 'Resync started.' });
+      reload();
+    } else {
+      actions.addAlert({
+        type: 'danger',
+        title: 'Resync failed',
+        message: describeBackendError(result.error),
+      });
+    }
+  };
+
+  if (state.status === 'loading') return <LoadingSpinner label="Loading sync details" />;
+  if (state.status === 'failed') {
+    if (state.error.kind === 'not_connected') return <NotConnectedView needsReauth={false} />;
+    return <BackendErrorView error={state.error} onRetry={reload} />;
+  }
+  return <InvoiceSyncDetails view={state.data} timeZone={context.portal.timezone} onResync={resync} />;
+}
+
+function InvoiceSyncDetails({
+  view,
+  timeZone,
+  onResync,
+}: {
+  view: InvoiceSyncView;
+  timeZone: string;
+  onResync: () => Promise<void>;
+}) {
+  if (view.connection !== 'connected')
+    return <NotConnectedView needsReauth={view.connection === 'needs_reauth'} />;
+  const resyncButton = <ResyncButton onResync={onResync} />;
+  const { record } = view;
+  if (!record) return <NeverSyncedView action={resyncButton} />;
+  return (
+    <Flex direction="column" gap="sm">
+      <SyncSummary record={record} timeZone={timeZone} />
+      {record.status === 'failed' && record.failure ? <FailureDetails failure={record.failure} /> : null}
+      {record.status === 'excluded' && record.exclusion ? (
+        <ExclusionDetails explanation={record.exclusion.explanation} />
+      ) : null}
+      <Flex justify="end">{resyncButton}</Flex>
+      <Divider />
+      <Heading>Activity</Heading>
+      <ActivityTable entries={view.activity} timeZone={timeZone} />
+    </Flex>
+  );
+}

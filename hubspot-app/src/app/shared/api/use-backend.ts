@@ -1,0 +1,19 @@
+import { hubspot, useExtensionContext } from '@hubspot/ui-extensions';
+import { useMemo } from 'react';
+import { type BackendClient, createBackendClient } from './backend-client.ts';
+
+/** The profile variable (hsprofile.*.json) that holds the backend's base URL. */
+export const BACKEND_URL_VARIABLE = 'LEDGERSYNC_API_URL';
+
+/** The backend client for this extension, or null when the project has no backend URL set. */
+export function useBackend(): BackendClient | null {
+  const context = useExtensionContext();
+  const baseUrl = context.variables?.[BACKEND_URL_VARIABLE];
+  return useMemo(
+    () =>
+      typeof baseUrl === 'string' && baseUrl.length > 0
+        ? createBackendClient({ fetch: hubspot.fetch, baseUrl })
+        : null,
+    [baseUrl],
+  );
+}

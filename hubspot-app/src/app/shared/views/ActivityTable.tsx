@@ -1,0 +1,39 @@
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
+import type { ActivityEntry } from '../api/contract.ts';
+import { formatDateTime } from '../format-date-time.ts';
+import { DIRECTION_LABEL } from '../labels.ts';
+
+/** A record's sync history: when, which way, and what changed. */
+export function ActivityTable({
+  entries,
+  timeZone,
+}: {
+  entries: readonly ActivityEntry[];
+  timeZone: string;
+}) {
+  if (entries.length === 0) return <Text>No sync activity yet.</Text>;
+  return (
+    <Table bordered>
+      <TableHead>
+        <TableRow>
+          <TableHeader>When</TableHeader>
+          <TableHeader>Direction</TableHeader>
+          <TableHeader>What changed</TableHeader>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {entries.map((entry) => (
+          <TableRow key={`${entry.at}-${entry.summary}`}>
+            <TableCell>{formatDateTime(entry.at, timeZone)}</TableCell>
+            <TableCell>{DIRECTION_LABEL[entry.direction]}</TableCell>
+            <TableCell>
+              {entry.changedFields.length > 0
+                ? `${entry.summary}: ${entry.changedFields.join(', ')}`
+                : entry.summary}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
