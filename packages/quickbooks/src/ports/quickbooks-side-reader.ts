@@ -1,0 +1,129 @@
+import type {
+  ChangedPage,
+  NaturalKey,
+  ReadResult,
+  SideReader,
+  SideRecord,
+  SyncObject,
+} from '@ledgersync/sync-engine';
+import type { QuickBooksClient } from '../api/qbo-client.ts';
+import { nameHolderAsCustomer } from '../mapping/customer-mapping.ts';
+import { envelope, isoTime } from '../mapping/side-record-envelope.ts';
+import { QboQuery } from '../query/query-builder.ts';
+import { companyContext } from './company-context.ts';
+import { guard } from './guard.ts';
+import { ENTITY_OF, toSideRecord } from './record-mappers.ts';
+
+const IDS_PER_QUERY = 100;
+/** CDC answers at most 1000 objects and cannot page; a full answer means "narrow and ask again". */
+const CDC_CAP = 1000;
+
+/** Name lists hide inactive records unless asked; the engine must see them (R-OBJ-7). */
+function withInactive<E extends 'Customer' | 'Item' | 'Invoice' | 'Payment'>(q: QboQuery<E>): QboQuery<E> {
+  return q.entity === 'Customer' || q.entity === 'Item' ? q.whereIn('Active', [true, false]) : q;
+}
+
+export function createQuickBooksSideReader(qbo: QuickBooksClient): SideReader {
+  const profile = companyContext(qbo);
+  const withProfile = async <T>(work: (currency: string) => Promise<T>): Promise<ReadResult<T>> => {
+    const p = await profile();
+    if (!p.ok) return p;
+    return guard(() => work(p.value.homeCurrency));
+  };
+
+  return {
+    side: 'quickbooks',
+
+    readByIds<O extends SyncObject>(object: O, ids: readonly string[]) {
+      return withProfile(async (currency) => {
+        const entity = ENTITY_OF[object];
+        const records: SideRecord<O>[] = [];
+        for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
+          const chunk = ids.slice(i, i + IDS_PER_QUERY);
+          const query = withInactive(QboQuery.select(entity).whereIn('Id', chunk));
+          for await (const found of qbo.queryAll(query)) {
+            records.push(toSideRecord(object, found as never, currency));
+          }
+        }
+        const seen = new Set(records.map((r) => r.id));
+        return { records, missing: ids.filter((id) => !seen.has(id)) };
+      });
+    },
+
+    readChangedSince<O extends SyncObject>(object: O, since: string, pageToken?: string) {
+      return withProfile(async (currency): Promise<ChangedPage<O>> => {
+        const from = pageToken ?? since;
+        const changes = await qbo.changedSince([ENTITY_OF[object]], from);
+        const records: SideRecord<O>[] = changes.map((c) => {
+          if (c.record) return toSideRecord(object, c.record as never, currency);
+          const stamp = isoTime(c.lastUpdated ?? undefined, from);
+          return {
+            side: 'quickbooks',
+            object,
+            id: c.id,
+            version: '',
+            createdAt: stamp,
+            updatedAt: stamp,
+            deleted: true,
+          } as SideRecord<O>;
+        });
+        // Offsets differ (QBO writes local time), so times are compared as instants.
+        const latest = records.reduce(
+          (max, r) => (Date.parse(r.updatedAt) > Date.parse(max) ? r.updatedAt : max),
+          from,
+        );
+        // A full answer may have left changes out: continue from the newest change seen.
+        const nextPageToken = changes.length >= CDC_CAP && latest !== from ? latest : null;
+        return { records, nextPageToken, cursor: latest };
+      });
+    },
+
+    findByNaturalKeys(keys: readonly NaturalKey[]): Promise<ReadResult<readonly SideRecord[]>> {
+      return withProfile(async () => {
+        const emails = keys.filter((k) => k.field === 'email').map((k) => k.value.trim());
+        const names = keys.filter((k) => k.field === 'displayName').map((k) => k.value);
+        const skus = keys.filter((k) => k.field === 'sku').map((k) => k.value);
+        const out: SideRecord[] = [];
+        const wanted = new Set(emails.map((e) => e.toLowerCase()));
+        for (const email of new Set(emails)) {
+          // Exact match in QBO's comparison, then case-insensitively here.
+          const q = withInactive(
+            QboQuery.select('Customer').whereIn('PrimaryEmailAddr', [email, email.toLowerCase()]),
+          );
+          for await (const c of qbo.queryAll(q)) {
+            if (wanted.has((c.PrimaryEmailAddr?.Address ?? '').trim().toLowerCase())) {
+              out.push(toSideRecord('customer', c, ''));
+            }
+          }
+        }
+        if (names.length > 0) {
+          for await (const c of qbo.queryAll(
+            withInactive(QboQuery.select('Customer').whereIn('DisplayName', names)),
+          )) {
+            if (!out.some((r) => r.id === c.Id && r.object === 'customer'))
+              out.push(toSideRecord('customer', c, ''));
+          }
+          for (const holder of ['Vendor', 'Employee'] as const) {
+            for await (const n of qbo.queryAll(
+              QboQuery.select(holder).whereIn('DisplayName', names).whereIn('Active', [true, false]),
+            )) {
+              out.push(
+                envelope(
+                  'customer',
+                  { ...n, Id: `${holder.toLowerCase()}:${n.Id}` },
+                  nameHolderAsCustomer(n),
+                ),
+              );
+            }
+          }
+        }
+        if (skus.length > 0) {
+          for await (const item of qbo.queryAll(withInactive(QboQuery.select('Item').whereIn('Sku', skus)))) {
+            if (skus.includes(item.Sku ?? '')) out.push(toSideRecord('product', item, ''));
+          }
+        }
+        return out;
+      });
+    },
+  };
+}

@@ -1,0 +1,147 @@
+import {
+  type SideWriter,
+  type SyncError,
+  type SyncObject,
+  syncError,
+  type WriteCommand,
+  type WriteResult,
+} from '@ledgersync/sync-engine';
+import type { BatchItemResult } from '../api/batch-operations.ts';
+import type { QuickBooksClient } from '../api/qbo-client.ts';
+import type { EntityOf } from '../entities/registry.ts';
+import { isQboError, QboError } from '../errors/qbo-error.ts';
+import { toSyncError } from '../errors/to-sync-error.ts';
+import type { InvoiceWriteContext } from '../mapping/invoice-to-qbo.ts';
+import { commandToOperation } from './command-to-operation.ts';
+import { companyContext } from './company-context.ts';
+import { createCustomLineItemPort } from './custom-line-item.ts';
+import { ENTITY_OF, type EntityFor, toSideRecord } from './record-mappers.ts';
+
+export interface QuickBooksWriterOptions {
+  /** Income account of the "Custom Line Item" (invoice sync Configure step, R-OBJ-1). */
+  readonly customLineItemIncomeAccountId?: string | null;
+}
+
+const DELETED_NOTE = '[LedgerSync] The linked HubSpot record was deleted.';
+
+function needsCustomLineItem(commands: readonly WriteCommand[]): boolean {
+  return commands.some(
+    (c) =>
+      c.object === 'invoice' &&
+      (c.kind === 'create' || c.kind === 'update') &&
+      (c.record as { lines: { productId: string | null }[] }).lines.some((l) => l.productId === null),
+  );
+}
+
+/** Writes QBO in batches of 30 with the engine's idempotency keys as requestids. */
+export function createQuickBooksSideWriter(
+  qbo: QuickBooksClient,
+  options: QuickBooksWriterOptions = {},
+): SideWriter {
+  const profile = companyContext(qbo);
+  const customLineItems = createCustomLineItemPort(qbo);
+
+  async function context(commands: readonly WriteCommand[]): Promise<InvoiceWriteContext | SyncError> {
+    const p = await profile();
+    if (!p.ok) return p.error;
+    let customLineItemId: string | null = null;
+    if (needsCustomLineItem(commands) && options.customLineItemIncomeAccountId) {
+      const ensured = await customLineItems.ensureCustomLineItem(options.customLineItemIncomeAccountId);
+      if (!ensured.ok) return ensured.error;
+      customLineItemId = ensured.itemId;
+    }
+    return { homeCurrency: p.value.homeCurrency, customLineItemId };
+  }
+
+  function success(command: WriteCommand, entity: unknown, currency: string): WriteResult {
+    const record = toSideRecord(command.object, entity as EntityOf<EntityFor<SyncObject>>, currency);
+    return {
+      ok: true,
+      idempotencyKey: command.idempotencyKey,
+      id: record.id,
+      version: record.version,
+      record: record.record,
+    };
+  }
+  const failure = (command: WriteCommand, error: SyncError): WriteResult => ({
+    ok: false,
+    idempotencyKey: command.idempotencyKey,
+    error,
+  });
+
+  /** One concurrent edit is absorbed: re-read, re-apply the same changes on the new version. */
+  async function retryStale(
+    command: WriteCommand & { kind: 'update' },
+    ctx: InvoiceWriteContext,
+  ): Promise<WriteResult> {
+    const entity = ENTITY_OF[command.object];
+    try {
+      const latest = await qbo.read(entity, command.id);
+      const planned = commandToOperation({ ...command, expectedVersion: latest.SyncToken }, ctx);
+      if (!planned.ok || planned.op.kind !== 'update')
+        return failure(command, syncError('stale_version', 'Changed during sync'));
+      const updated = await qbo.sparseUpdate(entity, planned.op.body, `${command.idempotencyKey}-r`);
+      return success(command, updated, ctx.homeCurrency);
+    } catch (error) {
+      if (error instanceof QboError) return failure(command, toSyncError(error));
+      throw error;
+    }
+  }
+
+  async function markDeleted(command: WriteCommand, ctx: InvoiceWriteContext): Promise<WriteResult> {
+    if (command.kind !== 'mark_counterpart_deleted') throw new Error('not a mark command');
+    const entity = ENTITY_OF[command.object];
+    try {
+      const current = await qbo.read(entity, command.id);
+      if (entity === 'Item') return success(command, current, ctx.homeCurrency); // no free-text field to mark
+      const field = entity === 'Customer' ? 'Notes' : 'PrivateNote';
+      const existing = String((current as Record<string, unknown>)[field] ?? '');
+      if (existing.includes(DELETED_NOTE)) return success(command, current, ctx.homeCurrency);
+      const body = {
+        Id: current.Id,
+        SyncToken: current.SyncToken,
+        [field]: `${existing} ${DELETED_NOTE}`.trim(),
+      };
+      return success(command, await qbo.sparseUpdate(entity, body, command.idempotencyKey), ctx.homeCurrency);
+    } catch (error) {
+      if (error instanceof QboError) return failure(command, toSyncError(error));
+      throw error;
+    }
+  }
+
+  return {
+    side: 'quickbooks',
+    async writeBatch(commands) {
+      const ctx = await context(commands);
+      if (!('homeCurrency' in ctx)) return commands.map((c) => failure(c, ctx));
+      const results: (WriteResult | null)[] = commands.map(() => null);
+      const batched: {
+        index: number;
+        key: string;
+        op: Parameters<QuickBooksClient['batch']>[0][number]['op'];
+      }[] = [];
+      commands.forEach((command, index) => {
+        if (command.kind === 'mark_counterpart_deleted') return;
+        const planned = commandToOperation(command, ctx);
+        if (planned.ok) batched.push({ index, key: command.idempotencyKey, op: planned.op });
+        else results[index] = failure(command, planned.error);
+      });
+      const answers: BatchItemResult[] = batched.length > 0 ? await qbo.batch(batched) : [];
+      for (const [i, answer] of answers.entries()) {
+        const { index } = batched[i] as (typeof batched)[number];
+        const command = commands[index] as WriteCommand;
+        if (answer.ok) results[index] = success(command, answer.entity, ctx.homeCurrency);
+        else if (command.kind === 'update' && isQboError(answer.error, 'StaleObject'))
+          results[index] = await retryStale(command, ctx);
+        else results[index] = failure(command, toSyncError(answer.error));
+      }
+      for (const [index, command] of commands.entries()) {
+        if (command.kind === 'mark_counterpart_deleted') results[index] = await markDeleted(command, ctx);
+      }
+      return results.map(
+        (r, i) =>
+          r ?? failure(commands[i] as WriteCommand, syncError('unexpected_remote_error', 'No result')),
+      );
+    },
+  };
+}
