@@ -1,0 +1,65 @@
+import { describe, expect, it } from '@jest/globals';
+import { fixedClock } from '../ports/clock.ts';
+import { customer, settings, sideRecord, T1 } from '../test-support/factories.ts';
+import { SyncWorld, writes } from '../test-support/sync-world.ts';
+import { applyPlanResults } from './apply-plan-results.ts';
+
+describe('applyPlanResults', () => {
+  it('records the new link, merge base, status and activity of a create', () => {
+    const w = new SyncWorld(settings());
+    w.put(sideRecord('hubspot', 'customer', 'c', customer()));
+    const plan = w.plan();
+    const [write] = writes(plan);
+    const applied = applyPlanResults(
+      plan,
+      [
+        {
+          ok: true,
+          idempotencyKey: write!.command.idempotencyKey,
+          id: 'Q7',
+          version: '0',
+          record: customer({ displayName: 'Analytical Engines' }),
+        },
+      ],
+      fixedClock(T1),
+    );
+    expect(applied.links).toMatchObject([
+      { hubspotId: 'c', quickbooksId: 'Q7', pendingCreate: null, linkVersion: 1 },
+    ]);
+    expect(applied.mergeBases[0]?.quickbooksVersion).toBe('0');
+    expect(applied.activity.map((a) => a.kind)).toEqual(['created']);
+    expect(applied.statuses.map((s) => s.state)).toEqual(['synced', 'synced']);
+  });
+
+  it('R-ERR-7: a retryable failure keeps the old merge base, clears the pending marker and is handed back for retry', () => {
+    const w = new SyncWorld(settings());
+    w.put(sideRecord('hubspot', 'customer', 'c', customer()));
+    const plan = w.plan();
+    const [write] = writes(plan);
+    const applied = applyPlanResults(
+      plan,
+      [
+        {
+          ok: false,
+          idempotencyKey: write!.command.idempotencyKey,
+          error: { code: 'rate_limited', message: '429', retryable: true },
+        },
+      ],
+      fixedClock(T1),
+    );
+    expect(applied.mergeBases).toEqual([]);
+    expect(applied.retryable).toHaveLength(1);
+    expect(applied.links[0]?.pendingCreate).toBeNull();
+    expect(applied.statuses[0]?.state).toBe('pending');
+  });
+
+  it('R-EDT-3: a create interrupted after sending is planned again with the same idempotency key (replay, no duplicate)', () => {
+    const w = new SyncWorld(settings());
+    w.put(sideRecord('hubspot', 'customer', 'c', customer()));
+    const first = writes(w.plan())[0]!;
+    // The runner stored the pending marker, then crashed before storing the result.
+    w.links = [first.link];
+    const again = writes(w.plan())[0]!;
+    expect(again.command.idempotencyKey).toBe(first.command.idempotencyKey);
+  });
+});
