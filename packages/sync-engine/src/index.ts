@@ -44,3 +44,4 @@ export * from './rules/line-amounts.ts';
 export * from './rules/payment-sync-enabled.ts';
 export * from './settings/company-profile.ts';
 export * from './settings/portal-settings.ts';
+export * from './runner/index.ts';

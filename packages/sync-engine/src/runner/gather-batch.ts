@@ -65,7 +65,10 @@ export async function gatherBatch(
   await read(seeds, true);
   await loadLinks(seeds);
   // Counterparts of linked seeds, and what every record read so far refers to.
-  await read(seeds.map(counterpartOf).filter((r): r is RecordRef => r !== null), false);
+  await read(
+    seeds.map(counterpartOf).filter((r): r is RecordRef => r !== null),
+    false,
+  );
   const references = [...records.values()].flatMap((r) =>
     referencesOf(r.object, r.record).map((ref) => ({ side: r.side, object: ref.object, id: ref.id })),
   );
@@ -109,7 +112,13 @@ export async function gatherBatch(
   // Without the lookup a match could be missed and a duplicate created: the whole batch waits.
   if (lookup.error) for (const ref of seeds) unreadable.push({ ref, error: lookup.error });
   const candidates = lookup.found;
-  return { records: [...records.values()], links: [...links.values()], mergeBases: [...bases.values()], candidates, unreadable };
+  return {
+    records: [...records.values()],
+    links: [...links.values()],
+    mergeBases: [...bases.values()],
+    candidates,
+    unreadable,
+  };
 }
 
 async function findCandidates(

@@ -1,0 +1,122 @@
+import { beforeEach, describe, expect, it } from '@jest/globals';
+import { customer, invoice, line, product, settings, sideRecord } from '../test-support/factories.ts';
+import { drainPortal } from './drain-portal.ts';
+import { InMemoryApps, InMemoryStore, inMemoryPorts } from './in-memory-ports.ts';
+
+let apps: InMemoryApps;
+let store: InMemoryStore;
+beforeEach(() => {
+  apps = new InMemoryApps();
+  store = new InMemoryStore(settings());
+  apps.put(sideRecord('hubspot', 'customer', 'c1', customer()));
+  apps.put(sideRecord('hubspot', 'product', 'p1', product()));
+  apps.put(
+    sideRecord(
+      'hubspot',
+      'invoice',
+      'i1',
+      invoice({ customerId: 'c1', lines: [line('USD', { productId: 'p1' })] }),
+    ),
+  );
+  store.notify('hubspot', 'invoice', 'i1');
+});
+
+describe('drainPortal', () => {
+  it('R-CON-4: creates the contact and product first, then the invoice pointing at them, in batches', async () => {
+    const report = await drainPortal(inMemoryPorts(apps, store), 'p1');
+    expect(report).toMatchObject({ claimed: 1, processed: 1, deferred: 0, writes: 3, failures: 0 });
+    const qboCustomer = store.linkOf('customer', 'hubspot', 'c1')?.quickbooksId;
+    const qboItem = store.linkOf('product', 'hubspot', 'p1')?.quickbooksId;
+    const qboInvoice = store.linkOf('invoice', 'hubspot', 'i1')?.quickbooksId;
+    const written = apps.records.get(`invoice|quickbooks|${qboInvoice}`)?.record;
+    expect(written).toMatchObject({ customerId: qboCustomer, lines: [{ productId: qboItem }] });
+    // One batch per side per stage: customer and item together, then the invoice.
+    expect(apps.calls.filter((c) => c.startsWith('write'))).toEqual([
+      'write quickbooks 2',
+      'write quickbooks 1',
+    ]);
+    expect(store.pending()).toEqual([]);
+  });
+
+  it('R-EDT-3: the echo of our own write (a QBO notice for the new invoice) writes nothing', async () => {
+    await drainPortal(inMemoryPorts(apps, store), 'p1');
+    const qboInvoice = store.linkOf('invoice', 'hubspot', 'i1')?.quickbooksId ?? '';
+    store.notify('quickbooks', 'invoice', qboInvoice);
+    const report = await drainPortal(inMemoryPorts(apps, store), 'p1');
+    expect(report).toMatchObject({ processed: 1, writes: 0 });
+    expect(apps.all('quickbooks', 'invoice')).toHaveLength(1);
+  });
+
+  it('R-ERR-7: a transient failure leaves only its notice pending with backoff; a data error is stored and done (R-OBJ-1)', async () => {
+    apps.put(
+      sideRecord(
+        'hubspot',
+        'customer',
+        'c2',
+        customer({ email: 'bob@example.com', firstName: 'Bob', lastName: 'B', companyName: 'Bob Co' }),
+      ),
+    );
+    store.notify('hubspot', 'customer', 'c2');
+    apps.intercept = (c) =>
+      c.object === 'customer' &&
+      (c.kind === 'create' ? (c.record as { email?: string }).email === 'bob@example.com' : false)
+        ? {
+            ok: false,
+            idempotencyKey: c.idempotencyKey,
+            error: { code: 'rate_limited', message: '429', retryable: true },
+          }
+        : c.object === 'product'
+          ? {
+              ok: false,
+              idempotencyKey: c.idempotencyKey,
+              error: { code: 'invalid_field_value', message: 'bad', retryable: false },
+            }
+          : null;
+    const report = await drainPortal(inMemoryPorts(apps, store), 'p1');
+    // The product's data error is stored and its line goes to the Custom Line Item (R-OBJ-1); bob waits.
+    expect(store.linkOf('customer', 'hubspot', 'c1')?.quickbooksId).toBeTruthy();
+    expect(store.statuses.get('product|hubspot|p1')).toBe('invalid_field_value');
+    expect(report).toMatchObject({ deferred: 1, processed: 1 });
+    expect(store.linkOf('invoice', 'hubspot', 'i1')?.quickbooksId).toBeTruthy();
+    expect(
+      store.pending().map((n) => [n.recordId, n.attempts, n.notBefore > Date.parse('2026-02-01T00:00:00Z')]),
+    ).toEqual([['c2', 1, true]]);
+  });
+
+  it('exactly once: a crash after the remote create and before our commit replays instead of duplicating', async () => {
+    let crash = true;
+    const original = apps.writer('quickbooks');
+    const ports = inMemoryPorts(apps, store);
+    const crashing = {
+      ...ports,
+      writers: {
+        ...ports.writers,
+        quickbooks: {
+          side: 'quickbooks' as const,
+          writeBatch: async (commands: Parameters<typeof original.writeBatch>[0]) => {
+            const results = await original.writeBatch(commands);
+            if (crash && commands.some((c) => c.object === 'invoice')) throw new Error('SIGKILL');
+            return results;
+          },
+        },
+      },
+    };
+    await expect(drainPortal(crashing, 'p1')).rejects.toThrow('SIGKILL');
+    expect(store.linkOf('invoice', 'hubspot', 'i1')?.pendingCreate).not.toBeNull();
+    crash = false;
+    await drainPortal(crashing, 'p1');
+    expect(apps.all('quickbooks', 'invoice')).toHaveLength(1);
+    expect(apps.all('quickbooks', 'customer')).toHaveLength(1);
+    expect(store.linkOf('invoice', 'hubspot', 'i1')).toMatchObject({
+      pendingCreate: null,
+      quickbooksId: expect.any(String),
+    });
+  });
+
+  it('R-CON-5: notices of an object whose sync is off are dropped and write nothing', async () => {
+    store.settings = settings({ invoice: { enabled: false } });
+    const report = await drainPortal(inMemoryPorts(apps, store), 'p1');
+    expect(report).toMatchObject({ processed: 1, writes: 0 });
+    expect(apps.all('quickbooks', 'invoice')).toHaveLength(0);
+  });
+});
