@@ -14,11 +14,14 @@ import { objectRoutes } from './routes/object-routes.ts';
 import { propertyRoutes } from './routes/property-routes.ts';
 import { searchRoutes } from './search/search-routes.ts';
 import { EmulatorState } from './state.ts';
+import { webhookControlRoutes } from './webhooks/webhook-control-routes.ts';
+import { WebhookDispatcher } from './webhooks/webhook-dispatcher.ts';
 
 export interface HubSpotEmulatorHandle {
   state: EmulatorState;
   faults: FaultInjector;
   log: RequestLog;
+  webhooks: WebhookDispatcher;
 }
 
 declare module 'fastify' {
@@ -45,7 +48,12 @@ export function createHubSpotEmulator(options: HubSpotEmulatorOptions = {}): Fas
   const log = new RequestLog();
   faults.install(app);
   log.install(app, state);
-  if (options.controlApi !== false) controlRoutes(app, env, { faults, log, reset: () => {} });
-  app.decorate('emulator', { state, faults, log });
+  const webhooks = new WebhookDispatcher(state);
+  app.addHook('onClose', async () => webhooks.stop());
+  if (options.controlApi !== false) {
+    controlRoutes(app, env, { faults, log, reset: () => webhooks.reset() });
+    webhookControlRoutes(app, state, webhooks);
+  }
+  app.decorate('emulator', { state, faults, log, webhooks });
   return app;
 }

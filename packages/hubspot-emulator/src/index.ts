@@ -8,3 +8,6 @@ export type {
   WebhookDeliveryOptions,
   WebhookSubscription,
 } from './options.ts';
+export type { WebhookEvent } from './webhooks/event-payload.ts';
+export { type SignedUiRequest, signUiRequest, type UiRequestInput } from './webhooks/sign-ui-request.ts';
+export { signatureV1, signatureV2, signatureV3, webhookHeaders } from './webhooks/signatures.ts';
