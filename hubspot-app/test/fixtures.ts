@@ -1,32 +1,25 @@
-import type { InvoiceSyncView } from '../src/app/shared/api/contract.ts';
+import type { InvoiceCard } from '../src/app/shared/api/contract.ts';
 
-type InvoiceRecord = NonNullable<InvoiceSyncView['record']>;
-
-export function invoiceSyncView(
-  record: Partial<InvoiceRecord> | null = {},
-  more: Partial<InvoiceSyncView> = {},
-): InvoiceSyncView {
+export function invoiceCard(overrides: Partial<InvoiceCard> = {}): InvoiceCard {
   return {
-    connection: 'connected',
-    record:
-      record === null
-        ? null
-        : {
-            status: 'synced',
-            quickbooks: { docNumber: '1042', url: 'https://app.qbo.intuit.com/app/invoice?txnId=77' },
-            lastSyncedAt: '2026-03-04T14:15:00Z',
-            failure: null,
-            exclusion: null,
-            ...record,
-          },
+    invoiceId: '123',
+    status: 'synced',
+    quickbooks: { id: '77', number: '1042', url: 'https://app.qbo.intuit.com/app/invoice?txnId=77' },
+    lastSyncedAt: '2026-03-04T14:15:00Z',
+    error: null,
+    exclusion: null,
+    deletedOn: null,
     activity: [
       {
-        at: '2026-03-04T14:15:00Z',
+        id: 'a1',
+        occurredAt: '2026-03-04T14:15:00Z',
+        action: 'updated',
         direction: 'hubspot_to_quickbooks',
-        summary: 'Updated in QuickBooks',
         changedFields: ['Due date', 'Line items'],
+        errorCode: null,
+        message: null,
       },
     ],
-    ...more,
+    ...overrides,
   };
 }

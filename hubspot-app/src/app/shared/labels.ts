@@ -4,13 +4,14 @@ export const DIRECTION_LABEL: Readonly<Record<Direction, string>> = {
   hubspot_to_quickbooks: 'HubSpot → QuickBooks',
   quickbooks_to_hubspot: 'QuickBooks → HubSpot',
   two_way: 'Both ways',
+  off: 'Off',
 };
 
 export const OBJECT_LABEL: Readonly<Record<SyncObject, string>> = {
-  product: 'Products',
-  customer: 'Contacts',
-  invoice: 'Invoices',
-  payment: 'Payments',
+  products: 'Products',
+  contacts: 'Contacts',
+  invoices: 'Invoices',
+  payments: 'Payments',
 };
 
 export const STATUS_LABEL: Readonly<Record<SyncStatus, string>> = {

@@ -6,7 +6,9 @@ export function FailureDetails({ failure }: { failure: SyncFailure }) {
   return (
     <Alert title={failure.title} variant="error">
       <Text>{failure.explanation}</Text>
-      {failure.message !== failure.explanation ? <Text variant="microcopy">{failure.message}</Text> : null}
+      {failure.message && failure.message !== failure.explanation ? (
+        <Text variant="microcopy">{failure.message}</Text>
+      ) : null}
       <Text format={{ fontWeight: 'bold' }}>How to fix it</Text>
       <Text>{failure.fix}</Text>
     </Alert>

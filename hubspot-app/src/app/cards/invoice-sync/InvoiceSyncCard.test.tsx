@@ -17,11 +17,12 @@ import {
   type FakeHubSpotFetch,
   installFakeHubSpotFetch,
 } from '../../../../test/fake-hubspot-fetch.ts';
-import { invoiceSyncView } from '../../../../test/fixtures.ts';
+import { invoiceCard } from '../../../../test/fixtures.ts';
 import { textOf } from '../../../../test/text-of.ts';
 import { InvoiceSyncCard } from './InvoiceSyncCard.tsx';
 
-const SYNC_PATH = '/api/hubspot/invoices/123/sync';
+const SYNC_PATH = '/api/v1/invoices/123/card';
+const RESYNC_PATH = '/api/v1/invoices/123/resync';
 
 function renderCard() {
   const renderer = createRenderer('crm.record.tab');
@@ -42,7 +43,7 @@ describe('Integrations sync card (R-VIS-1)', () => {
     const { find, maybeFind, waitFor } = renderCard();
     expect(find(LoadingSpinner)).toBeTruthy();
     await backend.whenCalls(1);
-    answer({ body: invoiceSyncView() });
+    answer({ body: invoiceCard() });
     await waitFor(() => expect(maybeFind(StatusTag)).not.toBeNull());
     expect(find(StatusTag).text).toBe('Synced');
     expect(find(StatusTag).props.variant).toBe('success');
@@ -53,13 +54,13 @@ describe('Integrations sync card (R-VIS-1)', () => {
     });
     expect(textOf(find(Table))).toContain('Mar 4, 2026, 9:15 AM'); // 14:15Z in the portal's New York time
     expect(textOf(find(Table))).toContain('HubSpot → QuickBooks');
-    expect(textOf(find(Table))).toContain('Updated in QuickBooks: Due date, Line items');
+    expect(textOf(find(Table))).toContain('Updated: Due date, Line items');
     expect(maybeFind(Alert)).toBeNull();
   });
 
   it('shows a pending invoice that is not in QuickBooks yet', async () => {
     backend.on('GET', SYNC_PATH, {
-      body: invoiceSyncView({ status: 'pending', quickbooks: null, lastSyncedAt: null }),
+      body: invoiceCard({ status: 'pending', quickbooks: null, lastSyncedAt: null }),
     });
     const { find, maybeFind, waitFor, getRootNode } = renderCard();
     await waitFor(() => expect(maybeFind(StatusTag)).not.toBeNull());
@@ -71,13 +72,13 @@ describe('Integrations sync card (R-VIS-1)', () => {
   it('shows a failure with its title, explanation and fix (R-VIS-4)', async () => {
     const failure = {
       code: 'invoice_customer_missing',
-      category: 'data' as const,
+      category: 'data',
       title: 'Invoice has no customer in QuickBooks',
       explanation: 'The billing contact has no QuickBooks customer with the same email address.',
       fix: 'Sync this contact to QuickBooks first.',
       message: 'No QuickBooks customer with email ada@example.com.',
     };
-    backend.on('GET', SYNC_PATH, { body: invoiceSyncView({ status: 'failed', failure }) });
+    backend.on('GET', SYNC_PATH, { body: invoiceCard({ status: 'failed', error: failure }) });
     const { find, maybeFind, waitFor } = renderCard();
     await waitFor(() => expect(maybeFind(Alert)).not.toBeNull());
     expect(find(StatusTag).props.variant).toBe('danger');
@@ -94,7 +95,7 @@ describe('Integrations sync card (R-VIS-1)', () => {
       explanation: 'Draft invoices are not synced; finalize the invoice to sync it.',
     };
     backend.on('GET', SYNC_PATH, {
-      body: invoiceSyncView({ status: 'excluded', exclusion, quickbooks: null }),
+      body: invoiceCard({ status: 'excluded', exclusion, quickbooks: null }),
     });
     const { find, maybeFind, waitFor } = renderCard();
     await waitFor(() => expect(maybeFind(Alert)).not.toBeNull());
@@ -103,7 +104,9 @@ describe('Integrations sync card (R-VIS-1)', () => {
   });
 
   it('has an empty state for an invoice never synced, with a Resync action', async () => {
-    backend.on('GET', SYNC_PATH, { body: invoiceSyncView(null, { activity: [] }) });
+    backend.on('GET', SYNC_PATH, {
+      body: invoiceCard({ status: 'not_synced', quickbooks: null, lastSyncedAt: null, activity: [] }),
+    });
     const { find, maybeFind, waitFor } = renderCard();
     await waitFor(() => expect(maybeFind(EmptyState)).not.toBeNull());
     expect(find(EmptyState).props.title).toBe('Not synced yet');
@@ -111,12 +114,18 @@ describe('Integrations sync card (R-VIS-1)', () => {
   });
 
   it('says when QuickBooks is not connected, and when it needs reconnecting', async () => {
-    backend.on('GET', SYNC_PATH, { body: invoiceSyncView(null, { connection: 'not_connected' }) });
+    backend.on('GET', SYNC_PATH, {
+      status: 409,
+      body: { error: 'quickbooks_not_connected', message: 'Connect a QuickBooks Online company first.' },
+    });
     const first = renderCard();
     await first.waitFor(() => expect(first.maybeFind(EmptyState)).not.toBeNull());
     expect(first.find(EmptyState).props.title).toBe('QuickBooks Online isn’t connected');
 
-    backend.on('GET', SYNC_PATH, { body: invoiceSyncView(null, { connection: 'needs_reauth' }) });
+    backend.on('GET', SYNC_PATH, {
+      status: 409,
+      body: { error: 'quickbooks_needs_reauth', message: 'Connect QuickBooks again.' },
+    });
     const second = renderCard();
     await second.waitFor(() => expect(second.maybeFind(EmptyState)).not.toBeNull());
     expect(second.find(EmptyState).props.title).toBe('Reconnect QuickBooks Online');
@@ -127,36 +136,39 @@ describe('Integrations sync card (R-VIS-1)', () => {
     const { find, maybeFind, waitFor } = renderCard();
     await waitFor(() => expect(maybeFind(ErrorState)).not.toBeNull());
     expect(textOf(find(ErrorState))).toContain('Something went wrong on our side');
-    backend.on('GET', SYNC_PATH, { body: invoiceSyncView() });
+    backend.on('GET', SYNC_PATH, { body: invoiceCard() });
     find(ErrorState).find(Button).trigger('onClick');
     await waitFor(() => expect(maybeFind(StatusTag)).not.toBeNull());
     expect(backend.callsTo('GET', SYNC_PATH)).toHaveLength(2);
   });
 
   it('treats an unreadable answer as an error, not as data', async () => {
-    backend.on('GET', SYNC_PATH, { body: { connection: 'connected', record: { status: 'weird' } } });
+    backend.on('GET', SYNC_PATH, { body: { ...invoiceCard(), status: 'weird' } });
     const { find, maybeFind, waitFor } = renderCard();
     await waitFor(() => expect(maybeFind(ErrorState)).not.toBeNull());
     expect(textOf(find(ErrorState))).toContain('cannot read');
   });
 
   it('Resync calls the backend, confirms, and reloads the card', async () => {
-    backend.on('GET', SYNC_PATH, { body: invoiceSyncView({ status: 'failed', failure: null }) });
-    backend.on('POST', '/api/hubspot/invoices/123/resync', { status: 202, body: { accepted: true } });
+    backend.on('GET', SYNC_PATH, { body: invoiceCard({ status: 'failed' }) });
+    backend.on('POST', RESYNC_PATH, { status: 202, body: { queued: true } });
     const { find, maybeFind, waitFor, mocks } = renderCard();
     await waitFor(() => expect(maybeFind(LoadingButton)).not.toBeNull());
-    backend.on('GET', SYNC_PATH, { body: invoiceSyncView({ status: 'pending' }) });
+    backend.on('GET', SYNC_PATH, { body: invoiceCard({ status: 'pending' }) });
     find(LoadingButton).trigger('onClick');
     await waitFor(() => expect(maybeFind(StatusTag)?.text).toBe('Pending'));
-    expect(backend.callsTo('POST', '/api/hubspot/invoices/123/resync')).toHaveLength(1);
+    expect(backend.callsTo('POST', RESYNC_PATH)).toHaveLength(1);
     expect(mocks.actions.addAlert.calls[0]?.[0]).toMatchObject({ type: 'success' });
   });
 
   it('reports a refused Resync without losing the card', async () => {
-    backend.on('GET', SYNC_PATH, { body: invoiceSyncView() });
-    backend.on('POST', '/api/hubspot/invoices/123/resync', {
-      status: 429,
-      body: { error: { code: 'rate_limited', message: 'Too many resyncs. Try again in a minute.' } },
+    backend.on('GET', SYNC_PATH, { body: invoiceCard() });
+    backend.on('POST', RESYNC_PATH, {
+      status: 409,
+      body: {
+        error: 'sync_off',
+        message: 'Invoice sync is turned off; turn it on in the settings to resync invoices.',
+      },
     });
     const { find, maybeFind, waitFor, mocks } = renderCard();
     await waitFor(() => expect(maybeFind(LoadingButton)).not.toBeNull());
@@ -164,10 +176,18 @@ describe('Integrations sync card (R-VIS-1)', () => {
     await waitFor(() => expect(mocks.actions.addAlert.calls).toHaveLength(1));
     expect(mocks.actions.addAlert.calls[0]?.[0]).toMatchObject({
       type: 'danger',
-      message: 'Too many resyncs. Try again in a minute.',
+      message: 'Invoice sync is turned off; turn it on in the settings to resync invoices.',
     });
     expect(find(StatusTag).text).toBe('Synced');
     expect(find(TableCell)).toBeTruthy();
+  });
+
+  it('says when the invoice was deleted in QuickBooks and nothing else was deleted (R-OBJ-7)', async () => {
+    backend.on('GET', SYNC_PATH, { body: invoiceCard({ deletedOn: 'quickbooks' }) });
+    const { find, maybeFind, waitFor } = renderCard();
+    await waitFor(() => expect(maybeFind(Alert)).not.toBeNull());
+    expect(find(Alert).props.title).toBe('Deleted in QuickBooks Online');
+    expect(textOf(find(Alert))).toContain('never deletes');
   });
 
   it('explains a missing backend URL instead of calling anywhere', () => {

@@ -7,15 +7,16 @@ import {
   useExtensionContext,
 } from '@hubspot/ui-extensions';
 import { type BackendClient, describeBackendError } from '../../shared/api/backend-client.ts';
-import type { InvoiceSyncView } from '../../shared/api/contract.ts';
+import type { InvoiceCard } from '../../shared/api/contract.ts';
 import { useBackend } from '../../shared/api/use-backend.ts';
 import { useLoad } from '../../shared/api/use-load.ts';
 import { ActivityTable } from '../../shared/views/ActivityTable.tsx';
 import { BackendErrorView } from '../../shared/views/BackendErrorView.tsx';
 import { MissingBackendView } from '../../shared/views/MissingBackendView.tsx';
+import { DeletedNotice } from './DeletedNotice.tsx';
 import { ExclusionDetails } from './ExclusionDetails.tsx';
 import { FailureDetails } from './FailureDetails.tsx';
-import { getInvoiceSync, resyncInvoice } from './invoice-sync-api.ts';
+import { getInvoiceCard, resyncInvoice } from './invoice-sync-api.ts';
 import { NeverSyncedView } from './NeverSyncedView.tsx';
 import { NotConnectedView } from './NotConnectedView.tsx';
 import { ResyncButton } from './ResyncButton.tsx';
@@ -32,7 +33,7 @@ function InvoiceSyncCardContent({ client }: { client: BackendClient }) {
   const context = useExtensionContext<'crm.record.tab'>();
   const actions = useExtensionActions<'crm.record.tab'>();
   const invoiceId = String(context.crm.objectId);
-  const { state, reload } = useLoad(invoiceId, (id) => getInvoiceSync(client, id));
+  const { state, reload } = useLoad(invoiceId, (id) => getInvoiceCard(client, id));
 
   const resync = async () => {
     const result = await resyncInvoice(client, invoiceId);
@@ -50,37 +51,37 @@ function InvoiceSyncCardContent({ client }: { client: BackendClient }) {
 
   if (state.status === 'loading') return <LoadingSpinner label="Loading sync details" />;
   if (state.status === 'failed') {
-    if (state.error.kind === 'not_connected') return <NotConnectedView needsReauth={false} />;
+    if (state.error.kind === 'not_connected')
+      return <NotConnectedView needsReauth={state.error.needsReauth} />;
     return <BackendErrorView error={state.error} onRetry={reload} />;
   }
-  return <InvoiceSyncDetails view={state.data} timeZone={context.portal.timezone} onResync={resync} />;
+  return <InvoiceSyncDetails card={state.data} timeZone={context.portal.timezone} onResync={resync} />;
 }
 
 function InvoiceSyncDetails({
-  view,
+  card,
   timeZone,
   onResync,
 }: {
-  view: InvoiceSyncView;
+  card: InvoiceCard;
   timeZone: string;
   onResync: () => Promise<void>;
 }) {
-  if (view.connection !== 'connected')
-    return <NotConnectedView needsReauth={view.connection === 'needs_reauth'} />;
   const resyncButton = <ResyncButton onResync={onResync} />;
-  const { record } = view;
-  if (!record) return <NeverSyncedView action={resyncButton} />;
+  if (card.status === 'not_synced' && card.activity.length === 0)
+    return <NeverSyncedView action={resyncButton} />;
   return (
     <Flex direction="column" gap="sm">
-      <SyncSummary record={record} timeZone={timeZone} />
-      {record.status === 'failed' && record.failure ? <FailureDetails failure={record.failure} /> : null}
-      {record.status === 'excluded' && record.exclusion ? (
-        <ExclusionDetails explanation={record.exclusion.explanation} />
+      <SyncSummary card={card} timeZone={timeZone} />
+      {card.deletedOn ? <DeletedNotice side={card.deletedOn} /> : null}
+      {card.status === 'failed' && card.error ? <FailureDetails failure={card.error} /> : null}
+      {card.status === 'excluded' && card.exclusion ? (
+        <ExclusionDetails explanation={card.exclusion.explanation} />
       ) : null}
       <Flex justify="end">{resyncButton}</Flex>
       <Divider />
       <Heading>Activity</Heading>
-      <ActivityTable entries={view.activity} timeZone={timeZone} />
+      <ActivityTable entries={card.activity} timeZone={timeZone} />
     </Flex>
   );
 }

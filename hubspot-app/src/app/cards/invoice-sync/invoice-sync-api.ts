@@ -1,10 +1,10 @@
 import type { BackendClient } from '../../shared/api/backend-client.ts';
-import { acceptedSchema, invoiceSyncViewSchema } from '../../shared/api/contract.ts';
+import { invoiceCardSchema, resyncResponseSchema } from '../../shared/api/contract.ts';
 
-const path = (invoiceId: string) => `/api/hubspot/invoices/${encodeURIComponent(invoiceId)}`;
+const path = (invoiceId: string) => `/api/v1/invoices/${encodeURIComponent(invoiceId)}`;
 
-export const getInvoiceSync = (client: BackendClient, invoiceId: string) =>
-  client.request('GET', `${path(invoiceId)}/sync`, invoiceSyncViewSchema);
+export const getInvoiceCard = (client: BackendClient, invoiceId: string) =>
+  client.request('GET', `${path(invoiceId)}/card`, invoiceCardSchema);
 
 export const resyncInvoice = (client: BackendClient, invoiceId: string) =>
-  client.request('POST', `${path(invoiceId)}/resync`, acceptedSchema);
+  client.request('POST', `${path(invoiceId)}/resync`, resyncResponseSchema);

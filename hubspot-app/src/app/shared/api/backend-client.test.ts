@@ -38,15 +38,17 @@ describe('backend client over hubspot.fetch', () => {
       error: { kind: 'unreachable' },
     });
     expect(await run(reply(502, {}))).toEqual({ ok: false, error: { kind: 'server', status: 502 } });
-    expect(
-      await run(reply(422, { error: { code: 'mapping_type_mismatch', message: 'Types differ.' } })),
-    ).toEqual({
+    expect(await run(reply(422, { error: 'mapping_type_mismatch', message: 'Types differ.' }))).toEqual({
       ok: false,
       error: { kind: 'rejected', status: 422, code: 'mapping_type_mismatch', message: 'Types differ.' },
     });
-    expect(await run(reply(409, { error: { code: 'not_connected', message: 'x' } }))).toEqual({
+    expect(await run(reply(409, { error: 'quickbooks_not_connected', message: 'x' }))).toEqual({
       ok: false,
-      error: { kind: 'not_connected' },
+      error: { kind: 'not_connected', needsReauth: false },
+    });
+    expect(await run(reply(409, { error: 'quickbooks_needs_reauth', message: 'x' }))).toEqual({
+      ok: false,
+      error: { kind: 'not_connected', needsReauth: true },
     });
     expect(await run(reply(200, { ok: 'yes' }))).toEqual({ ok: false, error: { kind: 'invalid_response' } });
   });

@@ -14,7 +14,7 @@ export type HubSpotFetch = (
 export type BackendError =
   | { kind: 'timeout' }
   | { kind: 'unreachable' }
-  | { kind: 'not_connected' }
+  | { kind: 'not_connected'; needsReauth: boolean }
   | { kind: 'rejected'; status: number; code: string; message: string }
   | { kind: 'server'; status: number }
   | { kind: 'invalid_response' };
@@ -69,8 +69,11 @@ async function readResponse<T>(response: Response, schema: z.ZodType<T>): Promis
   if (response.status >= 500) return { ok: false, error: { kind: 'server', status: response.status } };
   if (!response.ok) {
     const problem = readProblem(json);
-    if (response.status === 409 && problem.code === 'not_connected') {
-      return { ok: false, error: { kind: 'not_connected' } };
+    if (response.status === 409 && problem.code === 'quickbooks_not_connected') {
+      return { ok: false, error: { kind: 'not_connected', needsReauth: false } };
+    }
+    if (response.status === 409 && problem.code === 'quickbooks_needs_reauth') {
+      return { ok: false, error: { kind: 'not_connected', needsReauth: true } };
     }
     return { ok: false, error: { kind: 'rejected', status: response.status, ...problem } };
   }
@@ -81,10 +84,11 @@ async function readResponse<T>(response: Response, schema: z.ZodType<T>): Promis
 }
 
 function readProblem(json: unknown): { code: string; message: string } {
-  const error = (json as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
+  // The server's error body: `{ error: <stable code>, message: <sentence> }`.
+  const body = json as { error?: unknown; message?: unknown } | undefined;
   return {
-    code: typeof error?.code === 'string' ? error.code : 'unknown',
-    message: typeof error?.message === 'string' ? error.message : 'The request was refused.',
+    code: typeof body?.error === 'string' ? body.error : 'unknown',
+    message: typeof body?.message === 'string' ? body.message : 'The request was refused.',
   };
 }
 
@@ -96,7 +100,9 @@ export function describeBackendError(error: BackendError): string {
     case 'unreachable':
       return 'LedgerSync could not be reached. Check your connection and try again.';
     case 'not_connected':
-      return 'QuickBooks Online is not connected.';
+      return error.needsReauth
+        ? 'LedgerSync lost access to QuickBooks Online. Reconnect it in the app settings.'
+        : 'QuickBooks Online isn’t connected.';
     case 'rejected':
       return error.message;
     case 'server':

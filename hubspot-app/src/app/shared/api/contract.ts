@@ -1,51 +1,51 @@
 import { z } from 'zod';
 
-// The backend API the card and the settings page read, as this app expects it. Re-declared here
-// rather than imported from apps/server so no server code can reach the extension bundle; the
-// shapes follow the engine's settings and error catalogue (packages/sync-engine).
+// The backend API (apps/server/src/api-contract, W7) as this app reads it. Re-declared rather
+// than imported so no server code or engine can reach the extension bundle; only the fields the
+// views use are checked, so additions on the server side do not break the UI.
 
-export const syncObjectSchema = z.enum(['product', 'customer', 'invoice', 'payment']);
+export const syncObjectSchema = z.enum(['products', 'contacts', 'invoices', 'payments']);
 export type SyncObject = z.infer<typeof syncObjectSchema>;
-export const directionSchema = z.enum(['hubspot_to_quickbooks', 'quickbooks_to_hubspot', 'two_way']);
+export const directionSchema = z.enum(['off', 'hubspot_to_quickbooks', 'quickbooks_to_hubspot', 'two_way']);
 export type Direction = z.infer<typeof directionSchema>;
 export const syncStatusSchema = z.enum(['synced', 'pending', 'failed', 'excluded']);
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
-export const connectionStatusSchema = z.enum(['connected', 'not_connected', 'needs_reauth']);
-export type ConnectionStatus = z.infer<typeof connectionStatusSchema>;
-export const errorCategorySchema = z.enum(['data', 'configuration', 'connection', 'transient']);
-export type ErrorCategory = z.infer<typeof errorCategorySchema>;
+const isoDateTime = z.string();
 
+/** R-VIS-4: a failure with its category, plain-words explanation and fix. */
 export const syncFailureSchema = z.object({
   code: z.string(),
-  category: errorCategorySchema,
+  category: z.string(),
   title: z.string(),
   explanation: z.string(),
   fix: z.string(),
-  message: z.string(),
+  message: z.string().nullable(),
 });
 export type SyncFailure = z.infer<typeof syncFailureSchema>;
 
 export const activityEntrySchema = z.object({
-  at: z.string(),
-  direction: z.enum(['hubspot_to_quickbooks', 'quickbooks_to_hubspot']),
-  summary: z.string(),
+  id: z.string(),
+  occurredAt: isoDateTime,
+  action: z.string(),
+  direction: directionSchema,
   changedFields: z.array(z.string()),
+  errorCode: z.string().nullable(),
+  message: z.string().nullable(),
 });
 export type ActivityEntry = z.infer<typeof activityEntrySchema>;
 
-export const invoiceSyncViewSchema = z.object({
-  connection: connectionStatusSchema,
-  record: z
-    .object({
-      status: syncStatusSchema,
-      quickbooks: z.object({ docNumber: z.string(), url: z.string() }).nullable(),
-      lastSyncedAt: z.string().nullable(),
-      failure: syncFailureSchema.nullable(),
-      exclusion: z.object({ reason: z.string(), explanation: z.string() }).nullable(),
-    })
-    .nullable(),
+/** `GET /api/v1/invoices/:invoiceId/card` (R-VIS-1). */
+export const invoiceCardSchema = z.object({
+  invoiceId: z.string(),
+  status: z.enum(['synced', 'pending', 'failed', 'excluded', 'not_synced']),
+  quickbooks: z.object({ id: z.string(), number: z.string().nullable(), url: z.string() }).nullable(),
+  lastSyncedAt: isoDateTime.nullable(),
+  error: syncFailureSchema.nullable(),
+  exclusion: z.object({ reason: z.string(), explanation: z.string() }).nullable(),
+  deletedOn: z.enum(['hubspot', 'quickbooks']).nullable(),
   activity: z.array(activityEntrySchema),
 });
-export type InvoiceSyncView = z.infer<typeof invoiceSyncViewSchema>;
+export type InvoiceCard = z.infer<typeof invoiceCardSchema>;
 
-export const acceptedSchema = z.object({ accepted: z.literal(true) });
+/** `POST /api/v1/invoices/:invoiceId/resync`. */
+export const resyncResponseSchema = z.object({ queued: z.literal(true) });

@@ -18,22 +18,24 @@ export function ActivityTable({
         <TableRow>
           <TableHeader>When</TableHeader>
           <TableHeader>Direction</TableHeader>
-          <TableHeader>What changed</TableHeader>
+          <TableHeader>What happened</TableHeader>
         </TableRow>
       </TableHead>
       <TableBody>
         {entries.map((entry) => (
-          <TableRow key={`${entry.at}-${entry.summary}`}>
-            <TableCell>{formatDateTime(entry.at, timeZone)}</TableCell>
+          <TableRow key={entry.id}>
+            <TableCell>{formatDateTime(entry.occurredAt, timeZone)}</TableCell>
             <TableCell>{DIRECTION_LABEL[entry.direction]}</TableCell>
-            <TableCell>
-              {entry.changedFields.length > 0
-                ? `${entry.summary}: ${entry.changedFields.join(', ')}`
-                : entry.summary}
-            </TableCell>
+            <TableCell>{describeActivity(entry)}</TableCell>
           </TableRow>
         ))}
       </TableBody>
     </Table>
   );
+}
+
+function describeActivity(entry: ActivityEntry): string {
+  const action = entry.action.charAt(0).toUpperCase() + entry.action.slice(1).replaceAll('_', ' ');
+  const fields = entry.changedFields.length > 0 ? `: ${entry.changedFields.join(', ')}` : '';
+  return `${action}${fields}${entry.message ? `. ${entry.message}` : ''}`;
 }
