@@ -64,9 +64,22 @@ export interface PlanContext {
   readonly config: (object: SyncObject) => ObjectSyncConfig;
 }
 
+// Specs depend only on the batch's settings and projection, so one set per object per batch.
+const specCache = new WeakMap<object, Map<SyncObject, FieldSpec[]>>();
+
 export function specsFor(ctx: Pick<PlanContext, 'projection' | 'config'>, object: SyncObject): FieldSpec[] {
-  const c = ctx.config(object);
-  return fieldSpecs(object, c.disabledFields, c.customMappings, ctx.projection);
+  let perObject = specCache.get(ctx);
+  if (!perObject) {
+    perObject = new Map();
+    specCache.set(ctx, perObject);
+  }
+  let specs = perObject.get(object);
+  if (!specs) {
+    const c = ctx.config(object);
+    specs = fieldSpecs(object, c.disabledFields, c.customMappings, ctx.projection);
+    perObject.set(object, specs);
+  }
+  return specs;
 }
 
 export function bumpLink(link: Link, now: string, changes: Partial<Link> = {}): Link {
