@@ -62,9 +62,9 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
     let refreshed = false;
     for (;;) {
       attempt += 1;
-      await limiter.acquire(budget);
+      const release = await limiter.acquire(budget);
       try {
-        const response = await fn(sdkFor(await options.accessToken()));
+        const response = await (async () => fn(sdkFor(await options.accessToken())))().finally(release);
         limiter.observe(response.headers);
         return response.data;
       } catch (error) {

@@ -14,33 +14,60 @@ export interface RateLimiterOptions {
   sleep: (ms: number) => Promise<void>;
 }
 
+interface Slot {
+  at: number;
+  done: boolean;
+}
+
+/**
+ * HubSpot counts a call when it arrives, which is some time after we send it. A slot is therefore
+ * stamped again when its answer comes back and only leaves the window one interval after that:
+ * whatever the latency, a call that reuses the slot cannot land inside the server's window.
+ */
 class SlidingWindow {
-  private readonly sent: number[] = [];
+  private slots: Slot[] = [];
+  private waiters: (() => void)[] = [];
   blockedUntil = 0;
   constructor(
     public max: number,
     public windowMs: number,
   ) {}
 
-  /** Milliseconds to wait before a call may go, or 0 after counting it. */
-  tryTake(now: number): number {
-    if (this.blockedUntil > now) return this.blockedUntil - now;
-    while (this.sent.length > 0 && (this.sent[0] ?? 0) <= now - this.windowMs) this.sent.shift();
-    if (this.sent.length < this.max) {
-      this.sent.push(now);
-      return 0;
+  private prune(now: number): void {
+    this.slots = this.slots.filter((s) => !s.done || s.at > now - this.windowMs);
+  }
+
+  /** A slot, or how to wait for one: a delay, or (all slots in flight) the next answer. */
+  tryTake(now: number): Slot | { waitMs: number } | { waitRelease: Promise<void> } {
+    if (this.blockedUntil > now) return { waitMs: this.blockedUntil - now };
+    this.prune(now);
+    if (this.slots.length < this.max) {
+      const slot = { at: now, done: false };
+      this.slots.push(slot);
+      return slot;
     }
-    return (this.sent[0] ?? now) + this.windowMs - now + 1;
+    const finished = this.slots.filter((s) => s.done).map((s) => s.at);
+    if (finished.length === 0)
+      return { waitRelease: new Promise<void>((resolve) => this.waiters.push(resolve)) };
+    return { waitMs: Math.min(...finished) + this.windowMs - now + 1 };
+  }
+
+  release(slot: Slot, now: number): void {
+    slot.at = Math.max(slot.at, now);
+    slot.done = true;
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const wake of waiters) wake();
   }
 
   /** The server counted `used` calls in its window; never believe we used fewer. */
   reconcile(used: number, now: number): void {
-    while (this.sent.length > 0 && (this.sent[0] ?? 0) <= now - this.windowMs) this.sent.shift();
-    while (this.sent.length < used) this.sent.push(now);
+    this.prune(now);
+    while (this.slots.length < used) this.slots.push({ at: now, done: true });
   }
 
   inWindow(): number {
-    return this.sent.length;
+    return this.slots.length;
   }
 }
 
@@ -52,12 +79,14 @@ export class PortalRateLimiter {
     this.search = new SlidingWindow(options.searchPerSecond ?? 4, 1000);
   }
 
-  async acquire(budget: Budget): Promise<void> {
+  /** Waits for room in the budget; call the returned function when the answer has arrived. */
+  async acquire(budget: Budget): Promise<() => void> {
     const window = budget === 'search' ? this.search : this.standard;
     for (;;) {
-      const wait = window.tryTake(this.options.now());
-      if (wait === 0) return;
-      await this.options.sleep(wait);
+      const taken = window.tryTake(this.options.now());
+      if ('done' in taken) return () => window.release(taken, this.options.now());
+      if ('waitMs' in taken) await this.options.sleep(taken.waitMs);
+      else await taken.waitRelease;
     }
   }
 

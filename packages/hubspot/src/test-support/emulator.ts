@@ -26,7 +26,7 @@ export interface TestHubSpot {
   newPortal(scopes?: string[]): Promise<{ portalId: string; accessToken: string; refreshToken: string }>;
   client(
     portal: { portalId: string; accessToken: string },
-    extra?: Partial<HubSpotClientOptions> & { tenSecondly?: number },
+    extra?: Partial<HubSpotClientOptions> & { tenSecondly?: number; searchPerSecond?: number },
   ): HubSpotClient;
   close(): Promise<void>;
 }
@@ -70,6 +70,7 @@ export async function startTestHubSpot(
         now: clock.now,
         sleep: clock.sleep,
         ...(extra.tenSecondly ? { tenSecondly: extra.tenSecondly } : {}),
+        ...(extra.searchPerSecond ? { searchPerSecond: extra.searchPerSecond } : {}),
       });
       return createHubSpotClient({
         basePath: url,
