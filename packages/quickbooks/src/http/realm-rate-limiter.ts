@@ -28,12 +28,21 @@ export const realTime: LimiterTime = {
 
 export type RequestKind = 'request' | 'batch';
 
+/**
+ * A request counts against the window from the moment it is sent until a minute after its
+ * answer arrived: QBO stamps it somewhere in between, so stamping it at the answer can never
+ * undercount, whatever the latency.
+ */
+interface Stamp {
+  at: number;
+  readonly batch: boolean;
+}
+
 export class RealmRateLimiter {
-  private readonly requests: number[] = [];
-  private readonly batches: number[] = [];
+  private stamps: Stamp[] = [];
   private active = 0;
   private pausedUntil = 0;
-  private readonly slotWaiters: Array<() => void> = [];
+  private releaseWaiters: Array<() => void> = [];
   private admission: Promise<void> = Promise.resolve();
 
   constructor(
@@ -41,18 +50,24 @@ export class RealmRateLimiter {
     private readonly time: LimiterTime = realTime,
   ) {}
 
-  /** Waits for budget, then returns the function that gives the concurrency slot back. */
+  /** Waits for budget, then returns the function to call once the answer has arrived. */
   async acquire(kind: RequestKind): Promise<() => void> {
     // One admission at a time keeps the order fair (first come, first served).
     const turn = this.admission.then(() => this.admit(kind));
-    this.admission = turn.catch(() => undefined);
-    await turn;
+    this.admission = turn.then(
+      () => undefined,
+      () => undefined,
+    );
+    const stamp = await turn;
     let released = false;
     return () => {
       if (released) return;
       released = true;
+      stamp.at = this.time.now();
       this.active -= 1;
-      this.slotWaiters.shift()?.();
+      const waiters = this.releaseWaiters;
+      this.releaseWaiters = [];
+      for (const wake of waiters) wake();
     };
   }
 
@@ -61,43 +76,51 @@ export class RealmRateLimiter {
     this.pausedUntil = Math.max(this.pausedUntil, this.time.now() + ms);
   }
 
-  private async admit(kind: RequestKind): Promise<void> {
+  private async admit(kind: RequestKind): Promise<Stamp> {
     for (;;) {
-      if (this.active >= this.limits.concurrent) {
-        await new Promise<void>((resolve) => this.slotWaiters.push(resolve));
-        continue;
-      }
       const wait = this.waitMs(kind);
-      if (wait > 0) {
+      if (wait === 'release') {
+        await new Promise<void>((resolve) => this.releaseWaiters.push(resolve));
+      } else if (wait > 0) {
         await this.time.sleep(wait);
-        continue;
+      } else {
+        const stamp: Stamp = { at: Number.POSITIVE_INFINITY, batch: kind === 'batch' };
+        this.stamps.push(stamp);
+        this.active += 1;
+        return stamp;
       }
-      const at = this.time.now();
-      this.requests.push(at);
-      if (kind === 'batch') this.batches.push(at);
-      this.active += 1;
-      return;
     }
   }
 
-  private waitMs(kind: RequestKind): number {
+  /** 0: go; a number: sleep that long; 'release': only an answer arriving can free budget. */
+  private waitMs(kind: RequestKind): number | 'release' {
+    if (this.active >= this.limits.concurrent) return 'release';
     const now = this.time.now();
     const from = now - this.limits.windowMs;
-    drop(this.requests, from);
-    drop(this.batches, from);
+    this.stamps = this.stamps.filter((s) => s.at > from);
     let wait = Math.max(0, this.pausedUntil - now);
-    if (this.requests.length >= this.limits.requestsPerWindow) {
-      wait = Math.max(wait, (this.requests[0] as number) - from + 1);
-    }
-    if (kind === 'batch' && this.batches.length >= this.limits.batchesPerWindow) {
-      wait = Math.max(wait, (this.batches[0] as number) - from + 1);
+    const over = (stamps: Stamp[], limit: number): number | 'release' => {
+      if (stamps.length < limit) return 0;
+      const finished = stamps.filter((s) => Number.isFinite(s.at)).map((s) => s.at);
+      // Freeing one slot needs the oldest finished stamps to expire; in-flight ones never do.
+      const needed = stamps.length - limit + 1;
+      if (finished.length < needed) return 'release';
+      finished.sort((a, b) => a - b);
+      return (finished[needed - 1] as number) - from + 1;
+    };
+    const all = over(this.stamps, this.limits.requestsPerWindow);
+    if (all === 'release') return all;
+    wait = Math.max(wait, all);
+    if (kind === 'batch') {
+      const batches = over(
+        this.stamps.filter((s) => s.batch),
+        this.limits.batchesPerWindow,
+      );
+      if (batches === 'release') return batches;
+      wait = Math.max(wait, batches);
     }
     return wait;
   }
-}
-
-function drop(times: number[], from: number): void {
-  while (times.length > 0 && (times[0] as number) <= from) times.shift();
 }
 
 /** One limiter per realm per process, shared by every client of that realm. */
