@@ -5,6 +5,15 @@ const port = z.coerce.number().int().min(0).max(65535);
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 const secret = z.string().min(8, 'must be at least 8 characters');
 
+const positiveInt = z.coerce.number().int().positive();
+
+/** The server's own knobs, separate from the env so tests can build one without variables. */
+export const serverTuningShape = {
+  RATE_LIMIT_PER_MINUTE: positiveInt.default(600),
+  WEBHOOK_DEBOUNCE_MS: z.coerce.number().int().min(0).default(2000),
+  BODY_LIMIT_BYTES: positiveInt.default(1_048_576),
+};
+
 /** Every variable the server reads; parsed once in main.ts (see .env.example). */
 export const serverEnvSchema = z.object({
   ...databaseEnvShape,
@@ -25,5 +34,9 @@ export const serverEnvSchema = z.object({
   QBO_API_BASE_URL: httpUrl.default('https://quickbooks.api.intuit.com'),
   QBO_AUTH_BASE_URL: httpUrl.default('https://appcenter.intuit.com'),
   QBO_TOKEN_BASE_URL: httpUrl.default('https://oauth.platform.intuit.com'),
+  QBO_REVOKE_URL: httpUrl.default('https://developer.api.intuit.com/v2/oauth2/tokens/revoke'),
+  /** Where the admin lands after install: the app's settings page in HubSpot. */
+  HUBSPOT_SETTINGS_URL: httpUrl.default('https://app.hubspot.com'),
+  ...serverTuningShape,
 });
 export type ServerEnv = z.output<typeof serverEnvSchema>;

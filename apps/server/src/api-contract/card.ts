@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { activityEntrySchema, errorExplanationSchema, isoDateTime } from './common.ts';
+
+/** `GET /api/v1/invoices/:invoiceId/card` — the "Integrations sync" card of one HubSpot invoice (R-VIS-1). */
+export const invoiceParamsSchema = z.object({
+  invoiceId: z.string().regex(/^\d{1,20}$/, 'must be a HubSpot record id'),
+});
+
+export const invoiceCardSchema = z.object({
+  invoiceId: z.string(),
+  /** `not_synced`: LedgerSync has never seen this invoice (sync off, or not yet drained). */
+  status: z.enum(['synced', 'pending', 'failed', 'excluded', 'not_synced']),
+  quickbooks: z
+    .object({ id: z.string(), number: z.string().nullable(), url: z.string() })
+    .nullable()
+    .describe('The linked QBO invoice, with a deep link into QuickBooks'),
+  lastSyncedAt: isoDateTime.nullable(),
+  error: errorExplanationSchema.nullable(),
+  exclusion: z.object({ reason: z.string(), explanation: z.string() }).nullable(),
+  /** Set when the record was deleted on one side (R-OBJ-7). */
+  deletedOn: z.enum(['hubspot', 'quickbooks']).nullable(),
+  activity: z.array(activityEntrySchema),
+});
+export type InvoiceCard = z.infer<typeof invoiceCardSchema>;
+
+/** `POST /api/v1/invoices/:invoiceId/resync` — queue the invoice for another sync pass. */
+export const resyncResponseSchema = z.object({ queued: z.literal(true) });

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+// The API contract the HubSpot UI (cards and settings page) is written against. Every route is
+// called through `hubspot.fetch`, which signs it; the portal is never part of a request body.
+
+export const syncObjectSchema = z.enum(['products', 'contacts', 'invoices', 'payments']);
+export type SyncObjectName = z.infer<typeof syncObjectSchema>;
+
+export const linkStatusSchema = z.enum(['synced', 'pending', 'failed', 'excluded']);
+export const directionSchema = z.enum(['off', 'hubspot_to_quickbooks', 'quickbooks_to_hubspot', 'two_way']);
+export const conflictResolutionSchema = z.enum(['hubspot', 'quickbooks']);
+export const isoDateTime = z.iso.datetime({ offset: true });
+
+/** Every error the API returns: a stable code, a sentence for people, sometimes details. */
+export const errorResponseSchema = z.object({
+  error: z.string().describe('Stable machine code, e.g. `invalid_request`, `signature_expired`'),
+  message: z.string(),
+  details: z.record(z.string(), z.unknown()).optional(),
+  requestId: z.string().optional(),
+});
+
+/** One line of a record's sync activity, newest first. */
+export const activityEntrySchema = z.object({
+  id: z.string(),
+  occurredAt: isoDateTime,
+  action: z.string().describe('created, updated, skipped, failed, excluded, deleted_on_other_side, …'),
+  direction: directionSchema,
+  changedFields: z.array(z.string()),
+  errorCode: z.string().nullable(),
+  message: z.string().nullable(),
+});
+export type ActivityEntry = z.infer<typeof activityEntrySchema>;
+
+/** A failure as the card and the overview show it (R-VIS-4). */
+export const errorExplanationSchema = z.object({
+  code: z.string(),
+  category: z.string(),
+  title: z.string(),
+  explanation: z.string(),
+  fix: z.string(),
+  /** What happened this time (names the fields, currencies, ids involved). */
+  message: z.string().nullable(),
+});
+
+export const standardErrors = {
+  400: errorResponseSchema,
+  401: errorResponseSchema,
+  403: errorResponseSchema,
+  404: errorResponseSchema,
+  409: errorResponseSchema,
+};

@@ -1,0 +1,85 @@
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { createQueueSyncControl } from './adapters/queue-sync-control.ts';
+import type { RouteContext, ServerDeps, ServerOptions } from './deps.ts';
+import { installErrorHandler } from './http/error-handler.ts';
+import { hubspotRequestAuth } from './http/hubspot-request-auth.ts';
+import { loggerOptions } from './http/logger-options.ts';
+import { installRawJsonParser } from './http/raw-json-parser.ts';
+import { createServerMetrics } from './metrics/server-metrics.ts';
+import { apiRoutes } from './routes/api/api-routes.ts';
+import { oauthRoutes } from './routes/oauth/oauth-routes.ts';
+import { opsRoutes } from './routes/ops/ops-routes.ts';
+import { webhookRoutes } from './routes/webhooks/webhook-routes.ts';
+
+export type ServerApp = FastifyInstance;
+
+/**
+ * The HTTP app: thin routes that validate, authorize and call packages. Everything it talks to is
+ * injected, so tests build it against a test database, fake gateways and a fixed clock.
+ */
+export async function buildServer(deps: ServerDeps, options: ServerOptions = {}): Promise<ServerApp> {
+  const app = Fastify({
+    logger: loggerOptions(options.logger ?? false),
+    bodyLimit: deps.config.bodyLimitBytes,
+    // Behind HubSpot's proxy and our load balancer: the client IP comes from X-Forwarded-For.
+    trustProxy: true,
+  });
+  const ctx: RouteContext = {
+    db: deps.db,
+    cipher: deps.cipher,
+    config: deps.config,
+    hubspot: deps.hubspot,
+    quickbooks: deps.quickbooks,
+    syncControl: deps.syncControl ?? createQueueSyncControl(deps.db, deps.config.webhookDebounceMs),
+    now: deps.clock ?? (() => new Date()),
+    metrics: options.metrics ?? createServerMetrics(deps.db),
+  };
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installRawJsonParser(app, deps.config.bodyLimitBytes);
+  installErrorHandler(app);
+  await app.register(helmet, { global: true });
+  if (options.rateLimit !== false) {
+    await app.register(rateLimit, { max: deps.config.rateLimitPerMinute, timeWindow: 60_000 });
+  }
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'LedgerSync server', version: '1.0.0' },
+      components: {
+        securitySchemes: {
+          hubspotSignature: { type: 'apiKey', in: 'header', name: 'X-HubSpot-Signature-v3' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    ctx.metrics.requests.inc({ method: request.method, route, status: String(reply.statusCode) });
+    ctx.metrics.duration.observe({ route }, reply.elapsedTime / 1000);
+  });
+
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  opsRoutes(typed, ctx);
+  webhookRoutes(typed, ctx);
+  oauthRoutes(typed, ctx);
+  await typed.register(
+    async (api) => {
+      api.addHook('preValidation', hubspotRequestAuth(ctx));
+      apiRoutes(api.withTypeProvider<ZodTypeProvider>(), ctx);
+    },
+    { prefix: '/api/v1' },
+  );
+  return app;
+}

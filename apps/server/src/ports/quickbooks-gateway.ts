@@ -1,0 +1,39 @@
+/** What the server asks of QuickBooks Online. Default: `adapters/quickbooks-http-gateway.ts`. */
+export interface QuickBooksTokenGrant {
+  accessToken: string;
+  refreshToken: string;
+  accessTokenExpiresAt: Date;
+  refreshTokenExpiresAt: Date;
+}
+
+export interface QuickBooksCustomField {
+  definitionId: string;
+  name: string;
+}
+
+/** CompanyInfo and Preferences, reduced to what set-up and the recommendations check need. */
+export interface QuickBooksCompanySnapshot {
+  companyName: string;
+  country: string;
+  homeCurrency: string;
+  multiCurrencyEnabled: boolean;
+  customTransactionNumbers: boolean;
+  /** YYYY-MM-DD, or null when no period is closed. */
+  bookCloseDate: string | null;
+  revenueRecognitionEnabled: boolean;
+  invoiceCustomFields: QuickBooksCustomField[];
+}
+
+export interface QuickBooksAccount {
+  id: string;
+  name: string;
+}
+
+export interface QuickBooksGateway {
+  authorizeUrl(state: string, redirectUri: string): string;
+  exchangeCode(code: string, redirectUri: string, now: Date): Promise<QuickBooksTokenGrant>;
+  refresh(refreshToken: string, now: Date): Promise<QuickBooksTokenGrant>;
+  company(realmId: string, accessToken: string): Promise<QuickBooksCompanySnapshot>;
+  listIncomeAccounts(realmId: string, accessToken: string): Promise<QuickBooksAccount[]>;
+  revoke(token: string): Promise<void>;
+}

@@ -1,0 +1,134 @@
+import type { Backfill } from '@ledgersync/db';
+import { z } from 'zod';
+import { hubspotAccessToken } from '../../access/hubspot-access.ts';
+import {
+  backfillInputSchema,
+  backfillListSchema,
+  backfillParamsSchema,
+  backfillSchema,
+  exportQuerySchema,
+} from '../../api-contract/backfill.ts';
+import { standardErrors } from '../../api-contract/common.ts';
+import type { RouteContext } from '../../deps.ts';
+import { invoicesToCsv } from '../../export/invoices-csv.ts';
+import { conflict, notFound } from '../../http/http-error.ts';
+import { portalOf } from '../../http/hubspot-request-auth.ts';
+import type { TypedApp } from '../../http/typed-app.ts';
+
+const tags = ['backfill'];
+const security = [{ hubspotSignature: [] }];
+
+function view(b: Backfill): z.infer<typeof backfillSchema> {
+  return {
+    id: b.id,
+    status: b.status,
+    from: b.from.toISOString(),
+    to: b.to.toISOString(),
+    total: b.total,
+    done: b.done,
+    failed: b.failed,
+    percent: b.total > 0 ? Math.min(100, Math.round(((b.done + b.failed) / b.total) * 1000) / 10) : 0,
+    startedAt: b.startedAt?.toISOString() ?? null,
+    finishedAt: b.finishedAt?.toISOString() ?? null,
+  };
+}
+
+/** Historical invoices (R-FLT-4): the admin-started backfill with progress, and the CSV export. */
+export function backfillRoutes(app: TypedApp, ctx: RouteContext): void {
+  app.post(
+    '/backfills',
+    {
+      schema: {
+        tags,
+        security,
+        body: backfillInputSchema,
+        response: { 202: backfillSchema, ...standardErrors },
+      },
+    },
+    async (request, reply) => {
+      const portalId = portalOf(request).id;
+      const invoices = await ctx.db.syncSettings.findUnique({
+        where: { portalId_object: { portalId, object: 'invoices' } },
+      });
+      if (!invoices?.enabled || invoices.direction === 'quickbooks_to_hubspot') {
+        throw conflict('sync_off', 'Turn on invoice sync to QuickBooks before starting a backfill.');
+      }
+      const running = await ctx.db.backfill.findFirst({
+        where: { portalId, status: { in: ['pending', 'running'] } },
+      });
+      if (running)
+        throw conflict('backfill_running', 'A backfill is already running; wait for it to finish.');
+      const backfill = await ctx.syncControl.startBackfill(
+        portalId,
+        'invoices',
+        new Date(request.body.from),
+        new Date(request.body.to),
+      );
+      return reply.code(202).send(view(backfill));
+    },
+  );
+
+  app.get(
+    '/backfills',
+    { schema: { tags, security, response: { 200: backfillListSchema, ...standardErrors } } },
+    async (request) => {
+      const rows = await ctx.db.backfill.findMany({
+        where: { portalId: portalOf(request).id },
+        orderBy: { createdAt: 'desc' },
+        take: 20,
+      });
+      return { backfills: rows.map(view) };
+    },
+  );
+
+  app.get(
+    '/backfills/:backfillId',
+    {
+      schema: {
+        tags,
+        security,
+        params: backfillParamsSchema,
+        response: { 200: backfillSchema, ...standardErrors },
+      },
+    },
+    async (request) => {
+      const row = await ctx.db.backfill.findFirst({
+        where: { id: request.params.backfillId, portalId: portalOf(request).id },
+      });
+      if (!row) throw notFound('The backfill');
+      return view(row);
+    },
+  );
+
+  app.get(
+    '/exports/historical-invoices.csv',
+    {
+      schema: {
+        tags,
+        security,
+        querystring: exportQuerySchema,
+        produces: ['text/csv'],
+        response: {
+          200: z.string().describe('CSV in the QuickBooks invoice import layout'),
+          ...standardErrors,
+        },
+      },
+    },
+    async (request, reply) => {
+      const portalId = portalOf(request).id;
+      const settings = await ctx.db.syncSettings.findUnique({
+        where: { portalId_object: { portalId, object: 'invoices' } },
+      });
+      // Historical means created before invoice sync started (or before now if it never did).
+      const before = request.query.before
+        ? new Date(request.query.before)
+        : (settings?.syncStartedAt ?? ctx.now());
+      const token = await hubspotAccessToken(ctx, portalId);
+      const invoices = await ctx.hubspot.listInvoicesCreatedBefore(token, before);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="hubspot-historical-invoices.csv"')
+        .send(invoicesToCsv(invoices));
+    },
+  );
+}

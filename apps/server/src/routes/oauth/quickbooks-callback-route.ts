@@ -1,0 +1,62 @@
+import { createQuickBooksConnectionRepository } from '@ledgersync/db';
+import { errorResponseSchema } from '../../api-contract/common.ts';
+import type { RouteContext } from '../../deps.ts';
+import { badRequest, conflict } from '../../http/http-error.ts';
+import type { TypedApp } from '../../http/typed-app.ts';
+import type { StateStore } from '../../security/signed-state.ts';
+import { assertAuthorized, callbackQuerySchema, invalidState } from './callback-query.ts';
+import { quickbooksRedirectUri } from './redirect-uris.ts';
+
+const REFUSALS = {
+  portal_connected_to_other_realm:
+    'This HubSpot account is already connected to another QuickBooks company. Disconnect it first: one HubSpot account syncs with one QuickBooks company.',
+  realm_linked_to_other_portal:
+    'This QuickBooks company is already connected to another HubSpot account. Disconnect it there first.',
+};
+
+/** R-CON-2: the Intuit OAuth callback; the portal comes from the signed state, never the query. */
+export function quickbooksCallbackRoute(app: TypedApp, ctx: RouteContext, states: StateStore): void {
+  app.get(
+    '/oauth/quickbooks/callback',
+    {
+      schema: {
+        tags: ['oauth'],
+        querystring: callbackQuerySchema,
+        response: { 302: errorResponseSchema.optional(), 400: errorResponseSchema, 409: errorResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const code = assertAuthorized(request.query);
+      const claims = await states.consume(request.query.state, 'quickbooks', ctx.now());
+      if (!claims?.portalId) throw invalidState();
+      const realmId = request.query.realmId;
+      if (!realmId) throw badRequest('realm_missing', 'QuickBooks did not say which company was chosen.');
+      const portal = await ctx.db.portal.findUnique({ where: { id: claims.portalId } });
+      if (!portal || portal.uninstalledAt) throw invalidState();
+
+      const repo = createQuickBooksConnectionRepository(ctx.db, ctx.cipher);
+      // Refuse before spending the code when the answer is already known.
+      const existing = await repo.find(portal.id);
+      if (existing && existing.status !== 'disconnected' && existing.realmId !== realmId) {
+        throw conflict('portal_connected_to_other_realm', REFUSALS.portal_connected_to_other_realm);
+      }
+      const tokens = await ctx.quickbooks.exchangeCode(code, quickbooksRedirectUri(ctx), ctx.now());
+      const company = await ctx.quickbooks.company(realmId, tokens.accessToken);
+      const result = await repo.connect({
+        portalId: portal.id,
+        realmId,
+        tokens,
+        companyName: company.companyName,
+        country: company.country,
+        homeCurrency: company.homeCurrency,
+        connectedAt: ctx.now(),
+      });
+      if (!result.ok) {
+        await ctx.quickbooks.revoke(tokens.refreshToken).catch(() => undefined);
+        throw conflict(result.error, REFUSALS[result.error]);
+      }
+      request.log.info({ portalId: portal.id, realmId }, 'QuickBooks company connected');
+      return reply.redirect(ctx.config.hubspot.settingsUrl.replace('{hubId}', portal.hubId.toString()), 302);
+    },
+  );
+}

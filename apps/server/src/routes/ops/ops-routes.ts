@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import type { RouteContext } from '../../deps.ts';
+import type { TypedApp } from '../../http/typed-app.ts';
+
+const health = z.object({ status: z.enum(['ok', 'unavailable']), checks: z.record(z.string(), z.string()) });
+// Probes and scrapes come from inside the cluster at a steady rate: no rate limit on them.
+const unlimited = { rateLimit: false } as const;
+
+/** `/healthz` (the process answers), `/readyz` (database and job queue reachable), `/metrics`. */
+export function opsRoutes(app: TypedApp, ctx: RouteContext): void {
+  app.get(
+    '/healthz',
+    { config: unlimited, schema: { tags: ['ops'], response: { 200: health } } },
+    async () => ({ status: 'ok' as const, checks: { process: 'ok' } }),
+  );
+
+  app.get(
+    '/readyz',
+    { config: unlimited, schema: { tags: ['ops'], response: { 200: health, 503: health } } },
+    async (_request, reply) => {
+      const checks: Record<string, string> = {};
+      try {
+        await ctx.db.$queryRaw`SELECT 1`;
+        checks.database = 'ok';
+      } catch {
+        checks.database = 'unreachable';
+      }
+      try {
+        await ctx.db.$queryRaw`SELECT 1 FROM graphile_worker._private_jobs LIMIT 1`;
+        checks.queue = 'ok';
+      } catch {
+        checks.queue = 'unreachable';
+      }
+      const ok = Object.values(checks).every((c) => c === 'ok');
+      return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', checks });
+    },
+  );
+
+  // The OpenAPI document (the UI's contract, generated from the routes' zod schemas). No Swagger UI
+  // bundle: @fastify/static is ESM-only where our Jest runs CommonJS requires; any viewer can load this.
+  for (const url of ['/docs', '/docs/json']) {
+    app.get(url, { config: unlimited, schema: { hide: true } }, async () => app.swagger());
+  }
+
+  app.get(
+    '/metrics',
+    { config: unlimited, schema: { tags: ['ops'], response: { 200: z.string() } } },
+    async (_request, reply) => {
+      const text = await ctx.metrics.registry.metrics();
+      return reply.type(ctx.metrics.registry.contentType).send(text);
+    },
+  );
+}

@@ -1,0 +1,132 @@
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { startTestServer, type TestServer } from '../../testing/test-server.ts';
+
+describe('operations routes', () => {
+  let t: TestServer;
+  const logLines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      logLines.push(String(chunk));
+      done();
+    },
+  });
+
+  beforeAll(async () => {
+    t = await startTestServer({ logger: { level: 'info', stream } });
+  });
+  afterAll(async () => t.close());
+
+  it('reports the process alive and the database and queue ready', async () => {
+    const health = await t.app.inject({ method: 'GET', url: '/healthz' });
+    expect(health.statusCode).toBe(200);
+    expect(health.json()).toEqual({ status: 'ok', checks: { process: 'ok' } });
+    const ready = await t.app.inject({ method: 'GET', url: '/readyz' });
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toEqual({ status: 'ok', checks: { database: 'ok', queue: 'ok' } });
+  });
+
+  it('sends security headers', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/healthz' });
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['strict-transport-security']).toContain('max-age');
+    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+  });
+
+  it('answers an unknown route with a JSON 404', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/nope?x=1' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toEqual({ error: 'not_found', message: 'No route for GET /nope' });
+  });
+
+  it('exposes Prometheus metrics, database gauges included', async () => {
+    await t.app.inject({ method: 'GET', url: '/healthz' });
+    const res = await t.app.inject({ method: 'GET', url: '/metrics' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/plain');
+    expect(res.body).toMatch(
+      /ledgersync_http_requests_total\{method="GET",route="\/healthz",status="200"\} \d+/,
+    );
+    expect(res.body).toContain('ledgersync_notices_pending 0');
+    expect(res.body).toContain('ledgersync_jobs_queued 0');
+    expect(res.body).toContain('ledgersync_webhook_events_total');
+    expect(res.body).toContain('ledgersync_api_calls_total');
+  });
+
+  it('keeps OAuth codes, states and signatures out of the logs', async () => {
+    await t.app.inject({
+      method: 'GET',
+      url: '/oauth/hubspot/callback?code=SECRET-CODE-123&state=SECRET-STATE-456',
+      headers: { 'x-hubspot-signature-v3': 'SECRET-SIG-789', authorization: 'Bearer SECRET-TOKEN' },
+    });
+    const text = logLines.join('');
+    expect(text).toContain('/oauth/hubspot/callback');
+    for (const secret of ['SECRET-CODE-123', 'SECRET-STATE-456', 'SECRET-SIG-789', 'SECRET-TOKEN']) {
+      expect(text).not.toContain(secret);
+    }
+  });
+
+  it('serves the OpenAPI document with every route', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/docs/json' });
+    expect(res.statusCode).toBe(200);
+    const doc = res.json() as { openapi: string; paths: Record<string, Record<string, unknown>> };
+    expect(doc.openapi).toMatch(/^3\./);
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+    );
+    const expected = [
+      'GET /healthz',
+      'GET /readyz',
+      'GET /metrics',
+      'POST /webhooks/hubspot',
+      'POST /webhooks/quickbooks',
+      'GET /oauth/hubspot/install',
+      'GET /oauth/hubspot/callback',
+      'GET /oauth/quickbooks/callback',
+      'GET /api/v1/invoices/{invoiceId}/card',
+      'POST /api/v1/invoices/{invoiceId}/resync',
+      'GET /api/v1/settings',
+      'PUT /api/v1/settings/objects/{object}',
+      'PUT /api/v1/settings/objects/{object}/fields',
+      'GET /api/v1/settings/field-catalogue',
+      'POST /api/v1/settings/custom-mappings',
+      'PUT /api/v1/settings/custom-mappings/{mappingId}',
+      'DELETE /api/v1/settings/custom-mappings/{mappingId}',
+      'PUT /api/v1/settings/inbound-filters',
+      'GET /api/v1/settings/income-accounts',
+      'PUT /api/v1/settings/custom-line-item-account',
+      'GET /api/v1/settings/recommendations',
+      'POST /api/v1/connections/quickbooks',
+      'DELETE /api/v1/connections/quickbooks',
+      'POST /api/v1/app/uninstall',
+      'GET /api/v1/overview',
+      'GET /api/v1/records',
+      'GET /api/v1/records/{recordId}/activity',
+      'POST /api/v1/backfills',
+      'GET /api/v1/backfills',
+      'GET /api/v1/backfills/{backfillId}',
+      'GET /api/v1/exports/historical-invoices.csv',
+    ];
+    expect(documented.sort()).toEqual(expect.arrayContaining(expected));
+    expect(documented.filter((d) => !d.includes('/docs')).length).toBe(expected.length);
+    expect((await t.app.inject({ method: 'GET', url: '/docs' })).json()).toEqual(doc);
+  });
+});
+
+describe('rate limit', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer({}, { rateLimitPerMinute: 3 });
+  });
+  afterAll(async () => t.close());
+
+  it('refuses the public endpoints past the limit with 429, probes excepted', async () => {
+    const hit = () => t.app.inject({ method: 'POST', url: '/webhooks/quickbooks', payload: {} });
+    const codes = [];
+    for (let i = 0; i < 4; i++) codes.push((await hit()).statusCode);
+    expect(codes.slice(0, 3)).toEqual([401, 401, 401]);
+    expect(codes[3]).toBe(429);
+    expect((await hit()).json()).toMatchObject({ error: 'rate_limited' });
+    expect((await t.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+  });
+});

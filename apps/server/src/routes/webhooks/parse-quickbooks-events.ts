@@ -1,0 +1,96 @@
+import type { SyncObject } from '@ledgersync/db';
+import { z } from 'zod';
+
+const classicSchema = z.object({
+  eventNotifications: z
+    .array(
+      z.object({
+        realmId: z.string().min(1),
+        dataChangeEvent: z.object({
+          entities: z.array(
+            z.looseObject({
+              name: z.string().min(1),
+              id: z.string().min(1),
+              operation: z.string().min(1),
+              lastUpdated: z.string().optional(),
+            }),
+          ),
+        }),
+      }),
+    )
+    .max(1000),
+});
+
+const cloudEventSchema = z.looseObject({
+  specversion: z.string(),
+  id: z.string().min(1),
+  type: z.string().regex(/^qbo\.[a-z]+\.[a-z]+\.v\d+$/, 'expected qbo.<entity>.<operation>.v<n>'),
+  intuitentityid: z.string().min(1),
+  intuitaccountid: z.string().min(1),
+  time: z.string().optional(),
+});
+const cloudEventsSchema = z.array(cloudEventSchema).min(1).max(1000);
+
+export interface QuickBooksChange {
+  realmId: string;
+  entity: string;
+  entityId: string;
+  eventId: string;
+  occurredAt?: Date;
+}
+
+const OBJECT_OF_ENTITY: Record<string, SyncObject> = {
+  invoice: 'invoices',
+  customer: 'contacts',
+  item: 'products',
+  payment: 'payments',
+};
+export const objectOfQuickBooksEntity = (entity: string): SyncObject | null =>
+  OBJECT_OF_ENTITY[entity.toLowerCase()] ?? null;
+
+const date = (s: string | undefined) => {
+  if (!s) return undefined;
+  // Classic payloads may write the offset without a colon (+0000).
+  const d = new Date(s.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+  return Number.isNaN(d.getTime()) ? undefined : d;
+};
+
+/** Both Intuit formats, classic (per realm) and CloudEvents (a flat array), into one list. */
+export function parseQuickBooksWebhook(
+  body: unknown,
+): { ok: true; changes: QuickBooksChange[] } | { ok: false; message: string } {
+  if (Array.isArray(body)) {
+    const parsed = cloudEventsSchema.safeParse(body);
+    if (!parsed.success) return { ok: false, message: parsed.error.issues.map(issueText).join('; ') };
+    return {
+      ok: true,
+      changes: parsed.data.map((e) => ({
+        realmId: e.intuitaccountid,
+        entity: e.type.split('.')[1] ?? '',
+        entityId: e.intuitentityid,
+        eventId: `ce:${e.id}`,
+        ...(date(e.time) ? { occurredAt: date(e.time) as Date } : {}),
+      })),
+    };
+  }
+  const parsed = classicSchema.safeParse(body);
+  if (!parsed.success) return { ok: false, message: parsed.error.issues.map(issueText).join('; ') };
+  const changes: QuickBooksChange[] = [];
+  for (const n of parsed.data.eventNotifications) {
+    for (const e of n.dataChangeEvent.entities) {
+      changes.push({
+        realmId: n.realmId,
+        entity: e.name,
+        entityId: e.id,
+        // Classic events carry no id: the change itself (what, which, when) identifies it.
+        eventId: `classic:${n.realmId}:${e.name}:${e.id}:${e.operation}:${e.lastUpdated ?? ''}`,
+        ...(date(e.lastUpdated) ? { occurredAt: date(e.lastUpdated) as Date } : {}),
+      });
+    }
+  }
+  return { ok: true, changes };
+}
+
+function issueText(i: z.core.$ZodIssue): string {
+  return `${i.path.join('.') || 'body'}: ${i.message}`;
+}

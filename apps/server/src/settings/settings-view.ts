@@ -1,0 +1,72 @@
+import type { Portal, QuickBooksConnection, SyncObject, SyncSettings } from '@ledgersync/db';
+import {
+  CUSTOM_MAPPING_TIERS,
+  DEFAULT_FIELD_MAPPINGS,
+  FIXED_OUTBOUND_INVOICE_FILTERS,
+} from '@ledgersync/sync-engine';
+import type { SettingsResponse } from '../api-contract/settings.ts';
+import { ALL_OBJECTS, ENGINE_OBJECT, readFieldMappings, readInboundFilters } from './stored-settings.ts';
+
+type ObjectView = SettingsResponse['objects'][number];
+
+export function objectView(object: SyncObject, row: SyncSettings | null): ObjectView {
+  const { disabledFields } = readFieldMappings(row);
+  return {
+    object,
+    direction: row?.direction ?? 'off',
+    enabled: row?.enabled ?? false,
+    conflictResolution: row?.conflictResolution ?? 'hubspot',
+    syncStartedAt: row?.syncStartedAt?.toISOString() ?? null,
+    defaultMappings: DEFAULT_FIELD_MAPPINGS[ENGINE_OBJECT[object]].map((m) => ({
+      key: m.key,
+      label: m.label,
+      hubspotProperty: m.hubspotProperty,
+      quickbooksField: m.quickbooksField,
+      flow: m.flow,
+      canDisable: m.canDisable,
+      enabled: !m.canDisable || !disabledFields.includes(m.key),
+    })),
+  };
+}
+
+const WORKFLOW_NOTE =
+  'If a HubSpot workflow creates paid invoices from payments, filter out payments whose source is an invoice, or every such invoice is created twice.';
+
+/** The whole settings page from the portal's rows (R-CON-4..6, R-MAP-3/4, R-FLT-1/2, R-FAQ-3). */
+export function settingsView(
+  portal: Portal,
+  connection: QuickBooksConnection | null,
+  rows: SyncSettings[],
+  now: Date,
+): SettingsResponse {
+  const byObject = new Map(rows.map((r) => [r.object, r]));
+  const invoice = byObject.get('invoices') ?? null;
+  const tierAllows = CUSTOM_MAPPING_TIERS.includes(portal.planTier);
+  const today = now.toISOString().slice(0, 10);
+  return {
+    portal: { hubId: portal.hubId.toString(), planTier: portal.planTier },
+    connection: {
+      status: connection?.status ?? 'not_connected',
+      realmId: connection?.realmId ?? null,
+      companyName: connection?.companyName ?? null,
+      country: connection?.country ?? null,
+      homeCurrency: connection?.homeCurrency ?? null,
+      connectedAt: connection?.connectedAt.toISOString() ?? null,
+    },
+    objects: ALL_OBJECTS.map((o) => objectView(o, byObject.get(o) ?? null)),
+    invoice: {
+      customMappings: readFieldMappings(invoice).customMappings,
+      customMappingsLocked: tierAllows
+        ? { locked: false, reason: null }
+        : {
+            locked: true,
+            reason: `Custom mappings need a Starter, Professional or Enterprise plan; this account is on ${portal.planTier}.`,
+          },
+      outboundFilters: FIXED_OUTBOUND_INVOICE_FILTERS.map((f) => ({ id: f.key, label: f.label })),
+      inboundFilters: readInboundFilters(invoice),
+      recommendedInboundFilter: { kind: 'primary', field: 'TxnDate', operator: 'gte', value: today },
+      customLineItemIncomeAccountId: invoice?.customLineItemIncomeAccountId ?? null,
+    },
+    notes: [WORKFLOW_NOTE],
+  };
+}

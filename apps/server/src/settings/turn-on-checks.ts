@@ -1,0 +1,41 @@
+import type { Db, SyncObject, SyncSettings } from '@ledgersync/db';
+import { type CompanyProfile, checkOutboundInvoiceSetup } from '@ledgersync/sync-engine';
+import { conflict } from '../http/http-error.ts';
+
+/**
+ * R-CON-4: invoices need contacts and products set up first. R-ERR-5/R-ERR-3 and the Custom Line
+ * Item account: outbound invoice sync is refused at set-up when the company cannot take it.
+ */
+export async function assertCanTurnOn(
+  db: Db,
+  portalId: string,
+  object: SyncObject,
+  direction: SyncSettings['direction'],
+  company: () => Promise<CompanyProfile>,
+  customLineItemIncomeAccountId: string | null,
+): Promise<void> {
+  if (object !== 'invoices') return;
+  const deps = await db.syncSettings.findMany({
+    where: { portalId, object: { in: ['contacts', 'products'] }, enabled: true },
+  });
+  const missing = (['contacts', 'products'] as const).filter((o) => !deps.some((d) => d.object === o));
+  if (missing.length > 0) {
+    throw conflict(
+      'dependencies_not_set_up',
+      `Set up ${missing.join(' and ')} sync before invoice sync: invoices need their customers and products in QuickBooks.`,
+      { missing },
+    );
+  }
+  if (direction === 'quickbooks_to_hubspot') return;
+  const check = checkOutboundInvoiceSetup(await company(), {
+    direction: direction === 'off' ? 'two_way' : direction,
+    taxMapping: null,
+    customLineItemIncomeAccountId,
+  });
+  const first = check.errors[0];
+  if (first) {
+    throw conflict(first.code, first.message, {
+      errors: check.errors.map((e) => ({ code: e.code, message: e.message })),
+    });
+  }
+}

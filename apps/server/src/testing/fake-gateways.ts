@@ -1,0 +1,124 @@
+import type { HistoricalInvoice, HubSpotGateway, HubSpotPropertyInfo } from '../ports/hubspot-gateway.ts';
+import type { QuickBooksCompanySnapshot, QuickBooksGateway } from '../ports/quickbooks-gateway.ts';
+
+/** An in-memory HubSpot: codes map to portals; records what the server asked for. */
+export function fakeHubSpot(overrides: Partial<HubSpotGateway> = {}) {
+  const codes = new Map<string, number>();
+  const revoked: string[] = [];
+  const propertiesEnsured: string[] = [];
+  const properties: HubSpotPropertyInfo[] = [
+    { name: 'hs_purchase_order_number', label: 'PO number', type: 'string', readOnly: false },
+    { name: 'hs_due_date', label: 'Due date', type: 'date', readOnly: false },
+    { name: 'hs_amount_billed', label: 'Amount billed', type: 'number', readOnly: true },
+  ];
+  const history: HistoricalInvoice[] = [];
+  let n = 0;
+  const gateway: HubSpotGateway = {
+    async exchangeCode(code) {
+      const hubId = codes.get(code);
+      if (hubId === undefined) throw new Error('invalid_grant');
+      codes.delete(code);
+      n++;
+      return {
+        accessToken: `hs-at-${hubId}-${n}`,
+        refreshToken: `hs-rt-${hubId}-${n}`,
+        expiresInSeconds: 1800,
+      };
+    },
+    async refresh(refreshToken) {
+      n++;
+      return { accessToken: `${refreshToken}-at${n}`, refreshToken, expiresInSeconds: 1800 };
+    },
+    async introspect(accessToken) {
+      return { hubId: Number(accessToken.split('-')[2]), userId: '7', scopes: ['oauth'] };
+    },
+    async ensureAppProperties(accessToken) {
+      propertiesEnsured.push(accessToken);
+    },
+    async listInvoiceProperties() {
+      return properties;
+    },
+    async revokeRefreshToken(token) {
+      revoked.push(token);
+    },
+    async listInvoicesCreatedBefore() {
+      return history;
+    },
+    ...overrides,
+  };
+  return {
+    gateway,
+    revoked,
+    propertiesEnsured,
+    properties,
+    history,
+    /** An authorization code HubSpot would send back after the admin approved on `hubId`. */
+    issueCode(hubId: number): string {
+      const code = `code-${hubId}-${codes.size}-${Math.random().toString(36).slice(2)}`;
+      codes.set(code, hubId);
+      return code;
+    },
+  };
+}
+
+export const US_COMPANY: QuickBooksCompanySnapshot = {
+  companyName: 'Acme Books',
+  country: 'US',
+  homeCurrency: 'USD',
+  multiCurrencyEnabled: false,
+  customTransactionNumbers: false,
+  bookCloseDate: '2025-12-31',
+  revenueRecognitionEnabled: false,
+  invoiceCustomFields: [{ definitionId: '1', name: 'PO number' }],
+};
+
+/** An in-memory QBO: codes map to realms; companies are editable per realm. */
+export function fakeQuickBooks(overrides: Partial<QuickBooksGateway> = {}) {
+  const codes = new Set<string>();
+  const companies = new Map<string, QuickBooksCompanySnapshot>();
+  const revoked: string[] = [];
+  let n = 0;
+  const tokens = (now: Date) => {
+    n++;
+    return {
+      accessToken: `qb-at-${n}`,
+      refreshToken: `qb-rt-${n}`,
+      accessTokenExpiresAt: new Date(now.getTime() + 3600_000),
+      refreshTokenExpiresAt: new Date(now.getTime() + 100 * 86_400_000),
+    };
+  };
+  const gateway: QuickBooksGateway = {
+    authorizeUrl: (state, redirectUri) =>
+      `https://appcenter.intuit.example/connect/oauth2?state=${encodeURIComponent(state)}&redirect_uri=${encodeURIComponent(redirectUri)}`,
+    async exchangeCode(code, _redirectUri, now) {
+      if (!codes.delete(code)) throw new Error('invalid_grant');
+      return tokens(now);
+    },
+    async refresh(_refreshToken, now) {
+      return tokens(now);
+    },
+    async company(realmId) {
+      return companies.get(realmId) ?? US_COMPANY;
+    },
+    async listIncomeAccounts() {
+      return [
+        { id: '79', name: 'Sales of Product Income' },
+        { id: '1', name: 'Services' },
+      ];
+    },
+    async revoke(token) {
+      revoked.push(token);
+    },
+    ...overrides,
+  };
+  return {
+    gateway,
+    companies,
+    revoked,
+    issueCode(): string {
+      const code = `qcode-${codes.size}-${Math.random().toString(36).slice(2)}`;
+      codes.add(code);
+      return code;
+    },
+  };
+}
