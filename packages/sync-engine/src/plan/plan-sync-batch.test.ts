@@ -84,5 +84,8 @@ describe('planSyncBatch', () => {
     expect(plan?.actions.some((a) => a.kind === 'link')).toBe(true);
     expect(writes(plan!).some((a) => a.command.kind === 'create')).toBe(false);
     expect(w.linkOf('customer', 'hubspot', 'c1')?.quickbooksId).toBe('q9');
+    // The pair is planned once, not once per side.
+    expect(writes(plan!).map((a) => a.side)).toEqual(['quickbooks']);
+    expect(plan?.actions.filter((a) => a.kind === 'link')).toHaveLength(1);
   });
 });

@@ -85,7 +85,14 @@ export function planSyncBatch(input: PlanBatchInput): SyncPlan {
     }
     const otherId = link ? (rec.side === 'hubspot' ? link.quickbooksId : link.hubspotId) : null;
     if (link === null || otherId === null) {
-      actions.push(...planUnlinkedRecord(ctx, rec, link));
+      const planned = planUnlinkedRecord(ctx, rec, link);
+      // A first match planned the pair already: its counterpart must not be planned again.
+      for (const a of planned) {
+        if (a.kind !== 'link') continue;
+        done.add(`${rec.object}|hubspot|${a.link.hubspotId}`);
+        done.add(`${rec.object}|quickbooks|${a.link.quickbooksId}`);
+      }
+      actions.push(...planned);
       continue;
     }
     const other = ctx.recordOf(rec.object, otherSide(rec.side), otherId);

@@ -69,8 +69,21 @@ const scenario: fc.Arbitrary<Scenario> = fc
       : 'two_way') as Direction,
   }));
 
+// Synced starting worlds depend on a few settings only; building each once keeps 1,000 cases fast.
+const templates = new Map<string, SyncWorld>();
+
 /** A customer and an invoice synced once, then edited on both sides as the scenario says. */
 function editedWorld(s: Scenario) {
+  const key = JSON.stringify([s.origin, s.direction, s.policy, s.disabled]);
+  let template = templates.get(key);
+  if (!template) {
+    template = syncedWorld(s);
+    templates.set(key, template);
+  }
+  return applyEdits(template.clone(), s);
+}
+
+function syncedWorld(s: Scenario): SyncWorld {
   const objectSettings = (direction: Direction) => ({
     enabled: true,
     direction,
@@ -95,6 +108,11 @@ function editedWorld(s: Scenario) {
     ),
   );
   w.sync();
+  return w;
+}
+
+function applyEdits(w: SyncWorld, s: Scenario) {
+  const src = s.origin;
   const ids = (object: SyncObject) => {
     const l = w.linkOf(object, src, object === 'customer' ? 'c' : 'i')!;
     return { hubspot: l.hubspotId!, quickbooks: l.quickbooksId! };

@@ -29,6 +29,17 @@ export class SyncWorld {
     public customLineItemId: string | null = 'cli',
   ) {}
 
+  /** An independent copy (records are immutable values, so copying the containers is enough). */
+  clone(): SyncWorld {
+    const copy = new SyncWorld(this.settings, this.company, this.customLineItemId);
+    copy.records = new Map(this.records);
+    copy.links = [...this.links];
+    copy.bases = new Map(this.bases);
+    copy.counter = this.counter;
+    copy.replay = new Map(this.replay);
+    return copy;
+  }
+
   put(r: AnySideRecord): void {
     this.records.set(`${r.object}|${r.side}|${r.id}`, r);
   }
