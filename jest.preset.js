@@ -5,8 +5,7 @@ export function jestProject(displayName) {
   return {
     displayName,
     testEnvironment: 'node',
-    // Integration tests share 2 cores with PostgreSQL and the emulators; 5 s is too tight under load.
-    testTimeout: 30_000,
+    setupFilesAfterEnv: [new URL('./jest.setup.js', import.meta.url).pathname],
     extensionsToTreatAsEsm: ['.ts', '.tsx'],
     moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
     testMatch: [
