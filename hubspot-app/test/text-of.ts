@@ -10,3 +10,11 @@ export function textOf(node: NodeLike | null | undefined): string {
   const own = node.childNodes ? '' : (node.text ?? '');
   return own + (node.childNodes ?? []).map((child) => textOf(child)).join(' ');
 }
+
+/**
+ * Calls a node's event prop with an argument. The renderer types `trigger`'s argument as the
+ * handler itself, so a value (the new Select value, a Toggle's checked) needs this cast.
+ */
+export function fire(node: { trigger: unknown }, event: string, arg: unknown): void {
+  (node.trigger as (name: string, value: unknown) => void)(event, arg);
+}

@@ -1,4 +1,5 @@
-import { hubspot, Text } from '@hubspot/ui-extensions';
+import { hubspot } from '@hubspot/ui-extensions';
+import { LedgerSyncSettings } from './LedgerSyncSettings.tsx';
 
 // Entry point named in settings-hsmeta.json.
-hubspot.extend<'settings'>(() => <Text>LedgerSync settings</Text>);
+hubspot.extend<'settings'>(() => <LedgerSyncSettings />);

@@ -17,3 +17,9 @@ export function useBackend(): BackendClient | null {
     [baseUrl],
   );
 }
+
+/** The backend's base URL, for links the browser opens itself (exports). */
+export function useBackendUrl(): string {
+  const value = useExtensionContext().variables?.[BACKEND_URL_VARIABLE];
+  return typeof value === 'string' ? value.replace(/\/+$/, '') : '';
+}

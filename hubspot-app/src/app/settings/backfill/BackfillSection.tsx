@@ -1,0 +1,103 @@
+import {
+  Button,
+  ButtonRow,
+  Flex,
+  Heading,
+  Input,
+  LoadingButton,
+  ProgressBar,
+  Text,
+} from '@hubspot/ui-extensions';
+import { useEffect, useState } from 'react';
+import { type BackendClient, describeBackendError } from '../../shared/api/backend-client.ts';
+import { EXPORT_PATH, getBackfill, startBackfill } from '../../shared/api/overview-api.ts';
+import type { Backfill } from '../../shared/api/overview-contract.ts';
+import { useBackendUrl } from '../../shared/api/use-backend.ts';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+export const BACKFILL_POLL_MS = 1000;
+
+/** R-FLT-4: historical invoices are not synced by default; export them, or backfill a date range. */
+export function BackfillSection({ client }: { client: BackendClient }) {
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [backfill, setBackfill] = useState<Backfill | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const baseUrl = useBackendUrl();
+  const running = backfill?.status === 'pending' || backfill?.status === 'running';
+
+  useEffect(() => {
+    if (!backfill || !(backfill.status === 'pending' || backfill.status === 'running')) return;
+    const timer = setTimeout(async () => {
+      const result = await getBackfill(client, backfill.id);
+      if (result.ok) setBackfill(result.data);
+      else setError(describeBackendError(result.error));
+    }, BACKFILL_POLL_MS);
+    return () => clearTimeout(timer);
+  }, [backfill, client]);
+
+  const start = async () => {
+    setBusy(true);
+    const result = await startBackfill(client, { from: `${from}T00:00:00Z`, to: `${to}T23:59:59Z` });
+    setBusy(false);
+    if (result.ok) {
+      setError(null);
+      setBackfill(result.data);
+    } else {
+      setError(describeBackendError(result.error));
+    }
+  };
+
+  return (
+    <Flex direction="column" gap="sm">
+      <Heading>Invoices from before sync started</Heading>
+      <Text>
+        Invoices created before invoice sync was turned on aren’t synced. Export them for QuickBooks import,
+        or sync a date range now.
+      </Text>
+      <ButtonRow>
+        <Button variant="secondary" href={{ url: `${baseUrl}${EXPORT_PATH}`, external: true }}>
+          Export for QuickBooks
+        </Button>
+      </ButtonRow>
+      <Flex gap="sm">
+        <Input label="From (YYYY-MM-DD)" name="backfill-from" value={from} onChange={setFrom} />
+        <Input label="To (YYYY-MM-DD)" name="backfill-to" value={to} onChange={setTo} />
+      </Flex>
+      <LoadingButton
+        variant="primary"
+        loading={busy}
+        disabled={running || !DAY.test(from) || !DAY.test(to)}
+        onClick={() => start()}
+      >
+        Start backfill
+      </LoadingButton>
+      {backfill ? (
+        <ProgressBar
+          title={backfillTitle(backfill)}
+          value={backfill.percent}
+          maxValue={100}
+          showPercentage
+          valueDescription={`${backfill.done} of ${backfill.total} invoices${backfill.failed > 0 ? `, ${backfill.failed} failed` : ''}`}
+          variant={backfill.status === 'failed' ? 'danger' : backfill.failed > 0 ? 'warning' : 'success'}
+        />
+      ) : null}
+      {error ? <Text variant="microcopy">{error}</Text> : null}
+    </Flex>
+  );
+}
+
+function backfillTitle(b: Backfill): string {
+  switch (b.status) {
+    case 'pending':
+    case 'running':
+      return 'Backfill in progress';
+    case 'done':
+      return 'Backfill finished';
+    case 'failed':
+      return 'Backfill stopped';
+    case 'cancelled':
+      return 'Backfill cancelled';
+  }
+}

@@ -1,0 +1,67 @@
+import { Button, Flex, Heading, Tile } from '@hubspot/ui-extensions';
+import type { BackendClient, BackendResult } from '../../shared/api/backend-client.ts';
+import type { SyncObject } from '../../shared/api/contract.ts';
+import { updateDisabledFields, updateObjectSettings } from '../../shared/api/settings-api.ts';
+import type { ObjectSettings, SettingsResponse } from '../../shared/api/settings-contract.ts';
+import { OBJECT_LABEL } from '../../shared/labels.ts';
+import { ConflictRule } from './ConflictRule.tsx';
+import { CustomLineItemAccount } from './CustomLineItemAccount.tsx';
+import { CustomMappingsSection } from './CustomMappingsSection.tsx';
+import { InvoiceFilters } from './InvoiceFilters.tsx';
+import { MappedFieldsTable } from './MappedFieldsTable.tsx';
+import { TaxNote } from './TaxNote.tsx';
+
+export interface ObjectConfigurationProps {
+  client: BackendClient;
+  object: SyncObject;
+  settings: SettingsResponse;
+  onObjectChange: (call: Promise<BackendResult<ObjectSettings>>) => Promise<void>;
+  onSettingsChange: (change: (s: SettingsResponse) => SettingsResponse) => void;
+  onClose: () => void;
+}
+
+/** R-CON-5: the same steps as the first set-up, for one object. */
+export function ObjectConfiguration(props: ObjectConfigurationProps) {
+  const { client, object, settings, onObjectChange, onSettingsChange } = props;
+  const current = settings.objects.find((o) => o.object === object);
+  if (!current) return null;
+  const disabledFields = current.defaultMappings.filter((m) => !m.enabled).map((m) => m.key);
+  return (
+    <Tile>
+      <Flex direction="column" gap="sm">
+        <Flex justify="between">
+          <Heading>{`Configure ${OBJECT_LABEL[object].toLowerCase()}`}</Heading>
+          <Button variant="transparent" onClick={() => props.onClose()}>
+            Done
+          </Button>
+        </Flex>
+        <ConflictRule
+          value={current.conflictResolution}
+          onChange={(conflictResolution) =>
+            onObjectChange(updateObjectSettings(client, object, { conflictResolution }))
+          }
+        />
+        <MappedFieldsTable
+          mappings={current.defaultMappings}
+          onToggle={(key, enabled) =>
+            onObjectChange(
+              updateDisabledFields(
+                client,
+                object,
+                enabled ? disabledFields.filter((k) => k !== key) : [...disabledFields, key],
+              ),
+            )
+          }
+        />
+        {object === 'invoices' ? (
+          <>
+            <CustomMappingsSection client={client} settings={settings} onSettingsChange={onSettingsChange} />
+            <InvoiceFilters client={client} settings={settings} onSettingsChange={onSettingsChange} />
+            <CustomLineItemAccount client={client} settings={settings} onSettingsChange={onSettingsChange} />
+            <TaxNote country={settings.connection.country} />
+          </>
+        ) : null}
+      </Flex>
+    </Tile>
+  );
+}

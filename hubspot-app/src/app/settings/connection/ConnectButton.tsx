@@ -1,0 +1,37 @@
+import { Button, LoadingButton, Text } from '@hubspot/ui-extensions';
+import { useState } from 'react';
+import { type BackendClient, describeBackendError } from '../../shared/api/backend-client.ts';
+import { startQuickBooksConnect } from '../../shared/api/settings-api.ts';
+
+/**
+ * Intuit's sign-in cannot run inside HubSpot, so connecting takes two clicks: one asks the
+ * backend for a signed authorization link, the next opens it in a new tab.
+ */
+export function ConnectButton({ client, label }: { client: BackendClient; label: string }) {
+  const [state, setState] = useState<{ url: string } | { error: string } | 'idle' | 'busy'>('idle');
+  if (typeof state === 'object' && 'url' in state) {
+    return (
+      <Button variant="primary" href={{ url: state.url, external: true }}>
+        Continue to QuickBooks sign-in
+      </Button>
+    );
+  }
+  return (
+    <>
+      <LoadingButton
+        variant="primary"
+        loading={state === 'busy'}
+        onClick={async () => {
+          setState('busy');
+          const result = await startQuickBooksConnect(client);
+          setState(
+            result.ok ? { url: result.data.authorizeUrl } : { error: describeBackendError(result.error) },
+          );
+        }}
+      >
+        {label}
+      </LoadingButton>
+      {typeof state === 'object' && 'error' in state ? <Text variant="microcopy">{state.error}</Text> : null}
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+import { LoadingSpinner, Panel, PanelBody, Text, useExtensionContext } from '@hubspot/ui-extensions';
+import { useState } from 'react';
+import { type BackendClient, describeBackendError } from '../../shared/api/backend-client.ts';
+import { getRecordActivity } from '../../shared/api/overview-api.ts';
+import { useLoad } from '../../shared/api/use-load.ts';
+import { ActivityTable } from '../../shared/views/ActivityTable.tsx';
+
+/** One record's sync activity, fetched when the panel opens (overlay content is mounted up front). */
+export function RecordActivityPanel({ client, recordId }: { client: BackendClient; recordId: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <Panel
+      id={`activity-${recordId}`}
+      title="Sync activity"
+      width="md"
+      onOpen={() => setOpen(true)}
+      onClose={() => setOpen(false)}
+    >
+      <PanelBody>{open ? <ActivityContent client={client} recordId={recordId} /> : null}</PanelBody>
+    </Panel>
+  );
+}
+
+function ActivityContent({ client, recordId }: { client: BackendClient; recordId: string }) {
+  const { portal } = useExtensionContext();
+  const { state } = useLoad(recordId, (id) => getRecordActivity(client, id));
+  if (state.status === 'loading') return <LoadingSpinner label="Loading activity" />;
+  if (state.status === 'failed') return <Text>{describeBackendError(state.error)}</Text>;
+  return <ActivityTable entries={state.data.activity} timeZone={portal.timezone} />;
+}

@@ -1,0 +1,51 @@
+import { LoadingSpinner, Panel, PanelBody, Text } from '@hubspot/ui-extensions';
+import { useState } from 'react';
+import { type BackendClient, describeBackendError } from '../../shared/api/backend-client.ts';
+import type { SyncObject, SyncStatus } from '../../shared/api/contract.ts';
+import { getRecords } from '../../shared/api/overview-api.ts';
+import { useLoad } from '../../shared/api/use-load.ts';
+import { OBJECT_LABEL, STATUS_LABEL } from '../../shared/labels.ts';
+import { RecordTable } from './RecordTable.tsx';
+
+const PANEL_COLUMNS = [
+  'displayNumber',
+  'hubspotId',
+  'quickbooksId',
+  'errorCode',
+  'exclusionReason',
+  'lastSyncedAt',
+];
+
+interface Props {
+  client: BackendClient;
+  object: SyncObject;
+  status: SyncStatus;
+}
+
+/**
+ * The records behind one count of the object view. HubSpot mounts overlay content up front, so
+ * the list is fetched only once the panel opens.
+ */
+export function RecordListPanel({ client, object, status }: Props) {
+  const [open, setOpen] = useState(false);
+  return (
+    <Panel
+      id={`records-${object}-${status}`}
+      title={`${OBJECT_LABEL[object]}: ${STATUS_LABEL[status].toLowerCase()}`}
+      width="md"
+      onOpen={() => setOpen(true)}
+      onClose={() => setOpen(false)}
+    >
+      <PanelBody>{open ? <PanelRecords client={client} object={object} status={status} /> : null}</PanelBody>
+    </Panel>
+  );
+}
+
+function PanelRecords({ client, object, status }: Props) {
+  const { state } = useLoad(`${object}-${status}`, () =>
+    getRecords(client, { object, status, page: 1, pageSize: 50, columns: PANEL_COLUMNS }),
+  );
+  if (state.status === 'loading') return <LoadingSpinner label="Loading records" />;
+  if (state.status === 'failed') return <Text>{describeBackendError(state.error)}</Text>;
+  return <RecordTable page={state.data} />;
+}

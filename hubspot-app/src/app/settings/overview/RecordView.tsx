@@ -1,0 +1,63 @@
+import { Button, Flex, Heading, LoadingSpinner, MultiSelect, Text } from '@hubspot/ui-extensions';
+import { useState } from 'react';
+import { type BackendClient, describeBackendError } from '../../shared/api/backend-client.ts';
+import { getRecords, type RecordQuery } from '../../shared/api/overview-api.ts';
+import { RECORD_COLUMNS } from '../../shared/api/overview-contract.ts';
+import { useLoad } from '../../shared/api/use-load.ts';
+import { COLUMN_LABEL } from './column-labels.ts';
+import { RecordActivityPanel } from './RecordActivityPanel.tsx';
+import { RecordFilters, type RecordFilterValues } from './RecordFilters.tsx';
+import { RecordTable } from './RecordTable.tsx';
+
+const PAGE_SIZE = 25;
+const DEFAULT_COLUMNS = ['object', 'displayNumber', 'status', 'errorCode', 'direction', 'lastSyncedAt'];
+
+/** R-VIS-3: every synced record, filtered, paged, in the chosen columns, each with its activity. */
+export function RecordView({ client }: { client: BackendClient }) {
+  const [filters, setFilters] = useState<RecordFilterValues>({});
+  const [columns, setColumns] = useState<string[]>(DEFAULT_COLUMNS);
+  const [page, setPage] = useState(1);
+  const query: RecordQuery = { ...filters, page, pageSize: PAGE_SIZE, columns };
+  const { state } = useLoad(JSON.stringify(query), () => getRecords(client, query));
+
+  return (
+    <Flex direction="column" gap="sm">
+      <Heading>Records</Heading>
+      <RecordFilters
+        values={filters}
+        onChange={(next) => {
+          setFilters(next);
+          setPage(1);
+        }}
+      />
+      <MultiSelect
+        label="Columns"
+        name="record-columns"
+        value={columns}
+        options={RECORD_COLUMNS.map((c) => ({ label: COLUMN_LABEL[c] ?? c, value: c }))}
+        onChange={(v) => setColumns(RECORD_COLUMNS.filter((c) => v.includes(c)))}
+      />
+      {state.status === 'loading' ? <LoadingSpinner label="Loading records" /> : null}
+      {state.status === 'failed' ? <Text>{describeBackendError(state.error)}</Text> : null}
+      {state.status === 'loaded' ? (
+        <RecordTable
+          page={state.data}
+          pagination={{
+            page: state.data.page,
+            pageCount: Math.max(1, Math.ceil(state.data.total / state.data.pageSize)),
+            onPageChange: setPage,
+          }}
+          rowAction={(recordId) => (
+            <Button
+              variant="transparent"
+              size="xs"
+              overlay={<RecordActivityPanel client={client} recordId={recordId} />}
+            >
+              View
+            </Button>
+          )}
+        />
+      ) : null}
+    </Flex>
+  );
+}

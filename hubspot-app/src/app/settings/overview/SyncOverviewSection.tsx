@@ -1,0 +1,21 @@
+import { Flex, Heading, LoadingSpinner } from '@hubspot/ui-extensions';
+import type { BackendClient } from '../../shared/api/backend-client.ts';
+import { getOverview } from '../../shared/api/overview-api.ts';
+import { useLoad } from '../../shared/api/use-load.ts';
+import { BackendErrorView } from '../../shared/views/BackendErrorView.tsx';
+import { ObjectCountsTable } from './ObjectCountsTable.tsx';
+import { RecordView } from './RecordView.tsx';
+
+/** R-VIS-2 (per object) and R-VIS-3 (per record). */
+export function SyncOverviewSection({ client }: { client: BackendClient }) {
+  const { state, reload } = useLoad('overview', () => getOverview(client));
+  return (
+    <Flex direction="column" gap="sm">
+      <Heading>Sync overview</Heading>
+      {state.status === 'loading' ? <LoadingSpinner label="Loading overview" /> : null}
+      {state.status === 'failed' ? <BackendErrorView error={state.error} onRetry={reload} /> : null}
+      {state.status === 'loaded' ? <ObjectCountsTable client={client} overview={state.data} /> : null}
+      <RecordView client={client} />
+    </Flex>
+  );
+}

@@ -1,0 +1,70 @@
+import type { BackendClient } from './backend-client.ts';
+import type { SyncObject } from './contract.ts';
+import {
+  type ConflictResolution,
+  type CustomMappingInput,
+  connectStartResponseSchema,
+  disconnectResponseSchema,
+  fieldCatalogueSchema,
+  type InboundFilter,
+  inboundFiltersResponseSchema,
+  incomeAccountsResponseSchema,
+  lineItemAccountResponseSchema,
+  mappingsResponseSchema,
+  objectSettingsSchema,
+  recommendationsSchema,
+  settingsResponseSchema,
+} from './settings-contract.ts';
+
+// One function per settings route of W7's API (mounted under /api/v1).
+const V1 = '/api/v1';
+
+export const getSettings = (c: BackendClient) => c.request('GET', `${V1}/settings`, settingsResponseSchema);
+
+export const updateObjectSettings = (
+  c: BackendClient,
+  object: SyncObject,
+  change: {
+    direction?: 'hubspot_to_quickbooks' | 'quickbooks_to_hubspot' | 'two_way';
+    enabled?: boolean;
+    conflictResolution?: ConflictResolution;
+  },
+) => c.request('PUT', `${V1}/settings/objects/${object}`, objectSettingsSchema, change);
+
+export const updateDisabledFields = (c: BackendClient, object: SyncObject, disabledFields: string[]) =>
+  c.request('PUT', `${V1}/settings/objects/${object}/fields`, objectSettingsSchema, { disabledFields });
+
+export const getFieldCatalogue = (c: BackendClient) =>
+  c.request('GET', `${V1}/settings/field-catalogue`, fieldCatalogueSchema);
+
+export const addCustomMapping = (c: BackendClient, mapping: CustomMappingInput) =>
+  c.request('POST', `${V1}/settings/custom-mappings`, mappingsResponseSchema, mapping);
+
+export const editCustomMapping = (c: BackendClient, id: string, mapping: CustomMappingInput) =>
+  c.request(
+    'PUT',
+    `${V1}/settings/custom-mappings/${encodeURIComponent(id)}`,
+    mappingsResponseSchema,
+    mapping,
+  );
+
+export const deleteCustomMapping = (c: BackendClient, id: string) =>
+  c.request('DELETE', `${V1}/settings/custom-mappings/${encodeURIComponent(id)}`, mappingsResponseSchema);
+
+export const saveInboundFilters = (c: BackendClient, filters: InboundFilter[]) =>
+  c.request('PUT', `${V1}/settings/inbound-filters`, inboundFiltersResponseSchema, { filters });
+
+export const getIncomeAccounts = (c: BackendClient) =>
+  c.request('GET', `${V1}/settings/income-accounts`, incomeAccountsResponseSchema);
+
+export const setCustomLineItemAccount = (c: BackendClient, accountId: string) =>
+  c.request('PUT', `${V1}/settings/custom-line-item-account`, lineItemAccountResponseSchema, { accountId });
+
+export const getRecommendations = (c: BackendClient) =>
+  c.request('GET', `${V1}/settings/recommendations`, recommendationsSchema);
+
+export const startQuickBooksConnect = (c: BackendClient) =>
+  c.request('POST', `${V1}/connections/quickbooks`, connectStartResponseSchema);
+
+export const disconnectQuickBooks = (c: BackendClient) =>
+  c.request('DELETE', `${V1}/connections/quickbooks`, disconnectResponseSchema);

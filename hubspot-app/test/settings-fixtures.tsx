@@ -1,0 +1,135 @@
+import { createRenderer } from '@hubspot/ui-extensions/testing';
+import { LedgerSyncSettings } from '../src/app/settings/LedgerSyncSettings.tsx';
+import type { ObjectSettings, SettingsResponse } from '../src/app/shared/api/settings-contract.ts';
+import { BACKEND_URL, type FakeHubSpotFetch } from './fake-hubspot-fetch.ts';
+
+export function objectSettings(
+  object: ObjectSettings['object'],
+  overrides: Partial<ObjectSettings> = {},
+): ObjectSettings {
+  return {
+    object,
+    direction: 'two_way',
+    enabled: false,
+    conflictResolution: 'hubspot',
+    syncStartedAt: null,
+    defaultMappings: [
+      {
+        key: 'number',
+        label: 'Invoice number',
+        hubspotProperty: 'hs_number',
+        quickbooksField: 'DocNumber',
+        flow: 'two_way',
+        canDisable: false,
+        enabled: true,
+      },
+      {
+        key: 'dueDate',
+        label: 'Due date',
+        hubspotProperty: 'hs_due_date',
+        quickbooksField: 'DueDate',
+        flow: 'two_way',
+        canDisable: true,
+        enabled: true,
+      },
+    ],
+    ...overrides,
+  };
+}
+
+export function settingsResponse(overrides: Partial<SettingsResponse> = {}): SettingsResponse {
+  return {
+    portal: { hubId: '42', planTier: 'professional' },
+    connection: {
+      status: 'connected',
+      realmId: '9130',
+      companyName: 'Acme Ltd',
+      country: 'US',
+      homeCurrency: 'USD',
+      connectedAt: '2026-01-01T00:00:00Z',
+    },
+    objects: [objectSettings('products'), objectSettings('contacts'), objectSettings('invoices')],
+    invoice: {
+      customMappings: [],
+      customMappingsLocked: { locked: false, reason: null },
+      outboundFilters: [
+        { id: 'source_hubspot', label: 'Invoice source is HubSpot' },
+        { id: 'not_draft', label: 'Invoice is finalized (not a draft)' },
+        { id: 'after_sync_start', label: 'Created or modified after invoice sync was turned on' },
+      ],
+      inboundFilters: [],
+      recommendedInboundFilter: {
+        kind: 'primary',
+        field: 'MetaData.CreateTime',
+        operator: 'gt',
+        value: 'today',
+      },
+      customLineItemIncomeAccountId: null,
+    },
+    notes: [],
+    ...overrides,
+  };
+}
+
+export const FIELD_CATALOGUE = {
+  hubspot: [
+    { name: 'hs_purchase_order_number', label: 'PO number', type: 'string', readOnly: false },
+    { name: 'hs_due_date', label: 'Due date', type: 'date', readOnly: false },
+  ],
+  quickbooks: [
+    { field: 'CustomField:1', label: 'PO', type: 'string', custom: true },
+    { field: 'TotalAmt', label: 'Total', type: 'number', custom: false },
+  ],
+};
+
+/** Registers the read routes every settings render makes, then renders the page. */
+export function renderSettings(backend: FakeHubSpotFetch, settings: SettingsResponse = settingsResponse()) {
+  backend.on('GET', '/api/v1/settings', { body: settings });
+  backend.on('GET', '/api/v1/settings/recommendations', {
+    body: {
+      checks: [
+        {
+          id: 'custom_transaction_numbers',
+          label: 'Custom transaction numbers are off',
+          ok: false,
+          warning: 'Turn off custom transaction numbers in QuickBooks.',
+        },
+        { id: 'closed_period_locked', label: 'Closed periods are locked', ok: true, warning: null },
+        { id: 'revenue_recognition', label: 'Revenue recognition is off', ok: true, warning: null },
+      ],
+    },
+  });
+  backend.on('GET', '/api/v1/overview', {
+    body: {
+      objects: [
+        { object: 'invoices', synced: 12, pending: 1, failing: 3, excluded: 2 },
+        { object: 'contacts', synced: 40, pending: 0, failing: 0, excluded: 0 },
+      ],
+      errors: [],
+    },
+  });
+  backend.on('GET', '/api/v1/records', (call) => ({
+    body: {
+      total: 60,
+      page: Number(call.query.get('page')),
+      pageSize: 25,
+      columns: (call.query.get('columns') ?? '').split(','),
+      rows: [
+        { id: `rec-${call.query.get('page')}`, object: 'invoices', displayNumber: '1042', status: 'failed' },
+      ],
+    },
+  }));
+  backend.on('GET', '/api/v1/settings/income-accounts', {
+    body: {
+      accounts: [
+        { id: '79', name: 'Sales of Product Income' },
+        { id: '80', name: 'Services' },
+      ],
+    },
+  });
+  backend.on('GET', '/api/v1/settings/field-catalogue', { body: FIELD_CATALOGUE });
+  const renderer = createRenderer('settings');
+  renderer.mocks.context.variables = { LEDGERSYNC_API_URL: BACKEND_URL };
+  renderer.render(<LedgerSyncSettings />);
+  return renderer;
+}
