@@ -62,4 +62,26 @@ describe('applyPlanResults', () => {
     const again = writes(w.plan())[0]!;
     expect(again.command.idempotencyKey).toBe(first.command.idempotencyKey);
   });
+
+  it('R-OBJ-7: after a delete, the surviving record shows as excluded because its counterpart is gone', () => {
+    const w = new SyncWorld(settings());
+    w.put(sideRecord('hubspot', 'customer', 'c', customer()));
+    w.sync();
+    const q = w.linkOf('customer', 'hubspot', 'c')!.quickbooksId!;
+    const r = w.records.get(`customer|quickbooks|${q}`)!;
+    w.put({ ...r, deleted: true });
+    const plan = w.plan();
+    const [mark] = writes(plan);
+    expect(mark?.command.kind).toBe('mark_counterpart_deleted');
+    const applied = applyPlanResults(
+      plan,
+      [{ ok: true, idempotencyKey: mark!.command.idempotencyKey, id: 'c', version: '3', record: customer() }],
+      fixedClock(T1),
+    );
+    expect(applied.statuses).toMatchObject([
+      { side: 'hubspot', recordId: 'c', state: 'excluded', exclusionReason: 'counterpart_deleted' },
+    ]);
+    expect(applied.links[0]?.state).toBe('counterpart_deleted');
+    expect(applied.activity.map((a) => a.kind)).toEqual(['counterpart_deleted']);
+  });
 });

@@ -101,8 +101,13 @@ export function applyPlanResults(plan: SyncPlan, results: readonly WriteResult[]
             [a.side === 'hubspot' ? 'hubspotVersion' : 'quickbooksVersion']: r.version,
           });
         }
-        status(a, a.source.side, a.source.id, a.link.id, 'synced');
-        status(a, a.side, r.id, a.link.id, 'synced');
+        if (a.command.kind === 'mark_counterpart_deleted') {
+          // R-OBJ-7: the survivor stays, shown as excluded because its counterpart is gone.
+          status(a, a.side, r.id, a.link.id, 'excluded', { exclusionReason: 'counterpart_deleted' });
+        } else {
+          status(a, a.source.side, a.source.id, a.link.id, 'synced');
+          status(a, a.side, r.id, a.link.id, 'synced');
+        }
         log(a, {
           linkId: a.link.id,
           side: a.side,
