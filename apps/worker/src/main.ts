@@ -1,8 +1,41 @@
 // The worker's only entry point: the one place that reads process.env.
-import { loadEnv } from '@ledgersync/db';
+import { createPrismaClient, loadEnv } from '@ledgersync/db';
+import { pino } from 'pino';
 import { workerEnvSchema } from './config.ts';
+import { startWorker } from './create-worker.ts';
+import { createAdapterPortsFor } from './wire-adapters.ts';
 
 const env = loadEnv(workerEnvSchema, process.env);
-console.log(
-  `LedgerSync worker configuration is valid (concurrency ${env.WORKER_CONCURRENCY}; the tasks arrive with W6).`,
-);
+const log = pino({ level: env.LOG_LEVEL, redact: ['*.accessToken', '*.refreshToken', '*.authorization'] });
+const db = createPrismaClient(env.DATABASE_URL);
+const worker = await startWorker({
+  databaseUrl: env.DATABASE_URL,
+  db,
+  concurrency: env.WORKER_CONCURRENCY,
+  debounceMs: env.SYNC_DEBOUNCE_MS,
+  pollEveryMinutes: Math.max(1, Math.round(env.POLL_INTERVAL_SECONDS / 60)),
+  portsFor: createAdapterPortsFor(db, env, log),
+  logFactory: (scope) => (level, message) => log[level === 'warning' ? 'warn' : level]({ scope }, message),
+});
+log.info({ concurrency: env.WORKER_CONCURRENCY }, 'worker started');
+
+// Graceful shutdown: graphile-worker lets running jobs finish (or releases them to the queue);
+// a notice is only marked processed after its results are stored, so nothing is lost either way.
+let stopping = false;
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping worker');
+    worker
+      .stop()
+      .then(() => db.$disconnect())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          log.error({ err: error }, 'worker stopped with an error');
+          process.exit(1);
+        },
+      );
+  });
+}

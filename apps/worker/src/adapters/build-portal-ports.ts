@@ -1,0 +1,43 @@
+import {
+  type AccessTokenSource,
+  createCustomLineItemPort,
+  createQuickBooksClient,
+  createQuickBooksCompanyPort,
+  createQuickBooksSideReader,
+  createQuickBooksSideWriter,
+  type RealmRateLimiter,
+} from '@ledgersync/quickbooks';
+import type { PortalPorts } from '../portal-ports.ts';
+import { createHubSpotSideReader, createHubSpotSideWriter, type HubSpotClient } from './hubspot-adapter.ts';
+
+export interface PortalConnections {
+  readonly hubspot: HubSpotClient;
+  readonly quickbooks: {
+    readonly baseUrl: string;
+    readonly realmId: string;
+    readonly tokens: AccessTokenSource;
+    readonly limiter: RealmRateLimiter;
+    readonly fetch?: typeof fetch;
+  };
+  readonly customLineItemIncomeAccountId: string | null;
+  readonly now: () => number;
+}
+
+/** Wires one portal's adapters into the runner's ports (no IO until a port is called). */
+export function buildPortalPorts(c: PortalConnections): PortalPorts {
+  const qbo = createQuickBooksClient(c.quickbooks);
+  return {
+    readers: {
+      hubspot: createHubSpotSideReader({ client: c.hubspot, now: c.now }),
+      quickbooks: createQuickBooksSideReader(qbo),
+    },
+    writers: {
+      hubspot: createHubSpotSideWriter({ client: c.hubspot, now: c.now }),
+      quickbooks: createQuickBooksSideWriter(qbo, {
+        customLineItemIncomeAccountId: c.customLineItemIncomeAccountId,
+      }),
+    },
+    company: createQuickBooksCompanyPort(qbo),
+    customLineItem: createCustomLineItemPort(qbo),
+  };
+}

@@ -1,0 +1,59 @@
+import type { Db } from '@ledgersync/db';
+import { SYNC_PORTAL_TASK } from '@ledgersync/db';
+import type { Clock, DrainOptions } from '@ledgersync/sync-engine';
+import { type LogFunctionFactory, Logger, type Runner, run } from 'graphile-worker';
+import type { PortsFor } from './portal-ports.ts';
+import { POLL_ALL_TASK, POLL_PORTAL_TASK, pollAllTask, pollPortalTask } from './tasks/poll-portal-task.ts';
+import { syncPortalTask } from './tasks/sync-portal-task.ts';
+
+export interface WorkerOptions {
+  readonly databaseUrl: string;
+  readonly db: Db;
+  readonly portsFor: PortsFor;
+  readonly clock?: Clock;
+  readonly concurrency: number;
+  readonly debounceMs: number;
+  /** Minutes between safety-net polls (graphile-worker cron runs at minute granularity); 0 turns polls off. */
+  readonly pollEveryMinutes: number;
+  readonly drain?: DrainOptions;
+  readonly claimLeaseMs?: number;
+  /** How often an idle worker looks for jobs besides LISTEN/NOTIFY, in ms. */
+  readonly pollIntervalMs?: number;
+  readonly logFactory?: LogFunctionFactory;
+}
+
+const systemClock: Clock = { now: () => new Date() };
+
+/**
+ * Starts graphile-worker with LedgerSync's task list. Any number of these may run against one
+ * database: per-portal queues keep each portal's drains serial cluster-wide. The caller owns
+ * signals: `stop()` lets running jobs finish (or releases them) before resolving.
+ */
+export async function startWorker(options: WorkerOptions): Promise<Runner> {
+  const clock = options.clock ?? systemClock;
+  const polls = options.pollEveryMinutes > 0;
+  return run({
+    connectionString: options.databaseUrl,
+    concurrency: options.concurrency,
+    noHandleSignals: true,
+    pollInterval: options.pollIntervalMs ?? 2_000,
+    logger: new Logger(options.logFactory ?? (() => () => {})),
+    taskList: {
+      [SYNC_PORTAL_TASK]: syncPortalTask({
+        db: options.db,
+        portsFor: options.portsFor,
+        clock,
+        ...(options.drain ? { drain: options.drain } : {}),
+        ...(options.claimLeaseMs ? { claimLeaseMs: options.claimLeaseMs } : {}),
+      }),
+      [POLL_ALL_TASK]: pollAllTask({ db: options.db }),
+      [POLL_PORTAL_TASK]: pollPortalTask({
+        db: options.db,
+        portsFor: options.portsFor,
+        clock,
+        debounceMs: options.debounceMs,
+      }),
+    },
+    ...(polls ? { crontab: `*/${Math.min(options.pollEveryMinutes, 59)} * * * * ${POLL_ALL_TASK}` } : {}),
+  });
+}

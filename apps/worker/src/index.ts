@@ -1,0 +1,8 @@
+// Public surface of @ledgersync/worker for the server (W7) and the sandbox: the settings life cycle
+// and the card's resync, done through the database (no HTTP between server and worker), and the
+// worker itself for in-process use.
+
+export { disconnectPortal, requestResync, setObjectSyncEnabled } from './api/portal-lifecycle.ts';
+export { startWorker, type WorkerOptions } from './create-worker.ts';
+export { type PortalGate, portalGate } from './portal-gate.ts';
+export type { PortalPorts, PortsFor } from './portal-ports.ts';
