@@ -19,6 +19,8 @@ export const QBO_ERROR_CODES = [
   'Throttled',
   'Unauthorized',
   'Forbidden',
+  /** The refresh token was refused (invalid_grant): the company must be reconnected. */
+  'AuthorizationRevoked',
   'ServerError',
   'Network',
   'Unknown',

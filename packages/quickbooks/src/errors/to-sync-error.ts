@@ -19,6 +19,7 @@ const BY_CODE: Readonly<Record<QboErrorCode, SyncErrorCode>> = {
   Throttled: 'rate_limited',
   Unauthorized: 'authorization_expired',
   Forbidden: 'authorization_revoked',
+  AuthorizationRevoked: 'authorization_revoked',
   ServerError: 'remote_unavailable',
   Network: 'remote_unavailable',
   Unknown: 'unexpected_remote_error',
