@@ -67,6 +67,32 @@ describe('payments (R-OBJ-4)', () => {
   });
 });
 
+describe('payment amounts (R-OBJ-6)', () => {
+  it('R-OBJ-6: a payment with more decimals than its currency, or applying more than it pays, is refused', () => {
+    const { w } = syncedInvoice();
+    w.put(
+      sideRecord(
+        'quickbooks',
+        'payment',
+        'qp',
+        payment({ amount: '10.005', customerId: 'q1', appliedTo: [{ invoiceId: 'qi', amount: '10' }] }),
+      ),
+    );
+    const fail = w.plan().actions.find((a) => a.object === 'payment');
+    expect(fail?.kind === 'fail' && fail.error.code).toBe('amount_mismatch');
+    w.put(
+      sideRecord(
+        'quickbooks',
+        'payment',
+        'qp',
+        payment({ amount: '5.00', customerId: 'q1', appliedTo: [{ invoiceId: 'qi', amount: '6.00' }] }),
+      ),
+    );
+    const over = w.plan().actions.find((a) => a.object === 'payment');
+    expect(over?.kind === 'fail' && over.error.message).toContain('6');
+  });
+});
+
 describe('deletes and merges (R-OBJ-7)', () => {
   it('R-OBJ-7: a delete is never copied; the other record is marked and the link says so', () => {
     const { w, hid } = syncedInvoice();

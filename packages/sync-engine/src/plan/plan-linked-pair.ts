@@ -9,6 +9,7 @@ import type { WriteCommand } from '../ports/side-writer.ts';
 import type { RecordOf, SideRecord } from '../records/side-record.ts';
 import { otherSide, SIDES, type Side, type SyncObject } from '../records/sync-object.ts';
 import { checkOutboundInvoice } from '../rules/check-outbound-invoice.ts';
+import { checkPayment } from '../rules/check-payment.ts';
 import { mirrorStatus } from '../rules/invoice-status-table.ts';
 import { buildUpdate } from './build-update.ts';
 import { bumpLink, type PlanContext, specsFor } from './plan-context.ts';
@@ -117,6 +118,11 @@ export function planLinkedPair(
         failures.push({ side, error });
         continue;
       }
+    }
+    const paymentError = object === 'payment' ? checkPayment(record as RecordOf<'payment'>) : null;
+    if (paymentError) {
+      failures.push({ side, error: paymentError });
+      continue;
     }
     predicted[side] = record;
     const command: WriteCommand = {

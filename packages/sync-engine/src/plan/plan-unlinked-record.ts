@@ -10,6 +10,7 @@ import type { Link } from '../ports/link.ts';
 import type { AnySideRecord, RecordOf, SideRecord } from '../records/side-record.ts';
 import { otherSide, type Side } from '../records/sync-object.ts';
 import { checkOutboundInvoice } from '../rules/check-outbound-invoice.ts';
+import { checkPayment } from '../rules/check-payment.ts';
 import { buildCreateRecord } from './build-create-record.ts';
 import type { PlanContext } from './plan-context.ts';
 import { planLinkedPair } from './plan-linked-pair.ts';
@@ -90,6 +91,10 @@ export function planUnlinkedRecord(ctx: PlanContext, src: AnySideRecord, link: L
         ? null
         : (ctx.recordOf('customer', 'quickbooks', inv.customerId)?.record.currency ?? null);
     const error = checkOutboundInvoice(inv, currency, ctx.company);
+    if (error) return fail(error);
+  }
+  if (object === 'payment') {
+    const error = checkPayment(record as RecordOf<'payment'>);
     if (error) return fail(error);
   }
   if (object === 'customer' && target === 'quickbooks') {
