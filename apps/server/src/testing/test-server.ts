@@ -105,6 +105,8 @@ export async function startTestServer(options: ServerOptions = {}, config: Parti
       body?: unknown,
       tweak: { timestampMs?: number; secret?: string; userId?: string } = {},
     ) {
+      // HubSpot signs every call afresh; two calls in the same millisecond would look like a replay.
+      clock.now = new Date(clock.now.getTime() + 1);
       const sep = path.includes('?') ? '&' : '?';
       const url = `${path}${sep}userId=${tweak.userId ?? '7'}&userEmail=admin%40example.com&appId=${TEST_CONFIG.hubspot.appId}&portalId=${portal.hubId}`;
       const raw = body === undefined ? '' : JSON.stringify(body);

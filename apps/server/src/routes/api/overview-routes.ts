@@ -15,6 +15,7 @@ import { ALL_OBJECTS } from '../../settings/stored-settings.ts';
 import { explainError, toActivityEntry } from './card-routes.ts';
 
 const tags = ['overview'];
+const NULLABLE_SORTS = new Set(['lastSyncedAt', 'displayNumber', 'amount']);
 const security = [{ hubspotSignature: [] }];
 
 /** Sync overview: counts (R-VIS-2), the record view (R-VIS-3) and a record's activity. */
@@ -87,7 +88,12 @@ export function overviewRoutes(app: TypedApp, ctx: RouteContext): void {
         ctx.db.recordLink.count({ where }),
         ctx.db.recordLink.findMany({
           where,
-          orderBy: [{ [q.sort]: { sort: q.order, nulls: 'last' } }, { id: 'asc' }],
+          orderBy: [
+            NULLABLE_SORTS.has(q.sort)
+              ? { [q.sort]: { sort: q.order, nulls: 'last' } }
+              : { [q.sort]: q.order },
+            { id: 'asc' },
+          ],
           skip: (q.page - 1) * q.pageSize,
           take: q.pageSize,
         }),

@@ -1,0 +1,229 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Portal, Prisma, RecordLink } from '@ledgersync/db';
+import { startTestServer, type TestServer } from '../../testing/test-server.ts';
+
+describe('invoice card, overview, records and activity', () => {
+  let t: TestServer;
+  let a: Portal;
+  let b: Portal;
+  let failed: RecordLink;
+  let bLink: RecordLink;
+
+  beforeAll(async () => {
+    t = await startTestServer();
+    a = await t.portal({ realmId: 'realm-a' });
+    b = await t.portal({ realmId: 'realm-b' });
+    const link = (
+      portalId: string,
+      data: Omit<Partial<Prisma.RecordLinkUncheckedCreateInput>, 'portalId'> & { hubspotId: string },
+    ) =>
+      t.db.recordLink.create({
+        data: {
+          portalId,
+          object: 'invoices',
+          origin: 'hubspot',
+          status: 'synced',
+          ...data,
+        } as Prisma.RecordLinkUncheckedCreateInput,
+      });
+    const synced = await link(a.id, {
+      hubspotId: '101',
+      quickbooksId: '9001',
+      displayNumber: 'INV-101',
+      lastSyncedAt: new Date('2026-11-27T11:00:00Z'),
+    });
+    failed = await link(a.id, {
+      hubspotId: '102',
+      status: 'failed',
+      errorCode: 'invoice_customer_missing',
+      errorMessage: 'no customer for ann@example.com',
+    });
+    await link(a.id, { hubspotId: '103', status: 'excluded', exclusionReason: 'draft' });
+    await link(a.id, {
+      hubspotId: '104',
+      status: 'failed',
+      errorCode: 'closed_period',
+      origin: 'quickbooks',
+      quickbooksId: '77',
+    });
+    await t.db.recordLink.create({
+      data: { portalId: a.id, object: 'contacts', origin: 'hubspot', hubspotId: '5', status: 'synced' },
+    });
+    bLink = await link(b.id, { hubspotId: '101', quickbooksId: '5555', displayNumber: 'B-SECRET' });
+    await t.db.syncActivity.createMany({
+      data: [
+        {
+          portalId: a.id,
+          linkId: synced.id,
+          object: 'invoices',
+          direction: 'hubspot_to_quickbooks',
+          action: 'created',
+          changedFields: ['lines'],
+          occurredAt: new Date('2026-11-27T11:00:00Z'),
+        },
+        {
+          portalId: a.id,
+          linkId: failed.id,
+          object: 'invoices',
+          direction: 'hubspot_to_quickbooks',
+          action: 'failed',
+          changedFields: [],
+          errorCode: 'invoice_customer_missing',
+          occurredAt: new Date('2026-11-27T11:30:00Z'),
+        },
+        {
+          portalId: b.id,
+          linkId: bLink.id,
+          object: 'invoices',
+          direction: 'hubspot_to_quickbooks',
+          action: 'created',
+          changedFields: [],
+          occurredAt: new Date('2026-11-27T10:00:00Z'),
+        },
+      ],
+    });
+  });
+  afterAll(async () => t.close());
+
+  it('shows a synced invoice with its QBO number, deep link, time and activity', async () => {
+    const res = await t.signed(t.app, a, 'GET', '/api/v1/invoices/101/card');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      invoiceId: '101',
+      status: 'synced',
+      quickbooks: { id: '9001', number: 'INV-101', url: 'https://app.qbo.intuit.com/app/invoice?txnId=9001' },
+      lastSyncedAt: '2026-11-27T11:00:00.000Z',
+      error: null,
+      exclusion: null,
+      activity: [{ action: 'created', changedFields: ['lines'] }],
+    });
+  });
+
+  it('explains a failure with the catalogue title, explanation and fix, and an exclusion with its reason', async () => {
+    const res = (await t.signed(t.app, a, 'GET', '/api/v1/invoices/102/card')).json();
+    expect(res.status).toBe('failed');
+    expect(res.error).toMatchObject({
+      code: 'invoice_customer_missing',
+      category: 'data',
+      title: 'Invoice has no customer in QuickBooks',
+      message: 'no customer for ann@example.com',
+    });
+    expect(res.error.fix).toContain('sync this contact');
+    const excluded = (await t.signed(t.app, a, 'GET', '/api/v1/invoices/103/card')).json();
+    expect(excluded.exclusion).toEqual({ reason: 'draft', explanation: expect.stringContaining('finalize') });
+    const unknown = (await t.signed(t.app, a, 'GET', '/api/v1/invoices/999/card')).json();
+    expect(unknown).toMatchObject({ status: 'not_synced', quickbooks: null, activity: [] });
+    expect((await t.signed(t.app, a, 'GET', '/api/v1/invoices/abc/card')).statusCode).toBe(400);
+  });
+
+  it('queues a resync only while invoice sync is on', async () => {
+    const off = await t.signed(t.app, a, 'POST', '/api/v1/invoices/102/resync');
+    expect(off.statusCode).toBe(409);
+    expect(off.json().error).toBe('sync_off');
+    await t.db.syncSettings.create({
+      data: { portalId: a.id, object: 'invoices', enabled: true, direction: 'two_way' },
+    });
+    const on = await t.signed(t.app, a, 'POST', '/api/v1/invoices/102/resync');
+    expect(on.statusCode).toBe(202);
+    const notices = await t.db.changeNotice.findMany({ where: { portalId: a.id } });
+    expect(notices).toEqual([
+      expect.objectContaining({ side: 'hubspot', object: 'invoices', recordId: '102' }),
+    ]);
+    const jobs = await t.db.$queryRaw<
+      { n: bigint }[]
+    >`SELECT count(*)::bigint AS n FROM graphile_worker._private_jobs`;
+    expect(Number(jobs[0]?.n)).toBe(1);
+  });
+
+  it('counts per object and per error code (R-VIS-2)', async () => {
+    const res = (await t.signed(t.app, a, 'GET', '/api/v1/overview')).json();
+    expect(res.objects).toEqual(
+      expect.arrayContaining([
+        { object: 'invoices', synced: 1, pending: 0, failing: 2, excluded: 1 },
+        { object: 'contacts', synced: 1, pending: 0, failing: 0, excluded: 0 },
+      ]),
+    );
+    expect(res.errors).toEqual(
+      expect.arrayContaining([
+        {
+          code: 'invoice_customer_missing',
+          title: 'Invoice has no customer in QuickBooks',
+          category: 'data',
+          count: 1,
+        },
+        expect.objectContaining({ code: 'closed_period', count: 1 }),
+      ]),
+    );
+  });
+
+  it('lists records with filters, sorting, pages and chosen columns (R-VIS-3)', async () => {
+    const failingRes = await t.signed(
+      t.app,
+      a,
+      'GET',
+      '/api/v1/records?status=failed&object=invoices&columns=hubspotId,errorCode',
+    );
+    const failing = failingRes.json();
+    expect(failing.total).toBe(2);
+    expect(failing.columns).toEqual(['hubspotId', 'errorCode']);
+    expect(Object.keys(failing.rows[0]).sort()).toEqual(['errorCode', 'hubspotId', 'id']);
+    const inbound = (
+      await t.signed(t.app, a, 'GET', '/api/v1/records?direction=quickbooks_to_hubspot')
+    ).json();
+    expect(inbound.rows.map((r: { hubspotId: string }) => r.hubspotId)).toEqual(['104']);
+    const byCode = (await t.signed(t.app, a, 'GET', '/api/v1/records?errorCode=closed_period')).json();
+    expect(byCode.total).toBe(1);
+    const paged = (
+      await t.signed(
+        t.app,
+        a,
+        'GET',
+        '/api/v1/records?object=invoices&sort=displayNumber&order=asc&page=2&pageSize=3',
+      )
+    ).json();
+    expect(paged).toMatchObject({ total: 4, page: 2, pageSize: 3 });
+    expect(paged.rows).toHaveLength(1);
+    const future = (await t.signed(t.app, a, 'GET', '/api/v1/records?from=2030-01-01T00:00:00Z')).json();
+    expect(future.total).toBe(0);
+    const bad = await t.signed(t.app, a, 'GET', '/api/v1/records?columns=hubspotId,password&pageSize=1000');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toContain('unknown columns: password');
+  });
+
+  it("shows a record's activity", async () => {
+    const res = await t.signed(t.app, a, 'GET', `/api/v1/records/${failed.id}/activity`);
+    expect(res.json().activity).toEqual([
+      expect.objectContaining({ action: 'failed', errorCode: 'invoice_customer_missing' }),
+    ]);
+  });
+
+  describe('tenant isolation', () => {
+    it("never shows portal B's records to portal A", async () => {
+      const card = (await t.signed(t.app, b, 'GET', '/api/v1/invoices/101/card')).json();
+      expect(card.quickbooks.number).toBe('B-SECRET');
+      const aCard = (await t.signed(t.app, a, 'GET', '/api/v1/invoices/101/card')).json();
+      expect(aCard.quickbooks.number).toBe('INV-101');
+      expect((await t.signed(t.app, a, 'GET', `/api/v1/records/${bLink.id}/activity`)).statusCode).toBe(404);
+      const records = (await t.signed(t.app, a, 'GET', '/api/v1/records?pageSize=200')).json();
+      expect(records.rows.map((r: { id: string }) => r.id)).not.toContain(bLink.id);
+      const bOverview = (await t.signed(t.app, b, 'GET', '/api/v1/overview')).json();
+      expect(bOverview.objects.find((o: { object: string }) => o.object === 'invoices')).toMatchObject({
+        synced: 1,
+        failing: 0,
+      });
+    });
+
+    it("ignores a portal id in the body: B's resync cannot touch A", async () => {
+      await t.db.syncSettings.create({
+        data: { portalId: b.id, object: 'invoices', enabled: true, direction: 'two_way' },
+      });
+      const before = await t.db.changeNotice.count({ where: { portalId: a.id } });
+      const res = await t.signed(t.app, b, 'POST', '/api/v1/invoices/102/resync', {
+        portalId: a.hubId.toString(),
+      });
+      expect(res.statusCode).toBe(202);
+      expect(await t.db.changeNotice.count({ where: { portalId: a.id } })).toBe(before);
+      expect(await t.db.changeNotice.count({ where: { portalId: b.id } })).toBe(1);
+    });
+  });
+});
