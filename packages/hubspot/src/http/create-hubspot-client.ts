@@ -10,7 +10,7 @@ export interface HubSpotClientOptions {
   /** Supplies a valid access token; asked before every request (see `createTokenManager`). */
   readonly accessToken: () => Promise<string>;
   /** Asked once when HubSpot answers 401, before the single retry (forces a refresh). */
-  readonly onUnauthorized?: () => Promise<void>;
+  readonly onUnauthorized?: (failedToken: string) => Promise<void>;
   /** The portal's limiter from a process-wide `RateLimiterRegistry`. */
   readonly rateLimiter: PortalRateLimiter;
   readonly retry?: Partial<RetryPolicy>;
@@ -60,11 +60,15 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
     let attempt = 0;
     let waits429 = 0;
     let refreshed = false;
+    let usedToken = '';
     for (;;) {
       attempt += 1;
       const release = await limiter.acquire(budget);
       try {
-        const response = await (async () => fn(sdkFor(await options.accessToken())))().finally(release);
+        const response = await (async () => {
+          usedToken = await options.accessToken();
+          return fn(sdkFor(usedToken));
+        })().finally(release);
         limiter.observe(response.headers);
         return response.data;
       } catch (error) {
@@ -76,7 +80,7 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
         if (failure.status === 401 && !refreshed && options.onUnauthorized) {
           refreshed = true;
           attempt -= 1;
-          await options.onUnauthorized();
+          await options.onUnauthorized(usedToken);
           continue;
         }
         const decision = decideRetry(failure, {

@@ -13,6 +13,9 @@ import { RateLimiterRegistry } from '../http/rate-limiter.ts';
 export class VirtualClock {
   private t = Date.parse('2026-03-02T09:00:00.000Z');
   now = (): number => this.t;
+  advance(ms: number): void {
+    this.t += ms;
+  }
   sleep = async (ms: number): Promise<void> => {
     this.t += Math.max(0, ms);
     await new Promise((resolve) => setImmediate(resolve));
@@ -23,6 +26,7 @@ export interface TestHubSpot {
   url: string;
   clock: VirtualClock;
   control(path: string, body: unknown): Promise<unknown>;
+  get(path: string): Promise<unknown>;
   newPortal(scopes?: string[]): Promise<{ portalId: string; accessToken: string; refreshToken: string }>;
   client(
     portal: { portalId: string; accessToken: string },
@@ -53,6 +57,7 @@ export async function startTestHubSpot(
     url,
     clock,
     control,
+    get: async (path) => (await fetch(`${url}${path}`)).json(),
     async newPortal(scopes) {
       const { portalId } = (await control('/_emulator/portals', {})) as { portalId: number };
       const token = (await control('/_emulator/tokens', { portalId, ...(scopes ? { scopes } : {}) })) as {

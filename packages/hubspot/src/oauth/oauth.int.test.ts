@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { batchReadObjects } from '../crm/batch-objects.ts';
+import { startTestHubSpot, type TestHubSpot } from '../test-support/emulator.ts';
+import { buildInstallUrl } from './install-url.ts';
+import { createOAuthClient, HubSpotOAuthError, type OAuthClient, type TokenSet } from './oauth-client.ts';
+import { REQUIRED_SCOPE_LIST } from './scopes.ts';
+import { createTokenManager } from './token-manager.ts';
+
+let hs: TestHubSpot;
+let oauth: OAuthClient;
+let app: { clientId: string; clientSecret: string; redirectUris: string[] };
+beforeAll(async () => {
+  hs = await startTestHubSpot();
+  app = (await hs.get('/_emulator/app')) as typeof app;
+  oauth = createOAuthClient({
+    basePath: hs.url,
+    clientId: app.clientId,
+    clientSecret: app.clientSecret,
+    redirectUri: app.redirectUris[0] ?? '',
+    now: hs.clock.now,
+  });
+});
+afterAll(() => hs.close());
+
+async function install(): Promise<{ portalId: string; tokens: TokenSet }> {
+  const { portalId } = (await hs.control('/_emulator/portals', {})) as { portalId: number };
+  const url = new URL(
+    buildInstallUrl({
+      clientId: app.clientId,
+      redirectUri: app.redirectUris[0] ?? '',
+      state: 'st-1',
+      appBaseUrl: hs.url,
+    }),
+  );
+  url.pathname = `/oauth/${portalId}/authorize`;
+  url.searchParams.set('approve', '1');
+  const res = await fetch(url, { redirect: 'manual' });
+  const back = new URL(res.headers.get('location') ?? '');
+  expect(back.searchParams.get('state')).toBe('st-1');
+  return {
+    portalId: String(portalId),
+    tokens: await oauth.exchangeCode(back.searchParams.get('code') ?? ''),
+  };
+}
+
+const tokenCalls = async () =>
+  ((await hs.get('/_emulator/requests')) as { requests: { path?: string; url?: string }[] }).requests.filter(
+    (r) => (r.path ?? r.url ?? '').startsWith('/oauth/v1/token'),
+  ).length;
+
+describe('HubSpot OAuth against the emulator', () => {
+  it('builds an install URL with every scope and state, exchanges the code, learns the portal by introspection', async () => {
+    const url = new URL(buildInstallUrl({ clientId: 'c', redirectUri: 'https://x.example/cb', state: 's' }));
+    expect(url.origin + url.pathname).toBe('https://app.hubspot.com/oauth/authorize');
+    expect(url.searchParams.get('scope')?.split(' ')).toEqual(REQUIRED_SCOPE_LIST);
+    const { portalId, tokens } = await install();
+    expect(tokens.expiresAt).toBe(hs.clock.now() + 1800 * 1000);
+    await expect(oauth.introspect(tokens.accessToken)).resolves.toMatchObject({ portalId });
+  });
+
+  it('refreshes ahead of expiry exactly once for concurrent callers, persisting the new tokens before use', async () => {
+    const { portalId, tokens } = await install();
+    const persisted: TokenSet[] = [];
+    const manager = createTokenManager({
+      initial: tokens,
+      refresh: oauth.refresh,
+      persist: async (t) => {
+        persisted.push(t);
+      },
+      now: hs.clock.now,
+    });
+    const client = hs.client({ portalId, accessToken: '' }, { accessToken: manager.accessToken });
+    await batchReadObjects(client, 'products', ['1'], ['name']);
+    hs.clock.advance(26 * 60_000);
+    const before = await tokenCalls();
+    await Promise.all(
+      Array.from({ length: 10 }, () => batchReadObjects(client, 'products', ['1'], ['name'])),
+    );
+    expect((await tokenCalls()) - before).toBe(1);
+    expect(persisted).toHaveLength(1);
+    expect(manager.current()).toEqual(persisted[0]);
+    expect(manager.current().accessToken).not.toBe(tokens.accessToken);
+  });
+
+  it('recovers from a token that expired mid-batch: one refresh, one retry, no failure', async () => {
+    const { portalId, tokens } = await install();
+    // A manager whose clock runs 40 minutes late still believes the token is fresh.
+    const manager = createTokenManager({
+      initial: tokens,
+      refresh: oauth.refresh,
+      persist: async () => {},
+      now: () => hs.clock.now() - 40 * 60_000,
+    });
+    const client = hs.client(
+      { portalId, accessToken: '' },
+      { accessToken: manager.accessToken, onUnauthorized: manager.invalidate },
+    );
+    hs.clock.advance(31 * 60_000);
+    const before = await tokenCalls();
+    const ids = Array.from({ length: 250 }, (_, i) => String(i + 1));
+    await expect(batchReadObjects(client, 'products', ids, ['name'])).resolves.toMatchObject({ found: [] });
+    expect((await tokenCalls()) - before).toBe(1);
+  });
+
+  it('reports a revoked refresh token as revoked, without the token in the message', async () => {
+    const { tokens } = await install();
+    await oauth.revokeRefreshToken(tokens.refreshToken);
+    const error = await oauth.refresh(tokens.refreshToken).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HubSpotOAuthError);
+    expect((error as HubSpotOAuthError).revoked).toBe(true);
+    expect((error as Error).message).not.toContain(tokens.refreshToken);
+  });
+});
