@@ -1,0 +1,192 @@
+import {
+  Alert,
+  Button,
+  Input,
+  LoadingButton,
+  MultiSelect,
+  Panel,
+  ProgressBar,
+  Select,
+  StatusTag,
+  Table,
+  TableHeader,
+} from '@hubspot/ui-extensions';
+import type { RenderedFragmentNode } from '@hubspot/ui-extensions/testing';
+import { beforeEach, describe, expect, it } from '@jest/globals';
+import {
+  BACKEND_URL,
+  type FakeHubSpotFetch,
+  installFakeHubSpotFetch,
+} from '../../../../test/fake-hubspot-fetch.ts';
+import { renderSettings } from '../../../../test/settings-fixtures.tsx';
+import { fire, textOf } from '../../../../test/text-of.ts';
+
+const overlayOf = (node: { props: { overlay?: unknown } }) => node.props.overlay as RenderedFragmentNode;
+// The Table props union hides `page` until narrowed to the paginated form.
+const pageOf = (table: { props: unknown }) => (table.props as { page?: number }).page;
+const byText = (text: string) => (node: { text: string | null }) => node.text === text;
+
+describe('Sync overview: object view (R-VIS-2)', () => {
+  let backend: FakeHubSpotFetch;
+  beforeEach(() => {
+    backend = installFakeHubSpotFetch();
+  });
+
+  it('shows counts per object and status; a count opens a panel listing those records', async () => {
+    const { find, maybeFindByTestId, findByTestId, waitFor } = renderSettings(backend);
+    await waitFor(() => expect(maybeFindByTestId(Button, 'count-invoices-failing')).not.toBeNull());
+    expect(findByTestId(Button, 'count-invoices-failing').text).toBe('3');
+    expect(
+      backend.callsTo('GET', '/api/v1/records').filter((c) => c.query.get('status') === 'failed'),
+    ).toHaveLength(0);
+
+    overlayOf(findByTestId(Button, 'count-invoices-failing')).find(Panel).trigger('onOpen');
+    await waitFor(() =>
+      expect(overlayOf(findByTestId(Button, 'count-invoices-failing')).maybeFind(Table)).not.toBeNull(),
+    );
+    const call = backend.callsTo('GET', '/api/v1/records').find((c) => c.query.get('status') === 'failed');
+    expect(call?.query.get('object')).toBe('invoices');
+    expect(textOf(overlayOf(findByTestId(Button, 'count-invoices-failing')).find(Table))).toContain('1042');
+    expect(find(Table)).toBeTruthy();
+  });
+
+  it('lets the admin choose the count columns', async () => {
+    const { find, maybeFind, waitFor, maybeFindByTestId } = renderSettings(backend);
+    await waitFor(() => expect(maybeFind(MultiSelect, { name: 'overview-columns' })).not.toBeNull());
+    expect(maybeFindByTestId(Button, 'count-invoices-pending')).toBeNull();
+    fire(find(MultiSelect, { name: 'overview-columns' }), 'onChange', ['synced', 'pending']);
+    await waitFor(() => expect(maybeFindByTestId(Button, 'count-invoices-pending')).not.toBeNull());
+    expect(maybeFindByTestId(Button, 'count-invoices-failing')).toBeNull();
+  });
+});
+
+describe('Sync overview: record view (R-VIS-3)', () => {
+  let backend: FakeHubSpotFetch;
+  beforeEach(() => {
+    backend = installFakeHubSpotFetch();
+  });
+
+  const recordTable = (r: ReturnType<typeof renderSettings>) =>
+    r.find(Table, (t) => t.props.paginated === true);
+
+  it('pages through records', async () => {
+    const r = renderSettings(backend);
+    await r.waitFor(() => expect(r.maybeFind(Table, (t) => t.props.paginated === true)).not.toBeNull());
+    expect(recordTable(r).props).toMatchObject({ page: 1, pageCount: 3 });
+    fire(recordTable(r), 'onPageChange', 2);
+    await r.waitFor(() => expect(pageOf(recordTable(r))).toBe(2));
+    expect(textOf(recordTable(r))).toContain('1042');
+    expect(backend.callsTo('GET', '/api/v1/records').at(-1)?.query.get('page')).toBe('2');
+  });
+
+  it('filters by object, status, error, direction and date, back to page 1', async () => {
+    const r = renderSettings(backend);
+    await r.waitFor(() => expect(r.maybeFind(Table, (t) => t.props.paginated === true)).not.toBeNull());
+    fire(recordTable(r), 'onPageChange', 2);
+    await r.waitFor(() => expect(pageOf(recordTable(r))).toBe(2));
+    fire(r.find(Select, { name: 'filter-status' }), 'onChange', 'failed');
+    fire(r.find(Select, { name: 'filter-object' }), 'onChange', 'invoices');
+    fire(r.find(Input, { name: 'filter-error' }), 'onChange', 'duplicate_display_name');
+    fire(r.find(Select, { name: 'filter-direction' }), 'onChange', 'hubspot_to_quickbooks');
+    fire(r.find(Input, { name: 'filter-from' }), 'onChange', '2026-01-01');
+    await r.waitFor(() =>
+      expect(backend.callsTo('GET', '/api/v1/records').at(-1)?.query.get('from')).toBe(
+        '2026-01-01T00:00:00Z',
+      ),
+    );
+    const query = backend.callsTo('GET', '/api/v1/records').at(-1)?.query;
+    expect(Object.fromEntries(query ?? [])).toMatchObject({
+      status: 'failed',
+      object: 'invoices',
+      errorCode: 'duplicate_display_name',
+      direction: 'hubspot_to_quickbooks',
+      page: '1',
+    });
+  });
+
+  it('chooses columns and shows each record’s activity in a panel', async () => {
+    backend.on('GET', /^\/api\/v1\/records\/[^/]+\/activity$/, {
+      body: {
+        activity: [
+          {
+            id: 'a1',
+            occurredAt: '2026-03-04T14:15:00Z',
+            action: 'failed',
+            direction: 'hubspot_to_quickbooks',
+            changedFields: [],
+            errorCode: 'duplicate_display_name',
+            message: 'Another customer is named Acme.',
+          },
+        ],
+      },
+    });
+    const r = renderSettings(backend);
+    await r.waitFor(() => expect(r.maybeFind(Table, (t) => t.props.paginated === true)).not.toBeNull());
+    fire(r.find(MultiSelect, { name: 'record-columns' }), 'onChange', ['status', 'amount']);
+    await r.waitFor(() =>
+      expect(backend.callsTo('GET', '/api/v1/records').at(-1)?.query.get('columns')).toBe('status,amount'),
+    );
+    await r.waitFor(() =>
+      expect(
+        recordTable(r)
+          .findAll(TableHeader)
+          .map((h) => h.text),
+      ).toEqual(['Status', 'Amount', 'Activity']),
+    );
+    const view = () => recordTable(r).find(Button, byText('View'));
+    overlayOf(view()).find(Panel).trigger('onOpen');
+    await r.waitFor(() => expect(overlayOf(view()).maybeFind(Table)).not.toBeNull());
+    expect(textOf(overlayOf(view()).find(Table))).toContain('Another customer is named Acme.');
+  });
+});
+
+describe('Recommendations, backfill and export (R-CON-6, R-FAQ-3, R-FLT-4)', () => {
+  let backend: FakeHubSpotFetch;
+  beforeEach(() => {
+    backend = installFakeHubSpotFetch();
+  });
+
+  it('warns for each QuickBooks setting that differs, and notes the paid-invoice workflow', async () => {
+    const r = renderSettings(backend);
+    await r.waitFor(() => expect(r.maybeFind(StatusTag, byText('Differs'))).not.toBeNull());
+    expect(r.findAll(StatusTag, byText('As recommended'))).toHaveLength(2);
+    expect(textOf(r.getRootNode())).toContain('Turn off custom transaction numbers in QuickBooks.');
+    const note = r.find(Alert, { title: 'HubSpot workflows that create paid invoices' });
+    expect(textOf(note)).toContain('filter out payments whose source is an invoice');
+  });
+
+  it('starts a backfill and follows its progress to the end', async () => {
+    backend.on('POST', '/api/v1/backfills', {
+      status: 201,
+      body: { id: 'b1', status: 'running', total: 10, done: 4, failed: 0, percent: 40 },
+    });
+    backend.on('GET', '/api/v1/backfills/b1', {
+      body: { id: 'b1', status: 'done', total: 10, done: 10, failed: 0, percent: 100 },
+    });
+    const r = renderSettings(backend);
+    await r.waitFor(() => expect(r.maybeFind(Input, { name: 'backfill-from' })).not.toBeNull());
+    const start = () => r.find(LoadingButton, byText('Start backfill'));
+    expect(start().props.disabled).toBe(true);
+    fire(r.find(Input, { name: 'backfill-from' }), 'onChange', '2025-01-01');
+    fire(r.find(Input, { name: 'backfill-to' }), 'onChange', '2025-12-31');
+    await r.waitFor(() => expect(start().props.disabled).toBe(false));
+    start().trigger('onClick');
+    await r.waitFor(() => expect(r.maybeFind(ProgressBar)).not.toBeNull());
+    expect(r.find(ProgressBar).props).toMatchObject({ value: 40, title: 'Backfill in progress' });
+    expect(backend.callsTo('POST', '/api/v1/backfills')[0]?.body).toEqual({
+      from: '2025-01-01T00:00:00Z',
+      to: '2025-12-31T23:59:59Z',
+    });
+    await r.waitFor(() => expect(r.find(ProgressBar).props.value).toBe(100), { timeoutInMs: 3000 });
+    expect(r.find(ProgressBar).props.title).toBe('Backfill finished');
+  });
+
+  it('links the export of historical invoices to the backend', async () => {
+    const r = renderSettings(backend);
+    await r.waitFor(() => expect(r.maybeFind(Button, byText('Export for QuickBooks'))).not.toBeNull());
+    expect(r.find(Button, byText('Export for QuickBooks')).props.href).toEqual({
+      url: `${BACKEND_URL}/api/v1/exports/historical-invoices.csv`,
+      external: true,
+    });
+  });
+});
