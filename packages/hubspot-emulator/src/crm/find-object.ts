@@ -27,7 +27,11 @@ export function findByIdOrProperty(
 
 export function requireObject(portal: Portal, typeId: string, id: string, idProperty?: string): StoredObject {
   const o = findByIdOrProperty(portal, typeId, id, idProperty);
-  if (!o) throw notFound('Object not found.  objectId are usually numeric.');
+  if (!o) {
+    const err = notFound('Object not found.  objectId are usually numeric.');
+    err.init.context = { id: [id] };
+    throw err;
+  }
   return o;
 }
 

@@ -41,6 +41,16 @@ describe('CRM objects through @hubspot/api-client', () => {
     const gone = await sdkError(client.crm.objects.basicApi.getById('contacts', created.id));
     expect(gone.code).toBe(404);
     expect(gone.body).toMatchObject({ status: 'error', category: 'OBJECT_NOT_FOUND' });
+    const archived = await client.crm.objects.basicApi.getPage(
+      'contacts',
+      10,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      true,
+    );
+    expect(archived.results.map((r) => [r.id, r.archived])).toEqual([[created.id, true]]);
     expect(typeof gone.body.correlationId).toBe('string');
   });
 

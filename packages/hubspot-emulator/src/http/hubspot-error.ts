@@ -30,7 +30,7 @@ export interface HubSpotErrorInit {
 
 /** An expected API failure; the error handler turns it into HubSpot's JSON error body. */
 export class HubSpotError extends Error {
-  readonly init: HubSpotErrorInit;
+  init: HubSpotErrorInit;
   constructor(init: HubSpotErrorInit) {
     super(init.message);
     this.init = init;

@@ -3,7 +3,8 @@ import { findObjectType, type ObjectType, objectTypeById } from '../crm/object-t
 import type { Portal, StoredObject } from '../crm/portal.ts';
 
 export interface ReadOptions {
-  properties?: string[] | undefined;
+  /** `'all'` returns every property with a value (HubSpot's create and update responses). */
+  properties?: string[] | 'all' | undefined;
   propertiesWithHistory?: string[] | undefined;
   associations?: string[] | undefined;
 }
@@ -14,8 +15,9 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 export function pickProperties(
   type: ObjectType,
   obj: StoredObject,
-  names?: string[],
+  names?: string[] | 'all',
 ): Record<string, string | null> {
+  if (names === 'all') return { ...obj.properties };
   const wanted = names && names.length > 0 ? names : type.defaultProperties;
   const out: Record<string, string | null> = {};
   for (const n of [...wanted, 'hs_object_id', type.createdProperty, ...type.modifiedProperties]) {

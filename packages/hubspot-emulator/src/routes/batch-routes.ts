@@ -75,7 +75,7 @@ export function batchRoutes(app: FastifyInstance, env: RouteEnv): void {
           return;
         }
         const obj = env.state.crm.create(ctx.portal, type.id, input.properties, ctx.source, links[i]);
-        const props = { properties: Object.keys(input.properties) };
+        const props = { properties: 'all' as const };
         outcome.results.push({
           ...serializeObject(ctx.portal, obj, props),
           ...(input.objectWriteTraceId ? { objectWriteTraceId: input.objectWriteTraceId } : {}),
@@ -104,9 +104,7 @@ export function batchRoutes(app: FastifyInstance, env: RouteEnv): void {
         }
         try {
           env.state.crm.update(ctx.portal, obj, input.properties, ctx.source);
-          outcome.results.push(
-            serializeObject(ctx.portal, obj, { properties: Object.keys(input.properties) }),
-          );
+          outcome.results.push(serializeObject(ctx.portal, obj, { properties: 'all' as const }));
         } catch (err) {
           if (!traced) throw err;
           outcome.errors.push(batchError(err, { objectWriteTraceId: [input.objectWriteTraceId ?? ''] }));
@@ -142,7 +140,7 @@ export function batchRoutes(app: FastifyInstance, env: RouteEnv): void {
                 { ...input.properties, [input.idProperty]: input.id },
                 ctx.source,
               );
-          const props = { properties: [...Object.keys(input.properties), input.idProperty] };
+          const props = { properties: 'all' as const };
           outcome.results.push({ ...serializeObject(ctx.portal, obj, props), new: !existing });
         } catch (err) {
           if (!traced) throw err;

@@ -68,7 +68,7 @@ export function objectRoutes(app: FastifyInstance, env: RouteEnv): void {
       const links = toNewAssociations(ctx.portal, type.id, body.associations);
       const obj = env.state.crm.create(ctx.portal, type.id, body.properties, ctx.source, links);
       reply.code(201);
-      return serializeObject(ctx.portal, obj, { properties: Object.keys(body.properties) });
+      return serializeObject(ctx.portal, obj, { properties: 'all' });
     }),
   );
 
@@ -81,7 +81,7 @@ export function objectRoutes(app: FastifyInstance, env: RouteEnv): void {
       const body = parseBody(UpdateInput, req.body);
       const obj = requireObject(ctx.portal, type.id, objectId, stringParam(req.query, 'idProperty'));
       env.state.crm.update(ctx.portal, obj, body.properties, ctx.source);
-      return serializeObject(ctx.portal, obj, { properties: Object.keys(body.properties) });
+      return serializeObject(ctx.portal, obj, { properties: 'all' });
     }),
   );
 

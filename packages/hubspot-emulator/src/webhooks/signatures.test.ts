@@ -20,6 +20,22 @@ describe('HubSpot request signatures', () => {
     );
   });
 
+  it("matches the v2 POST example from HubSpot's docs", () => {
+    expect(
+      signatureV2(SECRET, 'POST', 'https://www.example.com/webhook_uri', '{"example_field":"example_value"}'),
+    ).toBe('9569219f8ba981ffa6f6f16aa0f48637d35d728c7e4d93d0d52efaa512af7900');
+  });
+
+  it('hashes the URI with the listed escapes decoded, as HubSpot tells receivers to', () => {
+    const encoded = 'https://b.example/h?email=a%40b.io&x=%2Fy&space=%20';
+    expect(signatureV3(SECRET, 'GET', encoded, '', 1)).toBe(
+      signatureV3(SECRET, 'GET', 'https://b.example/h?email=a@b.io&x=/y&space=%20', '', 1),
+    );
+    expect(signatureV3(SECRET, 'GET', encoded, '', 1)).not.toBe(
+      signatureV3(SECRET, 'GET', 'https://b.example/h?email=a@b.io&x=/y&space= ', '', 1),
+    );
+  });
+
   it("round-trips v3 webhook headers through the SDK's Signature.isValid", () => {
     const now = Date.now();
     const body = '[{"eventId":5}]';

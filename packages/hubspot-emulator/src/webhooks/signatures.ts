@@ -1,5 +1,25 @@
 import { createHash, createHmac } from 'node:crypto';
 
+// HubSpot's v3 instructions decode these escapes in the URI before hashing, so the signature covers that form.
+const DECODED_FOR_V3: Record<string, string> = {
+  '%3A': ':',
+  '%2F': '/',
+  '%3F': '?',
+  '%40': '@',
+  '%21': '!',
+  '%24': '$',
+  '%27': "'",
+  '%28': '(',
+  '%29': ')',
+  '%2A': '*',
+  '%2C': ',',
+  '%3B': ';',
+};
+
+export function decodeUriForV3(uri: string): string {
+  return uri.replace(/%(3A|2F|3F|40|21|24|27|28|29|2A|2C|3B)/gi, (m) => DECODED_FOR_V3[m.toUpperCase()] ?? m);
+}
+
 /** v3: base64 HMAC-SHA256 keyed with the client secret over method + URI + body + timestamp (ms). */
 export function signatureV3(
   clientSecret: string,
@@ -8,9 +28,8 @@ export function signatureV3(
   body: string,
   timestamp: number,
 ): string {
-  return createHmac('sha256', clientSecret)
-    .update(`${method}${uri}${body}${timestamp}`, 'utf8')
-    .digest('base64');
+  const source = `${method}${decodeUriForV3(uri)}${body}${timestamp}`;
+  return createHmac('sha256', clientSecret).update(source, 'utf8').digest('base64');
 }
 
 /** v2: hex SHA-256 of client secret + method + URI + body. */

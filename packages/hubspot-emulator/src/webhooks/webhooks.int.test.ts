@@ -28,7 +28,7 @@ beforeAll(async () => {
         ],
       },
     },
-    webhooks: { timeScale: 0.001, maxBatchSize: 2, batchWindowMs: 60_000 },
+    webhooks: { timeScale: 0.001, maxBatchSize: 2, batchWindowMs: 1_500_000 },
   });
 });
 afterAll(async () => {
@@ -123,6 +123,16 @@ describe('webhook delivery', () => {
     const all = hook.received.flatMap((_, i) => events(i));
     expect(all).toHaveLength(2);
     expect(all[0]?.eventId).toBe(all[1]?.eventId);
+  });
+
+  it('reorders a batch on request', async () => {
+    const { client } = await emu.portalWithClient();
+    await emu.post('/_emulator/webhooks/chaos', { reorder: true });
+    const a = await client.crm.objects.basicApi.create('invoices', { properties: { hs_currency: 'USD' } });
+    const b = await client.crm.objects.basicApi.create('invoices', { properties: { hs_currency: 'USD' } });
+    await flush();
+    await emu.post('/_emulator/webhooks/chaos', { reorder: false });
+    expect(events(0).map((e) => String(e.objectId))).toEqual([b.id, a.id]);
   });
 
   it('delivers on its own after the (time-scaled) batch window', async () => {
