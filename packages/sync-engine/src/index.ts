@@ -42,6 +42,6 @@ export * from './rules/check-outbound-invoice-setup.ts';
 export * from './rules/invoice-status-table.ts';
 export * from './rules/line-amounts.ts';
 export * from './rules/payment-sync-enabled.ts';
+export * from './runner/index.ts';
 export * from './settings/company-profile.ts';
 export * from './settings/portal-settings.ts';
-export * from './runner/index.ts';
