@@ -23,6 +23,7 @@ const webhookBody = z.object({
   reorder: z.boolean().optional(),
   url: z.string().url().optional(),
   format: z.enum(['classic', 'cloudevents']).optional(),
+  aggregationWindowMs: z.number().int().nonnegative().optional(),
 });
 
 /** `/_emulator/`: reset, realms, tokens, seed, clock, faults, webhooks and the request log. */
@@ -95,9 +96,19 @@ export function registerControlRoutes(app: FastifyInstance, emu: Emulator): void
   app.post('/_emulator/webhooks', (request, reply) => {
     const parsed = webhookBody.safeParse(request.body ?? {});
     if (!parsed.success) return bad(reply, parsed.error);
-    const { url, format, ...controls } = parsed.data;
-    if (url !== undefined) {
-      emu.webhooks.configure({ ...(emu.options.webhooks ?? {}), url, ...(format ? { format } : {}) });
+    const { url, format, aggregationWindowMs, ...controls } = parsed.data;
+    const current = emu.webhooks.currentOptions();
+    const nextUrl = url ?? current?.url;
+    if (
+      nextUrl !== undefined &&
+      (url !== undefined || format !== undefined || aggregationWindowMs !== undefined)
+    ) {
+      emu.webhooks.configure({
+        ...(current ?? {}),
+        url: nextUrl,
+        ...(format ? { format } : {}),
+        ...(aggregationWindowMs !== undefined ? { aggregationWindowMs } : {}),
+      });
     }
     emu.webhooks.control(controls);
     return { ok: true };

@@ -24,12 +24,17 @@ export interface WebhookControls {
   reorder?: boolean | undefined;
 }
 
-/** Aggregates change events, signs and delivers them, and retries failures on Intuit's schedule. */
+/**
+ * Aggregates change events, signs and delivers them, and retries failures on Intuit's schedule.
+ * Deliveries go out one at a time in order: later events wait until the earlier delivery is
+ * acknowledged or given up, as Intuit holds them back.
+ */
 export class WebhookDispatcher {
   private pending: ChangeEvent[] = [];
   private flushTimer: NodeJS.Timeout | undefined;
-  private readonly timers = new Set<NodeJS.Timeout>();
-  private readonly inFlight = new Set<Promise<void>>();
+  private chain: Promise<void> = Promise.resolve();
+  private readonly sleepers = new Map<NodeJS.Timeout, () => void>();
+  private closed = false;
   private enabled = true;
   private dropNext = 0;
   private duplicateNext = 0;
@@ -40,6 +45,10 @@ export class WebhookDispatcher {
 
   get verifierToken(): string {
     return this.options?.verifierToken ?? DEFAULT_VERIFIER_TOKEN;
+  }
+
+  currentOptions(): WebhookOptions | undefined {
+    return this.options;
   }
 
   configure(options: WebhookOptions | undefined): void {
@@ -54,7 +63,7 @@ export class WebhookDispatcher {
   }
 
   enqueue(event: ChangeEvent): void {
-    if (!this.options || !this.enabled) return;
+    if (!this.options || !this.enabled || this.closed) return;
     if (this.dropNext > 0) {
       this.dropNext -= 1;
       return;
@@ -67,24 +76,30 @@ export class WebhookDispatcher {
     this.flushTimer ??= setTimeout(() => this.flush(), this.options.aggregationWindowMs ?? 100);
   }
 
-  /** Sends whatever is aggregated now and waits until every delivery attempt in progress ends. */
+  /** Sends whatever is aggregated now and waits until every queued delivery has finished. */
   async idle(): Promise<void> {
     if (this.flushTimer) {
       clearTimeout(this.flushTimer);
       this.flush();
     }
-    while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
+    await this.chain;
   }
 
   close(): void {
+    this.closed = true;
     if (this.flushTimer) clearTimeout(this.flushTimer);
-    for (const t of this.timers) clearTimeout(t);
-    this.timers.clear();
+    this.flushTimer = undefined;
+    for (const [timer, wake] of this.sleepers) {
+      clearTimeout(timer);
+      wake();
+    }
+    this.sleepers.clear();
   }
 
   reset(): void {
     this.close();
-    this.flushTimer = undefined;
+    this.closed = false;
+    this.chain = Promise.resolve();
     this.pending = [];
     this.deliveries.length = 0;
     this.enabled = true;
@@ -100,26 +115,27 @@ export class WebhookDispatcher {
     if (events.length === 0 || !this.options) return;
     const payload =
       this.options.format === 'cloudevents' ? cloudEventsPayload(events) : classicPayload(events);
-    this.attempt(JSON.stringify(payload), 0);
+    const body = JSON.stringify(payload);
+    this.chain = this.chain.then(() => this.deliver(body));
   }
 
-  private attempt(body: string, attempt: number): void {
-    const url = this.options?.url;
-    if (!url) return;
-    const p = this.post(url, body, attempt).then((ok) => {
-      if (ok || attempt + 1 >= MAX_ATTEMPTS) return;
-      const delayS = RETRY_SCHEDULE_S[attempt + 1] ?? 21600;
-      const t = setTimeout(
-        () => {
-          this.timers.delete(t);
-          this.attempt(body, attempt + 1);
-        },
-        delayS * 1000 * (this.options?.retryTimeScale ?? 1),
-      );
-      this.timers.add(t);
+  private async deliver(body: string): Promise<void> {
+    for (let attempt = 0; attempt < MAX_ATTEMPTS && !this.closed; attempt += 1) {
+      const delayS = RETRY_SCHEDULE_S[attempt] ?? 21600;
+      if (delayS > 0) await this.sleep(delayS * 1000 * (this.options?.retryTimeScale ?? 1));
+      if (this.closed || !this.options?.url) return;
+      if (await this.post(this.options.url, body, attempt)) return;
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.sleepers.delete(timer);
+        resolve();
+      }, ms);
+      this.sleepers.set(timer, resolve);
     });
-    this.inFlight.add(p);
-    void p.finally(() => this.inFlight.delete(p));
   }
 
   private async post(url: string, body: string, attempt: number): Promise<boolean> {

@@ -59,7 +59,13 @@ describe('webhooks', () => {
   beforeEach(async () => {
     await h.app.control.webhooks.idle();
     received.length = 0;
-    await h.control('POST', '/webhooks', { enabled: true, dropNext: 0, duplicateNext: 0, reorder: false });
+    await h.control('POST', '/webhooks', {
+      enabled: true,
+      dropNext: 0,
+      duplicateNext: 0,
+      reorder: false,
+      aggregationWindowMs: 20,
+    });
   });
 
   it('delivers aggregated, signed classic notifications for every change', async () => {
@@ -94,6 +100,7 @@ describe('webhooks', () => {
     failNext = 2;
     await h.api('POST', '/customer', { DisplayName: 'Retry Me' });
     await waitFor(1);
+    await h.app.control.webhooks.idle();
     expect(received).toHaveLength(1);
     const attempts = h.app.control.webhooks.deliveries.filter(
       (d) => d.body.includes('"Customer"') && d.body === received[0]?.body,
@@ -106,7 +113,14 @@ describe('webhooks', () => {
     await h.api('POST', '/customer', { DisplayName: 'Silent' });
     await h.control('POST', '/webhooks/flush');
     expect(received).toHaveLength(0);
-    await h.control('POST', '/webhooks', { enabled: true, dropNext: 1, duplicateNext: 1, reorder: true });
+    // A long window keeps the three events in one delivery, so reordering is observable.
+    await h.control('POST', '/webhooks', {
+      enabled: true,
+      dropNext: 1,
+      duplicateNext: 1,
+      reorder: true,
+      aggregationWindowMs: 60_000,
+    });
     const a = (await h.api('POST', '/customer', { DisplayName: 'Dropped' })).body.Customer.Id;
     const b = (await h.api('POST', '/customer', { DisplayName: 'Doubled' })).body.Customer.Id;
     const c = (await h.api('POST', '/customer', { DisplayName: 'Last' })).body.Customer.Id;
