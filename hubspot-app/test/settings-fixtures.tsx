@@ -75,6 +75,7 @@ export const FIELD_CATALOGUE = {
   hubspot: [
     { name: 'hs_purchase_order_number', label: 'PO number', type: 'string', readOnly: false },
     { name: 'hs_due_date', label: 'Due date', type: 'date', readOnly: false },
+    { name: 'hs_amount_billed', label: 'Amount billed', type: 'number', readOnly: true },
   ],
   quickbooks: [
     { field: 'CustomField:1', label: 'PO', type: 'string', custom: true },
@@ -105,7 +106,9 @@ export function renderSettings(backend: FakeHubSpotFetch, settings: SettingsResp
         { object: 'invoices', synced: 12, pending: 1, failing: 3, excluded: 2 },
         { object: 'contacts', synced: 40, pending: 0, failing: 0, excluded: 0 },
       ],
-      errors: [],
+      errors: [
+        { code: 'duplicate_display_name', title: 'Duplicate display name', category: 'data', count: 3 },
+      ],
     },
   });
   backend.on('GET', '/api/v1/records', (call) => ({

@@ -41,6 +41,8 @@ describe('Settings: connection (R-CON-2, R-CON-3)', () => {
       url: 'https://appcenter.intuit.com/connect/oauth2?state=s',
       external: true,
     });
+    find(Button, byText('I’ve signed in')).trigger('onClick');
+    await waitFor(() => expect(backend.callsTo('GET', '/api/v1/settings')).toHaveLength(2));
   });
 
   it('disconnects only after confirmation, then reloads', async () => {

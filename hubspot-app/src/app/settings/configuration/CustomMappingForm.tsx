@@ -59,7 +59,8 @@ export function CustomMappingForm(props: {
         name="mapping-hubspot"
         value={hubspotName}
         options={state.data.hubspot
-          .filter((f) => !f.readOnly || direction !== 'quickbooks_to_hubspot')
+          // A read-only HubSpot property can only be a source: never written by QuickBooks data.
+          .filter((f) => !f.readOnly || direction === 'hubspot_to_quickbooks')
           .map((f) => ({ label: `${f.label} (${f.type})`, value: f.name }))}
         onChange={(v) => {
           setHubspotName(String(v));

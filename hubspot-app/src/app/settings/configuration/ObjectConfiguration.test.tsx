@@ -113,6 +113,19 @@ describe('Custom mappings (R-MAP-4, R-MAP-5, R-FAQ-1)', () => {
     expect(textOf(find(TableRow, (r) => textOf(r).includes('PO number')))).toContain('PO (custom field)');
   });
 
+  it('offers a read-only HubSpot property only as a source (HubSpot → QuickBooks)', async () => {
+    const { find, maybeFind, waitFor } = await openInvoiceConfiguration(backend);
+    find(Button, byText('Add a mapping')).trigger('onClick');
+    await waitFor(() => expect(maybeFind(Select, { name: 'mapping-hubspot' })).not.toBeNull());
+    const hubspotOptions = () =>
+      ((find(Select, { name: 'mapping-hubspot' }).props.options ?? []) as { value: unknown }[]).map(
+        (o) => o.value,
+      );
+    expect(hubspotOptions()).not.toContain('hs_amount_billed');
+    fire(find(Select, { name: 'mapping-direction' }), 'onChange', 'hubspot_to_quickbooks');
+    await waitFor(() => expect(hubspotOptions()).toContain('hs_amount_billed'));
+  });
+
   it('shows the backend’s refusal inline', async () => {
     backend.on('POST', '/api/v1/settings/custom-mappings', {
       status: 400,

@@ -1,19 +1,33 @@
-import { Button, LoadingButton, Text } from '@hubspot/ui-extensions';
+import { Button, ButtonRow, LoadingButton, Text } from '@hubspot/ui-extensions';
 import { useState } from 'react';
 import { type BackendClient, describeBackendError } from '../../shared/api/backend-client.ts';
 import { startQuickBooksConnect } from '../../shared/api/settings-api.ts';
 
 /**
  * Intuit's sign-in cannot run inside HubSpot, so connecting takes two clicks: one asks the
- * backend for a signed authorization link, the next opens it in a new tab.
+ * backend for a signed authorization link, the next opens it in a new tab; coming back, the
+ * admin reloads the connection.
  */
-export function ConnectButton({ client, label }: { client: BackendClient; label: string }) {
+export function ConnectButton({
+  client,
+  label,
+  onRefresh,
+}: {
+  client: BackendClient;
+  label: string;
+  onRefresh: () => void;
+}) {
   const [state, setState] = useState<{ url: string } | { error: string } | 'idle' | 'busy'>('idle');
   if (typeof state === 'object' && 'url' in state) {
     return (
-      <Button variant="primary" href={{ url: state.url, external: true }}>
-        Continue to QuickBooks sign-in
-      </Button>
+      <ButtonRow>
+        <Button variant="primary" href={{ url: state.url, external: true }}>
+          Continue to QuickBooks sign-in
+        </Button>
+        <Button variant="secondary" onClick={() => onRefresh()}>
+          I’ve signed in
+        </Button>
+      </ButtonRow>
     );
   }
   return (

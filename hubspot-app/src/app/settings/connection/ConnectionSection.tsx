@@ -29,7 +29,7 @@ export function ConnectionSection(props: {
           <Text>
             QuickBooks refused LedgerSync’s access. Sync is paused until you reconnect; no change is lost.
           </Text>
-          <ConnectButton client={props.client} label="Reconnect" />
+          <ConnectButton client={props.client} label="Reconnect" onRefresh={props.onChanged} />
         </Alert>
       ) : null}
       {connection.status === 'connected' || connection.status === 'needs_reauth' ? (
@@ -37,7 +37,11 @@ export function ConnectionSection(props: {
       ) : (
         <Flex direction="column" gap="xs">
           <Text>Connect the QuickBooks Online company to sync with this HubSpot account.</Text>
-          <ConnectButton client={props.client} label="Connect QuickBooks Online" />
+          <ConnectButton
+            client={props.client}
+            label="Connect QuickBooks Online"
+            onRefresh={props.onChanged}
+          />
         </Flex>
       )}
     </Flex>

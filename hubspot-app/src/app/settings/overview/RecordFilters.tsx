@@ -1,4 +1,5 @@
 import { Flex, Input, Select } from '@hubspot/ui-extensions';
+import type { Overview } from '../../shared/api/overview-contract.ts';
 import { DIRECTION_LABEL, OBJECT_LABEL, STATUS_LABEL } from '../../shared/labels.ts';
 
 export interface RecordFilterValues {
@@ -16,9 +17,11 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** Object, status, error, direction and date filters of the record view. */
 export function RecordFilters({
   values,
+  errors,
   onChange,
 }: {
   values: RecordFilterValues;
+  errors: Overview['errors'];
   onChange: (v: RecordFilterValues) => void;
 }) {
   const set = (key: keyof RecordFilterValues, value: string) => {
@@ -47,11 +50,12 @@ export function RecordFilters({
         options={[ANY, ...Object.entries(STATUS_LABEL).map(([value, label]) => ({ label, value }))]}
         onChange={(v) => set('status', String(v))}
       />
-      <Input
-        label="Error code"
+      <Select
+        label="Error"
         name="filter-error"
         value={values.errorCode ?? ''}
-        onChange={(v) => set('errorCode', v)}
+        options={[ANY, ...errors.map((e) => ({ label: `${e.title} (${e.count})`, value: e.code }))]}
+        onChange={(v) => set('errorCode', String(v))}
       />
       <Select
         label="Direction"

@@ -2,7 +2,7 @@ import { Button, Flex, Heading, LoadingSpinner, MultiSelect, Text } from '@hubsp
 import { useState } from 'react';
 import { type BackendClient, describeBackendError } from '../../shared/api/backend-client.ts';
 import { getRecords, type RecordQuery } from '../../shared/api/overview-api.ts';
-import { RECORD_COLUMNS } from '../../shared/api/overview-contract.ts';
+import { type Overview, RECORD_COLUMNS } from '../../shared/api/overview-contract.ts';
 import { useLoad } from '../../shared/api/use-load.ts';
 import { COLUMN_LABEL } from './column-labels.ts';
 import { RecordActivityPanel } from './RecordActivityPanel.tsx';
@@ -13,7 +13,7 @@ const PAGE_SIZE = 25;
 const DEFAULT_COLUMNS = ['object', 'displayNumber', 'status', 'errorCode', 'direction', 'lastSyncedAt'];
 
 /** R-VIS-3: every synced record, filtered, paged, in the chosen columns, each with its activity. */
-export function RecordView({ client }: { client: BackendClient }) {
+export function RecordView({ client, errors }: { client: BackendClient; errors: Overview['errors'] }) {
   const [filters, setFilters] = useState<RecordFilterValues>({});
   const [columns, setColumns] = useState<string[]>(DEFAULT_COLUMNS);
   const [page, setPage] = useState(1);
@@ -25,6 +25,7 @@ export function RecordView({ client }: { client: BackendClient }) {
       <Heading>Records</Heading>
       <RecordFilters
         values={filters}
+        errors={errors}
         onChange={(next) => {
           setFilters(next);
           setPage(1);

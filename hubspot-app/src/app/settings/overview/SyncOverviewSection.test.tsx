@@ -22,6 +22,8 @@ import { renderSettings } from '../../../../test/settings-fixtures.tsx';
 import { fire, textOf } from '../../../../test/text-of.ts';
 
 const overlayOf = (node: { props: { overlay?: unknown } }) => node.props.overlay as RenderedFragmentNode;
+const optionValues = (select: { props: { options?: unknown } }) =>
+  ((select.props.options ?? []) as { value: unknown }[]).map((o) => o.value);
 // The Table props union hides `page` until narrowed to the paginated form.
 const pageOf = (table: { props: unknown }) => (table.props as { page?: number }).page;
 const byText = (text: string) => (node: { text: string | null }) => node.text === text;
@@ -82,11 +84,14 @@ describe('Sync overview: record view (R-VIS-3)', () => {
   it('filters by object, status, error, direction and date, back to page 1', async () => {
     const r = renderSettings(backend);
     await r.waitFor(() => expect(r.maybeFind(Table, (t) => t.props.paginated === true)).not.toBeNull());
+    await r.waitFor(() =>
+      expect(optionValues(r.find(Select, { name: 'filter-error' }))).toContain('duplicate_display_name'),
+    );
     fire(recordTable(r), 'onPageChange', 2);
     await r.waitFor(() => expect(pageOf(recordTable(r))).toBe(2));
     fire(r.find(Select, { name: 'filter-status' }), 'onChange', 'failed');
     fire(r.find(Select, { name: 'filter-object' }), 'onChange', 'invoices');
-    fire(r.find(Input, { name: 'filter-error' }), 'onChange', 'duplicate_display_name');
+    fire(r.find(Select, { name: 'filter-error' }), 'onChange', 'duplicate_display_name');
     fire(r.find(Select, { name: 'filter-direction' }), 'onChange', 'hubspot_to_quickbooks');
     fire(r.find(Input, { name: 'filter-from' }), 'onChange', '2026-01-01');
     await r.waitFor(() =>

@@ -15,7 +15,7 @@ export function SyncOverviewSection({ client }: { client: BackendClient }) {
       {state.status === 'loading' ? <LoadingSpinner label="Loading overview" /> : null}
       {state.status === 'failed' ? <BackendErrorView error={state.error} onRetry={reload} /> : null}
       {state.status === 'loaded' ? <ObjectCountsTable client={client} overview={state.data} /> : null}
-      <RecordView client={client} />
+      <RecordView client={client} errors={state.status === 'loaded' ? state.data.errors : []} />
     </Flex>
   );
 }
