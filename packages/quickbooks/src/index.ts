@@ -26,6 +26,7 @@ export * from './ports/quickbooks-side-reader.ts';
 export * from './ports/quickbooks-side-writer.ts';
 export * from './query/escape-query-value.ts';
 export * from './query/query-builder.ts';
+export * from './quickbooks-adapter.ts';
 export * from './webhooks/parse-intuit-webhook.ts';
 export * from './webhooks/qbo-change-notice.ts';
 export * from './webhooks/verify-intuit-signature.ts';
