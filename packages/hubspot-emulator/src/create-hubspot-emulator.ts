@@ -38,10 +38,13 @@ export function createHubSpotEmulator(options: HubSpotEmulatorOptions = {}): Fas
   installBodyParsers(app);
   installErrorHandling(app);
   oauthRoutes(app, env);
-  searchRoutes(app, env);
+  // The SDK calls the classic v3 paths; HubSpot's current docs show the dated twins with the same semantics.
+  for (const prefix of ['/crm/v3/objects', '/crm/objects/2026-03']) {
+    searchRoutes(app, env, prefix);
+    objectRoutes(app, env, prefix);
+    batchRoutes(app, env, prefix);
+  }
   propertyRoutes(app, env);
-  objectRoutes(app, env);
-  batchRoutes(app, env);
   associationRoutes(app, env);
   associationBatchRoutes(app, env);
   const faults = new FaultInjector();

@@ -4,17 +4,22 @@ import { type RunningEmulator, sdkError, startEmulator } from '../testing/start-
 
 let emu: RunningEmulator;
 beforeAll(async () => {
-  emu = await startEmulator({ rateLimits: { tenSecondly: 3 } });
+  emu = await startEmulator({ rateLimits: { tenSecondly: 3, searchPerSecond: 1 } });
 });
 afterAll(() => emu.close());
 
-/** Runs `fn` with long timers shortened, recording the delays the SDK asked for. */
+/**
+ * Runs `fn` with the SDK's retry waits skipped: each wait of 200 ms or more moves the emulator's
+ * clock forward by that much instead, and is recorded.
+ */
 async function withFastTimers<T>(fn: () => Promise<T>): Promise<{ result: T; delays: number[] }> {
   const original = globalThis.setTimeout;
   const delays: number[] = [];
   const fast = ((cb: () => void, ms?: number) => {
-    if (ms !== undefined && ms >= 200) delays.push(ms);
-    return original(cb, ms !== undefined && ms >= 200 ? 0 : ms);
+    if (ms === undefined || ms < 200) return original(cb, ms);
+    delays.push(ms);
+    emu.app.emulator.state.clock.advance(ms);
+    return original(cb, 0);
   }) as typeof setTimeout;
   globalThis.setTimeout = fast;
   const quiet = jest.spyOn(console, 'error').mockImplementation(() => {});
@@ -50,24 +55,18 @@ describe('rate limits', () => {
     expect(again.headers.get('x-hubspot-ratelimit-max')).toBe('3');
   });
 
-  it("is retried by the SDK's numberOfApiCallRetries after its 10-second wait", async () => {
+  it("is retried by the SDK's numberOfApiCallRetries: 10 s after our burst 429, 1 s after our search 429", async () => {
     const { accessToken } = await emu.portalWithClient();
-    await emu.post('/_emulator/faults', {
-      path: '/crm/v3/objects/deals',
-      count: 1,
-      status: 429,
-      body: {
-        status: 'error',
-        message: 'You have reached your ten_secondly_rolling limit.',
-        errorType: 'RATE_LIMIT',
-        correlationId: 'x',
-        policyName: 'TEN_SECONDLY_ROLLING',
-      },
+    const client = new Client({ accessToken, basePath: emu.url, numberOfApiCallRetries: 3 });
+    const burst = await withFastTimers(async () => {
+      for (let i = 0; i < 4; i++) await client.crm.objects.basicApi.getPage('deals');
     });
-    const client = new Client({ accessToken, basePath: emu.url, numberOfApiCallRetries: 2 });
-    const { result, delays } = await withFastTimers(() => client.crm.objects.basicApi.getPage('deals'));
-    expect(result.results).toEqual([]);
-    expect(delays).toContain(10_000);
+    expect(burst.delays).toEqual([10_000]);
+    const search = await withFastTimers(async () => {
+      for (let i = 0; i < 3; i++)
+        await client.crm.objects.searchApi.doSearch('deals', { limit: 1, after: '0' });
+    });
+    expect(search.delays).toEqual([1000, 1000]);
   });
 
   it('lets the SDK give up when retries are off', async () => {

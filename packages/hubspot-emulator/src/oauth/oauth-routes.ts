@@ -62,7 +62,7 @@ export function oauthRoutes(app: FastifyInstance, env: RouteEnv): void {
   app.get('/oauth/authorize', authorize);
   app.get('/oauth/:portalId/authorize', authorize);
 
-  for (const path of ['/oauth/v1/token', '/oauth/v3/token']) {
+  for (const path of ['/oauth/v1/token', '/oauth/v3/token', '/oauth/2026-03/token']) {
     app.post(path, async (req, reply) => {
       try {
         return tokenResponse(grantTokens(state, (req.body ?? {}) as TokenForm));
@@ -116,69 +116,71 @@ export function oauthRoutes(app: FastifyInstance, env: RouteEnv): void {
     return reply.code(204).send();
   });
 
-  app.post('/oauth/v3/token/introspect', async (req, reply) => {
-    const form = (req.body ?? {}) as TokenForm;
-    if (form.client_id !== state.app.clientId || form.client_secret !== state.app.clientSecret) {
-      return sendOAuth(
-        reply,
-        new OAuthError('invalid_client', 'BAD_CLIENT_ID', 'invalid client credentials'),
-      );
-    }
-    const token = form.token ?? '';
-    const access = state.tokens.access.get(token);
-    const now = state.clock.now();
-    if (access && !access.revoked && access.expiresAt > now) {
-      const hub_domain = state.portal(access.portalId).settings.domain;
-      return {
-        active: true,
-        app_id: access.appId,
-        client_id: state.app.clientId,
-        expires_in: Math.floor((access.expiresAt - now) / 1000),
-        hub_id: access.portalId,
-        hub_domain,
-        is_private_distribution: false,
-        scopes: access.scopes,
-        token,
-        token_type: 'bearer',
-        token_use: 'access_token',
-        user: access.userEmail,
-        user_id: access.userId,
-      };
-    }
-    const refresh = state.tokens.refresh.get(token);
-    if (refresh && !refresh.revoked) {
-      const hub_domain = state.portal(refresh.portalId).settings.domain;
-      return {
-        active: true,
-        app_id: refresh.appId,
-        client_id: state.app.clientId,
-        hub_id: refresh.portalId,
-        hub_domain,
-        scopes: refresh.scopes,
-        token,
-        token_type: 'bearer',
-        token_use: 'refresh_token',
-        user: refresh.userEmail,
-        user_id: refresh.userId,
-      };
-    }
-    return { active: false };
-  });
+  for (const v of ['v3', '2026-03'])
+    app.post(`/oauth/${v}/token/introspect`, async (req, reply) => {
+      const form = (req.body ?? {}) as TokenForm;
+      if (form.client_id !== state.app.clientId || form.client_secret !== state.app.clientSecret) {
+        return sendOAuth(
+          reply,
+          new OAuthError('invalid_client', 'BAD_CLIENT_ID', 'invalid client credentials'),
+        );
+      }
+      const token = form.token ?? '';
+      const access = state.tokens.access.get(token);
+      const now = state.clock.now();
+      if (access && !access.revoked && access.expiresAt > now) {
+        const hub_domain = state.portal(access.portalId).settings.domain;
+        return {
+          active: true,
+          app_id: access.appId,
+          client_id: state.app.clientId,
+          expires_in: Math.floor((access.expiresAt - now) / 1000),
+          hub_id: access.portalId,
+          hub_domain,
+          is_private_distribution: false,
+          scopes: access.scopes,
+          token,
+          token_type: 'bearer',
+          token_use: 'access_token',
+          user: access.userEmail,
+          user_id: access.userId,
+        };
+      }
+      const refresh = state.tokens.refresh.get(token);
+      if (refresh && !refresh.revoked) {
+        const hub_domain = state.portal(refresh.portalId).settings.domain;
+        return {
+          active: true,
+          app_id: refresh.appId,
+          client_id: state.app.clientId,
+          hub_id: refresh.portalId,
+          hub_domain,
+          scopes: refresh.scopes,
+          token,
+          token_type: 'bearer',
+          token_use: 'refresh_token',
+          user: refresh.userEmail,
+          user_id: refresh.userId,
+        };
+      }
+      return { active: false };
+    });
 
-  app.post('/oauth/v3/token/revoke', async (req, reply) => {
-    const form = (req.body ?? {}) as TokenForm;
-    if (form.client_id !== state.app.clientId || form.client_secret !== state.app.clientSecret) {
-      return sendOAuth(
-        reply,
-        new OAuthError('invalid_client', 'BAD_CLIENT_ID', 'invalid client credentials'),
-      );
-    }
-    const token = form.token ?? '';
-    const access = state.tokens.access.get(token);
-    if (access) access.revoked = true;
-    const refresh = state.tokens.refresh.get(token);
-    if (refresh) refresh.revoked = true;
-    // RFC 7009: revoking an unknown token is not an error.
-    return reply.code(200).send();
-  });
+  for (const v of ['v3', '2026-03'])
+    app.post(`/oauth/${v}/token/revoke`, async (req, reply) => {
+      const form = (req.body ?? {}) as TokenForm;
+      if (form.client_id !== state.app.clientId || form.client_secret !== state.app.clientSecret) {
+        return sendOAuth(
+          reply,
+          new OAuthError('invalid_client', 'BAD_CLIENT_ID', 'invalid client credentials'),
+        );
+      }
+      const token = form.token ?? '';
+      const access = state.tokens.access.get(token);
+      if (access) access.revoked = true;
+      const refresh = state.tokens.refresh.get(token);
+      if (refresh) refresh.revoked = true;
+      // RFC 7009: revoking an unknown token is not an error.
+      return reply.code(200).send();
+    });
 }

@@ -22,8 +22,8 @@ function allTraced(inputs: Array<{ objectWriteTraceId?: string | undefined }>): 
   return ids.every((id) => id !== undefined) && new Set(ids).size === ids.length;
 }
 
-export function batchRoutes(app: FastifyInstance, env: RouteEnv): void {
-  const base = '/crm/v3/objects/:objectType/batch';
+export function batchRoutes(app: FastifyInstance, env: RouteEnv, prefix = '/crm/v3/objects'): void {
+  const base = `${prefix}/:objectType/batch`;
   const typeOf = (p: unknown): ObjectType => resolveObjectType((p as Params).objectType);
 
   app.post(

@@ -12,8 +12,8 @@ import { CreateInput, UpdateInput } from './object-schemas.ts';
 
 type Params = { objectType: string; objectId: string };
 
-export function objectRoutes(app: FastifyInstance, env: RouteEnv): void {
-  const base = '/crm/v3/objects/:objectType';
+export function objectRoutes(app: FastifyInstance, env: RouteEnv, prefix = '/crm/v3/objects'): void {
+  const base = `${prefix}/:objectType`;
 
   app.get(
     base,

@@ -32,9 +32,9 @@ const SearchBody = z.object({
 
 const RESULT_CAP = 10_000;
 
-export function searchRoutes(app: FastifyInstance, env: RouteEnv): void {
+export function searchRoutes(app: FastifyInstance, env: RouteEnv, prefix = '/crm/v3/objects'): void {
   app.post(
-    '/crm/v3/objects/:objectType/search',
+    `${prefix}/:objectType/search`,
     apiRoute(
       env,
       (req, _reply, ctx) => {

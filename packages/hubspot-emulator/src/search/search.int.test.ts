@@ -63,6 +63,34 @@ describe('CRM search', () => {
     expect(has.total).toBe(4);
   });
 
+  it('finds records modified since a time given in epoch milliseconds, on the dated path too', async () => {
+    const { client, accessToken } = await emu.portalWithClient();
+    const before = Date.now() - 1000;
+    const inv = await client.crm.objects.basicApi.create('invoices', { properties: { hs_currency: 'USD' } });
+    const since = (ms: number) =>
+      client.crm.objects.searchApi.doSearch('invoices', {
+        filterGroups: [
+          {
+            filters: [
+              { propertyName: 'hs_lastmodifieddate', operator: FilterOperatorEnum.Gte, value: String(ms) },
+            ],
+          },
+        ],
+        limit: 10,
+        after: '0',
+      });
+    expect((await since(before)).results.map((r) => r.id)).toEqual([inv.id]);
+    expect((await since(Date.now() + 60_000)).total).toBe(0);
+    const dated = await fetch(`${emu.url}/crm/objects/2026-03/invoices/search`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        filterGroups: [{ filters: [{ propertyName: 'hs_object_id', operator: 'EQ', value: inv.id }] }],
+      }),
+    });
+    expect(((await dated.json()) as { total: number }).total).toBe(1);
+  });
+
   it('refuses limit above 200 and paging past 10,000 results', async () => {
     const { client } = await emu.portalWithClient();
     const big = await sdkError(client.crm.objects.searchApi.doSearch('contacts', { limit: 201, after: '0' }));
