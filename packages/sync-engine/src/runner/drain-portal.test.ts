@@ -113,6 +113,14 @@ describe('drainPortal', () => {
     });
   });
 
+  it('R-OBJ-2: when the natural-key lookup fails nothing is created (a match could be missed); the notice waits', async () => {
+    apps.lookupsFail = true;
+    const report = await drainPortal(inMemoryPorts(apps, store), 'p1');
+    expect(report).toMatchObject({ writes: 0, deferred: 1 });
+    expect(apps.calls.filter((c) => c.startsWith('write'))).toEqual([]);
+    expect(store.pending()).toHaveLength(1);
+  });
+
   it('R-CON-5: notices of an object whose sync is off are dropped and write nothing', async () => {
     store.settings = settings({ invoice: { enabled: false } });
     const report = await drainPortal(inMemoryPorts(apps, store), 'p1');

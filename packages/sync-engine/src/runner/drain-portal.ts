@@ -116,7 +116,11 @@ async function settle(
     }
     if (CONNECTION_CODES.has(error.code)) connectionError ??= { side: n.side, code: error.code };
     deferred++;
-    await ports.store.deferNotices([n.id], new Date(now + backoffDelayMs(n.attempts, options)), error.code);
+    await ports.store.deferNotices(
+      [n.id],
+      new Date(now + backoffDelayMs(n.attempts, options)),
+      `${error.code}: ${error.message}`,
+    );
   }
   await ports.store.markNoticesProcessed(done);
   return { ...report, processed: report.processed + done.length, deferred, connectionError };

@@ -113,7 +113,7 @@ export async function gatherBatch(
   if (lookup.error) for (const ref of seeds) unreadable.push({ ref, error: lookup.error });
   const candidates = lookup.found;
   return {
-    records: [...records.values()],
+    records: lookup.error ? [] : [...records.values()],
     links: [...links.values()],
     mergeBases: [...bases.values()],
     candidates,

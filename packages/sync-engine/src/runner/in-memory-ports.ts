@@ -20,6 +20,8 @@ export class InMemoryApps {
   private readonly replay = new Map<string, WriteResult>();
   /** Return a result to fail a command instead of performing it; throw to simulate a crash. */
   intercept: ((c: WriteCommand, side: Side) => WriteResult | null) | null = null;
+  /** Makes natural-key lookups fail (a side that is down). */
+  lookupsFail = false;
 
   put(r: AnySideRecord): void {
     this.records.set(`${r.object}|${r.side}|${r.id}`, r);
@@ -40,6 +42,9 @@ export class InMemoryApps {
       readChangedSince: async () => ({ ok: true, value: { records: [], nextPageToken: null, cursor: T1 } }),
       findByNaturalKeys: async (keys) => {
         this.calls.push(`find ${side}`);
+        if (this.lookupsFail) {
+          return { ok: false, error: { code: 'remote_unavailable', message: '503', retryable: true } };
+        }
         const hits = [...this.records.values()].filter(
           (r) =>
             r.side === side &&
