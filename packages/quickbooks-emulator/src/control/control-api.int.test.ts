@@ -127,6 +127,10 @@ describe('rate limits', () => {
       new Promise((r) => setTimeout(r, 50)).then(() => h.api('GET', '/companyinfo/1')),
     ]);
     expect([a.status, b.status]).toEqual([200, 429]);
+    // A dropped connection must give its concurrency slot back.
+    await h.control('POST', '/faults', { path: '/preferences', drop: true });
+    await expect(h.api('GET', '/preferences')).rejects.toThrow();
+    expect((await h.api('GET', '/preferences')).status).toBe(200);
     await h.close();
   });
 });

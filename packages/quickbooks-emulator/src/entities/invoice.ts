@@ -24,7 +24,7 @@ function nextDocNumber(ctx: OpContext): string {
 
 function docNumber(ctx: OpContext, body: Json, existing: Json | undefined): string | undefined {
   let doc = typeof body.DocNumber === 'string' ? body.DocNumber : undefined;
-  if (doc === 'AUTO_GENERATE') doc = nextDocNumber(ctx);
+  if (doc === 'AUTO_GENERATE' || (doc === undefined && body.AutoDocNumber === true)) doc = nextDocNumber(ctx);
   if (doc === undefined) {
     if (typeof existing?.DocNumber === 'string') return existing.DocNumber;
     return prefFlag(ctx, 'SalesFormsPrefs', 'CustomTxnNumbers') === true ? undefined : nextDocNumber(ctx);

@@ -6,6 +6,14 @@ import { sendGateway } from './respond.ts';
 const REALM_PATH = /^\/v3\/company\/([^/?]+)(\/[^?]*)?/;
 const admitted = new WeakMap<FastifyRequest, string>();
 
+/** Frees the request's concurrency slot; also used when an injected fault drops the connection. */
+export function releaseAdmission(emu: Emulator, request: FastifyRequest): void {
+  const realmId = admitted.get(request);
+  if (realmId === undefined) return;
+  admitted.delete(request);
+  emu.rateLimiter.release(realmId);
+}
+
 /**
  * What Intuit's gateway does before QBO sees a request: bearer token check (401), realm
  * authorisation (403) and throttling (429), each with the gateway's lower-case body.
@@ -34,13 +42,7 @@ export function registerApiGuard(app: FastifyInstance, emu: Emulator): void {
     if (!emu.rateLimiter.admit(realmId, isBatch, nowMs)) return sendGateway(reply, throttled(nowMs));
     admitted.set(request, realmId);
   });
-  const release = async (request: FastifyRequest) => {
-    const realmId = admitted.get(request);
-    if (realmId !== undefined) {
-      admitted.delete(request);
-      emu.rateLimiter.release(realmId);
-    }
-  };
+  const release = async (request: FastifyRequest) => releaseAdmission(emu, request);
   app.addHook('onResponse', release);
   app.addHook('onRequestAbort', release);
 }

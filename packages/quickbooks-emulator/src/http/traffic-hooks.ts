@@ -3,6 +3,7 @@ import { endpointOf } from '../control/request-log.ts';
 import { QboFault, systemFault, validationFault } from '../core/fault.ts';
 import { authenticationFailed, throttled } from '../core/gateway-fault.ts';
 import type { Emulator } from '../emulator.ts';
+import { releaseAdmission } from './api-guard.ts';
 import { sendFault, sendGateway, sendQbo } from './respond.ts';
 
 const isControl = (url: string) => url.startsWith('/_emulator/');
@@ -15,6 +16,15 @@ export function registerTrafficHooks(app: FastifyInstance, emu: Emulator): void 
     if (!rule) return;
     if (rule.delayMs) await new Promise((r) => setTimeout(r, rule.delayMs));
     if (rule.drop) {
+      // A hijacked request never reaches onResponse: free its slot and log it here.
+      releaseAdmission(emu, request);
+      emu.requests.add({
+        at: emu.now().toISOString(),
+        method: request.method,
+        url: request.url,
+        endpoint: endpointOf(request.method, request.url),
+        status: 0,
+      });
       request.raw.socket.destroy();
       return reply.hijack();
     }

@@ -137,7 +137,7 @@ describe('query parser properties', () => {
   it('generated queries round-trip through format and parse', () => {
     fc.assert(
       fc.property(query, (q) => expect(parseQuery(formatQuery(q))).toEqual(q)),
-      { numRuns: 500 },
+      { numRuns: 300 },
     );
   });
 
@@ -162,7 +162,7 @@ describe('query parser properties', () => {
           expect((e as QboFault).status).toBe(400);
         }
       }),
-      { numRuns: 2000 },
+      { numRuns: 1000 },
     );
   });
 
