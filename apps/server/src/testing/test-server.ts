@@ -47,17 +47,20 @@ export async function startTestServer(options: ServerOptions = {}, config: Parti
   const hubspot = fakeHubSpot();
   const quickbooks = fakeQuickBooks();
   const clock = { now: new Date('2026-11-27T12:00:00.000Z') };
-  const app = await buildServer(
-    {
-      db,
-      cipher,
-      config: { ...TEST_CONFIG, ...config },
-      hubspot: hubspot.gateway,
-      quickbooks: quickbooks.gateway,
-      clock: () => clock.now,
-    },
-    options,
-  );
+  const build = (opts: ServerOptions, patch: Partial<ServerConfig>) =>
+    buildServer(
+      {
+        db,
+        cipher,
+        config: { ...TEST_CONFIG, ...patch },
+        hubspot: hubspot.gateway,
+        quickbooks: quickbooks.gateway,
+        clock: () => clock.now,
+      },
+      opts,
+    );
+  const app = await build(options, config);
+  const extraApps: FastifyInstance[] = [];
   let nextHubId = 1000;
   return {
     app,
@@ -129,8 +132,14 @@ export async function startTestServer(options: ServerOptions = {}, config: Parti
         ...(body === undefined ? {} : { payload: raw }),
       });
     },
+    /** Another app on the same database (another config), closed with this one. */
+    async extraApp(opts: ServerOptions, patch: Partial<ServerConfig>) {
+      const extra = await build(opts, patch);
+      extraApps.push(extra);
+      return extra;
+    },
     async close() {
-      await app.close();
+      await Promise.all([app.close(), ...extraApps.map((x) => x.close())]);
       await db.$disconnect();
       await database.drop();
     },

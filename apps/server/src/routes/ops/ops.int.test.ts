@@ -111,22 +111,15 @@ describe('operations routes', () => {
     expect(documented.filter((d) => !d.includes('/docs')).length).toBe(expected.length);
     expect((await t.app.inject({ method: 'GET', url: '/docs' })).json()).toEqual(doc);
   });
-});
-
-describe('rate limit', () => {
-  let t: TestServer;
-  beforeAll(async () => {
-    t = await startTestServer({}, { rateLimitPerMinute: 3 });
-  });
-  afterAll(async () => t.close());
 
   it('refuses the public endpoints past the limit with 429, probes excepted', async () => {
-    const hit = () => t.app.inject({ method: 'POST', url: '/webhooks/quickbooks', payload: {} });
+    const app = await t.extraApp({}, { rateLimitPerMinute: 3 });
+    const hit = () => app.inject({ method: 'POST', url: '/webhooks/quickbooks', payload: {} });
     const codes = [];
     for (let i = 0; i < 4; i++) codes.push((await hit()).statusCode);
     expect(codes.slice(0, 3)).toEqual([401, 401, 401]);
     expect(codes[3]).toBe(429);
     expect((await hit()).json()).toMatchObject({ error: 'rate_limited' });
-    expect((await t.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
   });
 });
