@@ -131,6 +131,13 @@ describe('Integrations sync card (R-VIS-1)', () => {
     expect(second.find(EmptyState).props.title).toBe('Reconnect QuickBooks Online');
   });
 
+  it('uses the connection status when the card response carries one', async () => {
+    backend.on('GET', SYNC_PATH, { body: invoiceCard({ connection: 'disconnected' }) });
+    const { find, maybeFind, waitFor } = renderCard();
+    await waitFor(() => expect(maybeFind(EmptyState)).not.toBeNull());
+    expect(find(EmptyState).props.title).toBe('QuickBooks Online isn’t connected');
+  });
+
   it('turns a backend failure into an error view with a retry that recovers', async () => {
     backend.on('GET', SYNC_PATH, { status: 503, body: {} });
     const { find, maybeFind, waitFor } = renderCard();

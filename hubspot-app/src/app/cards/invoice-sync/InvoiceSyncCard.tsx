@@ -67,6 +67,9 @@ function InvoiceSyncDetails({
   timeZone: string;
   onResync: () => Promise<void>;
 }) {
+  if (card.connection !== undefined && card.connection !== 'connected') {
+    return <NotConnectedView needsReauth={card.connection === 'needs_reauth'} />;
+  }
   const resyncButton = <ResyncButton onResync={onResync} />;
   if (card.status === 'not_synced' && card.activity.length === 0)
     return <NeverSyncedView action={resyncButton} />;

@@ -1,9 +1,9 @@
 import {
   Button,
   ButtonRow,
+  DateInput,
   Flex,
   Heading,
-  Input,
   LoadingButton,
   ProgressBar,
   Text,
@@ -13,6 +13,7 @@ import { type BackendClient, describeBackendError } from '../../shared/api/backe
 import { EXPORT_PATH, getBackfill, startBackfill } from '../../shared/api/overview-api.ts';
 import type { Backfill } from '../../shared/api/overview-contract.ts';
 import { useBackendUrl } from '../../shared/api/use-backend.ts';
+import { isoDay } from '../../shared/iso-day.ts';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 export const BACKFILL_POLL_MS = 1000;
@@ -62,8 +63,8 @@ export function BackfillSection({ client }: { client: BackendClient }) {
         </Button>
       </ButtonRow>
       <Flex gap="sm">
-        <Input label="From (YYYY-MM-DD)" name="backfill-from" value={from} onChange={setFrom} />
-        <Input label="To (YYYY-MM-DD)" name="backfill-to" value={to} onChange={setTo} />
+        <DateInput label="From" name="backfill-from" onChange={(d) => setFrom(isoDay(d))} />
+        <DateInput label="To" name="backfill-to" onChange={(d) => setTo(isoDay(d))} />
       </Flex>
       <LoadingButton
         variant="primary"

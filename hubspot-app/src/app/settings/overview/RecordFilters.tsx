@@ -1,5 +1,6 @@
-import { Flex, Input, Select } from '@hubspot/ui-extensions';
+import { DateInput, Flex, Select } from '@hubspot/ui-extensions';
 import type { Overview } from '../../shared/api/overview-contract.ts';
+import { isoDay } from '../../shared/iso-day.ts';
 import { DIRECTION_LABEL, OBJECT_LABEL, STATUS_LABEL } from '../../shared/labels.ts';
 
 export interface RecordFilterValues {
@@ -68,8 +69,8 @@ export function RecordFilters({
         ]}
         onChange={(v) => set('direction', String(v))}
       />
-      <Input label="Changed from (YYYY-MM-DD)" name="filter-from" onChange={(v) => day('from', v)} />
-      <Input label="Changed to (YYYY-MM-DD)" name="filter-to" onChange={(v) => day('to', v)} />
+      <DateInput label="Changed from" name="filter-from" onChange={(d) => day('from', isoDay(d))} />
+      <DateInput label="Changed to" name="filter-to" onChange={(d) => day('to', isoDay(d))} />
     </Flex>
   );
 }

@@ -1,7 +1,7 @@
 import {
   Alert,
   Button,
-  Input,
+  DateInput,
   LoadingButton,
   MultiSelect,
   Panel,
@@ -93,7 +93,7 @@ describe('Sync overview: record view (R-VIS-3)', () => {
     fire(r.find(Select, { name: 'filter-object' }), 'onChange', 'invoices');
     fire(r.find(Select, { name: 'filter-error' }), 'onChange', 'duplicate_display_name');
     fire(r.find(Select, { name: 'filter-direction' }), 'onChange', 'hubspot_to_quickbooks');
-    fire(r.find(Input, { name: 'filter-from' }), 'onChange', '2026-01-01');
+    fire(r.find(DateInput, { name: 'filter-from' }), 'onChange', { year: 2026, month: 0, date: 1 });
     await r.waitFor(() =>
       expect(backend.callsTo('GET', '/api/v1/records').at(-1)?.query.get('from')).toBe(
         '2026-01-01T00:00:00Z',
@@ -169,11 +169,11 @@ describe('Recommendations, backfill and export (R-CON-6, R-FAQ-3, R-FLT-4)', () 
       body: { id: 'b1', status: 'done', total: 10, done: 10, failed: 0, percent: 100 },
     });
     const r = renderSettings(backend);
-    await r.waitFor(() => expect(r.maybeFind(Input, { name: 'backfill-from' })).not.toBeNull());
+    await r.waitFor(() => expect(r.maybeFind(DateInput, { name: 'backfill-from' })).not.toBeNull());
     const start = () => r.find(LoadingButton, byText('Start backfill'));
     expect(start().props.disabled).toBe(true);
-    fire(r.find(Input, { name: 'backfill-from' }), 'onChange', '2025-01-01');
-    fire(r.find(Input, { name: 'backfill-to' }), 'onChange', '2025-12-31');
+    fire(r.find(DateInput, { name: 'backfill-from' }), 'onChange', { year: 2025, month: 0, date: 1 });
+    fire(r.find(DateInput, { name: 'backfill-to' }), 'onChange', { year: 2025, month: 11, date: 31 });
     await r.waitFor(() => expect(start().props.disabled).toBe(false));
     start().trigger('onClick');
     await r.waitFor(() => expect(r.maybeFind(ProgressBar)).not.toBeNull());

@@ -44,6 +44,11 @@ export const invoiceCardSchema = z.object({
   exclusion: z.object({ reason: z.string(), explanation: z.string() }).nullable(),
   deletedOn: z.enum(['hubspot', 'quickbooks']).nullable(),
   activity: z.array(activityEntrySchema),
+  /**
+   * Not in W7's contract yet: the QuickBooks connection, so the card can say why nothing syncs.
+   * Until it is, the card relies on a 409 `quickbooks_not_connected` / `quickbooks_needs_reauth`.
+   */
+  connection: z.enum(['connected', 'not_connected', 'needs_reauth', 'disconnected']).optional(),
 });
 export type InvoiceCard = z.infer<typeof invoiceCardSchema>;
 
