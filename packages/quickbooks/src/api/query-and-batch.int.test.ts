@@ -50,7 +50,7 @@ describe('queries against the emulator', () => {
         );
         expect(like.entities.every((c) => c.DisplayName?.startsWith(name))).toBe(true);
       }),
-      { numRuns: 40 },
+      { numRuns: 25 },
     );
     const byEmail = await qbo.queryPage(
       QboQuery.select('Customer').where('PrimaryEmailAddr', '=', "o'brien@x.com' OR DisplayName = 'Nab"),

@@ -41,7 +41,7 @@ describe('query escaping (fuzzed)', () => {
         expect(read.value).toBe(value);
         expect(read.end).toBe(literal.length);
       }),
-      { numRuns: 2000 },
+      { numRuns: 500 },
     );
   });
 
@@ -62,7 +62,7 @@ describe('query escaping (fuzzed)', () => {
         expect(second.value).toBe(name);
         expect(q.slice(second.end)).toBe(' STARTPOSITION 1 MAXRESULTS 10');
       }),
-      { numRuns: 1000 },
+      { numRuns: 300 },
     );
   });
 
