@@ -66,6 +66,17 @@ describe('GET/POST /query', () => {
     expect((await q("SELECT * FROM Invoice WHERE DocNumber = 'none'")).body.QueryResponse).toEqual({});
   });
 
+  it('MAXRESULTS defaults to 100', async () => {
+    const Item = Array.from({ length: 120 }, (_, i) => ({
+      Name: `Bulk item ${i}`,
+      IncomeAccountRef: { value: '1' },
+    }));
+    await h.control('POST', `/realms/${h.realmId}/seed`, { Item });
+    const res = await h.api('GET', `/query?query=${encodeURIComponent('select * from Item')}&format=json`);
+    expect(res.body.QueryResponse).toMatchObject({ startPosition: 1, maxResults: 100 });
+    expect(res.body.QueryResponse.Item).toHaveLength(100);
+  });
+
   it('name lists default to active records; Active filters include inactive ones', async () => {
     const names = async (text: string) =>
       (await q(text)).body.QueryResponse.Customer.map((c: { DisplayName: string }) => c.DisplayName);
@@ -78,6 +89,7 @@ describe('GET/POST /query', () => {
       await names("SELECT * FROM Customer WHERE Active = false AND PrimaryEmailAddr = 'x@y.com'"),
     ).toEqual(['Inactive One (deleted)']);
     expect((await q("SELECT * FROM Item WHERE Name = 'Design'")).body.QueryResponse.Item).toHaveLength(1);
+    expect((await q("SELECT * FROM Item WHERE Name = 'design'")).body.QueryResponse.Item).toHaveLength(1);
   });
 
   it('POST /query takes the SELECT as an application/text body', async () => {

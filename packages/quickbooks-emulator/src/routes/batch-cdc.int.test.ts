@@ -89,6 +89,18 @@ describe('batch, CDC and requestid', () => {
     expect(customers).toEqual({});
   });
 
+  it('CDC returns at most 1000 objects across the requested entities', async () => {
+    const since = new Date(clock.now().getTime() - 1000).toISOString();
+    const Customer = Array.from({ length: 1001 }, (_, i) => ({ DisplayName: `Bulk ${i}` }));
+    expect((await h.control('POST', `/realms/${h.realmId}/seed`, { Customer })).status).toBe(200);
+    const res = await h.api(
+      'GET',
+      `/cdc?entities=Customer,Invoice&changedSince=${encodeURIComponent(since)}&format=json`,
+    );
+    const [customers, invoices] = res.body.CDCResponse[0].QueryResponse;
+    expect(customers.Customer.length + (invoices.Invoice?.length ?? 0)).toBe(1000);
+  });
+
   it('CDC refuses a changedSince older than 30 days', async () => {
     const old = new Date(clock.now().getTime() - 31 * 24 * 3600 * 1000).toISOString();
     const res = await h.api('GET', `/cdc?entities=Invoice&changedSince=${encodeURIComponent(old)}`);
@@ -106,6 +118,9 @@ describe('batch, CDC and requestid', () => {
       `/query?query=${encodeURIComponent("select count(*) from Invoice where TotalAmt = '9'")}`,
     );
     expect(count.body.QueryResponse.totalCount).toBe(1);
+    const viaHeader = await h.api('POST', '/invoice', body, { 'request-id': 'hdr-1' });
+    const viaHeaderAgain = await h.api('POST', '/invoice', body, { 'request-id': 'hdr-1' });
+    expect(viaHeaderAgain.body.Invoice.Id).toBe(viaHeader.body.Invoice.Id);
     const failed = await h.api('POST', '/customer?requestid=dup-fault', { DisplayName: 'Amy Bird' });
     const failedAgain = await h.api('POST', '/customer?requestid=dup-fault', { DisplayName: 'Totally New' });
     expect(failedAgain.raw).toBe(failed.raw);
