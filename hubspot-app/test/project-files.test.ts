@@ -49,6 +49,16 @@ describe('HubSpot project files (platform 2025.2)', () => {
     expect(app.config.permittedUrls?.fetch).toEqual([`\${LEDGERSYNC_API_URL}`]);
   });
 
+  it('asks for exactly the scopes the HubSpot adapter lists (packages/hubspot/src/oauth/scopes.ts)', () => {
+    // Read as text: the adapter is server code and must stay out of this package's graph.
+    const source = readFileSync(join(root, '../packages/hubspot/src/oauth/scopes.ts'), 'utf8');
+    const block = source.slice(source.indexOf('REQUIRED_SCOPES'), source.indexOf('};'));
+    const adapterScopes = [...block.matchAll(/^\s+'?([a-z_.]+)'?:/gm)].map((m) => m[1]);
+    expect(adapterScopes.length).toBeGreaterThan(10);
+    const app = check(appSchema, 'src/app/app-hsmeta.json');
+    expect([...app.config.auth.requiredScopes].sort()).toEqual([...adapterScopes].sort());
+  });
+
   it('the card sits on the invoice record tab, titled "Integrations sync", with an existing entry point', () => {
     const [file, ...more] = hsmetaFiles('src/app/cards');
     expect(more).toHaveLength(0);
