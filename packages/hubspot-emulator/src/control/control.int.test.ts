@@ -72,6 +72,15 @@ describe('control API', () => {
       hs_object_source: 'CRM_UI',
       hs_created_by_user_id: '7',
     });
+    const edit = await fetch(`${emu.url}/_emulator/portals/${portalId}/ui/invoices/${invoice.id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userId: 7, properties: { hs_comments: 'from the UI' } }),
+    });
+    expect(((await edit.json()) as typeof invoice).properties).toMatchObject({
+      hs_comments: 'from the UI',
+      hs_updated_by_user_id: '7',
+    });
     const open = (await (
       await emu.post(`/_emulator/portals/${portalId}/ui/invoices/${invoice.id}/finalize`, {})
     ).json()) as typeof invoice;

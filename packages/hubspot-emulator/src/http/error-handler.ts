@@ -5,7 +5,11 @@ import { errorBody, HubSpotError } from './hubspot-error.ts';
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err, _req, reply) => {
     if (err instanceof HubSpotError) {
-      return reply.code(err.init.status).type('application/json').send(errorBody(err.init));
+      return reply
+        .code(err.init.status)
+        .headers(err.init.headers ?? {})
+        .type('application/json')
+        .send(errorBody(err.init));
     }
     const e = err as { statusCode?: number; message?: string };
     const status = e.statusCode && e.statusCode >= 400 && e.statusCode < 500 ? e.statusCode : 500;

@@ -26,6 +26,8 @@ export interface HubSpotErrorInit {
   context?: Record<string, string[]>;
   errors?: ErrorDetail[];
   extra?: Record<string, unknown>;
+  /** Response headers that go with this error (e.g. rate-limit counters on a 429). */
+  headers?: Record<string, string>;
 }
 
 /** An expected API failure; the error handler turns it into HubSpot's JSON error body. */

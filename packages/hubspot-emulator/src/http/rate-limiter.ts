@@ -26,13 +26,17 @@ export class RateLimiter {
       return {};
     }
     const used = this.hit(`burst:${id}`, now, TEN_SECONDS, limits.tenSecondly);
-    if (used === undefined)
-      throw limited('You have reached your ten_secondly_rolling limit.', 'TEN_SECONDLY_ROLLING', id);
-    return {
+    const headers = (remaining: number) => ({
       'x-hubspot-ratelimit-interval-milliseconds': String(TEN_SECONDS),
       'x-hubspot-ratelimit-max': String(limits.tenSecondly),
-      'x-hubspot-ratelimit-remaining': String(limits.tenSecondly - used),
-    };
+      'x-hubspot-ratelimit-remaining': String(remaining),
+    });
+    if (used === undefined) {
+      const err = limited('You have reached your ten_secondly_rolling limit.', 'TEN_SECONDLY_ROLLING', id);
+      err.init.headers = headers(0);
+      throw err;
+    }
+    return headers(limits.tenSecondly - used);
   }
 
   private hit(key: string, now: number, windowMs: number, max: number): number | undefined {

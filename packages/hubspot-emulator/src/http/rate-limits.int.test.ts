@@ -43,6 +43,7 @@ describe('rate limits', () => {
     expect(remaining).toEqual(['2', '1', '0']);
     const limited = await get(accessToken);
     expect(limited.status).toBe(429);
+    expect(limited.headers.get('x-hubspot-ratelimit-remaining')).toBe('0');
     expect(await limited.json()).toMatchObject({
       status: 'error',
       policyName: 'TEN_SECONDLY_ROLLING',

@@ -42,6 +42,28 @@ describe('associations v4', () => {
     expect(labels.results).toEqual([{ category: 'HUBSPOT_DEFINED', typeId: 177, label: null }]);
   });
 
+  it('renames and deletes a label on the docs path', async () => {
+    const { accessToken } = await emu.portalWithClient();
+    const call = (method: string, path: string, body?: unknown) =>
+      fetch(`${emu.url}/crm/associations/v4/invoices/deals${path}`, {
+        method,
+        headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    const created = (await (await call('POST', '/labels', { label: 'Renewal', name: 'renewal' })).json()) as {
+      results: Array<{ typeId: number }>;
+    };
+    const typeId = created.results[0]?.typeId ?? 0;
+    expect((await call('PUT', '/labels', { associationTypeId: typeId, label: 'Upsell' })).status).toBe(204);
+    const after = (await (await call('GET', '/labels')).json()) as {
+      results: Array<{ typeId: number; label: string | null }>;
+    };
+    expect(after.results).toContainEqual({ category: 'USER_DEFINED', typeId, label: 'Upsell' });
+    expect((await call('DELETE', `/labels/${typeId}`)).status).toBe(204);
+    const gone = (await (await call('GET', '/labels')).json()) as { results: Array<{ typeId: number }> };
+    expect(gone.results.map((r) => r.typeId)).toEqual([175]);
+  });
+
   it('associates in batch with associate/default', async () => {
     const { client } = await emu.portalWithClient();
     const api = client.crm.objects.basicApi;

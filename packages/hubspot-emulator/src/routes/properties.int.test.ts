@@ -31,6 +31,8 @@ describe('properties API', () => {
       hasUniqueValue: true,
     });
     expect(created.hasUniqueValue).toBe(true);
+    const groups = await client.crm.properties.groupsApi.getAll('invoices');
+    expect(groups.results.map((g) => g.name)).toContain('ledgersync');
     const dup = await sdkError(
       client.crm.properties.coreApi.create('invoices', {
         name: 'ledgersync_qbo_id',
