@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import {
+  createHubSpotAdapter,
+  createTokenManager,
+  ensureAppProperties,
+  RateLimiterRegistry,
+} from './index.ts';
+import { startTestHubSpot, type TestHubSpot } from './test-support/emulator.ts';
+import { aProduct } from './test-support/records.ts';
+
+let hs: TestHubSpot;
+beforeAll(async () => {
+  hs = await startTestHubSpot();
+});
+afterAll(() => hs.close());
+
+describe('createHubSpotAdapter (the public entry point)', () => {
+  it('wires the ports for one portal: install properties, write, read back', async () => {
+    const portal = await hs.newPortal();
+    const tokens = createTokenManager({
+      initial: {
+        accessToken: portal.accessToken,
+        refreshToken: portal.refreshToken,
+        expiresAt: hs.clock.now() + 1_800_000,
+      },
+      refresh: async () => {
+        throw new Error('no refresh expected');
+      },
+      persist: async () => {},
+      now: hs.clock.now,
+    });
+    const rateLimiters = new RateLimiterRegistry({ now: hs.clock.now, sleep: hs.clock.sleep });
+    const { client, reader, writer } = createHubSpotAdapter({
+      basePath: hs.url,
+      portalId: portal.portalId,
+      tokens,
+      rateLimiters,
+      now: hs.clock.now,
+      sleep: hs.clock.sleep,
+    });
+    await ensureAppProperties(client, ['products']);
+    const [written] = await writer.writeBatch([
+      {
+        kind: 'create',
+        object: 'product',
+        idempotencyKey: 'k',
+        counterpartId: '31',
+        record: aProduct({ unitPrice: '0.10' }),
+      },
+    ]);
+    if (!written?.ok) throw new Error(JSON.stringify(written));
+    const read = await reader.readByIds('product', [written.id]);
+    expect(read.ok && read.value.records[0]?.record).toMatchObject({
+      name: 'Consulting hour',
+      unitPrice: '0.1',
+    });
+    expect(rateLimiters.forPortal(portal.portalId).usedInWindow('standard')).toBeGreaterThan(0);
+  });
+});
