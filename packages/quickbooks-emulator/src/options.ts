@@ -32,8 +32,6 @@ export interface QuickBooksEmulatorOptions {
   redirectUris?: string[];
   /** Approve the OAuth consent page automatically (for tests). */
   autoApproveConsent?: boolean;
-  /** Public base URL, used in printed output and links. */
-  baseUrl?: string;
   /** Fastify's logger option. */
   logger?: boolean;
 }

@@ -5,6 +5,8 @@ import type { Emulator } from '../emulator.ts';
 import type { Realm } from '../store/realm.ts';
 import { qboBody, withTid } from './respond.ts';
 
+const MAX_STORED_REQUEST_IDS = 20_000;
+
 export interface ApiResult {
   status: number;
   body: Json;
@@ -53,6 +55,13 @@ export function handleApi(
   }
   const body = qboBody(result.body, emu.now());
   const contentType = 'application/json;charset=UTF-8';
-  if (requestId) realm.requestIds.set(requestId, { status: result.status, body, contentType });
+  if (requestId) {
+    realm.requestIds.set(requestId, { status: result.status, body, contentType });
+    // SDKs send a fresh requestid on every call, reads included: keep memory bounded.
+    if (realm.requestIds.size > MAX_STORED_REQUEST_IDS) {
+      const oldest = realm.requestIds.keys().next().value;
+      if (oldest !== undefined) realm.requestIds.delete(oldest);
+    }
+  }
   return withTid(reply).code(result.status).type(contentType).send(body);
 }
