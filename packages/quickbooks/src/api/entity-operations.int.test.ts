@@ -127,4 +127,30 @@ describe('entity operations against the QBO emulator', () => {
     const info = await qbo.companyInfo();
     expect(info.Country).toBeTruthy();
   });
+  it('full update clears what it does not send; Account and TaxCode are readable', async () => {
+    const { qbo, customer } = await setup();
+    const withNotes = await qbo.sparseUpdate(
+      'Customer',
+      { Id: customer.Id, SyncToken: customer.SyncToken, Notes: 'to be cleared', GivenName: 'Ann' },
+      'full-1',
+    );
+    const full = await qbo.update(
+      'Customer',
+      {
+        Id: withNotes.Id,
+        SyncToken: withNotes.SyncToken,
+        DisplayName: withNotes.DisplayName,
+        GivenName: 'Anna',
+      },
+      'full-2',
+    );
+    expect(full.GivenName).toBe('Anna');
+    expect(full.Notes).toBeUndefined();
+
+    const account = (await qbo.queryPage(QboQuery.select('Account'), 1, 5)).entities[0];
+    expect(account).toBeDefined();
+    if (account) expect((await qbo.read('Account', account.Id)).Name).toBe(account.Name);
+    const taxCodes = await qbo.queryPage(QboQuery.select('TaxCode'), 1, 50);
+    for (const code of taxCodes.entities) expect(code.Name).toBeTruthy();
+  });
 });

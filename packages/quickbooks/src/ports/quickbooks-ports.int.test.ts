@@ -322,4 +322,20 @@ describe('QuickBooks ports against the emulator', () => {
     expect(page.value.nextPageToken).toBeNull();
     expect(Date.parse(page.value.cursor)).toBeGreaterThan(Date.parse(now));
   });
+  it('reads inactive customers by id (QBO hides them from plain queries)', async () => {
+    const qbo = await emu.newClient();
+    const { reader, writer } = await ports(qbo);
+    const c = await createOne(writer, {
+      kind: 'create',
+      object: 'customer',
+      idempotencyKey: key('c'),
+      record: customer(),
+      counterpartId: 'h',
+    });
+    await qbo.sparseUpdate('Customer', { Id: c.id, SyncToken: c.version, Active: false }, 'deactivate-1');
+    const read = await reader.readByIds('customer', [c.id]);
+    expect(read.ok && read.value.records.map((r) => [r.id, (r.record as CanonicalCustomer).active])).toEqual([
+      [c.id, false],
+    ]);
+  });
 });
