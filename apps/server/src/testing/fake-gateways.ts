@@ -11,7 +11,9 @@ export function fakeHubSpot(overrides: Partial<HubSpotGateway> = {}) {
     { name: 'hs_due_date', label: 'Due date', type: 'date', readOnly: false },
     { name: 'hs_amount_billed', label: 'Amount billed', type: 'number', readOnly: true },
   ];
-  const history: HistoricalInvoice[] = [];
+  /** Historical invoices per portal (hub id), served only to that portal's token. */
+  const history = new Map<number, HistoricalInvoice[]>();
+  const exportCalls: { accessToken: string; before: Date }[] = [];
   let n = 0;
   const gateway: HubSpotGateway = {
     async exchangeCode(code) {
@@ -41,8 +43,9 @@ export function fakeHubSpot(overrides: Partial<HubSpotGateway> = {}) {
     async revokeRefreshToken(token) {
       revoked.push(token);
     },
-    async listInvoicesCreatedBefore() {
-      return history;
+    async listInvoicesCreatedBefore(accessToken, before) {
+      exportCalls.push({ accessToken, before });
+      return history.get(Number(accessToken.split('-')[2])) ?? [];
     },
     ...overrides,
   };
@@ -52,6 +55,7 @@ export function fakeHubSpot(overrides: Partial<HubSpotGateway> = {}) {
     propertiesEnsured,
     properties,
     history,
+    exportCalls,
     /** An authorization code HubSpot would send back after the admin approved on `hubId`. */
     issueCode(hubId: number): string {
       const code = `code-${hubId}-${codes.size}-${Math.random().toString(36).slice(2)}`;

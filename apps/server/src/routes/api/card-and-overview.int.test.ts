@@ -226,4 +226,113 @@ describe('invoice card, overview, records and activity', () => {
       expect(await t.db.changeNotice.count({ where: { portalId: b.id } })).toBe(1);
     });
   });
+
+  describe('backfill and historical export (R-FLT-4)', () => {
+    it('starts one backfill at a time while invoice sync sends to QBO, and reports progress', async () => {
+      const c = await t.portal({ realmId: 'realm-c' });
+      const range = { from: '2026-01-01T00:00:00Z', to: '2026-06-30T23:59:59Z' };
+      const off = await t.signed(t.app, c, 'POST', '/api/v1/backfills', range);
+      expect(off.json().error).toBe('sync_off');
+      await t.db.syncSettings.create({
+        data: { portalId: c.id, object: 'invoices', enabled: true, direction: 'hubspot_to_quickbooks' },
+      });
+      const started = await t.signed(t.app, c, 'POST', '/api/v1/backfills', range);
+      expect(started.statusCode).toBe(202);
+      expect(started.json()).toMatchObject({
+        status: 'pending',
+        total: 0,
+        percent: 0,
+        from: '2026-01-01T00:00:00.000Z',
+      });
+      const jobs = await t.db.$queryRaw<{ task: string }[]>`
+        SELECT t.identifier AS task FROM graphile_worker._private_jobs j
+        JOIN graphile_worker._private_tasks t ON t.id = j.task_id WHERE j.payload->>'backfillId' = ${started.json().id}`;
+      expect(jobs).toEqual([{ task: 'backfill' }]);
+      expect((await t.signed(t.app, c, 'POST', '/api/v1/backfills', range)).json().error).toBe(
+        'backfill_running',
+      );
+      await t.db.backfill.update({
+        where: { id: started.json().id },
+        data: { status: 'running', total: 40, done: 9, failed: 1 },
+      });
+      const progress = (await t.signed(t.app, c, 'GET', `/api/v1/backfills/${started.json().id}`)).json();
+      expect(progress).toMatchObject({ status: 'running', total: 40, done: 9, failed: 1, percent: 25 });
+      expect((await t.signed(t.app, c, 'GET', '/api/v1/backfills')).json().backfills).toHaveLength(1);
+      expect((await t.signed(t.app, a, 'GET', `/api/v1/backfills/${started.json().id}`)).statusCode).toBe(
+        404,
+      );
+      expect((await t.signed(t.app, a, 'GET', '/api/v1/backfills')).json().backfills).toHaveLength(0);
+      const backwards = await t.signed(t.app, c, 'POST', '/api/v1/backfills', {
+        from: range.to,
+        to: range.from,
+      });
+      expect(backwards.statusCode).toBe(400);
+      expect(backwards.json().message).toContain('from must be before to');
+    });
+
+    it("exports the portal's own historical invoices as a QBO import CSV", async () => {
+      t.hubspot.history.set(Number(a.hubId), [
+        {
+          id: '11',
+          number: 'INV-11',
+          invoiceDate: '2025-03-01',
+          dueDate: '2025-03-31',
+          currency: 'USD',
+          customerName: 'Acme, Inc.',
+          customerEmail: 'ap@acme.test',
+          lines: [
+            {
+              name: 'Widget',
+              description: 'Blue "large"',
+              quantity: '2',
+              unitPrice: '10.50',
+              amount: '21.00',
+            },
+            {
+              name: '=HYPERLINK("x")',
+              description: null,
+              quantity: '1',
+              unitPrice: '-5.00',
+              amount: '-5.00',
+            },
+          ],
+        },
+      ]);
+      t.hubspot.history.set(Number(b.hubId), [
+        {
+          id: '99',
+          number: 'B-SECRET',
+          invoiceDate: '2025-01-01',
+          dueDate: null,
+          currency: 'USD',
+          customerName: 'B',
+          customerEmail: null,
+          lines: [{ name: 'x', description: null, quantity: '1', unitPrice: '1', amount: '1' }],
+        },
+      ]);
+      const res = await t.signed(
+        t.app,
+        a,
+        'GET',
+        '/api/v1/exports/historical-invoices.csv?before=2026-01-01T00:00:00Z',
+      );
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toContain('text/csv');
+      expect(res.headers['content-disposition']).toContain('attachment');
+      const lines = res.body.trimEnd().split('\r\n');
+      expect(lines[0]).toBe(
+        'InvoiceNo,Customer,CustomerEmail,InvoiceDate,DueDate,Item(Product/Service),ItemDescription,ItemQuantity,ItemRate,ItemAmount,Currency',
+      );
+      expect(lines[1]).toBe(
+        'INV-11,"Acme, Inc.",ap@acme.test,2025-03-01,2025-03-31,Widget,"Blue ""large""",2,10.50,21.00,USD',
+      );
+      expect(lines[2]).toContain(`"'=HYPERLINK(""x"")"`);
+      expect(lines[2]).toContain(',-5.00,-5.00,');
+      expect(res.body).not.toContain('B-SECRET');
+      expect(t.hubspot.exportCalls.at(-1)).toEqual({
+        accessToken: `hs-at-${a.hubId}`,
+        before: new Date('2026-01-01T00:00:00Z'),
+      });
+    });
+  });
 });
