@@ -1,4 +1,7 @@
+import { parseArgs } from 'node:util';
 import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65535);
 
 /** The sandbox needs nothing set: with no DATABASE_URL it runs its own embedded Postgres. */
 export const sandboxEnvSchema = z.object({
@@ -6,5 +9,26 @@ export const sandboxEnvSchema = z.object({
     .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })
     .optional(),
   SANDBOX_DATA_DIR: z.string().min(1).default('.data'),
+  SANDBOX_HOST: z.string().default('127.0.0.1'),
+  /** Preferred ports; a taken one is replaced by a free one. 0 = any free port. */
+  SANDBOX_PREVIEW_PORT: port.default(4000),
+  SANDBOX_SERVER_PORT: port.default(4010),
+  SANDBOX_HUBSPOT_PORT: port.default(4001),
+  SANDBOX_QBO_PORT: port.default(4002),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
 });
 export type SandboxEnv = z.output<typeof sandboxEnvSchema>;
+
+export interface SandboxFlags {
+  reset: boolean;
+  seed: boolean;
+}
+
+export function parseFlags(argv: readonly string[]): SandboxFlags {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: { reset: { type: 'boolean', default: false }, 'no-seed': { type: 'boolean', default: false } },
+    strict: true,
+  });
+  return { reset: values.reset, seed: !values['no-seed'] };
+}

@@ -1,0 +1,111 @@
+import { createPrismaClient, createTokenCipher, type Db } from '@ledgersync/db';
+import type { Runner } from 'graphile-worker';
+import { pino } from 'pino';
+import { createHubSpotGateway } from '../gateways/emulator-hubspot-gateway.ts';
+import { createQuickBooksGateway } from '../gateways/emulator-quickbooks-gateway.ts';
+import { buildServer, type ServerApp, type ServerConfig } from '../gateways/server-package.ts';
+import type { SandboxPlan } from './sandbox-plan.ts';
+import { SANDBOX_SCOPES } from './sandbox-scopes.ts';
+import { createAdapterPortsFor, startWorker, workerEnvSchema } from './worker-package.ts';
+
+export interface RunningBackend {
+  db: Db;
+  server: ServerApp;
+  worker: Runner;
+  /** Workers finish their jobs first, then the server stops taking requests. */
+  close(): Promise<void>;
+}
+
+const KEY_ID = 'sandbox';
+
+export function sandboxServerConfig(plan: SandboxPlan): ServerConfig {
+  return {
+    publicUrl: plan.urls.server,
+    stateSigningSecret: plan.stateSigningSecret,
+    hubspot: {
+      appId: String(plan.hubspotApp.appId),
+      clientId: plan.hubspotApp.clientId,
+      clientSecret: plan.hubspotApp.clientSecret,
+      authBaseUrl: plan.urls.hubspot,
+      scopes: SANDBOX_SCOPES,
+      // After install and QBO connect the admin lands on the preview's settings page.
+      settingsUrl: `${plan.urls.preview}/settings?portalId={hubId}`,
+    },
+    quickbooks: {
+      clientId: plan.quickbooksApp.clientId,
+      clientSecret: plan.quickbooksApp.clientSecret,
+      webhookVerifierToken: plan.quickbooksApp.verifierToken,
+      authBaseUrl: plan.urls.quickbooks,
+      // The card's "open in QuickBooks" links land on the preview's QuickBooks view.
+      appBaseUrl: `${plan.urls.preview}/quickbooks`,
+    },
+    rateLimitPerMinute: 100_000,
+    webhookDebounceMs: 300,
+    bodyLimitBytes: 1_048_576,
+  };
+}
+
+/** The real server and worker, in this process, on the sandbox's database. */
+export async function startBackend(
+  plan: SandboxPlan,
+  databaseUrl: string,
+  logLevel: string,
+): Promise<RunningBackend> {
+  const log = pino({ level: logLevel, redact: ['*.accessToken', '*.refreshToken', '*.authorization'] });
+  const db = createPrismaClient(databaseUrl, { maxConnections: 6 });
+  const cipher = createTokenCipher(new Map([[KEY_ID, plan.tokenKey]]), KEY_ID);
+  const server = await buildServer(
+    {
+      db,
+      cipher,
+      config: sandboxServerConfig(plan),
+      hubspot: createHubSpotGateway({
+        apiBaseUrl: plan.urls.hubspot,
+        clientId: plan.hubspotApp.clientId,
+        clientSecret: plan.hubspotApp.clientSecret,
+        redirectUri: `${plan.urls.server}/oauth/hubspot/callback`,
+      }),
+      quickbooks: createQuickBooksGateway({
+        baseUrl: plan.urls.quickbooks,
+        clientId: plan.quickbooksApp.clientId,
+        clientSecret: plan.quickbooksApp.clientSecret,
+        redirectUri: `${plan.urls.server}/oauth/quickbooks/callback`,
+      }),
+    },
+    { logger: { level: logLevel }, rateLimit: false },
+  );
+  await server.listen({ host: plan.host, port: plan.ports.server });
+  const workerEnv = workerEnvSchema.parse({
+    DATABASE_URL: databaseUrl,
+    TOKEN_ENCRYPTION_KEYS: `${KEY_ID}:${plan.tokenKey.toString('base64')}`,
+    TOKEN_ENCRYPTION_ACTIVE_KEY_ID: KEY_ID,
+    HUBSPOT_CLIENT_ID: plan.hubspotApp.clientId,
+    HUBSPOT_CLIENT_SECRET: plan.hubspotApp.clientSecret,
+    HUBSPOT_API_BASE_URL: plan.urls.hubspot,
+    QBO_CLIENT_ID: plan.quickbooksApp.clientId,
+    QBO_CLIENT_SECRET: plan.quickbooksApp.clientSecret,
+    QBO_API_BASE_URL: plan.urls.quickbooks,
+    QBO_TOKEN_BASE_URL: plan.urls.quickbooks,
+  });
+  const worker = await startWorker({
+    databaseUrl,
+    db,
+    concurrency: 2,
+    debounceMs: 300,
+    pollEveryMinutes: 1,
+    pollIntervalMs: 500,
+    portsFor: createAdapterPortsFor(db, workerEnv, log),
+    logFactory: (scope) => (level, message) =>
+      log[level === 'warning' ? 'warn' : level]({ scope: scope.label ?? 'worker' }, message),
+  });
+  return {
+    db,
+    server,
+    worker,
+    async close() {
+      await worker.stop();
+      await server.close();
+      await db.$disconnect();
+    },
+  };
+}

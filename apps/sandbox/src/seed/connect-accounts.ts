@@ -1,0 +1,75 @@
+import type { SandboxPlan } from '../orchestrate/sandbox-plan.ts';
+import type { SignedUiFetch } from '../orchestrate/signed-ui-fetch.ts';
+
+export interface ConnectedAccounts {
+  hubId: number;
+  realmId: string;
+}
+
+async function json<T>(response: Response, what: string): Promise<T> {
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${what}: HTTP ${response.status} ${text.slice(0, 300)}`);
+  return JSON.parse(text) as T;
+}
+
+/** Follows one redirect the way a browser would, and says where it pointed. */
+async function redirectOf(url: string, what: string): Promise<string> {
+  const response = await fetch(url, { redirect: 'manual' });
+  const location = response.headers.get('location');
+  if (response.status < 300 || response.status >= 400 || !location) {
+    throw new Error(
+      `${what}: expected a redirect, got HTTP ${response.status} ${(await response.text()).slice(0, 300)}`,
+    );
+  }
+  return new URL(location, url).toString();
+}
+
+/**
+ * The two OAuth dances an admin does, through the real routes: install the app on a HubSpot portal
+ * (approving on the emulator's consent step), then connect a QuickBooks company from the settings
+ * page (the emulator approves at once, as a signed-in Intuit user choosing the company would).
+ */
+export async function connectAccounts(plan: SandboxPlan, uiFetch: SignedUiFetch): Promise<ConnectedAccounts> {
+  const post = (url: string, body: unknown) =>
+    fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const { portalId: hubId } = await json<{ portalId: number }>(
+    await post(`${plan.urls.hubspot}/_emulator/portals`, {
+      tier: 'professional',
+      invoicePrefix: 'INV-',
+      currency: 'USD',
+    }),
+    'create HubSpot portal',
+  );
+  const { realmId } = await json<{ realmId: string }>(
+    await post(`${plan.urls.quickbooks}/_emulator/realms`, {
+      companyName: 'Northwind Supply Co.',
+      country: 'US',
+    }),
+    'create QuickBooks company',
+  );
+
+  const authorize = new URL(await redirectOf(`${plan.urls.server}/oauth/hubspot/install`, 'HubSpot install'));
+  authorize.searchParams.set('portalId', String(hubId));
+  authorize.searchParams.set('approve', '1');
+  const hubspotCallback = await redirectOf(authorize.toString(), 'HubSpot consent');
+  await redirectOf(hubspotCallback, 'HubSpot OAuth callback');
+
+  const start = await json<{ authorizeUrl: string }>(
+    await uiFetch({
+      portalId: hubId,
+      userId: 1,
+      method: 'POST',
+      url: `${plan.urls.server}/api/v1/connections/quickbooks`,
+    }),
+    'start QuickBooks connect',
+  );
+  const consent = new URL(start.authorizeUrl);
+  consent.searchParams.set('realmId', realmId);
+  const quickbooksCallback = await redirectOf(consent.toString(), 'QuickBooks consent');
+  await redirectOf(quickbooksCallback, 'QuickBooks OAuth callback');
+  return { hubId, realmId };
+}
