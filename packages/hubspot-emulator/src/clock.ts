@@ -12,4 +12,7 @@ export class EmulatorClock implements Clock {
   advance(ms: number): void {
     this.offsetMs += ms;
   }
+  resetOffset(): void {
+    this.offsetMs = 0;
+  }
 }

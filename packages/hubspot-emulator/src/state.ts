@@ -53,6 +53,7 @@ export class EmulatorState {
   }
 
   reset(): void {
+    this.clock.resetOffset();
     this.portals = new Map();
     this.tokens = new TokenStore();
     this.nextObjectId = 1_000_001;

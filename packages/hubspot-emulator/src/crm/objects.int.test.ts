@@ -16,13 +16,18 @@ describe('CRM objects through @hubspot/api-client', () => {
     });
     expect(created.id).toMatch(/^\d+$/);
     expect(created.properties.hs_object_id).toBe(created.id);
-    const read = await client.crm.objects.basicApi.getById('0-1', created.id, ['email', 'phone']);
+    const read = await client.crm.objects.basicApi.getById('0-1', created.id, [
+      'email',
+      'phone',
+      'not_a_property',
+    ]);
     expect(read.properties).toMatchObject({
       email: 'ada@example.com',
       phone: null,
       hs_object_id: created.id,
     });
     expect(typeof read.properties.createdate).toBe('string');
+    expect('not_a_property' in read.properties).toBe(false);
     const byEmail = await client.crm.objects.basicApi.getById(
       'contacts',
       'ADA@example.com',

@@ -26,6 +26,17 @@ export function pickProperties(
   return out;
 }
 
+/** HubSpot leaves out requested names that are not properties of the type. */
+function knownOnly(
+  portal: Portal,
+  typeId: string,
+  names: ReadOptions['properties'],
+): ReadOptions['properties'] {
+  if (!Array.isArray(names)) return names;
+  const defs = portal.propertyDefs(typeId);
+  return names.filter((n) => defs.has(n));
+}
+
 export function associationTypeName(def: AssociationTypeDef | undefined, typeId: number): string {
   if (!def?.isDefault) return String(typeId);
   return `${objectTypeById(def.fromTypeId).singular}_to_${objectTypeById(def.toTypeId).singular}`;
@@ -39,7 +50,7 @@ export function serializeObject(
   const type = objectTypeById(obj.typeId);
   const out: Record<string, unknown> = {
     id: obj.id,
-    properties: pickProperties(type, obj, opts.properties),
+    properties: pickProperties(type, obj, knownOnly(portal, obj.typeId, opts.properties)),
     createdAt: iso(obj.createdAt),
     updatedAt: iso(obj.updatedAt),
     archived: obj.archived,
