@@ -64,3 +64,18 @@ export async function associateDefault(
     );
   }
 }
+
+/** Removes every association between each pair (all labels), in batches of 100. */
+export async function removeAssociations(
+  client: HubSpotClient,
+  fromType: HubSpotObjectType,
+  toType: HubSpotObjectType,
+  pairs: readonly { from: string; to: string }[],
+): Promise<void> {
+  for (const part of chunk(pairs)) {
+    const inputs = part.map((p) => ({ _from: { id: p.from }, to: [{ id: p.to }] }));
+    await client.call('standard', (sdk) =>
+      sdk.crm.associations.v4.batchApi.archiveWithHttpInfo(fromType, toType, { inputs }),
+    );
+  }
+}

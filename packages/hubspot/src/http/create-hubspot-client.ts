@@ -1,5 +1,5 @@
 import { Client } from '@hubspot/api-client';
-import { HubSpotCallError, type HubSpotFailure, toHubSpotFailure } from './hubspot-failure.ts';
+import { HubSpotCallError, type HubSpotFailure, toHubSpotFailure, tokenFailure } from './hubspot-failure.ts';
 import type { Budget, PortalRateLimiter } from './rate-limiter.ts';
 import { DEFAULT_RETRY_POLICY, decideRetry, type RetryPolicy } from './retry-policy.ts';
 
@@ -66,7 +66,9 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
       const release = await limiter.acquire(budget);
       try {
         const response = await (async () => {
-          usedToken = await options.accessToken();
+          usedToken = await options.accessToken().catch((error: unknown) => {
+            throw new HubSpotCallError(tokenFailure(error));
+          });
           return fn(sdkFor(usedToken));
         })().finally(release);
         limiter.observe(response.headers);

@@ -66,14 +66,18 @@ export function isSecondlyLimit(f: HubSpotFailure): boolean {
   return f.policyName === 'SECONDLY' || /secondly limit/i.test(f.message);
 }
 
+/** Category we give a failure to obtain a token because the grant is gone (uninstall, revoke). */
+export const OAUTH_REVOKED = 'OAUTH_REVOKED';
+
 function codeFor(f: HubSpotFailure): SyncErrorCode {
   if (f.status === null || f.status >= 500) return 'remote_unavailable';
   if (f.status === 429) return 'rate_limited';
-  if (f.status === 401) return 'authorization_expired';
+  if (f.status === 401)
+    return f.category === OAUTH_REVOKED ? 'authorization_revoked' : 'authorization_expired';
   if (f.status === 403)
     return f.category === 'MISSING_SCOPES' ? 'authorization_revoked' : 'unexpected_remote_error';
-  if (f.status === 409) return 'stale_version';
-  if (f.status === 400 || f.status === 404) return 'invalid_field_value';
+  // 409 is a unique-value clash (e.g. a contact with that email exists), not a stale version.
+  if (f.status === 400 || f.status === 404 || f.status === 409) return 'invalid_field_value';
   return 'unexpected_remote_error';
 }
 
@@ -84,6 +88,21 @@ export function toSyncError(f: HubSpotFailure): SyncError {
   if (f.category) details.category = f.category;
   if (f.correlationId) details.correlationId = f.correlationId;
   return { code: codeFor(f), message: f.message, retryable: isRetryable(f), details };
+}
+
+/** A token supplier's failure, as a call failure: revoked grants are not retried. */
+export function tokenFailure(error: unknown): HubSpotFailure {
+  const e = error as { revoked?: unknown; status?: unknown; message?: unknown };
+  const revoked = e?.revoked === true;
+  const status = revoked ? 401 : typeof e?.status === 'number' && e.status >= 500 ? e.status : null;
+  return {
+    status,
+    category: revoked ? OAUTH_REVOKED : 'OAUTH_REFRESH_FAILED',
+    message: `Could not obtain a HubSpot access token: ${typeof e?.message === 'string' ? e.message : 'unknown error'}`,
+    correlationId: null,
+    policyName: null,
+    networkCode: null,
+  };
 }
 
 /** Thrown inside the adapter only; ports turn it back into a value. */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { batchReadObjects } from '../crm/batch-objects.ts';
+import { createHubSpotSideReader } from '../ports/hubspot-side-reader.ts';
 import { startTestHubSpot, type TestHubSpot } from '../test-support/emulator.ts';
 import { buildInstallUrl } from './install-url.ts';
 import { createOAuthClient, HubSpotOAuthError, type OAuthClient, type TokenSet } from './oauth-client.ts';
@@ -109,5 +110,26 @@ describe('HubSpot OAuth against the emulator', () => {
     expect(error).toBeInstanceOf(HubSpotOAuthError);
     expect((error as HubSpotOAuthError).revoked).toBe(true);
     expect((error as Error).message).not.toContain(tokens.refreshToken);
+  });
+
+  it('turns a grant revoked under a running adapter into authorization_revoked, not a retry loop', async () => {
+    const { portalId, tokens } = await install();
+    await oauth.revokeRefreshToken(tokens.refreshToken);
+    const manager = createTokenManager({
+      initial: tokens,
+      refresh: oauth.refresh,
+      persist: async () => {},
+      now: hs.clock.now,
+    });
+    const client = hs.client(
+      { portalId, accessToken: '' },
+      { accessToken: manager.accessToken, onUnauthorized: manager.invalidate },
+    );
+    hs.clock.advance(31 * 60_000);
+    const reader = createHubSpotSideReader({ client, now: hs.clock.now });
+    await expect(reader.readByIds('product', ['1'])).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'authorization_revoked', retryable: false },
+    });
   });
 });

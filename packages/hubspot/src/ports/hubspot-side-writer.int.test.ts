@@ -110,4 +110,59 @@ describe('HubSpot SideWriter and SideReader', () => {
     const [fresh] = await writer.writeBatch([update(created.version)]);
     expect(fresh?.ok && fresh.record).toMatchObject({ unitPrice: '99.99' });
   });
+
+  it('updates an invoice: new billing contact replaces the old one, lines are replaced in place', async () => {
+    const { writer, reader } = await setup();
+    const [a, b] = await writer.writeBatch([
+      {
+        kind: 'create',
+        object: 'customer',
+        idempotencyKey: 'a',
+        counterpartId: '1',
+        record: aCustomer({ email: 'a@example.com' }),
+      },
+      {
+        kind: 'create',
+        object: 'customer',
+        idempotencyKey: 'b',
+        counterpartId: '2',
+        record: aCustomer({ email: 'b@example.com' }),
+      },
+    ]);
+    const invoice = anInvoice({ customerId: okId(a), status: 'draft' });
+    const [created] = await writer.writeBatch([
+      { kind: 'create', object: 'invoice', idempotencyKey: 'i', counterpartId: '50', record: invoice },
+    ]);
+    if (!created?.ok) throw new Error(JSON.stringify(created));
+    const lines = [
+      {
+        productId: null,
+        description: 'Two',
+        quantity: '2',
+        unitPrice: '1.25',
+        discount: null,
+        serviceDate: null,
+        amount: '2.50',
+        taxCodeId: null,
+      },
+    ];
+    const [updated] = await writer.writeBatch([
+      {
+        kind: 'update',
+        object: 'invoice',
+        idempotencyKey: 'u',
+        id: created.id,
+        expectedVersion: created.version,
+        changes: { customerId: okId(b), lines, comments: 'Changed' },
+        record: { ...invoice, customerId: okId(b), lines, comments: 'Changed' },
+      },
+    ]);
+    expect(updated).toEqual(expect.objectContaining({ ok: true }));
+    const read = await reader.readByIds('invoice', [created.id]);
+    expect(read.ok && read.value.records[0]?.record).toMatchObject({
+      customerId: okId(b),
+      comments: 'Changed',
+      lines: [{ description: 'Two', quantity: '2', unitPrice: '1.25', amount: '2.50' }],
+    });
+  });
 });

@@ -1,5 +1,5 @@
 import type { CanonicalInvoiceLine, RecordOf, SyncObject } from '@ledgersync/sync-engine';
-import { associateDefault, readAssociations } from '../crm/associations.ts';
+import { associateDefault, readAssociations, removeAssociations } from '../crm/associations.ts';
 import { batchArchiveObjects, batchUpsertObjects } from '../crm/batch-objects.ts';
 import { QBO_ID_PROPERTY } from '../crm/object-types.ts';
 import type { HubSpotClient } from '../http/create-hubspot-client.ts';
@@ -56,7 +56,20 @@ export async function writeReferences<O extends SyncObject>(
       const customerId = (record as Partial<RecordOf<'invoice'>>).customerId;
       return customerId ? [{ from: id, to: customerId }] : [];
     });
-    if (pairs.length > 0) await associateDefault(client, 'invoices', 'contacts', pairs);
+    if (pairs.length > 0) {
+      // An invoice has one billing contact: a changed customer replaces the old association.
+      const current = await readAssociations(
+        client,
+        'invoices',
+        'contacts',
+        pairs.map((p) => p.from),
+      );
+      const replaced = pairs.flatMap((p) =>
+        (current.get(p.from) ?? []).filter((c) => c !== p.to).map((to) => ({ from: p.from, to })),
+      );
+      await associateDefault(client, 'invoices', 'contacts', pairs);
+      if (replaced.length > 0) await removeAssociations(client, 'invoices', 'contacts', replaced);
+    }
   }
   if (object === 'payment') {
     const toInvoices = written.flatMap(({ id, record }) =>
