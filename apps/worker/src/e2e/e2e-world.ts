@@ -42,6 +42,9 @@ export interface E2eWorld {
   readonly qboUrl: string;
   readonly clock: Clock;
   newPortal(): Promise<E2ePortal>;
+  /** API requests the adapters made since the last reset, per emulator (the control API is not counted). */
+  apiCalls(): Promise<{ hubspot: number; quickbooks: number; detail: unknown }>;
+  resetApiCalls(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -197,6 +200,30 @@ export async function startE2eWorld(): Promise<E2eWorld> {
           ),
         hsControl: (path, body) => post(`${hubspotUrl}/_emulator${path}`, body ?? {}),
       };
+    },
+    async apiCalls() {
+      const hs = await post<{ total: number; byRoute: Record<string, number> }>(
+        `${hubspotUrl}/_emulator/requests/counts`,
+        undefined,
+        {},
+        'GET',
+      );
+      const qbo = await post<{ counts: Record<string, number> }>(
+        `${qboUrl}/_emulator/requests/counts`,
+        undefined,
+        {},
+        'GET',
+      );
+      const qboTotal = Object.values(qbo.counts).reduce((a, b) => a + b, 0);
+      return {
+        hubspot: hs.total,
+        quickbooks: qboTotal,
+        detail: { hubspot: hs.byRoute, quickbooks: qbo.counts },
+      };
+    },
+    async resetApiCalls() {
+      await fetch(`${hubspotUrl}/_emulator/requests`, { method: 'DELETE' });
+      await fetch(`${qboUrl}/_emulator/requests`, { method: 'DELETE' });
     },
     async close() {
       await db.$disconnect();
