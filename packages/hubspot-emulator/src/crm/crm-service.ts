@@ -11,6 +11,7 @@ import type { CrmEvent, SourcedEvent, WriteSource } from './crm-event.ts';
 import { computedInvoiceProps } from './invoice-rules.ts';
 import { objectTypeById } from './object-types.ts';
 import type { Portal, StoredObject } from './portal.ts';
+import { systemProperties } from './system-properties.ts';
 import { checkUnique, validateProperties } from './validate-properties.ts';
 
 export interface CrmDeps {
@@ -39,7 +40,7 @@ export class CrmService {
     const now = this.deps.now();
     const id = this.deps.nextId();
     const obj: StoredObject = { id, typeId, properties: {}, createdAt: now, updatedAt: now, archived: false };
-    Object.assign(obj.properties, props, this.systemProps(typeId, id, now, source, true));
+    Object.assign(obj.properties, props, systemProperties(typeId, id, now, source, true));
     portal.store(typeId).set(id, obj);
     this.emit(portal, source, {
       kind: 'creation',
@@ -148,7 +149,7 @@ export class CrmService {
       else obj.properties[k] = v;
     }
     obj.updatedAt = now;
-    Object.assign(obj.properties, this.systemProps(obj.typeId, obj.id, now, source, false));
+    Object.assign(obj.properties, systemProperties(obj.typeId, obj.id, now, source, false));
     for (const [propertyName, propertyValue] of changed) {
       this.emit(portal, source, {
         kind: 'propertyChange',
@@ -181,22 +182,6 @@ export class CrmService {
     const invoice = portal.live('0-53', invoiceId);
     if (!invoice || invoice.properties.hs_invoice_status === 'voided') return;
     this.apply(portal, invoice, computedInvoiceProps(portal, invoice), source, this.deps.now());
-  }
-
-  private systemProps(typeId: string, id: string, now: number, source: WriteSource, created: boolean) {
-    const type = objectTypeById(typeId);
-    const iso = new Date(now).toISOString();
-    const out: Record<string, string> = {};
-    for (const p of type.modifiedProperties) out[p] = iso;
-    if (source.kind === 'ui') out.hs_updated_by_user_id = String(source.userId);
-    if (!created) return out;
-    out.hs_object_id = id;
-    out[type.createdProperty] = iso;
-    out.hs_createdate = iso;
-    out.hs_object_source = source.kind === 'ui' ? 'CRM_UI' : 'INTEGRATION';
-    if (source.kind === 'app') out.hs_object_source_id = String(source.appId);
-    if (source.kind === 'ui') out.hs_created_by_user_id = String(source.userId);
-    return out;
   }
 
   private emitAssociation(
