@@ -165,4 +165,25 @@ describe('HubSpot SideWriter and SideReader', () => {
       lines: [{ description: 'Two', quantity: '2', unitPrice: '1.25', amount: '2.50' }],
     });
   });
+
+  it('voids an invoice and marks a record whose counterpart was deleted', async () => {
+    const { writer } = await setup();
+    const [inv, prod] = await writer.writeBatch([
+      {
+        kind: 'create',
+        object: 'invoice',
+        idempotencyKey: 'i',
+        counterpartId: '60',
+        record: anInvoice({ status: 'draft' }),
+      },
+      { kind: 'create', object: 'product', idempotencyKey: 'p', counterpartId: '61', record: aProduct() },
+    ]);
+    if (!inv?.ok || !prod?.ok) throw new Error('create failed');
+    const results = await writer.writeBatch([
+      { kind: 'void', object: 'invoice', idempotencyKey: 'v', id: inv.id, expectedVersion: inv.version },
+      { kind: 'mark_counterpart_deleted', object: 'product', idempotencyKey: 'm', id: prod.id },
+    ]);
+    expect(results.map((r) => r.ok)).toEqual([true, true]);
+    expect(results[0]?.ok && results[0].record).toMatchObject({ status: 'voided' });
+  });
 });
