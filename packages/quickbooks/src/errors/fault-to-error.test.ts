@@ -41,4 +41,22 @@ describe('faultToError', () => {
     expect(faultToError(500, '<html>').transient).toBe(true);
     expect(faultToError(418, null).code).toBe('Unknown');
   });
+
+  it('never carries the token Intuit echoes back', () => {
+    const token = 'eyJlbmMiOiJBMTI4Q0JDLUhTMjU2IiwiYWxnIjoiZGlyIn0..u';
+    const error = faultToError(401, {
+      fault: {
+        error: [
+          {
+            message: 'message=AuthenticationFailed; errorCode=003200',
+            detail: `Token expired: ${token}`,
+            code: '3200',
+          },
+        ],
+      },
+    });
+    expect(error.code).toBe('Unauthorized');
+    expect(error.message).toContain('Token expired: [redacted]');
+    expect(JSON.stringify({ m: error.message, f: error.faults })).not.toContain('eyJlbmMi');
+  });
 });

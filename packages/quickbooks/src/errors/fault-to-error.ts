@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { QboError, type QboErrorCode, type QboFaultItem } from './qbo-error.ts';
+import { redactSecrets } from './redact-secrets.ts';
 
 // Intuit sends faults in two casings: `Fault.Error[].Message/Detail/code` from the data service
 // and `fault.error[].message/detail/code` from the gateway (401/403/429). Both are read here.
@@ -96,7 +97,11 @@ function classify(status: number, qboCode: string | null): QboErrorCode {
 
 /** Turns an HTTP status and a parsed (or unparseable) body into a QboError. */
 export function faultToError(status: number, body: unknown, intuitTid: string | null = null): QboError {
-  const items = readFaultItems(body) ?? [];
+  const items = (readFaultItems(body) ?? []).map((i) => ({
+    ...i,
+    message: redactSecrets(i.message),
+    detail: redactSecrets(i.detail),
+  }));
   const first = items[0];
   const rawCode = first?.code ? first.code.replace(/^0+(?=\d)/, '') : null;
   const code = classify(status, rawCode);

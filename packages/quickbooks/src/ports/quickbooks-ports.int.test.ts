@@ -7,6 +7,7 @@ import {
   type WriteCommand,
 } from '@ledgersync/sync-engine';
 import type { QuickBooksClient } from '../api/qbo-client.ts';
+import { staticAccessToken } from '../http/access-token-source.ts';
 import { type EmulatorHarness, startEmulator } from '../testing/emulator-harness.ts';
 import { incomeAccountId } from '../testing/qbo-fixtures.ts';
 import { createCustomLineItemPort } from './custom-line-item.ts';
@@ -337,5 +338,31 @@ describe('QuickBooks ports against the emulator', () => {
     expect(read.ok && read.value.records.map((r) => [r.id, (r.record as CanonicalCustomer).active])).toEqual([
       [c.id, false],
     ]);
+  });
+  it('pages through a query instead of CDC when the cursor is older than 30 days', async () => {
+    const qbo = await emu.newClient();
+    const { writer } = await ports(qbo);
+    const c = await createOne(writer, {
+      kind: 'create',
+      object: 'customer',
+      idempotencyKey: key('c'),
+      record: customer(),
+      counterpartId: 'h',
+    });
+    await emu.control('/_emulator/clock/advance', { ms: 31 * 24 * 3600_000 });
+    const { now } = await emu.control<{ now: string }>('/_emulator/clock');
+    const since = new Date(Date.parse(now) - 40 * 24 * 3600_000).toISOString();
+    const { access_token } = await emu.issueTokens(qbo.realmId); // the old one expired with the jump
+    const later = await emu.newClient({ realmId: qbo.realmId, tokens: staticAccessToken(access_token) });
+    const reader = createQuickBooksSideReader(later, { now: () => new Date(now) });
+    await emu.control('/_emulator/requests', undefined, 'DELETE');
+    const page = await reader.readChangedSince('customer', since);
+    expect(page.ok).toBe(true);
+    if (!page.ok) return;
+    expect(page.value.records.map((r) => r.id)).toContain(c.id);
+    expect(page.value.nextPageToken).toBeNull();
+    expect(Date.parse(page.value.cursor)).toBeGreaterThan(Date.parse(since));
+    const { requests } = await emu.control<{ requests: Array<{ url: string }> }>('/_emulator/requests');
+    expect(requests.some((r) => r.url.includes('/cdc'))).toBe(false);
   });
 });

@@ -15,6 +15,14 @@ import { guard } from './guard.ts';
 import { ENTITY_OF, toSideRecord } from './record-mappers.ts';
 
 const IDS_PER_QUERY = 100;
+const QUERY_PAGE = 1000;
+/** Intuit refuses CDC further back than 30 days; a margin keeps clock skew out of it. */
+const CDC_MAX_AGE_MS = 30 * 24 * 3600_000 - 3600_000;
+
+function parseQueryToken(token: string | undefined, since: string): [number, string] {
+  const match = /^q:(\d+):(.+)$/.exec(token ?? '');
+  return match ? [Number(match[1]), match[2] as string] : [1, since];
+}
 /** CDC answers at most 1000 objects and cannot page; a full answer means "narrow and ask again". */
 const CDC_CAP = 1000;
 
@@ -23,8 +31,45 @@ function withInactive<E extends 'Customer' | 'Item' | 'Invoice' | 'Payment'>(q: 
   return q.entity === 'Customer' || q.entity === 'Item' ? q.whereIn('Active', [true, false]) : q;
 }
 
-export function createQuickBooksSideReader(qbo: QuickBooksClient): SideReader {
+export interface QuickBooksReaderOptions {
+  readonly now?: () => Date;
+}
+
+/** Offsets differ (QBO writes local time), so times are compared as instants. */
+function latestOf(records: readonly SideRecord[], from: string): string {
+  return records.reduce((max, r) => (Date.parse(r.updatedAt) > Date.parse(max) ? r.updatedAt : max), from);
+}
+
+export function createQuickBooksSideReader(
+  qbo: QuickBooksClient,
+  options: QuickBooksReaderOptions = {},
+): SideReader {
   const profile = companyContext(qbo);
+  const now = options.now ?? (() => new Date());
+
+  /**
+   * CDC looks back 30 days at most. Older cursors (a long pause, a first sync) page through a
+   * query on LastUpdatedTime instead; it cannot see deletes, which webhooks and links report.
+   * The page token carries the next start position and the newest time seen so far.
+   */
+  async function changedByQuery<O extends SyncObject>(
+    object: O,
+    since: string,
+    pageToken: string | undefined,
+    currency: string,
+  ): Promise<ChangedPage<O>> {
+    const [startPart, seenPart] = parseQueryToken(pageToken, since);
+    const query = withInactive(
+      QboQuery.select(ENTITY_OF[object])
+        .where('MetaData.LastUpdatedTime', '>=', since)
+        .orderBy('MetaData.LastUpdatedTime'),
+    );
+    const page = await qbo.queryPage(query, startPart, QUERY_PAGE);
+    const records = page.entities.map((e) => toSideRecord(object, e as never, currency));
+    const latest = latestOf(records, seenPart);
+    const nextPageToken = page.returned === QUERY_PAGE ? `q:${startPart + QUERY_PAGE}:${latest}` : null;
+    return { records, nextPageToken, cursor: latest };
+  }
   const withProfile = async <T>(work: (currency: string) => Promise<T>): Promise<ReadResult<T>> => {
     const p = await profile();
     if (!p.ok) return p;
@@ -52,6 +97,10 @@ export function createQuickBooksSideReader(qbo: QuickBooksClient): SideReader {
 
     readChangedSince<O extends SyncObject>(object: O, since: string, pageToken?: string) {
       return withProfile(async (currency): Promise<ChangedPage<O>> => {
+        const tooOldForCdc = Date.parse(since) < now().getTime() - CDC_MAX_AGE_MS;
+        if (pageToken?.startsWith('q:') || tooOldForCdc) {
+          return changedByQuery(object, since, pageToken, currency);
+        }
         const from = pageToken ?? since;
         const changes = await qbo.changedSince([ENTITY_OF[object]], from);
         const records: SideRecord<O>[] = changes.map((c) => {
@@ -67,11 +116,7 @@ export function createQuickBooksSideReader(qbo: QuickBooksClient): SideReader {
             deleted: true,
           } as SideRecord<O>;
         });
-        // Offsets differ (QBO writes local time), so times are compared as instants.
-        const latest = records.reduce(
-          (max, r) => (Date.parse(r.updatedAt) > Date.parse(max) ? r.updatedAt : max),
-          from,
-        );
+        const latest = latestOf(records, from);
         // A full answer may have left changes out: continue from the newest change seen.
         const nextPageToken = changes.length >= CDC_CAP && latest !== from ? latest : null;
         return { records, nextPageToken, cursor: latest };
