@@ -1,8 +1,48 @@
 // The server's only entry point: the one place that reads process.env.
-import { loadEnv } from '@ledgersync/db';
+import { createPrismaClient, createTokenCipher, loadEnv } from '@ledgersync/db';
+import { intuitEndpointsAt } from '@ledgersync/quickbooks';
+import { createHubSpotPackageGateway } from './adapters/hubspot-package-gateway.ts';
+import { createQuickBooksPackageGateway } from './adapters/quickbooks-package-gateway.ts';
+import { buildServer } from './build-server.ts';
 import { serverEnvSchema } from './config.ts';
+import { serverConfigFromEnv } from './server-config.ts';
 
 const env = loadEnv(serverEnvSchema, process.env);
-console.log(
-  `LedgerSync server configuration is valid (listening on ${env.HOST}:${env.PORT} arrives with W7).`,
+const config = serverConfigFromEnv(env);
+const db = createPrismaClient(env.DATABASE_URL);
+const cipher = createTokenCipher(env.TOKEN_ENCRYPTION_KEYS, env.TOKEN_ENCRYPTION_ACTIVE_KEY_ID);
+const isIntuit = env.QBO_AUTH_BASE_URL.startsWith('https://appcenter.intuit.com');
+
+const app = await buildServer(
+  {
+    db,
+    cipher,
+    config,
+    hubspot: createHubSpotPackageGateway({
+      basePath: env.HUBSPOT_API_BASE_URL.replace(/\/$/, ''),
+      clientId: env.HUBSPOT_CLIENT_ID,
+      clientSecret: env.HUBSPOT_CLIENT_SECRET,
+      redirectUri: `${config.publicUrl}/oauth/hubspot/callback`,
+      now: Date.now,
+    }),
+    quickbooks: createQuickBooksPackageGateway({
+      apiBaseUrl: env.QBO_API_BASE_URL.replace(/\/$/, ''),
+      clientId: env.QBO_CLIENT_ID,
+      clientSecret: env.QBO_CLIENT_SECRET,
+      redirectUri: `${config.publicUrl}/oauth/quickbooks/callback`,
+      environment: env.QBO_ENVIRONMENT,
+      // Against an emulator every Intuit endpoint lives under one base URL.
+      ...(isIntuit ? {} : { endpoints: intuitEndpointsAt(env.QBO_AUTH_BASE_URL) }),
+    }),
+  },
+  { logger: { level: env.LOG_LEVEL } },
 );
+
+const shutdown = async () => {
+  await app.close();
+  await db.$disconnect();
+  process.exit(0);
+};
+process.once('SIGTERM', shutdown);
+process.once('SIGINT', shutdown);
+await app.listen({ host: env.HOST, port: env.PORT });

@@ -1,3 +1,4 @@
+import { REQUIRED_SCOPE_LIST } from '@ledgersync/hubspot';
 import type { ServerEnv } from './config.ts';
 
 /** What the routes need to know, as plain values (tests build one without any env). */
@@ -26,23 +27,6 @@ export interface ServerConfig {
   bodyLimitBytes: number;
 }
 
-/** What the app asks for at install: the objects it syncs and the schemas of its own properties. */
-export const HUBSPOT_SCOPES = [
-  'oauth',
-  'crm.objects.contacts.read',
-  'crm.objects.contacts.write',
-  'crm.objects.products.read',
-  'crm.objects.products.write',
-  'crm.objects.line_items.read',
-  'crm.objects.line_items.write',
-  'crm.objects.invoices.read',
-  'crm.objects.invoices.write',
-  'crm.objects.commercepayments.read',
-  'crm.objects.commercepayments.write',
-  'crm.schemas.invoices.read',
-  'crm.schemas.invoices.write',
-] as const;
-
 export function serverConfigFromEnv(env: ServerEnv): ServerConfig {
   return {
     publicUrl: env.PUBLIC_URL.replace(/\/$/, ''),
@@ -52,7 +36,8 @@ export function serverConfigFromEnv(env: ServerEnv): ServerConfig {
       clientId: env.HUBSPOT_CLIENT_ID,
       clientSecret: env.HUBSPOT_CLIENT_SECRET,
       authBaseUrl: env.HUBSPOT_AUTH_BASE_URL.replace(/\/$/, ''),
-      scopes: HUBSPOT_SCOPES,
+      // The adapter's list is the one the app's hsmeta declares (checked by W8's schema test).
+      scopes: REQUIRED_SCOPE_LIST,
       settingsUrl: `${env.HUBSPOT_SETTINGS_URL.replace(/\/$/, '')}/integrations-settings/{hubId}/installed/framework/${env.HUBSPOT_APP_ID}/general-settings`,
     },
     quickbooks: {

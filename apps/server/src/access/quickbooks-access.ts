@@ -17,7 +17,7 @@ export async function quickbooksAccess(ctx: RouteContext, portalId: string) {
   let tokens = connection.tokens;
   if (tokens.accessTokenExpiresAt.getTime() - ctx.now().getTime() < EARLY_REFRESH_MS) {
     try {
-      tokens = await ctx.quickbooks.refresh(tokens.refreshToken, ctx.now());
+      tokens = await ctx.quickbooks.refresh(connection.realmId, tokens.refreshToken, ctx.now());
     } catch {
       await repo.setStatus(portalId, 'needs_reauth');
       throw conflict(

@@ -19,7 +19,7 @@ export interface HubSpotPropertyInfo {
 }
 
 export interface HubSpotGateway extends HubSpotHistoryReader {
-  exchangeCode(code: string, redirectUri: string): Promise<HubSpotTokenGrant>;
+  exchangeCode(code: string): Promise<HubSpotTokenGrant>;
   refresh(refreshToken: string): Promise<HubSpotTokenGrant>;
   introspect(accessToken: string): Promise<HubSpotTokenInfo>;
   /** Creates the app-owned invoice properties (sync status, QBO number, link); idempotent. */

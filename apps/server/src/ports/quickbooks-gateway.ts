@@ -30,9 +30,10 @@ export interface QuickBooksAccount {
 }
 
 export interface QuickBooksGateway {
-  authorizeUrl(state: string, redirectUri: string): string;
-  exchangeCode(code: string, redirectUri: string, now: Date): Promise<QuickBooksTokenGrant>;
-  refresh(refreshToken: string, now: Date): Promise<QuickBooksTokenGrant>;
+  authorizeUrl(state: string): string;
+  /** The redirect URI is the gateway's own configuration (it must equal the authorize one). */
+  exchangeCode(code: string, realmId: string, now: Date): Promise<QuickBooksTokenGrant>;
+  refresh(realmId: string, refreshToken: string, now: Date): Promise<QuickBooksTokenGrant>;
   company(realmId: string, accessToken: string): Promise<QuickBooksCompanySnapshot>;
   listIncomeAccounts(realmId: string, accessToken: string): Promise<QuickBooksAccount[]>;
   revoke(token: string): Promise<void>;

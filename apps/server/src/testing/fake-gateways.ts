@@ -92,13 +92,13 @@ export function fakeQuickBooks(overrides: Partial<QuickBooksGateway> = {}) {
     };
   };
   const gateway: QuickBooksGateway = {
-    authorizeUrl: (state, redirectUri) =>
-      `https://appcenter.intuit.example/connect/oauth2?state=${encodeURIComponent(state)}&redirect_uri=${encodeURIComponent(redirectUri)}`,
-    async exchangeCode(code, _redirectUri, now) {
+    authorizeUrl: (state) =>
+      `https://appcenter.intuit.example/connect/oauth2?state=${encodeURIComponent(state)}&redirect_uri=${encodeURIComponent('https://ledgersync.test/oauth/quickbooks/callback')}`,
+    async exchangeCode(code, _realmId, now) {
       if (!codes.delete(code)) throw new Error('invalid_grant');
       return tokens(now);
     },
-    async refresh(_refreshToken, now) {
+    async refresh(_realmId, _refreshToken, now) {
       return tokens(now);
     },
     async company(realmId) {

@@ -13,7 +13,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../build-server.ts';
 import type { ServerOptions } from '../deps.ts';
 import { hubSpotSignatureV3 } from '../security/verify-hubspot-signature.ts';
-import { HUBSPOT_SCOPES, type ServerConfig } from '../server-config.ts';
+import type { ServerConfig } from '../server-config.ts';
 import { fakeHubSpot, fakeQuickBooks } from './fake-gateways.ts';
 
 export const TEST_CONFIG: ServerConfig = {
@@ -24,7 +24,7 @@ export const TEST_CONFIG: ServerConfig = {
     clientId: 'hs-client',
     clientSecret: 'hs-client-secret-for-tests',
     authBaseUrl: 'https://app.hubspot.test',
-    scopes: HUBSPOT_SCOPES,
+    scopes: ['oauth', 'crm.objects.invoices.read', 'crm.objects.invoices.write'],
     settingsUrl: 'https://app.hubspot.test/settings/{hubId}',
   },
   quickbooks: {

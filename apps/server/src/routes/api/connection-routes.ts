@@ -6,7 +6,6 @@ import { portalOf } from '../../http/hubspot-request-auth.ts';
 import type { TypedApp } from '../../http/typed-app.ts';
 import { disconnectQuickBooks, uninstallPortal } from '../../portal/stop-portal.ts';
 import { createStateStore } from '../../security/signed-state.ts';
-import { quickbooksRedirectUri } from '../oauth/redirect-uris.ts';
 
 const tags = ['connection'];
 const security = [{ hubspotSignature: [] }];
@@ -25,7 +24,7 @@ export function connectionRoutes(app: TypedApp, ctx: RouteContext): void {
         { provider: 'quickbooks', portalId: portal.id, userId: request.hubspotUserId ?? null },
         ctx.now(),
       );
-      return { authorizeUrl: ctx.quickbooks.authorizeUrl(state, quickbooksRedirectUri(ctx)) };
+      return { authorizeUrl: ctx.quickbooks.authorizeUrl(state) };
     },
   );
 

@@ -43,7 +43,7 @@ export function hubspotInstallRoutes(app: TypedApp, ctx: RouteContext, states: S
       const code = assertAuthorized(request.query);
       const claims = await states.consume(request.query.state, 'hubspot', ctx.now());
       if (!claims) throw invalidState();
-      const grant = await ctx.hubspot.exchangeCode(code, hubspotRedirectUri(ctx));
+      const grant = await ctx.hubspot.exchangeCode(code);
       const info = await ctx.hubspot.introspect(grant.accessToken);
       const now = ctx.now();
       const portal = await inTransaction(ctx.db, async (tx) => {

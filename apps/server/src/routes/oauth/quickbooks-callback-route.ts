@@ -5,7 +5,6 @@ import { badRequest, conflict } from '../../http/http-error.ts';
 import type { TypedApp } from '../../http/typed-app.ts';
 import type { StateStore } from '../../security/signed-state.ts';
 import { assertAuthorized, callbackQuerySchema, invalidState } from './callback-query.ts';
-import { quickbooksRedirectUri } from './redirect-uris.ts';
 
 const REFUSALS = {
   portal_connected_to_other_realm:
@@ -40,7 +39,7 @@ export function quickbooksCallbackRoute(app: TypedApp, ctx: RouteContext, states
       if (existing && existing.status !== 'disconnected' && existing.realmId !== realmId) {
         throw conflict('portal_connected_to_other_realm', REFUSALS.portal_connected_to_other_realm);
       }
-      const tokens = await ctx.quickbooks.exchangeCode(code, quickbooksRedirectUri(ctx), ctx.now());
+      const tokens = await ctx.quickbooks.exchangeCode(code, realmId, ctx.now());
       const company = await ctx.quickbooks.company(realmId, tokens.accessToken);
       const result = await repo.connect({
         portalId: portal.id,
