@@ -1,4 +1,5 @@
 import { createQuickBooksClient, type QuickBooksClientOptions } from './api/qbo-client.ts';
+import { companyContext } from './ports/company-context.ts';
 import { createCustomLineItemPort } from './ports/custom-line-item.ts';
 import { createQuickBooksCompanyPort } from './ports/quickbooks-company-port.ts';
 import { createQuickBooksSideReader, type QuickBooksReaderOptions } from './ports/quickbooks-side-reader.ts';
@@ -11,16 +12,18 @@ export type QuickBooksAdapterOptions = QuickBooksClientOptions &
 /** Everything the engine needs from one connected QBO company, over one client. */
 export function createQuickBooksAdapter(options: QuickBooksAdapterOptions) {
   const client = createQuickBooksClient(options);
+  // One Preferences/CompanyInfo read serves all three ports.
+  const profile = companyContext(client);
   const writerOptions: QuickBooksWriterOptions =
     options.customLineItemIncomeAccountId === undefined
-      ? {}
-      : { customLineItemIncomeAccountId: options.customLineItemIncomeAccountId };
+      ? { profile }
+      : { profile, customLineItemIncomeAccountId: options.customLineItemIncomeAccountId };
   return {
     client,
-    reader: createQuickBooksSideReader(client, options.now ? { now: options.now } : {}),
+    reader: createQuickBooksSideReader(client, options.now ? { now: options.now, profile } : { profile }),
     writer: createQuickBooksSideWriter(client, writerOptions),
     customLineItems: createCustomLineItemPort(client),
-    company: createQuickBooksCompanyPort(client),
+    company: createQuickBooksCompanyPort(client, profile),
   };
 }
 

@@ -365,4 +365,49 @@ describe('QuickBooks ports against the emulator', () => {
     const { requests } = await emu.control<{ requests: Array<{ url: string }> }>('/_emulator/requests');
     expect(requests.some((r) => r.url.includes('/cdc'))).toBe(false);
   });
+  it('without a Custom Line Item account only the invoices that need it fail, with the catalogue code', async () => {
+    const qbo = await emu.newClient();
+    const { writer: full, accountId } = await ports(qbo);
+    const c = await createOne(full, {
+      kind: 'create',
+      object: 'customer',
+      idempotencyKey: key('c'),
+      record: customer(),
+      counterpartId: 'h',
+    });
+    const p = await createOne(full, {
+      kind: 'create',
+      object: 'product',
+      idempotencyKey: key('p'),
+      record: product(accountId),
+      counterpartId: 'h',
+    });
+    const writer = createQuickBooksSideWriter(qbo);
+    const withProductOnly = {
+      ...invoice(c.id, p.id),
+      lines: invoice(c.id, p.id).lines.slice(0, 1),
+      total: '0.30',
+      balance: '0.30',
+    };
+    const results = await writer.writeBatch([
+      {
+        kind: 'create',
+        object: 'invoice',
+        idempotencyKey: key('i1'),
+        record: invoice(c.id, p.id),
+        counterpartId: 'h1',
+      },
+      {
+        kind: 'create',
+        object: 'invoice',
+        idempotencyKey: key('i2'),
+        record: withProductOnly,
+        counterpartId: 'h2',
+      },
+    ]);
+    expect(results.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual([
+      'custom_line_item_account_missing',
+      'ok',
+    ]);
+  });
 });

@@ -33,6 +33,8 @@ function withInactive<E extends 'Customer' | 'Item' | 'Invoice' | 'Payment'>(q: 
 
 export interface QuickBooksReaderOptions {
   readonly now?: () => Date;
+  /** Shares one Preferences/CompanyInfo read with the writer (see createQuickBooksAdapter). */
+  readonly profile?: ReturnType<typeof companyContext>;
 }
 
 /** Offsets differ (QBO writes local time), so times are compared as instants. */
@@ -44,7 +46,7 @@ export function createQuickBooksSideReader(
   qbo: QuickBooksClient,
   options: QuickBooksReaderOptions = {},
 ): SideReader {
-  const profile = companyContext(qbo);
+  const profile = options.profile ?? companyContext(qbo);
   const now = options.now ?? (() => new Date());
 
   /**

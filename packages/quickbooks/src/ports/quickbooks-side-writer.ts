@@ -20,6 +20,8 @@ import { ENTITY_OF, type EntityFor, toSideRecord } from './record-mappers.ts';
 export interface QuickBooksWriterOptions {
   /** Income account of the "Custom Line Item" (invoice sync Configure step, R-OBJ-1). */
   readonly customLineItemIncomeAccountId?: string | null;
+  /** Shares one Preferences/CompanyInfo read with the reader (see createQuickBooksAdapter). */
+  readonly profile?: ReturnType<typeof companyContext>;
 }
 
 const DELETED_NOTE = '[LedgerSync] The linked HubSpot record was deleted.';
@@ -38,13 +40,14 @@ export function createQuickBooksSideWriter(
   qbo: QuickBooksClient,
   options: QuickBooksWriterOptions = {},
 ): SideWriter {
-  const profile = companyContext(qbo);
+  const profile = options.profile ?? companyContext(qbo);
   const customLineItems = createCustomLineItemPort(qbo);
 
   async function context(commands: readonly WriteCommand[]): Promise<InvoiceWriteContext | SyncError> {
     const p = await profile();
     if (!p.ok) return p.error;
     let customLineItemId: string | null = null;
+    // Without an income account, only the invoices that need the item fail (per command, below).
     if (needsCustomLineItem(commands) && options.customLineItemIncomeAccountId) {
       const ensured = await customLineItems.ensureCustomLineItem(options.customLineItemIncomeAccountId);
       if (!ensured.ok) return ensured.error;
