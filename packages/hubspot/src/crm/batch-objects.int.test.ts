@@ -35,4 +35,17 @@ describe('batch objects against the emulator', () => {
     ]);
     expect(updated[0]?.ok && updated[0].value.properties.price).toBe('0.30');
   });
+
+  it('isolates a bad input: the other upserts in the batch still succeed', async () => {
+    const client = hs.client(await hs.newPortal());
+    await ensureAppProperties(client, ['products']);
+    const inputs = ['1.50', 'not-a-price', '2.25', '3'].map((price, i) => ({
+      key: `iso-${i}`,
+      properties: { name: `P${i}`, price },
+    }));
+    const results = await batchUpsertObjects(client, 'products', 'ledgersync_qbo_id', inputs);
+    expect(results.map((r) => r.ok)).toEqual([true, false, true, true]);
+    expect(results[1]?.ok === false && results[1].failure.status).toBe(400);
+    expect(results[2]?.ok && results[2].value.properties.price).toBe('2.25');
+  });
 });

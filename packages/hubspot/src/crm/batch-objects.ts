@@ -49,22 +49,23 @@ export async function batchUpsertObjects(
 ): Promise<ItemResult<HubSpotObject>[]> {
   const out: ItemResult<HubSpotObject>[] = [];
   for (const part of chunk(inputs)) {
-    const body = {
-      inputs: part.map((i) => ({
-        id: i.key,
-        idProperty,
-        properties: { ...i.properties, [idProperty]: i.key },
-      })),
+    const send = (items: typeof part) => {
+      const body = {
+        inputs: items.map((i) => ({
+          id: i.key,
+          idProperty,
+          properties: { ...i.properties, [idProperty]: i.key },
+        })),
+      };
+      return settle(() =>
+        client.call('standard', (sdk) => sdk.crm.objects.batchApi.upsertWithHttpInfo(objectType, body)),
+      );
     };
-    const response = await settle(() =>
-      client.call('standard', (sdk) => sdk.crm.objects.batchApi.upsertWithHttpInfo(objectType, body)),
-    );
-    if (!response.ok) {
-      out.push(...part.map(() => response));
-      continue;
-    }
-    const byKey = new Map(response.value.results.map((r) => [r.properties[idProperty] ?? '', r]));
-    for (const input of part) out.push(pick(byKey.get(input.key), input.key, response.value.errors));
+    const results = await isolating(part, send, (items, value) => {
+      const byKey = new Map(value.results.map((r) => [r.properties[idProperty] ?? '', r]));
+      return items.map((input) => pick(byKey.get(input.key), input.key, value.errors));
+    });
+    out.push(...results);
   }
   return out;
 }
@@ -77,16 +78,17 @@ export async function batchUpdateObjects(
 ): Promise<ItemResult<HubSpotObject>[]> {
   const out: ItemResult<HubSpotObject>[] = [];
   for (const part of chunk(inputs)) {
-    const body = { inputs: part.map((i) => ({ id: i.id, properties: i.properties })) };
-    const response = await settle(() =>
-      client.call('standard', (sdk) => sdk.crm.objects.batchApi.updateWithHttpInfo(objectType, body)),
-    );
-    if (!response.ok) {
-      out.push(...part.map(() => response));
-      continue;
-    }
-    const byId = new Map(response.value.results.map((r) => [r.id, r]));
-    for (const input of part) out.push(pick(byId.get(input.id), input.id, response.value.errors));
+    const send = (items: typeof part) => {
+      const body = { inputs: items.map((i) => ({ id: i.id, properties: i.properties })) };
+      return settle(() =>
+        client.call('standard', (sdk) => sdk.crm.objects.batchApi.updateWithHttpInfo(objectType, body)),
+      );
+    };
+    const results = await isolating(part, send, (items, value) => {
+      const byId = new Map(value.results.map((r) => [r.id, r]));
+      return items.map((input) => pick(byId.get(input.id), input.id, value.errors));
+    });
+    out.push(...results);
   }
   return out;
 }
@@ -117,6 +119,28 @@ export async function batchArchiveObjects(
     const body = { inputs: part.map((id) => ({ id })) };
     await client.call('standard', (sdk) => sdk.crm.objects.batchApi.archiveWithHttpInfo(objectType, body));
   }
+}
+
+/**
+ * HubSpot rejects a whole batch for one bad input (400/409). Upserts and updates are safe to
+ * repeat, so the batch is split in halves until the bad inputs stand alone: one failed command
+ * never fails the others. Auth, rate-limit and server failures are not split (they are not the
+ * input's fault).
+ */
+async function isolating<I>(
+  items: I[],
+  send: (items: I[]) => Promise<Settled>,
+  toResults: (items: I[], value: Extract<Settled, { ok: true }>['value']) => ItemResult<HubSpotObject>[],
+): Promise<ItemResult<HubSpotObject>[]> {
+  const response = await send(items);
+  if (response.ok) return toResults(items, response.value);
+  const status = response.failure.status;
+  if (items.length < 2 || (status !== 400 && status !== 409)) return items.map(() => response);
+  const mid = Math.ceil(items.length / 2);
+  return [
+    ...(await isolating(items.slice(0, mid), send, toResults)),
+    ...(await isolating(items.slice(mid), send, toResults)),
+  ];
 }
 
 type Settled =
