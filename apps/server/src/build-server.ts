@@ -33,14 +33,15 @@ export async function buildServer(deps: ServerDeps, options: ServerOptions = {})
     // Behind HubSpot's proxy and our load balancer: the client IP comes from X-Forwarded-For.
     trustProxy: true,
   });
+  const now = deps.clock ?? (() => new Date());
   const ctx: RouteContext = {
     db: deps.db,
     cipher: deps.cipher,
     config: deps.config,
     hubspot: deps.hubspot,
     quickbooks: deps.quickbooks,
-    syncControl: deps.syncControl ?? createQueueSyncControl(deps.db, deps.config.webhookDebounceMs),
-    now: deps.clock ?? (() => new Date()),
+    syncControl: deps.syncControl ?? createQueueSyncControl(deps.db, deps.config.webhookDebounceMs, now),
+    now,
     metrics: options.metrics ?? createServerMetrics(deps.db),
   };
 

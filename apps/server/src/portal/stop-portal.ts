@@ -11,11 +11,15 @@ import type { RouteContext } from '../deps.ts';
  * removed, tokens revoked at Intuit (best effort: a failed revoke must not keep the sync alive)
  * and forgotten here.
  */
-export async function disconnectQuickBooks(ctx: RouteContext, portalId: string, log: FastifyBaseLogger) {
+export async function disconnectQuickBooks(
+  ctx: RouteContext,
+  portalId: string,
+  log: FastifyBaseLogger,
+  cause: 'quickbooks_disconnected' | 'uninstalled' = 'quickbooks_disconnected',
+) {
   const connections = createQuickBooksConnectionRepository(ctx.db, ctx.cipher);
   const connection = await connections.find(portalId);
   await createSyncSettingsRepository(ctx.db).disableAll(portalId);
-  await ctx.syncControl.stopPortal(portalId);
   if (connection?.tokens) {
     try {
       await ctx.quickbooks.revoke(connection.tokens.refreshToken);
@@ -23,12 +27,13 @@ export async function disconnectQuickBooks(ctx: RouteContext, portalId: string, 
       log.warn({ err: error, portalId }, 'QuickBooks token revoke failed; tokens are forgotten anyway');
     }
   }
+  await ctx.syncControl.stopPortal(portalId, cause);
   if (connection) await connections.disconnect(portalId, ctx.now());
 }
 
 /** Uninstall: the QBO disconnect for the whole portal, then its HubSpot tokens go too. */
 export async function uninstallPortal(ctx: RouteContext, portalId: string, log: FastifyBaseLogger) {
-  await disconnectQuickBooks(ctx, portalId, log);
+  await disconnectQuickBooks(ctx, portalId, log, 'uninstalled');
   const installations = createHubSpotInstallationRepository(ctx.db, ctx.cipher);
   const installation = await installations.find(portalId);
   if (installation) {

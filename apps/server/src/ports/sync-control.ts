@@ -1,13 +1,15 @@
 import type { Backfill, SyncObject } from '@ledgersync/db';
 
 /**
- * What the server asks of the sync worker (W6). The default writes to the database and the job
- * queue (`adapters/queue-sync-control.ts`); the worker's own functions can replace it.
+ * What the server asks of the sync worker (W6). The default (`adapters/queue-sync-control.ts`)
+ * calls the worker's own life-cycle functions, which work in the database and the job queue.
  */
 export interface SyncControl {
   /** Queues one record for another sync pass (the card's "Resync"). */
   requestResync(portalId: string, object: SyncObject, hubspotId: string): Promise<void>;
+  /** R-CON-5: turning an object off closes its pending work; on again catches up from the cursor. */
+  setObjectEnabled(portalId: string, object: SyncObject, enabled: boolean): Promise<void>;
   startBackfill(portalId: string, object: SyncObject, from: Date, to: Date): Promise<Backfill>;
-  /** R-CON-3: no job of this portal stays queued. */
-  stopPortal(portalId: string): Promise<void>;
+  /** R-CON-3: no job of this portal stays queued, pending notices are closed, tokens are wiped. */
+  stopPortal(portalId: string, cause: 'quickbooks_disconnected' | 'uninstalled'): Promise<void>;
 }

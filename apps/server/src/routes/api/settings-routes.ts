@@ -85,6 +85,8 @@ export function settingsRoutes(app: TypedApp, ctx: RouteContext): void {
           await followPayments(tx, portal.id, saved.enabled, saved.direction, ctx.now());
         return saved;
       });
+      if (current?.enabled !== row.enabled)
+        await ctx.syncControl.setObjectEnabled(portal.id, object, row.enabled);
       return objectView(object, row);
     },
   );
