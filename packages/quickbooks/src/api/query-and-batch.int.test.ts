@@ -140,6 +140,21 @@ describe('batch against the emulator', () => {
   });
 });
 
+describe('batch deletes and voids', () => {
+  it('deletes one invoice and voids another in one batch, each result mapped back', async () => {
+    const qbo = await emu.newClient();
+    const a = (await makeInvoice(qbo)).invoice;
+    const b = (await makeInvoice(qbo)).invoice;
+    const [deleted, voided] = await qbo.batch([
+      { key: 'del-a', op: { kind: 'delete', entity: 'Invoice', ref: a } },
+      { key: 'void-b', op: { kind: 'void', entity: 'Invoice', ref: b } },
+    ]);
+    expect(deleted?.ok && deleted.entity).toMatchObject({ Id: a.Id, status: 'Deleted' });
+    expect(voided?.ok && Number((voided.entity as { TotalAmt?: string }).TotalAmt)).toBe(0);
+    await expect(qbo.read('Invoice', a.Id)).rejects.toMatchObject({ code: 'ObjectNotFound' });
+  });
+});
+
 describe('change data capture against the emulator', () => {
   it('returns records changed since a time, including deletes', async () => {
     const qbo = await emu.newClient();
