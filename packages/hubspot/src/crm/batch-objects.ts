@@ -93,7 +93,10 @@ export async function batchUpdateObjects(
   return out;
 }
 
-/** Plain creates (no idempotency key), for records that have none; prefer upsert. */
+/**
+ * Plain creates, for records that have no key. Not idempotent: a retry after a dropped connection
+ * can create twice, so the ports never use it (they upsert); seeding and tests do.
+ */
 export async function batchCreateObjects(
   client: HubSpotClient,
   objectType: HubSpotObjectType,
