@@ -47,11 +47,10 @@ export function createQuickBooksGateway(options: QuickBooksGatewayOptions): Quic
     accessTokenExpiresAt: new Date(t.accessTokenExpiresAt),
     refreshTokenExpiresAt: new Date(t.refreshTokenExpiresAt),
   });
-  // The callback learns the realm from its own query; the token exchange itself does not need it.
   return {
     authorizeUrl: (state) => oauth(new Date()).authorizeUrl(state),
-    exchangeCode: async (code, _redirectUri, now) => grant(await oauth(now).exchangeCode(code, '')),
-    refresh: async (refreshToken, now) => grant(await oauth(now).refresh('', refreshToken)),
+    exchangeCode: async (code, realmId, now) => grant(await oauth(now).exchangeCode(code, realmId)),
+    refresh: async (realmId, refreshToken, now) => grant(await oauth(now).refresh(realmId, refreshToken)),
     async company(realmId, accessToken) {
       const qbo = client(realmId, accessToken);
       const [prefs, info] = await Promise.all([qbo.preferences(), qbo.companyInfo()]);

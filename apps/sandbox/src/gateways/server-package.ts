@@ -7,4 +7,4 @@ export type {
   QuickBooksGateway,
 } from '../../../server/src/ports/quickbooks-gateway.ts';
 export { hubSpotSignatureV3 } from '../../../server/src/security/verify-hubspot-signature.ts';
-export { HUBSPOT_SCOPES, type ServerConfig } from '../../../server/src/server-config.ts';
+export type { ServerConfig } from '../../../server/src/server-config.ts';
