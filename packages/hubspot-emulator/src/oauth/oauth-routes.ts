@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { tokenResponse } from '../auth/token-store.ts';
-import type { RouteEnv } from '../http/api-route.ts';
+import { apiRoute, type RouteEnv } from '../http/api-route.ts';
 import { HubSpotError } from '../http/hubspot-error.ts';
 import { authorizePage } from './authorize-page.ts';
 import { OAuthError } from './oauth-errors.ts';
@@ -183,4 +183,19 @@ export function oauthRoutes(app: FastifyInstance, env: RouteEnv): void {
       // RFC 7009: revoking an unknown token is not an error.
       return reply.code(200).send();
     });
+
+  // App uninstalls API: the app removes itself from the account its access token belongs to.
+  // Every token of that install stops working at once, as on a user's uninstall.
+  for (const v of ['v3', '2026-03'])
+    app.delete(
+      `/appinstalls/${v}/external-install`,
+      apiRoute(
+        env,
+        (_req, reply, ctx) => {
+          state.uninstall(ctx.portal.settings.id);
+          return reply.code(204).send();
+        },
+        'exempt',
+      ),
+    );
 }

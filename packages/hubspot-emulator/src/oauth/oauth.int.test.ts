@@ -116,6 +116,31 @@ describe('OAuth', () => {
     expect(res.status).toBe(400);
   });
 
+  it('uninstalls the app through the app uninstalls API (DELETE /appinstalls/v3/external-install)', async () => {
+    const { client, accessToken, refreshToken } = await emu.portalWithClient();
+    const res = await fetch(`${emu.url}/appinstalls/v3/external-install`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${accessToken}` },
+    });
+    expect(res.status).toBe(204);
+    expect((await sdkError(client.crm.objects.basicApi.getPage('contacts'))).code).toBe(401);
+    const refresh = await fetch(
+      `${emu.url}/oauth/v1/token`,
+      form({
+        grant_type: 'refresh_token',
+        client_id: app.clientId,
+        client_secret: app.clientSecret,
+        refresh_token: refreshToken,
+      }),
+    );
+    expect(refresh.status).toBe(400);
+    const again = await fetch(`${emu.url}/appinstalls/v3/external-install`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${accessToken}` },
+    });
+    expect(again.status).toBe(401);
+  });
+
   it('serves the v3 token, introspect and revoke endpoints', async () => {
     const { portalId } = (await (await emu.post('/_emulator/portals', {})).json()) as { portalId: number };
     const code = (await authorizeCode(portalId, 'oauth')).searchParams.get('code') ?? '';
