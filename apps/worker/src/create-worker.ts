@@ -5,6 +5,7 @@ import { type LogFunctionFactory, Logger, type Runner, run } from 'graphile-work
 import type { PortsFor } from './portal-ports.ts';
 import { POLL_ALL_TASK, POLL_PORTAL_TASK, pollAllTask, pollPortalTask } from './tasks/poll-portal-task.ts';
 import { syncPortalTask } from './tasks/sync-portal-task.ts';
+import { holdLiveness, reapDeadWorkers } from './worker-liveness.ts';
 
 export interface WorkerOptions {
   readonly databaseUrl: string;
@@ -32,7 +33,11 @@ const systemClock: Clock = { now: () => new Date() };
 export async function startWorker(options: WorkerOptions): Promise<Runner> {
   const clock = options.clock ?? systemClock;
   const polls = options.pollEveryMinutes > 0;
-  return run({
+  const liveness = await holdLiveness(options.databaseUrl);
+  // Jobs a killed worker held become runnable now instead of in four hours.
+  await reapDeadWorkers(options.databaseUrl);
+  const runner = await run({
+    events: liveness.events,
     connectionString: options.databaseUrl,
     concurrency: options.concurrency,
     noHandleSignals: true,
@@ -47,6 +52,9 @@ export async function startWorker(options: WorkerOptions): Promise<Runner> {
         ...(options.claimLeaseMs ? { claimLeaseMs: options.claimLeaseMs } : {}),
       }),
       [POLL_ALL_TASK]: pollAllTask({ db: options.db }),
+      [REAP_TASK]: async () => {
+        await reapDeadWorkers(options.databaseUrl);
+      },
       [POLL_PORTAL_TASK]: pollPortalTask({
         db: options.db,
         portsFor: options.portsFor,
@@ -54,6 +62,13 @@ export async function startWorker(options: WorkerOptions): Promise<Runner> {
         debounceMs: options.debounceMs,
       }),
     },
-    ...(polls ? { crontab: `*/${Math.min(options.pollEveryMinutes, 59)} * * * * ${POLL_ALL_TASK}` } : {}),
+    crontab: [
+      `* * * * * ${REAP_TASK}`,
+      ...(polls ? [`*/${Math.min(options.pollEveryMinutes, 59)} * * * * ${POLL_ALL_TASK}`] : []),
+    ].join('\n'),
   });
+  void runner.promise.finally(() => liveness.release());
+  return runner;
 }
+
+const REAP_TASK = 'reap-dead-workers';

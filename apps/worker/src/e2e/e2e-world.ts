@@ -53,6 +53,7 @@ export interface E2ePortal {
   readonly hubId: string;
   readonly hubspotToken: string;
   readonly realmId: string;
+  readonly qboToken: string;
   readonly qbo: QuickBooksClient;
   readonly incomeAccountId: string;
   readonly ports: PortalPorts;
@@ -162,6 +163,7 @@ export async function startE2eWorld(): Promise<E2eWorld> {
         hubId: String(hubId),
         hubspotToken: token.access_token,
         realmId,
+        qboToken: qboToken.access_token,
         qbo,
         incomeAccountId,
         ports,
@@ -239,7 +241,7 @@ export async function startE2eWorld(): Promise<E2eWorld> {
  * (which also checks vendors and employees, R-ERR-2) fails there with "invalid context
  * declaration". Until it does, the e2e world asks again without display-name keys.
  */
-function withoutNameHolderLookups(ports: PortalPorts): PortalPorts {
+export function withoutNameHolderLookups(ports: PortalPorts): PortalPorts {
   const qbo = ports.readers.quickbooks;
   return {
     ...ports,

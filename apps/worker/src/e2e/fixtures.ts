@@ -1,0 +1,57 @@
+import { createSyncSettingsRepository } from '@ledgersync/db';
+import { QboQuery } from '@ledgersync/quickbooks';
+import type { E2ePortal, E2eWorld } from './e2e-world.ts';
+
+export interface HsObject {
+  id: string;
+  properties: Record<string, string>;
+}
+
+/** A portal with contact, product and invoice sync on, two-way, started a minute ago. */
+export async function syncingPortal(world: E2eWorld): Promise<E2ePortal> {
+  const p = await world.newPortal();
+  const settings = createSyncSettingsRepository(world.db);
+  const startedAt = new Date(Date.now() - 60_000);
+  for (const object of ['contacts', 'products', 'invoices'] as const) {
+    await settings.save(p.portalId, object, {
+      enabled: true,
+      direction: 'two_way',
+      syncStartedAt: startedAt,
+      ...(object === 'invoices' ? { customLineItemIncomeAccountId: p.incomeAccountId } : {}),
+    });
+  }
+  return p;
+}
+
+/** A HubSpot user creates a contact, a product and an invoice for them, and finalizes it. */
+export async function finalizedHubSpotInvoice(p: E2ePortal, email = 'ada@example.com'): Promise<HsObject> {
+  const contact = await p.hs<HsObject>('/crm/v3/objects/contacts', {
+    method: 'POST',
+    body: { properties: { email, firstname: 'Ada', lastname: 'Lovelace' } },
+  });
+  const product = await p.hs<HsObject>('/crm/v3/objects/products', {
+    method: 'POST',
+    body: { properties: { name: 'Widget', hs_sku: 'W-1', price: '12.50' } },
+  });
+  const draft = await p.hsControl<HsObject>(`/portals/${p.hubId}/ui/invoices`, {
+    contactId: contact.id,
+    lineItems: [
+      { name: 'Widget', quantity: '3', price: '12.50', hs_product_id: product.id },
+      { name: 'Setup', quantity: '1', price: '40' },
+    ],
+  });
+  return p.hsControl<HsObject>(`/portals/${p.hubId}/ui/invoices/${draft.id}/finalize`);
+}
+
+export async function countQbo(p: E2ePortal, entity: 'Invoice' | 'Customer' | 'Item'): Promise<number> {
+  return (await p.qbo.queryPage(QboQuery.select(entity), 1, 1000)).entities.length;
+}
+
+export async function until(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('condition not reached in time');
+}
