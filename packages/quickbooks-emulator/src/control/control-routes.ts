@@ -14,7 +14,7 @@ const realmBody = z.object({
   country: z.string().min(2).max(3).optional(),
   preferences: z.record(z.string(), z.unknown()).optional(),
 });
-const SEED_ORDER: EntityName[] = ['Account', 'Customer', 'Item', 'Invoice', 'Payment'];
+const SEED_ORDER: EntityName[] = ['Account', 'Customer', 'Vendor', 'Employee', 'Item', 'Invoice', 'Payment'];
 const seedBody = z.record(z.string(), z.array(z.record(z.string(), z.unknown())));
 const webhookBody = z.object({
   enabled: z.boolean().optional(),

@@ -33,10 +33,10 @@ function prepare(ctx: OpContext, body: Json, existing: Json | undefined): Json {
   if (!info) throw faults.invalidEnum('AccountType', type);
   assertUniqueName(
     ctx,
-    'Account',
+    ['Account'],
     'Name',
     body.Name,
-    existing?.Id as string | undefined,
+    { entity: 'Account', id: existing?.Id as string | undefined },
     'Another account is already using this name. Please use a different name.',
   );
   const active = isActive(body, existing);

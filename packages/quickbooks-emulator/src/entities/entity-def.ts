@@ -7,7 +7,7 @@ export type FieldKind = 'id' | 'string' | 'number' | 'boolean' | 'date' | 'datet
 /** How one QBO entity behaves: which fields it accepts, its rules, what it lets you filter on. */
 export interface EntityDef {
   name: EntityName;
-  /** Name lists (Customer, Item, Account) return only active records unless `Active` is filtered. */
+  /** Name lists (Customer, Vendor, Employee, Item, Account) return only active records unless `Active` is filtered. */
   nameList: boolean;
   creatable: boolean;
   updatable: boolean;
@@ -15,6 +15,11 @@ export interface EntityDef {
   voidable: boolean;
   /** Transactions carry a `TxnDate` and respect the book close date. */
   transaction: boolean;
+  /**
+   * An update that changes nothing keeps SyncToken and LastUpdatedTime (recorded for Employee in
+   * deactivate/employee.yml); left off where no recording shows it.
+   */
+  keepsVersionWhenUnchanged?: boolean;
   knownFields?: ReadonlySet<string>;
   queryFields: Readonly<Record<string, FieldKind>>;
   /** Builds the stored body from the requested one (full-update semantics); throws QboFault. */

@@ -23,10 +23,10 @@ function prepare(ctx: OpContext, body: Json, existing: Json | undefined): Json {
   if (!TYPES.has(type)) throw faults.invalidEnum('Type', type);
   assertUniqueName(
     ctx,
-    'Item',
+    ['Item'],
     'Name',
     body.Name,
-    existing?.Id as string | undefined,
+    { entity: 'Item', id: existing?.Id as string | undefined },
     'Another product or service is already using this name. Please use a different name.',
   );
   const out: Json = {

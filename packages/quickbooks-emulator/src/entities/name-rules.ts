@@ -17,19 +17,31 @@ export function applyActiveSuffix(name: string, active: boolean): string {
   return name.endsWith(DELETED) ? name : `${name}${DELETED}`;
 }
 
+/** A record that is being written: excluded from its own uniqueness check. */
+export interface SelfRef {
+  entity: EntityName;
+  id: string | undefined;
+}
+
+/**
+ * Throws 6240 when any record of the `holders` entities (active or not) already has `name` in
+ * `field`. Several holders share one name space (customers, vendors and employees do).
+ */
 export function assertUniqueName(
   ctx: OpContext,
-  entity: EntityName,
+  holders: readonly EntityName[],
   field: string,
   name: string,
-  selfId: string | undefined,
+  self: SelfRef,
   detail: string,
 ): void {
   const wanted = baseName(name);
-  for (const rec of ctx.realm.list(entity)) {
-    if (rec.data.Id === selfId) continue;
-    const other = rec.data[field];
-    if (typeof other === 'string' && baseName(other) === wanted) throw faults.duplicateName(detail);
+  for (const entity of holders) {
+    for (const rec of ctx.realm.list(entity)) {
+      if (entity === self.entity && rec.data.Id === self.id) continue;
+      const other = rec.data[field];
+      if (typeof other === 'string' && baseName(other) === wanted) throw faults.duplicateName(detail);
+    }
   }
 }
 
@@ -41,3 +53,7 @@ export function isActive(body: Json, existing: Json | undefined): boolean {
   if (typeof body.Active === 'boolean') return body.Active;
   return existing?.Active !== false;
 }
+
+/** Fields every person-like name list accepts (NameBase in the XSD). */
+export const NAME_BASE_FIELDS =
+  'Organization Title GivenName MiddleName FamilyName Suffix FullyQualifiedName CompanyName DisplayName PrintOnCheckName UserId Active V4IDPseudonym PrimaryPhone AlternatePhone Mobile Fax PrimaryEmailAddr WebAddr OtherContactInfo DefaultTaxCodeRef';

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { faults } from '../core/fault-catalogue.ts';
 import type { Json } from '../core/json.ts';
 import { clone, isObject } from '../core/json.ts';
@@ -85,6 +86,9 @@ export function updateEntity(ctx: OpContext, def: EntityDef, body: Json): Json {
   const requested = body.sparse === true ? { ...strip(current), ...strip(body) } : strip(body);
   const prepared = def.prepare(ctx, requested, current);
   checkClosedBooks(ctx, def, previous.TxnDate, prepared.TxnDate);
+  if (def.keepsVersionWhenUnchanged && isDeepStrictEqual(prepared, strip(current))) {
+    return view(ctx, def, current);
+  }
   const next: Json = {
     ...prepared,
     domain: 'QBO',

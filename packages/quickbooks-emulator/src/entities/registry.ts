@@ -1,15 +1,19 @@
 import type { EntityName } from '../store/realm.ts';
 import { accountDef } from './account.ts';
 import { customerDef } from './customer.ts';
+import { employeeDef } from './employee.ts';
 import type { EntityDef } from './entity-def.ts';
 import { invoiceDef } from './invoice.ts';
 import { itemDef } from './item.ts';
 import { paymentDef } from './payment.ts';
 import { companyInfoDef, preferencesDef, taxCodeDef } from './singletons.ts';
+import { vendorDef } from './vendor.ts';
 
 const DEFS: EntityDef[] = [
   accountDef,
   customerDef,
+  vendorDef,
+  employeeDef,
   itemDef,
   invoiceDef,
   paymentDef,

@@ -3,6 +3,8 @@ import type { Json } from '../core/json.ts';
 export const ENTITY_NAMES = [
   'Account',
   'Customer',
+  'Vendor',
+  'Employee',
   'Item',
   'Invoice',
   'Payment',
