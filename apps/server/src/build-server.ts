@@ -14,6 +14,7 @@ import { installErrorHandler } from './http/error-handler.ts';
 import { hubspotRequestAuth } from './http/hubspot-request-auth.ts';
 import { loggerOptions } from './http/logger-options.ts';
 import { installRawJsonParser } from './http/raw-json-parser.ts';
+import { countApiCalls } from './metrics/count-api-calls.ts';
 import { createServerMetrics } from './metrics/server-metrics.ts';
 import { apiRoutes } from './routes/api/api-routes.ts';
 import { oauthRoutes } from './routes/oauth/oauth-routes.ts';
@@ -34,15 +35,16 @@ export async function buildServer(deps: ServerDeps, options: ServerOptions = {})
     trustProxy: true,
   });
   const now = deps.clock ?? (() => new Date());
+  const metrics = options.metrics ?? createServerMetrics(deps.db);
   const ctx: RouteContext = {
     db: deps.db,
     cipher: deps.cipher,
     config: deps.config,
-    hubspot: deps.hubspot,
-    quickbooks: deps.quickbooks,
+    hubspot: countApiCalls(deps.hubspot, 'hubspot', metrics),
+    quickbooks: countApiCalls(deps.quickbooks, 'quickbooks', metrics),
     syncControl: deps.syncControl ?? createQueueSyncControl(deps.db, deps.config.webhookDebounceMs, now),
     now,
-    metrics: options.metrics ?? createServerMetrics(deps.db),
+    metrics,
   };
 
   app.setValidatorCompiler(validatorCompiler);
