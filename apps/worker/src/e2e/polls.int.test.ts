@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createPrismaSyncStore } from '@ledgersync/db';
+import { pollPortal } from '../tasks/poll-portal-task.ts';
+import { type E2eWorld, startE2eWorld } from './e2e-world.ts';
+import { countQbo, finalizedHubSpotInvoice, syncingPortal } from './fixtures.ts';
+
+let world: E2eWorld;
+beforeAll(async () => {
+  world = await startE2eWorld();
+});
+afterAll(() => world.close());
+
+describe('polls, the safety net for lost webhooks', () => {
+  it('R-ERR-7: a change whose webhook never came is found by the poll, synced once, and the cursors advance', async () => {
+    const p = await syncingPortal(world);
+    const invoice = await finalizedHubSpotInvoice(p);
+    const store = createPrismaSyncStore(world.db);
+    const settings = await store.readSettings(p.portalId);
+    if (!settings) throw new Error('no settings');
+    const deps = { db: world.db, portsFor: async () => p.ports, clock: world.clock, debounceMs: 60_000 };
+
+    // No webhook was stored: only the poll knows about the invoice (and its contact and product).
+    const found = await pollPortal(deps, p.ports, settings);
+    expect(found).toBeGreaterThanOrEqual(3);
+    expect(await store.getCursor(p.portalId, 'hubspot', 'invoice')).not.toBeNull();
+    expect(await store.getCursor(p.portalId, 'quickbooks', 'invoice')).not.toBeNull();
+    await p.drain();
+    const link = await world.db.recordLink.findFirst({
+      where: { portalId: p.portalId, hubspotId: invoice.id },
+    });
+    expect(link?.status).toBe('synced');
+
+    const created = await world.db.syncActivity.count({ where: { portalId: p.portalId, action: 'created' } });
+    expect(created).toBe(3);
+
+    // The next poll sees our own writes in QBO again: whatever it plans, nothing is created twice.
+    await pollPortal(deps, p.ports, settings);
+    await p.drain();
+    expect(await countQbo(p, 'Invoice')).toBe(1);
+    expect(await countQbo(p, 'Customer')).toBe(1);
+    expect(await world.db.syncActivity.count({ where: { portalId: p.portalId, action: 'created' } })).toBe(3);
+    expect(await world.db.changeNotice.count({ where: { portalId: p.portalId, processedAt: null } })).toBe(0);
+  });
+});
