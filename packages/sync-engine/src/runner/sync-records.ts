@@ -1,0 +1,82 @@
+import type { SyncError } from '../errors/sync-error-code.ts';
+import { directionAllowsWriteTo } from '../merge/conflict-policy.ts';
+import { applyPlanResults } from '../plan/apply-plan-results.ts';
+import { planSyncBatch } from '../plan/plan-sync-batch.ts';
+import type { PortalSettings } from '../settings/portal-settings.ts';
+import { executeWrites } from './execute-writes.ts';
+import { gatherBatch } from './gather-batch.ts';
+import { type RecordRef, recordKey } from './record-key.ts';
+import type { DrainOptions, RunnerPorts } from './runner-ports.ts';
+
+export interface SyncRecordsResult {
+  /** Records that must be tried again later, by `recordKey`, with the reason. */
+  readonly waiting: Map<string, SyncError>;
+  readonly writes: number;
+  readonly failures: number;
+}
+
+/**
+ * Syncs a set of records: gather, plan, write, apply, commit; again for records that waited on
+ * creates of the same pass (at most `maxRounds`). Used by the drain and by the backfill (which
+ * passes settings whose start moment covers the backfilled range, R-FLT-4).
+ */
+export async function syncRecords(
+  ports: RunnerPorts,
+  portalId: string,
+  settings: PortalSettings,
+  records: readonly RecordRef[],
+  options: DrainOptions = {},
+): Promise<SyncRecordsResult> {
+  const waiting = new Map<string, SyncError>();
+  let writes = 0;
+  let failures = 0;
+  let seeds = dedupe(records);
+  const context = await planContextPorts(ports, settings);
+  for (let round = 0; round < (options.maxRounds ?? 4) && seeds.length > 0; round++) {
+    const batch = await gatherBatch(ports, portalId, settings, seeds);
+    for (const u of batch.unreadable) waiting.set(recordKey(u.ref), u.error);
+    const plan = planSyncBatch({
+      portalId,
+      settings,
+      clock: ports.clock,
+      ...context,
+      records: batch.records.filter((r) => !waiting.has(recordKey(r))),
+      links: batch.links,
+      mergeBases: batch.mergeBases,
+      candidates: batch.candidates,
+    });
+    const results = await executeWrites(ports, plan);
+    writes += results.length;
+    const applied = applyPlanResults(plan, results, ports.clock);
+    await ports.store.commitPlanResults(portalId, applied);
+    failures += applied.statuses.filter((s) => s.state === 'failed').length;
+    for (const a of applied.retryable) {
+      const r = results.find((x) => x.idempotencyKey === a.command.idempotencyKey);
+      if (r && !r.ok) waiting.set(recordKey({ ...a.source, object: a.object }), r.error);
+    }
+    seeds = dedupe(applied.pending.map((a) => ({ ...a.source, object: a.object })));
+  }
+  const leftOver: SyncError = {
+    code: 'dependency_not_synced',
+    message: 'waits for related records',
+    retryable: true,
+  };
+  for (const s of seeds) if (!waiting.has(recordKey(s))) waiting.set(recordKey(s), leftOver);
+  return { waiting, writes, failures };
+}
+
+async function planContextPorts(ports: RunnerPorts, settings: PortalSettings) {
+  const invoice = settings.invoice;
+  if (!invoice.enabled) return { company: null, customLineItemId: null };
+  const profile = await ports.company.readCompanyProfile();
+  let customLineItemId: string | null = null;
+  if (directionAllowsWriteTo(invoice.direction, 'quickbooks') && invoice.customLineItemIncomeAccountId) {
+    const item = await ports.customLineItem.ensureCustomLineItem(invoice.customLineItemIncomeAccountId);
+    if (item.ok) customLineItemId = item.itemId;
+  }
+  return { company: profile.ok ? profile.value : null, customLineItemId };
+}
+
+function dedupe(refs: readonly RecordRef[]): RecordRef[] {
+  return [...new Map(refs.map((r) => [recordKey(r), r])).values()];
+}
