@@ -4,6 +4,7 @@ import {
   ensureAppProperties,
   RateLimiterRegistry,
 } from '@ledgersync/hubspot';
+import { readHistoricalInvoices } from '../export/read-historical-invoices.ts';
 import type { HubSpotGateway } from '../ports/hubspot-gateway.ts';
 
 export interface HubSpotPackageGatewayOptions {
@@ -67,9 +68,8 @@ export function createHubSpotPackageGateway(options: HubSpotPackageGatewayOption
         method: 'DELETE',
       });
     },
-    async listInvoicesCreatedBefore() {
-      // Seam: the HubSpot adapter has no historical-invoice reader yet (see README).
-      return [];
+    async listInvoicesCreatedBefore(accessToken, before) {
+      return readHistoricalInvoices(clientFor(accessToken), before);
     },
   };
 }

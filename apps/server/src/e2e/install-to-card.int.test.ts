@@ -271,6 +271,23 @@ describe('end to end through both emulators', () => {
     expect(card.quickbooks.id).toMatch(/^\d+$/);
     expect(card.quickbooks.url).toContain(`txnId=${card.quickbooks.id}`);
     expect(card.activity.length).toBeGreaterThan(0);
+
+    // The same real gateways serve the settings page's QBO and HubSpot reads and the export.
+    const catalogue = (await signed(hubId, 'GET', '/api/v1/settings/field-catalogue')).json();
+    expect(catalogue.hubspot.some((p: { name: string }) => p.name === 'hs_due_date')).toBe(true);
+    expect(catalogue.quickbooks.some((f: { field: string }) => f.field === 'DocNumber')).toBe(true);
+    const checks = (await signed(hubId, 'GET', '/api/v1/settings/recommendations')).json().checks;
+    expect(checks).toHaveLength(3);
+    const csv = await signed(
+      hubId,
+      'GET',
+      '/api/v1/exports/historical-invoices.csv?before=2100-01-01T00:00:00Z',
+    );
+    expect(csv.statusCode).toBe(200);
+    const rows = csv.body.trimEnd().split('\r\n');
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toContain('ada@example.com');
+    expect(rows[1]).toContain('Setup');
   });
 });
 
