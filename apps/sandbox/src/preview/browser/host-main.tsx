@@ -1,0 +1,21 @@
+import { createRoot } from 'react-dom/client';
+import { InvoiceList, InvoiceRecord, type PreviewInfo, QuickBooksView, SettingsPage } from './pages.tsx';
+
+// The host page: HubSpot's part. Which page it is comes from the path.
+async function main() {
+  const info = (await (await fetch('/preview/api/info')).json()) as PreviewInfo;
+  const path = window.location.pathname;
+  const record = /^\/invoices\/([^/]+)$/.exec(path);
+  const page = record?.[1] ? (
+    <InvoiceRecord id={decodeURIComponent(record[1])} info={info} />
+  ) : path === '/settings' ? (
+    <SettingsPage info={info} />
+  ) : path.startsWith('/quickbooks') ? (
+    <QuickBooksView />
+  ) : (
+    <InvoiceList />
+  );
+  const container = document.getElementById('root');
+  if (container) createRoot(container).render(page);
+}
+void main();

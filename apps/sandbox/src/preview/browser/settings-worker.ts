@@ -1,0 +1,3 @@
+// The settings page's worker: HubSpot's globals first, then the unchanged extension.
+import './worker-globals.ts';
+import '../../../../../hubspot-app/src/app/settings/SettingsPage.tsx';
