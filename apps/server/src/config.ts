@@ -34,7 +34,6 @@ export const serverEnvSchema = z.object({
   QBO_API_BASE_URL: httpUrl.default('https://quickbooks.api.intuit.com'),
   QBO_AUTH_BASE_URL: httpUrl.default('https://appcenter.intuit.com'),
   QBO_TOKEN_BASE_URL: httpUrl.default('https://oauth.platform.intuit.com'),
-  QBO_REVOKE_URL: httpUrl.default('https://developer.api.intuit.com/v2/oauth2/tokens/revoke'),
   /** Where the admin lands after install: the app's settings page in HubSpot. */
   HUBSPOT_SETTINGS_URL: httpUrl.default('https://app.hubspot.com'),
   ...serverTuningShape,
