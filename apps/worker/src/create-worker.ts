@@ -2,7 +2,9 @@ import type { Db } from '@ledgersync/db';
 import { SYNC_PORTAL_TASK } from '@ledgersync/db';
 import type { Clock, DrainOptions } from '@ledgersync/sync-engine';
 import { type LogFunctionFactory, Logger, type Runner, run } from 'graphile-worker';
+import { BACKFILL_TASK } from './api/job-keys.ts';
 import type { PortsFor } from './portal-ports.ts';
+import { backfillTask } from './tasks/backfill-task.ts';
 import { POLL_ALL_TASK, POLL_PORTAL_TASK, pollAllTask, pollPortalTask } from './tasks/poll-portal-task.ts';
 import { syncPortalTask } from './tasks/sync-portal-task.ts';
 import { holdLiveness, reapDeadWorkers } from './worker-liveness.ts';
@@ -52,6 +54,7 @@ export async function startWorker(options: WorkerOptions): Promise<Runner> {
         ...(options.claimLeaseMs ? { claimLeaseMs: options.claimLeaseMs } : {}),
       }),
       [POLL_ALL_TASK]: pollAllTask({ db: options.db }),
+      [BACKFILL_TASK]: backfillTask({ db: options.db, portsFor: options.portsFor, clock }),
       [REAP_TASK]: async () => {
         await reapDeadWorkers(options.databaseUrl);
       },

@@ -1,0 +1,74 @@
+import { createPrismaSyncStore, type Db } from '@ledgersync/db';
+import { type Clock, type RecordRef, syncRecords } from '@ledgersync/sync-engine';
+import type { Task } from 'graphile-worker';
+import { z } from 'zod';
+import { portalGate } from '../portal-gate.ts';
+import type { PortsFor } from '../portal-ports.ts';
+
+const payloadSchema = z.object({ backfillId: z.uuid() });
+
+export interface BackfillDeps {
+  readonly db: Db;
+  readonly portsFor: PortsFor;
+  readonly clock: Clock;
+}
+
+/**
+ * Syncs historical HubSpot invoices page by page. The outbound filter "created after the sync was
+ * turned on" (R-FLT-1) is what makes them historical, so for these records the start moment is
+ * moved back to the range's start; the other filters (source HubSpot, not a draft) still apply.
+ * Progress and the page cursor are stored after each page, so a restarted job resumes.
+ */
+export function backfillTask(deps: BackfillDeps): Task {
+  return async (payload) => {
+    const { backfillId } = payloadSchema.parse(payload);
+    await runBackfill(deps, backfillId);
+  };
+}
+
+export async function runBackfill(deps: BackfillDeps, backfillId: string): Promise<void> {
+  const { db } = deps;
+  const backfill = await db.backfill.findUnique({ where: { id: backfillId } });
+  if (!backfill || backfill.status === 'done' || backfill.status === 'cancelled') return;
+  const portalId = backfill.portalId;
+  if ((await portalGate(db, portalId)) !== 'active') return;
+  const store = createPrismaSyncStore(db, { now: () => deps.clock.now() });
+  const [ports, settings] = await Promise.all([deps.portsFor(portalId), store.readSettings(portalId)]);
+  if (!ports || !settings) return;
+  const startedAt = settings.invoice.syncStartedAt;
+  const from = backfill.from.toISOString();
+  const widened = {
+    ...settings,
+    invoice: { ...settings.invoice, syncStartedAt: startedAt && startedAt < from ? startedAt : from },
+  };
+  await db.backfill.update({
+    where: { id: backfillId },
+    data: { status: 'running', startedAt: backfill.startedAt ?? deps.clock.now() },
+  });
+  let cursor = backfill.cursor ?? undefined;
+  for (;;) {
+    const page = await ports.readers.hubspot.readChangedSince('invoice', from, cursor);
+    if (!page.ok) throw new Error(`backfill ${backfillId}: ${page.error.code}: ${page.error.message}`);
+    const inRange = page.value.records.filter(
+      (r) =>
+        Date.parse(r.createdAt) >= backfill.from.getTime() &&
+        Date.parse(r.createdAt) <= backfill.to.getTime(),
+    );
+    const seeds: RecordRef[] = inRange.map((r) => ({ side: 'hubspot', object: 'invoice', id: r.id }));
+    const result = await syncRecords({ ...ports, store, clock: deps.clock }, portalId, widened, seeds);
+    const failed =
+      seeds.filter((s) => result.waiting.has(`invoice|hubspot|${s.id}`)).length + result.failures;
+    cursor = page.value.nextPageToken ?? undefined;
+    await db.backfill.update({
+      where: { id: backfillId },
+      data: {
+        total: { increment: seeds.length },
+        done: { increment: Math.max(0, seeds.length - failed) },
+        failed: { increment: Math.min(failed, seeds.length) },
+        cursor: cursor ?? null,
+        ...(cursor ? {} : { status: 'done', finishedAt: deps.clock.now() }),
+      },
+    });
+    if (!cursor) return;
+  }
+}
