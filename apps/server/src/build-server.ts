@@ -1,7 +1,7 @@
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -22,6 +22,19 @@ import { opsRoutes } from './routes/ops/ops-routes.ts';
 import { webhookRoutes } from './routes/webhooks/webhook-routes.ts';
 
 export type ServerApp = FastifyInstance;
+
+/**
+ * Every portal's `hubspot.fetch` calls arrive from HubSpot's few proxy addresses: limiting them by
+ * IP would let one busy portal starve the others, so the UI API is limited per signed portal id
+ * (an unsigned caller gains nothing: it is refused before any work). Everything else is per IP.
+ */
+function rateLimitKey(request: FastifyRequest): string {
+  if (request.url.startsWith('/api/')) {
+    const portal = /[?&]portalId=(\d{1,18})(?:&|$)/.exec(request.url)?.[1];
+    if (portal) return `portal:${portal}`;
+  }
+  return `ip:${request.ip}`;
+}
 
 /**
  * The HTTP app: thin routes that validate, authorize and call packages. Everything it talks to is
@@ -53,7 +66,13 @@ export async function buildServer(deps: ServerDeps, options: ServerOptions = {})
   installErrorHandler(app);
   await app.register(helmet, { global: true });
   if (options.rateLimit !== false) {
-    await app.register(rateLimit, { max: deps.config.rateLimitPerMinute, timeWindow: 60_000 });
+    await app.register(rateLimit, {
+      max: deps.config.rateLimitPerMinute,
+      timeWindow: 60_000,
+      keyGenerator: rateLimitKey,
+      // After authentication: an unsigned request naming a portal cannot spend that portal's budget.
+      hook: 'preHandler',
+    });
   }
   await app.register(swagger, {
     openapi: {

@@ -112,14 +112,29 @@ describe('operations routes', () => {
     expect((await t.app.inject({ method: 'GET', url: '/docs' })).json()).toEqual(doc);
   });
 
-  it('refuses the public endpoints past the limit with 429, probes excepted', async () => {
+  it('limits the public endpoints per IP, the UI API per portal, and never the probes', async () => {
     const app = await t.extraApp({}, { rateLimitPerMinute: 3 });
-    const hit = () => app.inject({ method: 'POST', url: '/webhooks/quickbooks', payload: {} });
+    const hit = () => app.inject({ method: 'GET', url: '/oauth/hubspot/install' });
     const codes = [];
     for (let i = 0; i < 4; i++) codes.push((await hit()).statusCode);
-    expect(codes.slice(0, 3)).toEqual([401, 401, 401]);
-    expect(codes[3]).toBe(429);
+    expect(codes).toEqual([302, 302, 302, 429]);
     expect((await hit()).json()).toMatchObject({ error: 'rate_limited' });
     expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+    const a = await t.portal();
+    const b = await t.portal();
+    const aCodes = [];
+    for (let i = 0; i < 4; i++) aCodes.push((await t.signed(app, a, 'GET', '/api/v1/overview')).statusCode);
+    expect(aCodes).toEqual([200, 200, 200, 429]);
+    expect((await t.signed(app, b, 'GET', '/api/v1/overview')).statusCode).toBe(200);
+    // Unsigned requests naming portal B are refused before they can spend its budget.
+    for (let i = 0; i < 4; i++) {
+      expect(
+        (await app.inject({ method: 'GET', url: `/api/v1/overview?portalId=${b.hubId}` })).statusCode,
+      ).toBe(401);
+    }
+    expect((await t.signed(app, b, 'GET', '/api/v1/overview')).statusCode).toBe(200);
+    // Webhook deliveries share the providers' addresses: they get a wider budget than one IP.
+    const webhook = () => app.inject({ method: 'POST', url: '/webhooks/quickbooks', payload: {} });
+    for (let i = 0; i < 5; i++) expect((await webhook()).statusCode).toBe(401);
   });
 });

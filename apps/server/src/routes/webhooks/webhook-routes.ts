@@ -22,6 +22,8 @@ const header = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : 
 export function webhookRoutes(app: TypedApp, ctx: RouteContext): void {
   const intake = createChangeIntake(ctx.db, { debounceMs: ctx.config.webhookDebounceMs });
   const { webhookEvents, webhookRejected } = ctx.metrics;
+  // HubSpot and Intuit deliver for every customer from a handful of addresses: a wider budget.
+  const config = { rateLimit: { max: ctx.config.rateLimitPerMinute * 20, timeWindow: 60_000 } };
 
   app.post('/webhooks/hubspot', { schema: { tags: ['webhooks'], response: responses } }, async (request) => {
     const check = verifyHubSpotSignatureV3(
@@ -84,7 +86,7 @@ export function webhookRoutes(app: TypedApp, ctx: RouteContext): void {
 
   app.post(
     '/webhooks/quickbooks',
-    { schema: { tags: ['webhooks'], response: responses } },
+    { config, schema: { tags: ['webhooks'], response: responses } },
     async (request) => {
       const ok = verifyIntuitSignature(
         request.rawBody ?? '',
