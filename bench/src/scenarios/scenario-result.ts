@@ -1,0 +1,26 @@
+import type { SideCounts } from '../world/api-calls.ts';
+
+/** One row of `bench/results/<date>.json` (field names fixed by issue W10). */
+export interface ScenarioResult {
+  readonly name: string;
+  readonly size: number;
+  readonly wallMs: number;
+  readonly floorMs: number;
+  /** Strict lower bound: the first window's allowance spent at once (see README). */
+  readonly burstFloorMs: number;
+  readonly ratio: number | null;
+  readonly calls: SideCounts;
+  readonly minimumCalls: SideCounts;
+  readonly http429: number;
+  readonly peakRssMb: number;
+  readonly correct: boolean;
+  readonly detail: string;
+  readonly p50Ms?: number;
+  readonly p95Ms?: number;
+  readonly p99Ms?: number;
+  readonly maxMs?: number;
+  readonly slowestToMedian?: number;
+}
+
+export const ratioOf = (wallMs: number, floorMs: number): number | null =>
+  floorMs > 0 ? Math.round((wallMs / floorMs) * 100) / 100 : null;
