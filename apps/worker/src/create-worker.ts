@@ -7,6 +7,7 @@ import type { PortsFor } from './portal-ports.ts';
 import { backfillTask } from './tasks/backfill-task.ts';
 import { POLL_ALL_TASK, POLL_PORTAL_TASK, pollAllTask, pollPortalTask } from './tasks/poll-portal-task.ts';
 import { syncPortalTask } from './tasks/sync-portal-task.ts';
+import { TOKEN_CARE_TASK, type TokenRefresher, tokenCareTask } from './tasks/token-care-task.ts';
 import { holdLiveness, reapDeadWorkers } from './worker-liveness.ts';
 
 export interface WorkerOptions {
@@ -23,6 +24,8 @@ export interface WorkerOptions {
   /** How often an idle worker looks for jobs besides LISTEN/NOTIFY, in ms. */
   readonly pollIntervalMs?: number;
   readonly logFactory?: LogFunctionFactory;
+  /** Token care every 5 minutes (R-CON-1); off until the adapters' OAuth code provides one. */
+  readonly tokenRefresher?: TokenRefresher;
 }
 
 const systemClock: Clock = { now: () => new Date() };
@@ -54,6 +57,9 @@ export async function startWorker(options: WorkerOptions): Promise<Runner> {
         ...(options.claimLeaseMs ? { claimLeaseMs: options.claimLeaseMs } : {}),
       }),
       [POLL_ALL_TASK]: pollAllTask({ db: options.db }),
+      ...(options.tokenRefresher
+        ? { [TOKEN_CARE_TASK]: tokenCareTask({ db: options.db, clock, refresher: options.tokenRefresher }) }
+        : {}),
       [BACKFILL_TASK]: backfillTask({ db: options.db, portsFor: options.portsFor, clock }),
       [REAP_TASK]: async () => {
         await reapDeadWorkers(options.databaseUrl);
@@ -67,6 +73,7 @@ export async function startWorker(options: WorkerOptions): Promise<Runner> {
     },
     crontab: [
       `* * * * * ${REAP_TASK}`,
+      ...(options.tokenRefresher ? [`*/5 * * * * ${TOKEN_CARE_TASK}`] : []),
       ...(polls ? [`*/${Math.min(options.pollEveryMinutes, 59)} * * * * ${POLL_ALL_TASK}`] : []),
     ].join('\n'),
   });

@@ -8,3 +8,11 @@ export { disconnectPortal, requestResync, setObjectSyncEnabled } from './api/por
 export { startWorker, type WorkerOptions } from './create-worker.ts';
 export { type PortalGate, portalGate } from './portal-gate.ts';
 export type { PortalPorts, PortsFor } from './portal-ports.ts';
+export {
+  careForTokens,
+  type RefreshOutcome,
+  TOKEN_CARE_TASK,
+  type TokenCareReport,
+  type TokenRefresher,
+  tokenCareTask,
+} from './tasks/token-care-task.ts';
