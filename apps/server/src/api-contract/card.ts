@@ -20,6 +20,8 @@ export const invoiceCardSchema = z.object({
   /** Set when the record was deleted on one side (R-OBJ-7). */
   deletedOn: z.enum(['hubspot', 'quickbooks']).nullable(),
   activity: z.array(activityEntrySchema),
+  /** The portal's QuickBooks connection, so the card can say why nothing syncs. */
+  connection: z.enum(['connected', 'not_connected', 'needs_reauth', 'disconnected']),
 });
 export type InvoiceCard = z.infer<typeof invoiceCardSchema>;
 

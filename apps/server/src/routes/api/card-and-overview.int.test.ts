@@ -96,6 +96,7 @@ describe('invoice card, overview, records and activity', () => {
       error: null,
       exclusion: null,
       activity: [{ action: 'created', changedFields: ['lines'] }],
+      connection: 'connected',
     });
   });
 

@@ -72,6 +72,10 @@ export function cardRoutes(app: TypedApp, ctx: RouteContext): void {
             take: 50,
           })
         : [];
+      const connection = await ctx.db.quickBooksConnection.findUnique({
+        where: { portalId: portal.id },
+        select: { status: true },
+      });
       const reason = link?.exclusionReason ?? null;
       return {
         invoiceId,
@@ -90,6 +94,7 @@ export function cardRoutes(app: TypedApp, ctx: RouteContext): void {
           : null,
         deletedOn: link?.deletedOn ?? null,
         activity: activity.map(toActivityEntry),
+        connection: connection?.status ?? ('not_connected' as const),
       };
     },
   );
