@@ -8,7 +8,7 @@ import { startBackend } from './orchestrate/start-backend.ts';
 import { startEmulators } from './orchestrate/start-emulators.ts';
 import { startPreview } from './preview/start-preview.ts';
 import { factsOf, type SandboxFacts, writeFacts } from './sandbox-facts.ts';
-import { seedSandbox } from './seed/seed-sandbox.ts';
+import { type SeedResult, seedSandbox } from './seed/seed-sandbox.ts';
 
 export interface SandboxOptions {
   databaseUrl?: string | undefined;
@@ -25,6 +25,8 @@ export interface SandboxOptions {
 export interface RunningSandbox {
   facts: SandboxFacts;
   plan: SandboxPlan;
+  /** What the seed made (null with --no-seed), so tests can name its records. */
+  seeded: SeedResult | null;
   close(): Promise<void>;
 }
 
@@ -79,19 +81,18 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     stack.push(() => backend.close());
     const uiFetch = createSignedUiFetch(plan.hubspotApp);
 
-    let hubId: number | null = null;
-    let realmId: string | null = null;
-    let tryThis: string[] = [];
+    let seeded: SeedResult | null = null;
     if (options.seed) {
       say('Seeding a demo company on both sides (OAuth install, QBO connect, settings, data)…');
-      const seeded = await seedSandbox(plan, uiFetch);
-      ({ hubId, realmId, tryThis } = seeded);
+      seeded = await seedSandbox(plan, uiFetch);
     }
+    const hubId = seeded?.hubId ?? null;
+    const realmId = seeded?.realmId ?? null;
     const preview = await startPreview({ plan, uiFetch, hubId, realmId });
     stack.push(() => preview.close());
-    const facts = factsOf(plan, hubId, realmId, tryThis);
+    const facts = factsOf(plan, hubId, realmId, seeded?.tryThis ?? []);
     await writeFacts(join(dataDir, 'sandbox.json'), facts);
-    return { facts, plan, close };
+    return { facts, plan, seeded, close };
   } catch (error) {
     await close();
     throw error;

@@ -4,8 +4,6 @@ import { type HubSpotObject, hubspotAsUser } from './emulator-calls.ts';
 export interface HubSpotDemoData {
   contacts: HubSpotObject[];
   products: HubSpotObject[];
-  /** A contact with no email and no company: QBO can never match it (R-ERR-1). */
-  orphan: HubSpotObject;
 }
 
 const chunks = <T>(items: T[], size: number): T[][] =>
@@ -41,11 +39,9 @@ export async function seedHubSpotCatalog(hubspotUrl: string, hubId: number): Pro
       company: c.company,
     })),
   );
-  const [orphan] = await create('contacts', [{ firstname: 'Walk-in', lastname: 'Customer' }]);
-  if (!orphan) throw new Error('the orphan contact was not created');
   // Batch results may come back in any order; keep the catalogue's order so the story is stable.
   const byEmail = new Map(contacts.map((c) => [c.properties.email, c]));
   const ordered = DEMO_CONTACTS.flatMap((c) => byEmail.get(c.email) ?? []);
   const bySku = new Map(products.map((p) => [p.properties.name, p]));
-  return { contacts: ordered, products: DEMO_PRODUCTS.flatMap((p) => bySku.get(p.name) ?? []), orphan };
+  return { contacts: ordered, products: DEMO_PRODUCTS.flatMap((p) => bySku.get(p.name) ?? []) };
 }

@@ -7,8 +7,8 @@ export interface SeededInvoice {
   id: string;
   number: string | null;
   state: DemoState;
-  /** Why it is expected to fail, when it is (R-ERR-1, R-ERR-2). */
-  failsWith?: 'R-ERR-1' | 'R-ERR-2';
+  /** Why it is expected to fail, when it is. */
+  failsWith?: 'R-ERR-1';
 }
 
 /** Sales users' invoices in every state, a few of them bound to fail for reasons the card explains. */
@@ -18,7 +18,6 @@ export async function seedHubSpotInvoices(
   data: HubSpotDemoData,
 ): Promise<SeededInvoice[]> {
   const hs = hubspotAsUser(hubspotUrl, hubId, 2);
-  // One contact per company syncs (the first); the thirtieth-first contact shares a company with the first.
   const plan: { contact: HubSpotObject; state: DemoState; failsWith?: SeededInvoice['failsWith'] }[] = [];
   const states: DemoState[] = [
     'open',
@@ -38,9 +37,12 @@ export async function seedHubSpotInvoices(
     const contact = data.contacts[i];
     if (contact) plan.push({ contact, state });
   });
-  plan.push({ contact: data.orphan, state: 'open', failsWith: 'R-ERR-1' });
-  const sharer = data.contacts[30];
-  if (sharer) plan.push({ contact: sharer, state: 'open', failsWith: 'R-ERR-2' });
+  // The 31st contact shares the first one's company, so QBO refuses its display name (R-ERR-2) and
+  // its invoices have no QBO customer (R-ERR-1): the card explains both.
+  for (const index of [30, 61]) {
+    const sharer = data.contacts[index];
+    if (sharer) plan.push({ contact: sharer, state: 'open', failsWith: 'R-ERR-1' });
+  }
 
   const out: SeededInvoice[] = [];
   for (const [i, entry] of plan.entries()) {
