@@ -10,7 +10,7 @@ import {
 } from '@ledgersync/db';
 import { createTestDatabase, type TestDatabase } from '@ledgersync/db/testing';
 import { REQUIRED_SCOPE_LIST } from '@ledgersync/hubspot';
-import { createHubSpotEmulator } from '@ledgersync/hubspot-emulator';
+import { createHubSpotEmulator, signatureV3 } from '@ledgersync/hubspot-emulator';
 import { intuitEndpointsAt } from '@ledgersync/quickbooks';
 import { createQuickBooksEmulator } from '@ledgersync/quickbooks-emulator';
 import { drainPortal } from '@ledgersync/sync-engine';
@@ -22,7 +22,6 @@ import { createAdapterPortsFor } from '../../../worker/src/wire-adapters.ts';
 import { createHubSpotPackageGateway } from '../adapters/hubspot-package-gateway.ts';
 import { createQuickBooksPackageGateway } from '../adapters/quickbooks-package-gateway.ts';
 import { buildServer } from '../build-server.ts';
-import { hubSpotSignatureV3 } from '../security/verify-hubspot-signature.ts';
 import type { ServerConfig } from '../server-config.ts';
 import { TEST_CONFIG } from '../testing/test-server.ts';
 
@@ -125,7 +124,13 @@ describe('end to end through both emulators', () => {
       url,
       headers: {
         'x-hubspot-request-timestamp': ts,
-        'x-hubspot-signature-v3': hubSpotSignatureV3(HS.clientSecret, method, `${PUBLIC_URL}${url}`, raw, ts),
+        'x-hubspot-signature-v3': signatureV3(
+          HS.clientSecret,
+          method,
+          `${PUBLIC_URL}${url}`,
+          raw,
+          Number(ts),
+        ),
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       },
       ...(body === undefined ? {} : { payload: raw }),
@@ -235,12 +240,12 @@ describe('end to end through both emulators', () => {
       headers: {
         'content-type': 'application/json',
         'x-hubspot-request-timestamp': ts,
-        'x-hubspot-signature-v3': hubSpotSignatureV3(
+        'x-hubspot-signature-v3': signatureV3(
           HS.clientSecret,
           'POST',
           `${PUBLIC_URL}/webhooks/hubspot`,
           raw,
-          ts,
+          Number(ts),
         ),
       },
     });

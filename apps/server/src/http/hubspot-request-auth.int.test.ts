@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Portal } from '@ledgersync/db';
-import { hubSpotSignatureV3 } from '../security/verify-hubspot-signature.ts';
+import { signatureV3 } from '@ledgersync/hubspot-emulator';
 import { startTestServer, TEST_CONFIG, type TestServer } from '../testing/test-server.ts';
 
 describe('hubspot.fetch request signatures', () => {
@@ -25,12 +25,12 @@ describe('hubspot.fetch request signatures', () => {
       ...(payload ? { payload } : {}),
     });
   const signFor = (method: string, url: string, body: string, ts = String(t.clock.now.getTime())) => ({
-    'x-hubspot-signature-v3': hubSpotSignatureV3(
+    'x-hubspot-signature-v3': signatureV3(
       TEST_CONFIG.hubspot.clientSecret,
       method,
       `${TEST_CONFIG.publicUrl}${url}`,
       body,
-      ts,
+      Number(ts),
     ),
     'x-hubspot-request-timestamp': ts,
   });

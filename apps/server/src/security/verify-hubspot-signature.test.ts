@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
-import { normaliseSignedUri, verifyHubSpotSignatureV3 } from './verify-hubspot-signature.ts';
+import { verifyHubSpotSignatureV3 } from './verify-hubspot-signature.ts';
 
 const secret = 'client-secret-123';
 const now = 1_764_000_000_000;
@@ -64,9 +64,6 @@ describe('verifyHubSpotSignatureV3', () => {
   });
 
   it('decodes the escapes HubSpot decodes before hashing, and only those', () => {
-    expect(normaliseSignedUri('https://x.io/p?email=a%40b.co&n=%2Fx%3Ay&s=%20')).toBe(
-      'https://x.io/p?email=a@b.co&n=/x:y&s=%20',
-    );
     const decoded = 'https://x.io/p?email=a@b.co';
     const signature = sign('GET', decoded, '', base.timestamp);
     expect(

@@ -9,10 +9,10 @@ import {
   type Portal,
 } from '@ledgersync/db';
 import { createTestDatabase, type TestDatabase } from '@ledgersync/db/testing';
+import { signatureV3 } from '@ledgersync/hubspot-emulator';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../build-server.ts';
 import type { ServerOptions } from '../deps.ts';
-import { hubSpotSignatureV3 } from '../security/verify-hubspot-signature.ts';
 import type { ServerConfig } from '../server-config.ts';
 import { fakeHubSpot, fakeQuickBooks } from './fake-gateways.ts';
 
@@ -114,12 +114,12 @@ export async function startTestServer(options: ServerOptions = {}, config: Parti
       const url = `${path}${sep}userId=${tweak.userId ?? '7'}&userEmail=admin%40example.com&appId=${TEST_CONFIG.hubspot.appId}&portalId=${portal.hubId}`;
       const raw = body === undefined ? '' : JSON.stringify(body);
       const timestamp = String(tweak.timestampMs ?? clock.now.getTime());
-      const signature = hubSpotSignatureV3(
+      const signature = signatureV3(
         tweak.secret ?? TEST_CONFIG.hubspot.clientSecret,
         String(method),
         `${TEST_CONFIG.publicUrl}${url}`,
         raw,
-        timestamp,
+        Number(timestamp),
       );
       return app.inject({
         method,

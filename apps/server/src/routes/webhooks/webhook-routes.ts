@@ -1,4 +1,5 @@
 import { createChangeIntake, type NewChangeNotice } from '@ledgersync/db';
+import { verifyIntuitSignature } from '@ledgersync/quickbooks';
 import { z } from 'zod';
 import { errorResponseSchema } from '../../api-contract/common.ts';
 import type { RouteContext } from '../../deps.ts';
@@ -6,7 +7,6 @@ import { badRequest, unauthorized } from '../../http/http-error.ts';
 import { receivedUrl } from '../../http/hubspot-request-auth.ts';
 import type { TypedApp } from '../../http/typed-app.ts';
 import { verifyHubSpotSignatureV3 } from '../../security/verify-hubspot-signature.ts';
-import { verifyIntuitSignature } from '../../security/verify-intuit-signature.ts';
 import { hubspotBatchSchema, hubspotEventKey, objectOfHubSpotEvent } from './parse-hubspot-events.ts';
 import { objectOfQuickBooksEntity, parseQuickBooksWebhook } from './parse-quickbooks-events.ts';
 

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Portal } from '@ledgersync/db';
-import { hubSpotSignatureV3 } from '../../security/verify-hubspot-signature.ts';
+import { signatureV3 } from '@ledgersync/hubspot-emulator';
 import { startTestServer, TEST_CONFIG, type TestServer } from '../../testing/test-server.ts';
 
 describe('webhooks', () => {
@@ -25,12 +25,12 @@ describe('webhooks', () => {
       headers: {
         'content-type': 'application/json',
         'x-hubspot-request-timestamp': ts,
-        'x-hubspot-signature-v3': hubSpotSignatureV3(
+        'x-hubspot-signature-v3': signatureV3(
           opts.secret ?? TEST_CONFIG.hubspot.clientSecret,
           'POST',
           opts.signedUrl ?? `${TEST_CONFIG.publicUrl}${url}`,
           raw,
-          ts,
+          Number(ts),
         ),
       },
     });
