@@ -16,6 +16,10 @@ export const sandboxEnvSchema = z.object({
   SANDBOX_HUBSPOT_PORT: port.default(4001),
   SANDBOX_QBO_PORT: port.default(4002),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
+  // `npm start -- --reset` reaches npm, not us: the root script calls `npm run` again, which takes
+  // the flags as its own config and passes them on as these variables.
+  npm_config_reset: z.string().optional(),
+  npm_config_seed: z.string().optional(),
 });
 export type SandboxEnv = z.output<typeof sandboxEnvSchema>;
 
@@ -24,11 +28,17 @@ export interface SandboxFlags {
   seed: boolean;
 }
 
-export function parseFlags(argv: readonly string[]): SandboxFlags {
+export function parseFlags(
+  argv: readonly string[],
+  npm: { npm_config_reset?: string | undefined; npm_config_seed?: string | undefined } = {},
+): SandboxFlags {
   const { values } = parseArgs({
     args: [...argv],
     options: { reset: { type: 'boolean', default: false }, 'no-seed': { type: 'boolean', default: false } },
     strict: true,
   });
-  return { reset: values.reset, seed: !values['no-seed'] };
+  return {
+    reset: values.reset || npm.npm_config_reset === 'true',
+    seed: !values['no-seed'] && npm.npm_config_seed !== 'false',
+  };
 }

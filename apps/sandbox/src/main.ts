@@ -5,7 +5,7 @@ import { readyBlock } from './sandbox-facts.ts';
 import { startSandbox } from './start-sandbox.ts';
 
 const env = loadEnv(sandboxEnvSchema, process.env);
-const flags = parseFlags(process.argv.slice(2));
+const flags = parseFlags(process.argv.slice(2), env);
 const sandbox = await startSandbox({
   databaseUrl: env.DATABASE_URL,
   dataDir: env.SANDBOX_DATA_DIR,

@@ -40,4 +40,12 @@ describe('flags', () => {
     expect(parseFlags(['--reset', '--no-seed'])).toEqual({ reset: true, seed: false });
     expect(() => parseFlags(['--bogus'])).toThrow();
   });
+
+  it('npm start -- --reset --no-seed, which npm hands on as config variables', () => {
+    expect(parseFlags([], { npm_config_reset: 'true', npm_config_seed: 'false' })).toEqual({
+      reset: true,
+      seed: false,
+    });
+    expect(parseFlags([], { npm_config_seed: 'true' })).toEqual({ reset: false, seed: true });
+  });
 });

@@ -6,5 +6,4 @@ export type {
   QuickBooksCompanySnapshot,
   QuickBooksGateway,
 } from '../../../server/src/ports/quickbooks-gateway.ts';
-export { hubSpotSignatureV3 } from '../../../server/src/security/verify-hubspot-signature.ts';
 export type { ServerConfig } from '../../../server/src/server-config.ts';
