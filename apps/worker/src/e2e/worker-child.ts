@@ -55,8 +55,14 @@ const worker = await startWorker({
 });
 process.stdout.write('ready\n');
 process.on('SIGTERM', () => {
-  void worker
+  worker
     .stop()
     .then(() => db.$disconnect())
-    .then(() => process.exit(0));
+    .then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`worker stop failed: ${String(error)}\n`);
+        process.exit(1);
+      },
+    );
 });
