@@ -17,7 +17,10 @@ export const benchConfigSchema = z.object({
     .string()
     .default('500,2000')
     .transform((s) => s.split(',').filter(Boolean).map(Number)),
-  scaleLarge: z.coerce.boolean().default(false),
+  scaleLarge: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   perCallDelayMs: int(0),
   concurrency: int(4),
   only: z.string().optional(),

@@ -10,21 +10,21 @@ export interface NoticeBatch {
 
 let events = 0;
 /** What the webhook route stores: one notice per change, a sync job per portal at once. */
-export async function recordNotices(world: BenchWorld, batches: readonly NoticeBatch[]): Promise<void> {
+export async function recordNotices(world: BenchWorld, batches: readonly NoticeBatch[]): Promise<string[]> {
   const intake = createChangeIntake(world.db, { debounceMs: 0 });
+  const eventIds: string[] = [];
   for (const b of batches) {
     for (let start = 0; start < b.ids.length; start += 1000) {
       await intake.record(
-        b.ids.slice(start, start + 1000).map((recordId) => ({
-          portalId: b.portalId,
-          side: b.side,
-          object: b.object,
-          recordId,
-          eventId: `bench-${++events}-${recordId}`,
-        })),
+        b.ids.slice(start, start + 1000).map((recordId) => {
+          const eventId = `bench-${++events}-${recordId}`;
+          eventIds.push(eventId);
+          return { portalId: b.portalId, side: b.side, object: b.object, recordId, eventId };
+        }),
       );
     }
   }
+  return eventIds;
 }
 
 /**
