@@ -142,19 +142,17 @@ export async function startE2eWorld(): Promise<E2eWorld> {
         retry: { baseDelayMs: 2, maxDelayMs: 20 },
       });
       await ensureAppProperties(hubspotClient);
-      const ports = withoutNameHolderLookups(
-        buildPortalPorts({
-          hubspot: hubspotClient,
-          quickbooks: {
-            baseUrl: qboUrl,
-            realmId,
-            tokens: staticAccessToken(qboToken.access_token),
-            limiter: new RealmRateLimiter(QBO_RATE_LIMITS),
-          },
-          customLineItemIncomeAccountId: incomeAccountId,
-          now: Date.now,
-        }),
-      );
+      const ports = buildPortalPorts({
+        hubspot: hubspotClient,
+        quickbooks: {
+          baseUrl: qboUrl,
+          realmId,
+          tokens: staticAccessToken(qboToken.access_token),
+          limiter: new RealmRateLimiter(QBO_RATE_LIMITS),
+        },
+        customLineItemIncomeAccountId: incomeAccountId,
+        now: Date.now,
+      });
       const store = createPrismaSyncStore(db, { now: clock.now });
       const intake = createChangeIntake(db, { debounceMs: 60_000 });
       let events = 0;
@@ -232,32 +230,6 @@ export async function startE2eWorld(): Promise<E2eWorld> {
       await hubspot.close();
       await quickbooks.close();
       await database.drop();
-    },
-  };
-}
-
-/**
- * The QBO emulator has no Vendor or Employee entity yet, so the QBO reader's display-name lookup
- * (which also checks vendors and employees, R-ERR-2) fails there with "invalid context
- * declaration". Until it does, the e2e world asks again without display-name keys.
- */
-export function withoutNameHolderLookups(ports: PortalPorts): PortalPorts {
-  const qbo = ports.readers.quickbooks;
-  return {
-    ...ports,
-    readers: {
-      ...ports.readers,
-      quickbooks: {
-        ...qbo,
-        side: qbo.side,
-        readByIds: qbo.readByIds.bind(qbo),
-        readChangedSince: qbo.readChangedSince.bind(qbo),
-        async findByNaturalKeys(keys) {
-          const first = await qbo.findByNaturalKeys(keys);
-          if (first.ok || !first.error.message.includes('invalid context declaration')) return first;
-          return qbo.findByNaturalKeys(keys.filter((k) => k.field !== 'displayName'));
-        },
-      },
     },
   };
 }

@@ -33,9 +33,18 @@ describe('polls, the safety net for lost webhooks', () => {
     const created = await world.db.syncActivity.count({ where: { portalId: p.portalId, action: 'created' } });
     expect(created).toBe(3);
 
-    // The next poll sees our own writes in QBO again: whatever it plans, nothing is created twice.
+    // The next poll sees our own writes again: they equal the merge base, so nothing is written
+    // at all (R-EDT-3), let alone created twice.
+    const before = await world.db.syncActivity.count({
+      where: { portalId: p.portalId, action: { in: ['created', 'updated'] } },
+    });
     await pollPortal(deps, p.ports, settings);
     await p.drain();
+    expect(
+      await world.db.syncActivity.count({
+        where: { portalId: p.portalId, action: { in: ['created', 'updated'] } },
+      }),
+    ).toBe(before);
     expect(await countQbo(p, 'Invoice')).toBe(1);
     expect(await countQbo(p, 'Customer')).toBe(1);
     expect(await world.db.syncActivity.count({ where: { portalId: p.portalId, action: 'created' } })).toBe(3);

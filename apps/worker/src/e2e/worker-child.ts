@@ -5,7 +5,6 @@ import { QBO_RATE_LIMITS, RealmRateLimiter, staticAccessToken } from '@ledgersyn
 import { buildPortalPorts } from '../adapters/build-portal-ports.ts';
 import { createHubSpotClient, RateLimiterRegistry } from '../adapters/hubspot-adapter.ts';
 import { startWorker } from '../create-worker.ts';
-import { withoutNameHolderLookups } from './e2e-world.ts';
 
 export interface ChildConfig {
   databaseUrl: string;
@@ -33,25 +32,23 @@ const worker = await startWorker({
   pollIntervalMs: 100,
   claimLeaseMs: 2_000,
   portsFor: async () =>
-    withoutNameHolderLookups(
-      buildPortalPorts({
-        hubspot: createHubSpotClient({
-          basePath: config.hubspotUrl,
-          portalId: config.hubId,
-          accessToken: async () => config.hubspotToken,
-          rateLimiter: limits.forPortal(config.hubId),
-          retry: { baseDelayMs: 2, maxDelayMs: 20 },
-        }),
-        quickbooks: {
-          baseUrl: config.qboUrl,
-          realmId: config.realmId,
-          tokens: staticAccessToken(config.qboToken),
-          limiter: new RealmRateLimiter(QBO_RATE_LIMITS),
-        },
-        customLineItemIncomeAccountId: config.incomeAccountId,
-        now: Date.now,
+    buildPortalPorts({
+      hubspot: createHubSpotClient({
+        basePath: config.hubspotUrl,
+        portalId: config.hubId,
+        accessToken: async () => config.hubspotToken,
+        rateLimiter: limits.forPortal(config.hubId),
+        retry: { baseDelayMs: 2, maxDelayMs: 20 },
       }),
-    ),
+      quickbooks: {
+        baseUrl: config.qboUrl,
+        realmId: config.realmId,
+        tokens: staticAccessToken(config.qboToken),
+        limiter: new RealmRateLimiter(QBO_RATE_LIMITS),
+      },
+      customLineItemIncomeAccountId: config.incomeAccountId,
+      now: Date.now,
+    }),
 });
 process.stdout.write('ready\n');
 process.on('SIGTERM', () => {

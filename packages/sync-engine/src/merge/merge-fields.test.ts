@@ -26,6 +26,22 @@ describe('three-way merge', () => {
     expect(out.conflicts).toEqual([]);
   });
 
+  it('R-EDT-3: an empty string on one side and no value on the other is no change and no write', () => {
+    const hubspot = { ...base, phone: null, companyName: null };
+    const quickbooks = { ...base, phone: '', companyName: '' };
+    const out = mergeFields({
+      specs,
+      hubspot,
+      quickbooks,
+      hubspotBase: hubspot,
+      quickbooksBase: quickbooks,
+      policy: { kind: 'prefer_hubspot' },
+      direction: 'two_way',
+    });
+    expect(out.writes).toEqual({ hubspot: [], quickbooks: [] });
+    expect(out.conflicts).toEqual([]);
+  });
+
   it('R-MAP-2: both changed to different values → the policy decides and the conflict is recorded', () => {
     const out = mergeFields({
       specs,
