@@ -1,14 +1,11 @@
 import type { Db } from '@ledgersync/db';
-import { disconnectPortal, requestResync, setObjectSyncEnabled } from '@ledgersync/worker';
+import { disconnectPortal, requestResync, setObjectSyncEnabled, startBackfill } from '@ledgersync/worker';
 import type { SyncControl } from '../ports/sync-control.ts';
 import { ENGINE_OBJECT } from '../settings/stored-settings.ts';
 
-/** Backfill jobs are for a `backfill` task of the worker (not there yet: the jobs wait for it). */
-export const BACKFILL_TASK = 'backfill';
-
 /**
- * The seam to the worker: its life-cycle functions (database and job queue, no HTTP between the
- * two apps), plus the backfill job the worker does not offer yet.
+ * The seam to the worker: its life-cycle and backfill functions (database and job queue, no HTTP
+ * between the two apps).
  */
 export function createQueueSyncControl(db: Db, debounceMs: number, now: () => Date): SyncControl {
   return {
@@ -26,14 +23,10 @@ export function createQueueSyncControl(db: Db, debounceMs: number, now: () => Da
       if (engineObject === 'payment') return;
       await setObjectSyncEnabled(db, portalId, engineObject, enabled, now());
     },
-    async startBackfill(portalId, object, from, to) {
-      return db.$transaction(async (tx) => {
-        const backfill = await tx.backfill.create({ data: { portalId, object, from, to } });
-        await tx.$executeRaw`
-          SELECT graphile_worker.add_job(${BACKFILL_TASK}, json_build_object('backfillId', ${backfill.id}::text, 'portalId', ${portalId}::text),
-            queue_name := ${`portal:${portalId}`}, max_attempts := 25)`;
-        return backfill;
-      });
+    // R-FLT-4 backfills historical HubSpot invoices, the only object the worker backfills.
+    async startBackfill(portalId, _object, from, to) {
+      const id = await startBackfill(db, portalId, { from, to });
+      return db.backfill.findUniqueOrThrow({ where: { id } });
     },
     async stopPortal(portalId, cause) {
       await disconnectPortal(db, portalId, cause, now());

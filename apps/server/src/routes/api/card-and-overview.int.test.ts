@@ -248,7 +248,7 @@ describe('invoice card, overview, records and activity', () => {
       const jobs = await t.db.$queryRaw<{ task: string }[]>`
         SELECT t.identifier AS task FROM graphile_worker._private_jobs j
         JOIN graphile_worker._private_tasks t ON t.id = j.task_id WHERE j.payload->>'backfillId' = ${started.json().id}`;
-      expect(jobs).toEqual([{ task: 'backfill' }]);
+      expect(jobs).toEqual([{ task: 'backfill-invoices' }]);
       expect((await t.signed(t.app, c, 'POST', '/api/v1/backfills', range)).json().error).toBe(
         'backfill_running',
       );
