@@ -5,6 +5,7 @@
 export { type BackfillProgress, readBackfillProgress, startBackfill } from './api/backfill.ts';
 export { exportHistoricalInvoicesCsv } from './api/historical-invoices-csv.ts';
 export { disconnectPortal, requestResync, setObjectSyncEnabled } from './api/portal-lifecycle.ts';
+export { type WorkerEnv, workerEnvSchema } from './config.ts';
 export { startWorker, type WorkerOptions } from './create-worker.ts';
 export { type PortalGate, portalGate } from './portal-gate.ts';
 export type { PortalPorts, PortsFor } from './portal-ports.ts';
@@ -16,3 +17,4 @@ export {
   type TokenRefresher,
   tokenCareTask,
 } from './tasks/token-care-task.ts';
+export { createAdapterPortsFor } from './wire-adapters.ts';

@@ -14,11 +14,10 @@ import { createHubSpotEmulator, signatureV3 } from '@ledgersync/hubspot-emulator
 import { intuitEndpointsAt } from '@ledgersync/quickbooks';
 import { createQuickBooksEmulator } from '@ledgersync/quickbooks-emulator';
 import { drainPortal } from '@ledgersync/sync-engine';
+// The worker's production wiring is not on its public surface yet; the test borrows it by path.
+import { createAdapterPortsFor, workerEnvSchema } from '@ledgersync/worker';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
-// The worker's production wiring is not on its public surface yet; the test borrows it by path.
-import { workerEnvSchema } from '../../../worker/src/config.ts';
-import { createAdapterPortsFor } from '../../../worker/src/wire-adapters.ts';
 import { createHubSpotPackageGateway } from '../adapters/hubspot-package-gateway.ts';
 import { createQuickBooksPackageGateway } from '../adapters/quickbooks-package-gateway.ts';
 import { buildServer } from '../build-server.ts';
