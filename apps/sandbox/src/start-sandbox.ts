@@ -77,7 +77,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     say('Starting the HubSpot and QuickBooks emulators, the server and the worker…');
     const emulators = await startEmulators(plan);
     stack.push(() => emulators.close());
-    const backend = await startBackend(plan, database.url, options.logLevel);
+    const backend = await startBackend(plan, database.url, options.logLevel, database.embedded);
     stack.push(() => backend.close());
     const uiFetch = createSignedUiFetch(plan.hubspotApp);
 

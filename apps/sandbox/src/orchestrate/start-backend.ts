@@ -50,9 +50,11 @@ export async function startBackend(
   plan: SandboxPlan,
   databaseUrl: string,
   logLevel: string,
+  embedded: boolean,
 ): Promise<RunningBackend> {
   const log = pino({ level: logLevel, redact: ['*.accessToken', '*.refreshToken', '*.authorization'] });
-  const db = createPrismaClient(databaseUrl, { maxConnections: 6 });
+  // PGlite is one session behind its socket: fewer clients means fewer interleaved statements.
+  const db = createPrismaClient(databaseUrl, { maxConnections: embedded ? 1 : 6 });
   const cipher = createTokenCipher(new Map([[KEY_ID, plan.tokenKey]]), KEY_ID);
   const server = await buildServer(
     {
@@ -90,7 +92,7 @@ export async function startBackend(
   const worker = await startWorker({
     databaseUrl,
     db,
-    concurrency: 2,
+    concurrency: embedded ? 1 : 2,
     debounceMs: 300,
     pollEveryMinutes: 1,
     pollIntervalMs: 500,

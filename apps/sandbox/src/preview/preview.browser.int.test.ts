@@ -62,7 +62,7 @@ describe('the local preview in Chromium', () => {
     await edits.last().click();
     const on = page.locator('input[role="switch"]:checked:not([disabled])').first();
     await on.waitFor({ timeout: 15_000 });
-    const label = await on.locator('xpath=..').innerText();
+    const label = (await on.locator('xpath=..').textContent()) ?? '';
     await on.click();
     const sameSwitch = () => page.locator('label.hs-toggle', { hasText: label }).locator('input');
     await expectEventually(async () => !(await sameSwitch().isChecked()), 15_000);
@@ -108,7 +108,7 @@ describe('the local preview in Chromium', () => {
     const page = await context.newPage();
     await openInvoice(page, invoice.id);
     await card(page).getByText('How to fix it').waitFor({ timeout: 45_000 });
-    const text = await card(page).innerText();
+    const text = (await card(page).textContent()) ?? '';
     expect(text).toMatch(/customer/i);
     await page.screenshot({ path: join(await artifactsDir(), 'invoice-card-failed.png'), fullPage: true });
     await page.close();
