@@ -3,6 +3,7 @@ import type { SignedUiFetch } from '../orchestrate/signed-ui-fetch.ts';
 import { connectAccounts } from './connect-accounts.ts';
 import { DEMO_COMPANIES } from './demo-catalog.ts';
 import { quickbooksAsUser } from './emulator-calls.ts';
+import { editAmountInQuickBooks } from './seed-amount-edit.ts';
 import { seedHubSpotCatalog } from './seed-data.ts';
 import { type SeededInvoice, seedHubSpotInvoices } from './seed-hubspot-invoices.ts';
 import { seedQuickBooks } from './seed-quickbooks.ts';
@@ -43,8 +44,14 @@ export async function seedSandbox(plan: SandboxPlan, uiFetch: SignedUiFetch): Pr
   // One customer per company plus the bookkeeper's own four; a slow machine just starts sooner.
   await customersSynced(plan.urls.quickbooks, realmId, DEMO_COMPANIES.length + 4, 60_000);
   const invoices = await seedHubSpotInvoices(plan.urls.hubspot, hubId, catalog);
-  const open = invoices.find((i) => i.state === 'open' && !i.failsWith);
+  const openOnes = invoices.filter((i) => i.state === 'open' && !i.failsWith);
+  const open = openOnes[0];
   const failed = invoices.find((i) => i.failsWith);
+  // Not awaited: the sandbox is usable at once; this failure appears once the invoice has synced.
+  const edited = openOnes[openOnes.length - 1];
+  if (edited?.number) {
+    void editAmountInQuickBooks(plan.urls.quickbooks, realmId, edited.number, 90_000).catch(() => false);
+  }
   return {
     hubId,
     realmId,
