@@ -72,7 +72,6 @@ export function InvoiceList() {
         <thead>
           <tr>
             <th>Number</th>
-            <th>Customer</th>
             <th>Status</th>
             <th>Amount</th>
             <th>Balance due</th>
@@ -84,7 +83,6 @@ export function InvoiceList() {
               <td>
                 <a href={`/invoices/${i.id}`}>{i.number ?? `Draft ${i.id}`}</a>
               </td>
-              <td>{i.customer ?? '—'}</td>
               <td>{i.status}</td>
               <td>{i.amount}</td>
               <td>{i.balance}</td>
@@ -126,8 +124,6 @@ export function InvoiceRecord({ id, info }: { id: string; info: PreviewInfo }) {
         <dd>{invoice?.amount ?? '…'}</dd>
         <dt>Balance due</dt>
         <dd>{invoice?.balance ?? '…'}</dd>
-        <dt>Customer</dt>
-        <dd>{invoice?.customer ?? '—'}</dd>
       </dl>
       {version ? (
         <ExtensionFrame workerUrl="/assets/card-worker.js" context={context} label="Integrations sync" />
