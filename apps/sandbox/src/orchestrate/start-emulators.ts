@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import { createHubSpotEmulator } from '@ledgersync/hubspot-emulator';
 import { createQuickBooksEmulator } from '@ledgersync/quickbooks-emulator';
 import { z } from 'zod';
-import { answerNameHolderQueries } from './name-holder-shim.ts';
 import type { SandboxPlan } from './sandbox-plan.ts';
 import { SANDBOX_SCOPES } from './sandbox-scopes.ts';
 
@@ -76,7 +75,6 @@ export async function startEmulators(plan: SandboxPlan): Promise<RunningEmulator
       format: 'classic',
     },
   });
-  answerNameHolderQueries(quickbooks);
   await hubspot.listen({ host: plan.host, port: plan.ports.hubspot });
   await quickbooks.listen({ host: plan.host, port: plan.ports.quickbooks });
   return {
