@@ -29,6 +29,9 @@ describe('bench smoke (N = 50)', () => {
     for (const r of results) {
       expect(r.calls.hubspot).toBeGreaterThan(0);
       expect(r.calls.quickbooks).toBeGreaterThan(0);
+      const sum = (counts: Record<string, number> = {}) => Object.values(counts).reduce((a, b) => a + b, 0);
+      expect(sum(r.callsByRoute?.hubspot)).toBe(r.calls.hubspot);
+      expect(sum(r.callsByRoute?.quickbooks)).toBe(r.calls.quickbooks);
       expect(r.minimumCalls.hubspot).toBeGreaterThan(0);
       expect(r.floorMs).toBeGreaterThan(0);
       expect(r.peakRssMb).toBeGreaterThan(0);

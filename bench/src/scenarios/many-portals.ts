@@ -45,6 +45,7 @@ export async function manyPortals(world: BenchWorld, o: ManyPortalsOptions): Pro
     burstFloorMs: Math.round(floor.burstFloorMs),
     ratio: ratioOf(run.wallMs, floor.floorMs),
     calls: run.calls,
+    callsByRoute: run.byRoute,
     minimumCalls: { hubspot: minimum.hubspot * o.portals, quickbooks: minimum.quickbooks * o.portals },
     http429: run.http429.hubspot + run.http429.quickbooks,
     peakRssMb: run.peakRssMb,

@@ -29,6 +29,7 @@ export async function outboundSync(world: BenchWorld, o: SyncScenarioOptions): P
     burstFloorMs: Math.round(floor.burstFloorMs),
     ratio: ratioOf(run.wallMs, floor.floorMs),
     calls: run.calls,
+    callsByRoute: run.byRoute,
     minimumCalls: sideTotals(minimum),
     http429: run.http429.hubspot + run.http429.quickbooks,
     peakRssMb: run.peakRssMb,

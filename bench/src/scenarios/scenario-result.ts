@@ -1,4 +1,4 @@
-import type { SideCounts } from '../world/api-calls.ts';
+import type { ApiCalls, SideCounts } from '../world/api-calls.ts';
 
 /** One row of `bench/results/<date>.json` (field names fixed by issue W10). */
 export interface ScenarioResult {
@@ -10,6 +10,7 @@ export interface ScenarioResult {
   readonly burstFloorMs: number;
   readonly ratio: number | null;
   readonly calls: SideCounts;
+  readonly callsByRoute?: ApiCalls['byRoute'];
   readonly minimumCalls: SideCounts;
   readonly http429: number;
   readonly peakRssMb: number;

@@ -93,6 +93,7 @@ export async function steadyState(world: BenchWorld, o: SteadyStateOptions): Pro
         hubspot: calls.calls.hubspot,
         quickbooks: calls.calls.quickbooks - QBO_CALLS_PER_EDIT * qboEdits,
       },
+      callsByRoute: calls.byRoute,
       minimumCalls: { hubspot: made.length, quickbooks: made.length },
       http429: calls.http429.hubspot + calls.http429.quickbooks,
       peakRssMb: worker.peakRssMb(),

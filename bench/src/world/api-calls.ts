@@ -8,14 +8,18 @@ export interface SideCounts {
 export interface ApiCalls {
   readonly calls: SideCounts;
   readonly http429: SideCounts;
+  /** Calls per route on each side, to see where the calls above the minimum go. */
+  readonly byRoute: { readonly hubspot: Record<string, number>; readonly quickbooks: Record<string, number> };
 }
 
 interface HsEntry {
+  route: string;
   status: number;
   portalId?: number;
   actAsUser?: string;
 }
 interface QboEntry {
+  endpoint: string;
   status: number;
   realmId?: string;
 }
@@ -43,10 +47,17 @@ export async function apiCalls(
       hubspot: hs.filter((e) => e.status === 429).length,
       quickbooks: qbo.filter((e) => e.status === 429).length,
     },
+    byRoute: { hubspot: tally(hs.map((e) => e.route)), quickbooks: tally(qbo.map((e) => e.endpoint)) },
   };
 }
 
 export async function resetApiCalls(urls: { hubspotUrl: string; qboUrl: string }): Promise<void> {
   await fetch(`${urls.hubspotUrl}/_emulator/requests`, { method: 'DELETE' });
   await fetch(`${urls.qboUrl}/_emulator/requests`, { method: 'DELETE' });
+}
+
+function tally(keys: readonly string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const k of keys) out[k] = (out[k] ?? 0) + 1;
+  return out;
 }
