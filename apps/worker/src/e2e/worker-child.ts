@@ -7,6 +7,8 @@ import { createHubSpotClient, RateLimiterRegistry } from '../adapters/hubspot-ad
 import { startWorker } from '../create-worker.ts';
 
 export interface ChildConfig {
+  /** The one portal these adapters belong to; other portals get no ports. */
+  portalId: string;
   databaseUrl: string;
   hubspotUrl: string;
   hubId: string;
@@ -31,24 +33,26 @@ const worker = await startWorker({
   pollEveryMinutes: 0,
   pollIntervalMs: 100,
   claimLeaseMs: 2_000,
-  portsFor: async () =>
-    buildPortalPorts({
-      hubspot: createHubSpotClient({
-        basePath: config.hubspotUrl,
-        portalId: config.hubId,
-        accessToken: async () => config.hubspotToken,
-        rateLimiter: limits.forPortal(config.hubId),
-        retry: { baseDelayMs: 2, maxDelayMs: 20 },
-      }),
-      quickbooks: {
-        baseUrl: config.qboUrl,
-        realmId: config.realmId,
-        tokens: staticAccessToken(config.qboToken),
-        limiter: new RealmRateLimiter(QBO_RATE_LIMITS),
-      },
-      customLineItemIncomeAccountId: config.incomeAccountId,
-      now: Date.now,
-    }),
+  portsFor: async (portalId) =>
+    portalId !== config.portalId
+      ? null
+      : buildPortalPorts({
+          hubspot: createHubSpotClient({
+            basePath: config.hubspotUrl,
+            portalId: config.hubId,
+            accessToken: async () => config.hubspotToken,
+            rateLimiter: limits.forPortal(config.hubId),
+            retry: { baseDelayMs: 2, maxDelayMs: 20 },
+          }),
+          quickbooks: {
+            baseUrl: config.qboUrl,
+            realmId: config.realmId,
+            tokens: staticAccessToken(config.qboToken),
+            limiter: new RealmRateLimiter(QBO_RATE_LIMITS),
+          },
+          customLineItemIncomeAccountId: config.incomeAccountId,
+          now: Date.now,
+        }),
 });
 process.stdout.write('ready\n');
 process.on('SIGTERM', () => {

@@ -29,7 +29,11 @@ export interface FieldSpec {
   readonly label: string;
   readonly flow: FieldFlow;
   read(side: Side, record: RecordOf<SyncObject>): unknown;
-  /** The form values are compared in ("1.50" and "1.5" are one amount); writes keep the read form. */
+  /**
+   * The form values are compared in ("1.50" and "1.5" are one amount; an empty string and no value
+   * are one blank, since QBO reads a cleared field back as "" where HubSpot has null); writes keep
+   * the read form.
+   */
   normalize(value: unknown): unknown;
   toSide(side: Side, value: unknown): WriteValue;
   assign(side: Side, record: RecordOf<SyncObject>, value: unknown): RecordOf<SyncObject>;
@@ -41,6 +45,7 @@ const plain = (key: string) => ({
     ({ ...(record as Rec), [key]: value }) as unknown as RecordOf<SyncObject>,
 });
 const ok = (value: unknown): WriteValue => ({ ok: true, value });
+const blankToNull = (v: unknown) => (v === '' ? null : v);
 const normDec = (v: string | null) => (v === null ? null : normalizeDecimal(v));
 const normDiscount = (d: LineDiscount | null) =>
   d ? { kind: d.kind, value: normalizeDecimal(d.value) } : null;
@@ -57,7 +62,7 @@ interface NeutralLine {
 function specsFor(object: SyncObject, disabled: readonly string[], ctx: ProjectionContext): FieldSpec[] {
   const { refs } = ctx;
   return enabledDefaultMappings(object, disabled).map((m): FieldSpec => {
-    const base = { key: m.key, label: m.label, flow: m.flow, normalize: (v: unknown) => v, ...plain(m.key) };
+    const base = { key: m.key, label: m.label, flow: m.flow, normalize: blankToNull, ...plain(m.key) };
     const raw = (record: RecordOf<SyncObject>) => (record as unknown as Rec)[m.key];
     switch (m.transform) {
       case 'decimal':

@@ -41,14 +41,9 @@ export interface MergeOutcome {
   readonly violations: string[];
 }
 
-/**
- * Field equality for syncing: an empty string and no value are the same thing to a bookkeeper,
- * and the two APIs disagree on which one a cleared field reads back as (QBO answers "" where
- * HubSpot answers null). Comparing them as different would rewrite the pair on every pass.
- */
-function sameValue(a: unknown, b: unknown): boolean {
-  const blank = (v: unknown) => (v === '' ? null : v);
-  return stableEqual(blank(a), blank(b));
+/** Two values of one field are the same when their comparison forms are (see `FieldSpec.normalize`). */
+function sameValue(spec: FieldSpec, a: unknown, b: unknown): boolean {
+  return stableEqual(spec.normalize(a), spec.normalize(b));
 }
 
 function flowAllows(flow: FieldFlow, target: Side): boolean {
@@ -74,10 +69,11 @@ export function mergeFields(input: MergeInput): MergeOutcome {
   for (const spec of input.specs) {
     const h = spec.read('hubspot', input.hubspot);
     const q = spec.read('quickbooks', input.quickbooks);
-    if (sameValue(h, q)) continue;
-    const hChanged = input.hubspotBase === null || !sameValue(h, spec.read('hubspot', input.hubspotBase));
+    if (sameValue(spec, h, q)) continue;
+    const hChanged =
+      input.hubspotBase === null || !sameValue(spec, h, spec.read('hubspot', input.hubspotBase));
     const qChanged =
-      input.quickbooksBase === null || !sameValue(q, spec.read('quickbooks', input.quickbooksBase));
+      input.quickbooksBase === null || !sameValue(spec, q, spec.read('quickbooks', input.quickbooksBase));
 
     let winner: Side;
     const owned = input.owned?.fields.includes(spec.key) ? input.owned.side : null;

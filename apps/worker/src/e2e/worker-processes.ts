@@ -1,0 +1,84 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll } from '@jest/globals';
+import { type E2ePortal, type E2eWorld, startE2eWorld } from './e2e-world.ts';
+import type { ChildConfig } from './worker-child.ts';
+
+const TSX = fileURLToPath(new URL('../../../../node_modules/.bin/tsx', import.meta.url));
+const CHILD = fileURLToPath(new URL('./worker-child.ts', import.meta.url));
+
+/**
+ * Worker processes against one e2e world, for the crash and scale tests: each test file gets its
+ * own world (database and emulators), so a process killed in one file leaves nothing behind for
+ * another. Call from the top level of a test file.
+ */
+export function useWorkerProcesses() {
+  let world: E2eWorld;
+  const children = new Set<ChildProcess>();
+  beforeAll(async () => {
+    world = await startE2eWorld();
+  });
+  afterEach(async () => {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+    children.clear();
+  });
+  afterAll(() => world.close());
+
+  function configOf(p: E2ePortal): ChildConfig {
+    return {
+      portalId: p.portalId,
+      databaseUrl: world.databaseUrl,
+      hubspotUrl: world.hubspotUrl,
+      hubId: p.hubId,
+      hubspotToken: p.hubspotToken,
+      qboUrl: world.qboUrl,
+      realmId: p.realmId,
+      qboToken: p.qboToken,
+      incomeAccountId: p.incomeAccountId,
+    };
+  }
+
+  async function startChild(config: ChildConfig): Promise<ChildProcess> {
+    const child = spawn(TSX, [CHILD, JSON.stringify(config)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    children.add(child);
+    await new Promise<void>((resolve, reject) => {
+      child.stdout?.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('ready')) resolve();
+      });
+      child.once('exit', (code) => reject(new Error(`worker exited early (${code})`)));
+    });
+    return child;
+  }
+
+  const exited = (child: ChildProcess) =>
+    new Promise<number | null>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) resolve(child.exitCode);
+      else child.once('exit', (code) => resolve(code));
+    });
+
+  async function qboBatches(): Promise<number> {
+    const response = await fetch(`${world.qboUrl}/_emulator/requests/counts`);
+    const { counts } = (await response.json()) as { counts: Record<string, number> };
+    return Object.entries(counts).reduce((n, [k, v]) => (k.endsWith('/batch') ? n + v : n), 0);
+  }
+
+  const synced = async (p: E2ePortal, hubspotInvoiceId: string) =>
+    (await world.db.changeNotice.count({ where: { portalId: p.portalId, processedAt: null } })) === 0 &&
+    (await world.db.recordLink.count({
+      where: {
+        portalId: p.portalId,
+        hubspotId: hubspotInvoiceId,
+        status: 'synced',
+        quickbooksId: { not: null },
+      },
+    })) === 1;
+
+  return {
+    world: () => world,
+    configOf,
+    startChild,
+    exited,
+    qboBatches,
+    synced,
+  };
+}
