@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createSyncSettingsRepository } from '@ledgersync/db';
 import { JsonDecimal } from '@ledgersync/quickbooks';
-import { type E2ePortal, type E2eWorld, startE2eWorld } from './e2e-world.ts';
+import { type E2eWorld, startE2eWorld } from './e2e-world.ts';
+import { type HsObject, syncingPortal } from './fixtures.ts';
 
 let world: E2eWorld;
 beforeAll(async () => {
@@ -9,29 +9,9 @@ beforeAll(async () => {
 });
 afterAll(() => world.close());
 
-async function syncingPortal(): Promise<E2ePortal> {
-  const p = await world.newPortal();
-  const settings = createSyncSettingsRepository(world.db);
-  const startedAt = new Date(Date.now() - 60_000);
-  for (const object of ['contacts', 'products', 'invoices'] as const) {
-    await settings.save(p.portalId, object, {
-      enabled: true,
-      direction: 'two_way',
-      syncStartedAt: startedAt,
-      ...(object === 'invoices' ? { customLineItemIncomeAccountId: p.incomeAccountId } : {}),
-    });
-  }
-  return p;
-}
-
-interface HsObject {
-  id: string;
-  properties: Record<string, string>;
-}
-
 describe('end to end: HubSpot ⇄ QuickBooks Online', () => {
   it('a finalized HubSpot invoice reaches QBO with its customer, items, amounts and number; paid in QBO → paid in HubSpot (R-OBJ-3, R-OBJ-4, R-OBJ-5)', async () => {
-    const p = await syncingPortal();
+    const p = await syncingPortal(world);
     const contact = await p.hs<HsObject>('/crm/v3/objects/contacts', {
       method: 'POST',
       body: { properties: { email: 'ada@example.com', firstname: 'Ada', lastname: 'Lovelace' } },
@@ -95,7 +75,7 @@ describe('end to end: HubSpot ⇄ QuickBooks Online', () => {
   });
 
   it('a QBO invoice reaches HubSpot with its line items and contact (R-EDT-2, R-FLT-2 default: every QBO invoice)', async () => {
-    const p = await syncingPortal();
+    const p = await syncingPortal(world);
     const customer = await p.qbo.create(
       'Customer',
       {
@@ -158,7 +138,7 @@ describe('end to end: HubSpot ⇄ QuickBooks Online', () => {
   });
 
   it('R-MAP-2: a field changed on both sides since the last sync is decided by the conflict rule (QuickBooks wins)', async () => {
-    const p = await syncingPortal();
+    const p = await syncingPortal(world);
     await world.db.syncSettings.updateMany({
       where: { portalId: p.portalId, object: 'contacts' },
       data: { conflictResolution: 'quickbooks' },
