@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { customer, invoice, line, product, settings, sideRecord } from '../test-support/factories.ts';
+import { InMemoryApps, InMemoryStore, inMemoryPorts } from '../test-support/in-memory-ports.ts';
 import { drainPortal } from './drain-portal.ts';
-import { InMemoryApps, InMemoryStore, inMemoryPorts } from './in-memory-ports.ts';
 
 let apps: InMemoryApps;
 let store: InMemoryStore;

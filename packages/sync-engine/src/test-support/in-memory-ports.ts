@@ -5,9 +5,9 @@ import type { SideWriter, WriteCommand, WriteResult } from '../ports/side-writer
 import type { SyncStore } from '../ports/sync-store.ts';
 import type { AnySideRecord, RecordOf } from '../records/side-record.ts';
 import type { Side, SyncObject } from '../records/sync-object.ts';
+import type { RunnerPorts } from '../runner/runner-ports.ts';
 import type { PortalSettings } from '../settings/portal-settings.ts';
-import { company, T1 } from '../test-support/factories.ts';
-import type { RunnerPorts } from './runner-ports.ts';
+import { company, T1 } from './factories.ts';
 
 /**
  * One in-memory app per side plus a store, for the runner's unit tests (the end-to-end tests use
