@@ -1,11 +1,11 @@
-import { z } from 'zod';
 import {
   createHubSpotClient,
   createOAuthClient,
   ensureAppProperties,
   RateLimiterRegistry,
-} from './hubspot-package.ts';
-import type { HubSpotGateway } from './server-package.ts';
+} from '@ledgersync/hubspot';
+import type { HubSpotGateway } from '@ledgersync/server';
+import { z } from 'zod';
 
 export interface HubSpotGatewayOptions {
   apiBaseUrl: string;

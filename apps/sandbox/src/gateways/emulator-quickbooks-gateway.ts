@@ -8,7 +8,7 @@ import {
   RealmRateLimiter,
   staticAccessToken,
 } from '@ledgersync/quickbooks';
-import type { QuickBooksGateway } from './server-package.ts';
+import type { QuickBooksGateway } from '@ledgersync/server';
 
 export interface QuickBooksGatewayOptions {
   /** Where OAuth and the API live (one base for the emulator). */

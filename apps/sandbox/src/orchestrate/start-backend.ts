@@ -1,12 +1,12 @@
 import { createPrismaClient, createTokenCipher, type Db } from '@ledgersync/db';
+import { buildServer, type ServerApp, type ServerConfig } from '@ledgersync/server';
+import { createAdapterPortsFor, startWorker, workerEnvSchema } from '@ledgersync/worker';
 import type { Runner } from 'graphile-worker';
 import { pino } from 'pino';
 import { createHubSpotGateway } from '../gateways/emulator-hubspot-gateway.ts';
 import { createQuickBooksGateway } from '../gateways/emulator-quickbooks-gateway.ts';
-import { buildServer, type ServerApp, type ServerConfig } from '../gateways/server-package.ts';
 import type { SandboxPlan } from './sandbox-plan.ts';
 import { SANDBOX_SCOPES } from './sandbox-scopes.ts';
-import { createAdapterPortsFor, startWorker, workerEnvSchema } from './worker-package.ts';
 
 export interface RunningBackend {
   db: Db;
