@@ -1,10 +1,15 @@
 import { createPrismaClient, createTokenCipher, type Db } from '@ledgersync/db';
-import { buildServer, type ServerApp, type ServerConfig } from '@ledgersync/server';
+import { intuitEndpointsAt } from '@ledgersync/quickbooks';
+import {
+  buildServer,
+  createHubSpotPackageGateway,
+  createQuickBooksPackageGateway,
+  type ServerApp,
+  type ServerConfig,
+} from '@ledgersync/server';
 import { createAdapterPortsFor, startWorker, workerEnvSchema } from '@ledgersync/worker';
 import type { Runner } from 'graphile-worker';
 import { pino } from 'pino';
-import { createHubSpotGateway } from '../gateways/emulator-hubspot-gateway.ts';
-import { createQuickBooksGateway } from '../gateways/emulator-quickbooks-gateway.ts';
 import type { SandboxPlan } from './sandbox-plan.ts';
 import { SANDBOX_SCOPES } from './sandbox-scopes.ts';
 
@@ -61,17 +66,21 @@ export async function startBackend(
       db,
       cipher,
       config: sandboxServerConfig(plan),
-      hubspot: createHubSpotGateway({
-        apiBaseUrl: plan.urls.hubspot,
+      // The server's production gateways, pointed at the emulators.
+      hubspot: createHubSpotPackageGateway({
+        basePath: plan.urls.hubspot,
         clientId: plan.hubspotApp.clientId,
         clientSecret: plan.hubspotApp.clientSecret,
         redirectUri: `${plan.urls.server}/oauth/hubspot/callback`,
+        now: Date.now,
       }),
-      quickbooks: createQuickBooksGateway({
-        baseUrl: plan.urls.quickbooks,
+      quickbooks: createQuickBooksPackageGateway({
+        apiBaseUrl: plan.urls.quickbooks,
         clientId: plan.quickbooksApp.clientId,
         clientSecret: plan.quickbooksApp.clientSecret,
         redirectUri: `${plan.urls.server}/oauth/quickbooks/callback`,
+        environment: 'sandbox',
+        endpoints: intuitEndpointsAt(plan.urls.quickbooks),
       }),
     },
     { logger: { level: logLevel }, rateLimit: false },
