@@ -6,6 +6,21 @@ export const invoiceParamsSchema = z.object({
   invoiceId: z.string().regex(/^\d{1,20}$/, 'must be a HubSpot record id'),
 });
 
+const decimalAmount = z.string().regex(/^-?\d+(\.\d+)?$/, 'must be a decimal string');
+
+/**
+ * The invoice's payment state as LedgerSync last synced it (R-OBJ-5), beside the sync status:
+ * amounts are exact decimals in the invoice currency; `amountPaid` is total − balance due.
+ */
+export const invoicePaymentSchema = z.object({
+  state: z.enum(['draft', 'open', 'partially_paid', 'paid', 'voided']),
+  currency: z.string(),
+  total: decimalAmount,
+  amountPaid: decimalAmount,
+  balanceDue: decimalAmount,
+});
+export type InvoicePayment = z.infer<typeof invoicePaymentSchema>;
+
 export const invoiceCardSchema = z.object({
   invoiceId: z.string(),
   /** `not_synced`: LedgerSync has never seen this invoice (sync off, or not yet drained). */
@@ -15,6 +30,8 @@ export const invoiceCardSchema = z.object({
     .nullable()
     .describe('The linked QBO invoice, with a deep link into QuickBooks'),
   lastSyncedAt: isoDateTime.nullable(),
+  /** Null until the invoice has synced once (no synced state to read it from). */
+  payment: invoicePaymentSchema.nullable(),
   error: errorExplanationSchema.nullable(),
   exclusion: z.object({ reason: z.string(), explanation: z.string() }).nullable(),
   /** Set when the record was deleted on one side (R-OBJ-7). */

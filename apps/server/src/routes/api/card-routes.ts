@@ -6,6 +6,7 @@ import type { RouteContext } from '../../deps.ts';
 import { conflict } from '../../http/http-error.ts';
 import { portalOf } from '../../http/hubspot-request-auth.ts';
 import type { TypedApp } from '../../http/typed-app.ts';
+import { invoicePaymentState } from './invoice-payment-state.ts';
 
 const tags = ['card'];
 const security = [{ hubspotSignature: [] }];
@@ -88,6 +89,7 @@ export function cardRoutes(app: TypedApp, ctx: RouteContext): void {
             }
           : null,
         lastSyncedAt: link?.lastSyncedAt?.toISOString() ?? null,
+        payment: link ? invoicePaymentState(link.mergeBase) : null,
         error: link?.status === 'failed' ? explainError(link.errorCode, link.errorMessage) : null,
         exclusion: reason
           ? { reason, explanation: EXCLUSION_REASONS[reason as keyof typeof EXCLUSION_REASONS] ?? reason }
