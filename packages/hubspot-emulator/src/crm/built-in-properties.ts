@@ -25,6 +25,18 @@ export const PAYMENT_STATUSES = [
   'refunded',
   'partially_refunded',
 ] as const;
+/** HubSpot documents hs_payment_method_type as an enumeration with these values. */
+export const PAYMENT_METHOD_TYPES = [
+  'card',
+  'ach',
+  'cash',
+  'check',
+  'wire_transfer',
+  'other',
+  'sepa',
+  'bacs',
+  'pads',
+] as const;
 
 /** Built-in properties per object type name: names and enums as documented or, where not, as chosen in README. */
 export const BUILT_IN_PROPERTIES: Record<string, Record<string, BuiltInSpec>> = {
@@ -113,7 +125,7 @@ export const BUILT_IN_PROPERTIES: Record<string, Record<string, BuiltInSpec>> = 
     hs_latest_status: { type: 'enumeration', options: [...PAYMENT_STATUSES] },
     hs_currency_code: {},
     hs_customer_email: {},
-    hs_payment_method_type: {},
+    hs_payment_method_type: { type: 'enumeration', options: [...PAYMENT_METHOD_TYPES] },
     hs_reference_number: {},
     hs_internal_comment: {},
     hs_net_amount: ro('number'),

@@ -1,14 +1,16 @@
 import type { CanonicalPayment } from '@ledgersync/sync-engine';
 import type { HubSpotObject, Properties } from '../crm/hubspot-object.ts';
+import { toHubSpotPaymentMethod } from './payment-method.ts';
 import { amount, isoDate, text, toHubSpotDate, toHubSpotText } from './property-values.ts';
 
-// Names beyond hs_initial_amount / hs_initiated_date / hs_latest_status are not confirmed by the
-// reference ([verify] there); they are kept in this one file so a correction is one edit.
+// Commerce payment properties as HubSpot documents them; the method is `hs_payment_method_type`
+// (an enumeration, see payment-method.ts). There is no `hs_payment_method` property: writing it
+// failed every payment with PROPERTY_DOESNT_EXIST (seen as invalid_field_value in the sandbox).
 export const PAYMENT_PROPERTIES = [
   'hs_initial_amount',
   'hs_currency_code',
   'hs_initiated_date',
-  'hs_payment_method',
+  'hs_payment_method_type',
   'hs_reference_number',
   'hs_latest_status',
 ] as const;
@@ -29,7 +31,7 @@ export function paymentToCanonical(
     amount: total,
     currency,
     date: isoDate(p.hs_initiated_date) ?? payment.createdAt.slice(0, 10),
-    method: text(p.hs_payment_method),
+    method: text(p.hs_payment_method_type),
     reference: text(p.hs_reference_number),
     customerId,
     appliedTo: invoiceIds.map((invoiceId, i) => ({
@@ -44,7 +46,7 @@ export function canonicalToPaymentProperties(c: Partial<CanonicalPayment>): Prop
   if (c.amount !== undefined) out.hs_initial_amount = c.amount;
   if (c.currency !== undefined) out.hs_currency_code = c.currency;
   if (c.date !== undefined) out.hs_initiated_date = toHubSpotDate(c.date);
-  if (c.method !== undefined) out.hs_payment_method = toHubSpotText(c.method);
+  if (c.method !== undefined) out.hs_payment_method_type = toHubSpotPaymentMethod(c.method) ?? '';
   if (c.reference !== undefined) out.hs_reference_number = toHubSpotText(c.reference);
   return out;
 }

@@ -64,7 +64,7 @@ export const DEFAULT_FIELD_MAPPINGS: Readonly<Record<SyncObject, readonly Defaul
     m('amount', 'Amount', 'hs_initial_amount', 'TotalAmt', 'decimal', false),
     m('customerId', 'Customer', 'association:contact', 'CustomerRef', 'customer_ref', false),
     m('date', 'Payment date', 'hs_initiated_date', 'TxnDate'),
-    m('method', 'Payment method', 'hs_payment_method', 'PaymentMethodRef'),
+    m('method', 'Payment method', 'hs_payment_method_type', 'PaymentMethodRef'),
     m('reference', 'Reference', 'hs_reference_number', 'PaymentRefNum'),
     m(
       'appliedTo',
