@@ -6,6 +6,7 @@ export function invoiceCard(overrides: Partial<InvoiceCard> = {}): InvoiceCard {
     status: 'synced',
     quickbooks: { id: '77', number: '1042', url: 'https://app.qbo.intuit.com/app/invoice?txnId=77' },
     lastSyncedAt: '2026-03-04T14:15:00Z',
+    payment: null,
     error: null,
     exclusion: null,
     deletedOn: null,

@@ -2,14 +2,25 @@ import { DescriptionList, DescriptionListItem, Link, Text } from '@hubspot/ui-ex
 import type { InvoiceCard } from '../../shared/api/contract.ts';
 import { formatDateTime } from '../../shared/format-date-time.ts';
 import { SyncStatusTag } from '../../shared/views/SyncStatusTag.tsx';
+import { PaymentAmounts, PaymentStateTag } from './PaymentState.tsx';
 
-/** Status, the QuickBooks invoice it is linked to, and when it last synced. */
+/** Sync status, payment state, the QuickBooks invoice it is linked to, and when it last synced. */
 export function SyncSummary({ card, timeZone }: { card: InvoiceCard; timeZone: string }) {
   return (
     <DescriptionList direction="row">
-      <DescriptionListItem label="Status">
+      <DescriptionListItem label="Sync status">
         {card.status === 'not_synced' ? <Text>Not synced</Text> : <SyncStatusTag status={card.status} />}
       </DescriptionListItem>
+      {card.payment ? (
+        <DescriptionListItem label="Payment">
+          <PaymentStateTag payment={card.payment} />
+        </DescriptionListItem>
+      ) : null}
+      {card.payment ? (
+        <DescriptionListItem label="Amount paid">
+          <PaymentAmounts payment={card.payment} />
+        </DescriptionListItem>
+      ) : null}
       <DescriptionListItem label="QuickBooks invoice">
         {card.quickbooks ? (
           <Link href={{ url: card.quickbooks.url, external: true }}>

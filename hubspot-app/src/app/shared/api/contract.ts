@@ -35,11 +35,22 @@ export const activityEntrySchema = z.object({
 export type ActivityEntry = z.infer<typeof activityEntrySchema>;
 
 /** `GET /api/v1/invoices/:invoiceId/card` (R-VIS-1). */
+/** R-OBJ-5: the invoice's payment state as last synced; amounts are exact decimal strings. */
+export const invoicePaymentSchema = z.object({
+  state: z.enum(['draft', 'open', 'partially_paid', 'paid', 'voided']),
+  currency: z.string(),
+  total: z.string(),
+  amountPaid: z.string(),
+  balanceDue: z.string(),
+});
+export type InvoicePayment = z.infer<typeof invoicePaymentSchema>;
+
 export const invoiceCardSchema = z.object({
   invoiceId: z.string(),
   status: z.enum(['synced', 'pending', 'failed', 'excluded', 'not_synced']),
   quickbooks: z.object({ id: z.string(), number: z.string().nullable(), url: z.string() }).nullable(),
   lastSyncedAt: isoDateTime.nullable(),
+  payment: invoicePaymentSchema.nullable(),
   error: syncFailureSchema.nullable(),
   exclusion: z.object({ reason: z.string(), explanation: z.string() }).nullable(),
   deletedOn: z.enum(['hubspot', 'quickbooks']).nullable(),
