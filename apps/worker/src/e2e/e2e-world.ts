@@ -172,7 +172,8 @@ export async function startE2eWorld(): Promise<E2eWorld> {
               side,
               object: toDbObject(object),
               recordId,
-              eventId: `e2e-${++events}-${recordId}`,
+              // Event ids are unique per side across portals, as HubSpot's and Intuit's are.
+              eventId: `e2e-${portal.id}-${++events}-${recordId}`,
             },
           ]);
         },

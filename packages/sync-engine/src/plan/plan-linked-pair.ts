@@ -11,6 +11,7 @@ import { otherSide, SIDES, type Side, type SyncObject } from '../records/sync-ob
 import { checkOutboundInvoice } from '../rules/check-outbound-invoice.ts';
 import { checkPayment } from '../rules/check-payment.ts';
 import { mirrorStatus } from '../rules/invoice-status-table.ts';
+import { AMOUNT_FIELDS_ZEROED_BY_VOID, amountsFrozenByVoid } from '../rules/voided-invoice-amounts.ts';
 import { buildUpdate } from './build-update.ts';
 import { bumpLink, type PlanContext, specsFor } from './plan-context.ts';
 import { actionId, type PlanAction } from './plan-types.ts';
@@ -41,8 +42,14 @@ export function planLinkedPair(
 
   const base = ctx.baseOf(link.id);
   const specs = specsFor(ctx, object);
+  const amountsFrozen =
+    object === 'invoice' &&
+    amountsFrozenByVoid(
+      pair.hubspot.record as RecordOf<'invoice'>,
+      pair.quickbooks.record as RecordOf<'invoice'>,
+    );
   const merged = mergeFields({
-    specs,
+    specs: amountsFrozen ? specs.filter((s) => !AMOUNT_FIELDS_ZEROED_BY_VOID.includes(s.key)) : specs,
     hubspot: pair.hubspot.record,
     quickbooks: pair.quickbooks.record,
     hubspotBase: base?.hubspot ?? null,

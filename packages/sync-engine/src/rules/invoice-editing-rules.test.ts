@@ -80,4 +80,38 @@ describe('editing rules', () => {
     w.sync();
     expect(w.get('invoice', 'hubspot', hid)?.lines[0]?.quantity).toBe('7');
   });
+
+  it('R-ERR-4 / R-OBJ-5: a void in QBO (which zeroes amounts) voids the HubSpot invoice and is not a line edit', () => {
+    const { w, qid } = syncedHubspotInvoice();
+    const before = w.get('invoice', 'quickbooks', qid)!;
+    const hubspotLines = w.get('invoice', 'hubspot', 'i1')!.lines;
+    const zeroed = before.lines.map((l) => ({ ...l, quantity: '0', amount: '0.00' }));
+    w.edit('invoice', 'quickbooks', qid, { status: 'voided', lines: zeroed, total: '0.00', balance: '0.00' });
+    const plan = w.plan();
+    expect(plan.actions.filter((a) => a.kind === 'fail')).toEqual([]);
+    w.sync();
+    const hubspot = w.get('invoice', 'hubspot', 'i1')!;
+    expect(hubspot.status).toBe('voided');
+    expect(hubspot.lines).toEqual(hubspotLines);
+    expect(hubspot.total).toBe(before.total);
+    const again = w.plan();
+    expect(again.actions.filter((a) => a.kind === 'fail')).toEqual([]);
+    expect(writes(again)).toEqual([]);
+  });
+
+  it('R-ERR-4 / R-OBJ-5: a HubSpot void mirrored to QBO and read back zeroed is not a line edit', () => {
+    const { w, qid } = syncedHubspotInvoice();
+    w.edit('invoice', 'hubspot', 'i1', { status: 'voided' });
+    w.sync();
+    expect(w.get('invoice', 'quickbooks', qid)?.status).toBe('voided');
+    const q = w.get('invoice', 'quickbooks', qid)!;
+    w.edit('invoice', 'quickbooks', qid, {
+      lines: q.lines.map((l) => ({ ...l, quantity: '0', amount: '0.00' })),
+      total: '0.00',
+      balance: '0.00',
+    });
+    const plan = w.plan();
+    expect(plan.actions.filter((a) => a.kind === 'fail')).toEqual([]);
+    expect(writes(plan)).toEqual([]);
+  });
 });
