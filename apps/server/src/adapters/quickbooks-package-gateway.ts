@@ -87,5 +87,19 @@ export function createQuickBooksPackageGateway(options: QuickBooksPackageGateway
       }
       return accounts;
     },
+    async listTaxCodes(realmId, accessToken) {
+      const qbo = client(realmId, accessToken);
+      const codes = [];
+      for await (const c of qbo.queryAll(QboQuery.select('TaxCode'))) {
+        const code = c as { Id: unknown; Name: unknown; Description?: unknown; Active?: unknown };
+        if (code.Active === false || code.Active === 'false') continue;
+        codes.push({
+          id: String(code.Id),
+          name: String(code.Name),
+          description: typeof code.Description === 'string' ? code.Description : null,
+        });
+      }
+      return codes;
+    },
   };
 }

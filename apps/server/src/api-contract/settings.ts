@@ -1,4 +1,4 @@
-import { customMappingSchema, inboundFilterSchema } from '@ledgersync/sync-engine';
+import { customMappingSchema, inboundFilterSchema, taxMappingSchema } from '@ledgersync/sync-engine';
 import { z } from 'zod';
 import { conflictResolutionSchema, directionSchema, isoDateTime, syncObjectSchema } from './common.ts';
 
@@ -48,6 +48,8 @@ export const settingsResponseSchema = z.object({
     /** R-FLT-2: shown on first set-up. */
     recommendedInboundFilter: inboundFilterSchema,
     customLineItemIncomeAccountId: z.string().nullable(),
+    /** R-ERR-5: the QBO tax code every synced line gets, for companies outside the US. */
+    taxMapping: taxMappingSchema.nullable(),
   }),
   notes: z.array(z.string()),
 });
@@ -82,6 +84,23 @@ export const incomeAccountInputSchema = z.object({ accountId: z.string().min(1).
 export const incomeAccountsResponseSchema = z.object({
   accounts: z.array(z.object({ id: z.string(), name: z.string() })),
 });
+
+/** `GET /api/v1/settings/tax-codes` — the company's active tax codes (R-ERR-5). */
+export const taxCodesResponseSchema = z.object({
+  taxCodes: z.array(z.object({ id: z.string(), name: z.string(), description: z.string().nullable() })),
+});
+
+/** `PUT /api/v1/settings/tax-mapping` — a default tax code, optionally one per HubSpot product id. */
+export const taxMappingInputSchema = z
+  .object({
+    defaultTaxCodeId: z.string().min(1, 'choose a default tax code').max(64),
+    byHubspotProductId: z
+      .record(z.string().regex(/^\d{1,20}$/, 'must be a HubSpot product id'), z.string().min(1).max(64))
+      .refine((r) => Object.keys(r).length <= 500, 'at most 500 product tax codes')
+      .default({}),
+  })
+  .strict();
+export const taxMappingResponseSchema = z.object({ taxMapping: taxMappingSchema.nullable() });
 
 /** `GET /api/v1/settings/field-catalogue` — both sides' invoice fields for custom mappings. */
 export const fieldCatalogueSchema = z.object({

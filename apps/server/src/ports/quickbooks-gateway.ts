@@ -29,6 +29,13 @@ export interface QuickBooksAccount {
   name: string;
 }
 
+/** An active sales tax code of the company (R-ERR-5: what a tax mapping may point at). */
+export interface QuickBooksTaxCode {
+  id: string;
+  name: string;
+  description: string | null;
+}
+
 export interface QuickBooksGateway {
   authorizeUrl(state: string): string;
   /** The redirect URI is the gateway's own configuration (it must equal the authorize one). */
@@ -36,5 +43,6 @@ export interface QuickBooksGateway {
   refresh(realmId: string, refreshToken: string, now: Date): Promise<QuickBooksTokenGrant>;
   company(realmId: string, accessToken: string): Promise<QuickBooksCompanySnapshot>;
   listIncomeAccounts(realmId: string, accessToken: string): Promise<QuickBooksAccount[]>;
+  listTaxCodes(realmId: string, accessToken: string): Promise<QuickBooksTaxCode[]>;
   revoke(token: string): Promise<void>;
 }

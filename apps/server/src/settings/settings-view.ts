@@ -5,7 +5,13 @@ import {
   FIXED_OUTBOUND_INVOICE_FILTERS,
 } from '@ledgersync/sync-engine';
 import type { SettingsResponse } from '../api-contract/settings.ts';
-import { ALL_OBJECTS, ENGINE_OBJECT, readFieldMappings, readInboundFilters } from './stored-settings.ts';
+import {
+  ALL_OBJECTS,
+  ENGINE_OBJECT,
+  readFieldMappings,
+  readInboundFilters,
+  readTaxMapping,
+} from './stored-settings.ts';
 
 type ObjectView = SettingsResponse['objects'][number];
 
@@ -66,6 +72,7 @@ export function settingsView(
       inboundFilters: readInboundFilters(invoice),
       recommendedInboundFilter: { kind: 'primary', field: 'TxnDate', operator: 'gte', value: today },
       customLineItemIncomeAccountId: invoice?.customLineItemIncomeAccountId ?? null,
+      taxMapping: readTaxMapping(invoice),
     },
     notes: [WORKFLOW_NOTE],
   };

@@ -3,6 +3,8 @@ import {
   customMappingSchema,
   type SyncObject as EngineObject,
   inboundFilterSchema,
+  type TaxMapping,
+  taxMappingSchema,
 } from '@ledgersync/sync-engine';
 import { z } from 'zod';
 
@@ -23,6 +25,20 @@ export function readFieldMappings(row: SyncSettings | null): StoredFieldMappings
 
 export function readInboundFilters(row: SyncSettings | null) {
   return storedInboundFiltersSchema.parse(row?.inboundFilters ?? []);
+}
+
+/** The invoices row's `options` column as an object (other keys belong to other settings). */
+export function readOptions(row: SyncSettings | null): Record<string, unknown> {
+  const options = row?.options;
+  return options && typeof options === 'object' && !Array.isArray(options)
+    ? (options as Record<string, unknown>)
+    : {};
+}
+
+/** R-ERR-5: stored under `options.taxMapping` of the invoices row, where the worker reads it. */
+export function readTaxMapping(row: SyncSettings | null): TaxMapping | null {
+  const parsed = taxMappingSchema.safeParse(readOptions(row).taxMapping);
+  return parsed.success ? parsed.data : null;
 }
 
 /** The database names objects by HubSpot's plural; the engine by its canonical singular. */

@@ -1,5 +1,5 @@
 import type { Db, SyncObject, SyncSettings } from '@ledgersync/db';
-import { type CompanyProfile, checkOutboundInvoiceSetup } from '@ledgersync/sync-engine';
+import { type CompanyProfile, checkOutboundInvoiceSetup, type TaxMapping } from '@ledgersync/sync-engine';
 import { conflict } from '../http/http-error.ts';
 
 /**
@@ -13,6 +13,7 @@ export async function assertCanTurnOn(
   direction: SyncSettings['direction'],
   company: () => Promise<CompanyProfile>,
   customLineItemIncomeAccountId: string | null,
+  taxMapping: TaxMapping | null,
 ): Promise<void> {
   if (object !== 'invoices') return;
   const deps = await db.syncSettings.findMany({
@@ -29,7 +30,7 @@ export async function assertCanTurnOn(
   if (direction === 'quickbooks_to_hubspot') return;
   const check = checkOutboundInvoiceSetup(await company(), {
     direction: direction === 'off' ? 'two_way' : direction,
-    taxMapping: null,
+    taxMapping,
     customLineItemIncomeAccountId,
   });
   const first = check.errors[0];

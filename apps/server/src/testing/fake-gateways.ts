@@ -1,5 +1,9 @@
 import type { HistoricalInvoice, HubSpotGateway, HubSpotPropertyInfo } from '../ports/hubspot-gateway.ts';
-import type { QuickBooksCompanySnapshot, QuickBooksGateway } from '../ports/quickbooks-gateway.ts';
+import type {
+  QuickBooksCompanySnapshot,
+  QuickBooksGateway,
+  QuickBooksTaxCode,
+} from '../ports/quickbooks-gateway.ts';
 
 /** An in-memory HubSpot: codes map to portals; records what the server asked for. */
 export function fakeHubSpot(overrides: Partial<HubSpotGateway> = {}) {
@@ -80,6 +84,8 @@ export const US_COMPANY: QuickBooksCompanySnapshot = {
 export function fakeQuickBooks(overrides: Partial<QuickBooksGateway> = {}) {
   const codes = new Set<string>();
   const companies = new Map<string, QuickBooksCompanySnapshot>();
+  /** Active tax codes per realm; a realm not set has a Canadian company's codes. */
+  const taxCodes = new Map<string, QuickBooksTaxCode[]>();
   const revoked: string[] = [];
   let n = 0;
   const tokens = (now: Date) => {
@@ -110,6 +116,14 @@ export function fakeQuickBooks(overrides: Partial<QuickBooksGateway> = {}) {
         { id: '1', name: 'Services' },
       ];
     },
+    async listTaxCodes(realmId) {
+      return (
+        taxCodes.get(realmId) ?? [
+          { id: '4', name: 'GST', description: 'GST 5%' },
+          { id: '5', name: 'HST ON', description: 'HST Ontario 13%' },
+        ]
+      );
+    },
     async revoke(token) {
       revoked.push(token);
     },
@@ -118,6 +132,7 @@ export function fakeQuickBooks(overrides: Partial<QuickBooksGateway> = {}) {
   return {
     gateway,
     companies,
+    taxCodes,
     revoked,
     issueCode(): string {
       const code = `qcode-${codes.size}-${Math.random().toString(36).slice(2)}`;

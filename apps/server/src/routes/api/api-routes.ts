@@ -7,6 +7,7 @@ import { connectionRoutes } from './connection-routes.ts';
 import { mappingRoutes } from './mapping-routes.ts';
 import { overviewRoutes } from './overview-routes.ts';
 import { settingsRoutes } from './settings-routes.ts';
+import { taxMappingRoutes } from './tax-mapping-routes.ts';
 
 /** Every route the HubSpot UI calls through `hubspot.fetch` (mounted under `/api/v1`, signed). */
 export function apiRoutes(app: TypedApp, ctx: RouteContext): void {
@@ -14,6 +15,7 @@ export function apiRoutes(app: TypedApp, ctx: RouteContext): void {
   settingsRoutes(app, ctx);
   mappingRoutes(app, ctx);
   companyRoutes(app, ctx);
+  taxMappingRoutes(app, ctx);
   connectionRoutes(app, ctx);
   overviewRoutes(app, ctx);
   backfillRoutes(app, ctx);

@@ -14,7 +14,7 @@ import { badRequest } from '../../http/http-error.ts';
 import { portalOf } from '../../http/hubspot-request-auth.ts';
 import type { TypedApp } from '../../http/typed-app.ts';
 import { objectView, settingsView } from '../../settings/settings-view.ts';
-import { ENGINE_OBJECT, readFieldMappings } from '../../settings/stored-settings.ts';
+import { ENGINE_OBJECT, readFieldMappings, readTaxMapping } from '../../settings/stored-settings.ts';
 import { assertCanTurnOn } from '../../settings/turn-on-checks.ts';
 
 const tags = ['settings'];
@@ -66,6 +66,7 @@ export function settingsRoutes(app: TypedApp, ctx: RouteContext): void {
           direction,
           async () => ctx.quickbooks.company(access.realmId, access.accessToken),
           current?.customLineItemIncomeAccountId ?? null,
+          readTaxMapping(current),
         );
       }
       const patch = {
