@@ -9,7 +9,7 @@ import { CustomLineItemAccount } from './CustomLineItemAccount.tsx';
 import { CustomMappingsSection } from './CustomMappingsSection.tsx';
 import { InvoiceFilters } from './InvoiceFilters.tsx';
 import { MappedFieldsTable } from './MappedFieldsTable.tsx';
-import { TaxNote } from './TaxNote.tsx';
+import { TaxMappingSection } from './TaxMappingSection.tsx';
 
 export interface ObjectConfigurationProps {
   client: BackendClient;
@@ -58,7 +58,7 @@ export function ObjectConfiguration(props: ObjectConfigurationProps) {
             <CustomMappingsSection client={client} settings={settings} onSettingsChange={onSettingsChange} />
             <InvoiceFilters client={client} settings={settings} onSettingsChange={onSettingsChange} />
             <CustomLineItemAccount client={client} settings={settings} onSettingsChange={onSettingsChange} />
-            <TaxNote country={settings.connection.country} />
+            <TaxMappingSection client={client} settings={settings} onSettingsChange={onSettingsChange} />
           </>
         ) : null}
       </Flex>

@@ -14,6 +14,8 @@ import {
   objectSettingsSchema,
   recommendationsSchema,
   settingsResponseSchema,
+  taxCodesResponseSchema,
+  taxMappingResponseSchema,
 } from './settings-contract.ts';
 
 // One function per settings route of W7's API (mounted under /api/v1).
@@ -59,6 +61,15 @@ export const getIncomeAccounts = (c: BackendClient) =>
 
 export const setCustomLineItemAccount = (c: BackendClient, accountId: string) =>
   c.request('PUT', `${V1}/settings/custom-line-item-account`, lineItemAccountResponseSchema, { accountId });
+
+export const getTaxCodes = (c: BackendClient) =>
+  c.request('GET', `${V1}/settings/tax-codes`, taxCodesResponseSchema);
+
+export const saveTaxMapping = (c: BackendClient, defaultTaxCodeId: string) =>
+  c.request('PUT', `${V1}/settings/tax-mapping`, taxMappingResponseSchema, { defaultTaxCodeId });
+
+export const removeTaxMapping = (c: BackendClient) =>
+  c.request('DELETE', `${V1}/settings/tax-mapping`, taxMappingResponseSchema);
 
 export const getRecommendations = (c: BackendClient) =>
   c.request('GET', `${V1}/settings/recommendations`, recommendationsSchema);

@@ -63,6 +63,13 @@ export const inboundFilterSchema = z.discriminatedUnion('kind', [
 ]);
 export type InboundFilter = z.infer<typeof inboundFilterSchema>;
 
+/** R-ERR-5: a QBO tax code for every line of an invoice sent to a company outside the US. */
+export const taxMappingSchema = z.object({
+  defaultTaxCodeId: z.string(),
+  byHubspotProductId: z.record(z.string(), z.string()).default({}),
+});
+export type TaxMapping = z.infer<typeof taxMappingSchema>;
+
 export const settingsResponseSchema = z.object({
   portal: z.object({ hubId: z.string(), planTier: planTierSchema }),
   connection: connectionSchema,
@@ -74,6 +81,8 @@ export const settingsResponseSchema = z.object({
     inboundFilters: z.array(inboundFilterSchema),
     recommendedInboundFilter: inboundFilterSchema,
     customLineItemIncomeAccountId: z.string().nullable(),
+    /** Absent from servers older than the tax mapping: treated as none. */
+    taxMapping: taxMappingSchema.nullable().optional(),
   }),
   notes: z.array(z.string()),
 });
@@ -101,4 +110,8 @@ export const recommendationsSchema = z.object({
 export type Recommendations = z.infer<typeof recommendationsSchema>;
 export const connectStartResponseSchema = z.object({ authorizeUrl: z.string() });
 export const disconnectResponseSchema = z.object({ status: z.literal('disconnected') });
+export const taxCodesResponseSchema = z.object({
+  taxCodes: z.array(z.object({ id: z.string(), name: z.string(), description: z.string().nullable() })),
+});
+export const taxMappingResponseSchema = z.object({ taxMapping: taxMappingSchema.nullable() });
 export const lineItemAccountResponseSchema = z.object({ customLineItemIncomeAccountId: z.string() });
