@@ -1,0 +1,60 @@
+import type { E2ePortal, E2eWorld } from '../e2e-world.ts';
+import type { HsObject } from '../fixtures.ts';
+
+// What a HubSpot user and a bookkeeper do by hand, through the emulators' public APIs.
+
+export function hsContact(p: E2ePortal, properties: Record<string, string>): Promise<HsObject> {
+  return p.hs<HsObject>('/crm/v3/objects/contacts', { method: 'POST', body: { properties } });
+}
+
+export function hsProduct(p: E2ePortal, properties: Record<string, string>): Promise<HsObject> {
+  return p.hs<HsObject>('/crm/v3/objects/products', { method: 'POST', body: { properties } });
+}
+
+/** A sales user drafts an invoice in HubSpot and finalizes it. */
+export async function hsFinalizedInvoice(
+  p: E2ePortal,
+  input: {
+    contactId: string;
+    lineItems: Record<string, string>[];
+    properties?: Record<string, string>;
+  },
+): Promise<HsObject> {
+  const draft = await p.hsControl<HsObject>(`/portals/${p.hubId}/ui/invoices`, input);
+  return p.hsControl<HsObject>(`/portals/${p.hubId}/ui/invoices/${draft.id}/finalize`);
+}
+
+/** A bookkeeper changes company settings in QBO (a sparse Preferences update). */
+export async function setQboPreferences(
+  world: E2eWorld,
+  p: E2ePortal,
+  preferences: Record<string, unknown>,
+): Promise<void> {
+  const response = await fetch(`${world.qboUrl}/v3/company/${p.realmId}/preferences?minorversion=75`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${p.qboToken}`,
+      'content-type': 'application/json',
+      accept: 'application/json',
+    },
+    body: JSON.stringify({ ...preferences, sparse: true }),
+  });
+  if (!response.ok) throw new Error(`preferences update → ${response.status} ${await response.text()}`);
+}
+
+export async function linkOfHubSpot(world: E2eWorld, p: E2ePortal, hubspotId: string) {
+  return world.db.recordLink.findFirst({ where: { portalId: p.portalId, hubspotId } });
+}
+
+export async function linkOfQuickBooks(
+  world: E2eWorld,
+  p: E2ePortal,
+  object: 'contacts' | 'products' | 'invoices' | 'payments',
+  quickbooksId: string,
+) {
+  return world.db.recordLink.findFirst({ where: { portalId: p.portalId, object, quickbooksId } });
+}
+
+export async function activityOf(world: E2eWorld, p: E2ePortal) {
+  return world.db.syncActivity.findMany({ where: { portalId: p.portalId }, orderBy: { id: 'asc' } });
+}
