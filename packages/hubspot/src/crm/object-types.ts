@@ -20,6 +20,8 @@ export const OBJECT_TYPE_FOR: Readonly<Record<SyncObject, HubSpotObjectType>> = 
 export const QBO_ID_PROPERTY = 'ledgersync_qbo_id';
 export const SYNC_STATUS_PROPERTY = 'ledgersync_sync_status';
 export const LAST_SYNCED_AT_PROPERTY = 'ledgersync_last_synced_at';
+/** The QBO invoice number (DocNumber): `hs_number` is read-only, HubSpot numbers its own invoices. */
+export const QBO_NUMBER_PROPERTY = 'ledgersync_qbo_number';
 
 /** HubSpot's batch endpoints take at most 100 inputs. */
 export const BATCH_SIZE = 100;

@@ -1,5 +1,10 @@
 import type { HubSpotObjectType } from '../crm/object-types.ts';
-import { LAST_SYNCED_AT_PROPERTY, QBO_ID_PROPERTY, SYNC_STATUS_PROPERTY } from '../crm/object-types.ts';
+import {
+  LAST_SYNCED_AT_PROPERTY,
+  QBO_ID_PROPERTY,
+  QBO_NUMBER_PROPERTY,
+  SYNC_STATUS_PROPERTY,
+} from '../crm/object-types.ts';
 
 export const PROPERTY_GROUP = { name: 'ledgersync', label: 'LedgerSync', displayOrder: -1 } as const;
 
@@ -45,9 +50,19 @@ const lastSyncedAt: AppPropertyDefinition = {
   fieldType: 'date',
 };
 
+// R-OBJ-3 / R-VIS-1: HubSpot's own `hs_number` cannot be written through the API, so the
+// number a QBO-created invoice has in QuickBooks is kept here, where the card and reports find it.
+const qboNumber: AppPropertyDefinition = {
+  name: QBO_NUMBER_PROPERTY,
+  label: 'QuickBooks invoice number',
+  description: 'The invoice number in QuickBooks (DocNumber). Set by LedgerSync.',
+  type: 'string',
+  fieldType: 'text',
+};
+
 /** The properties LedgerSync owns, per object type. Line items only need their upsert key. */
 export const APP_PROPERTIES: Readonly<Record<HubSpotObjectType, readonly AppPropertyDefinition[]>> = {
-  invoices: [qboId, syncStatus, lastSyncedAt],
+  invoices: [qboId, syncStatus, lastSyncedAt, qboNumber],
   contacts: [qboId, syncStatus, lastSyncedAt],
   products: [qboId, syncStatus, lastSyncedAt],
   commerce_payments: [qboId, syncStatus, lastSyncedAt],

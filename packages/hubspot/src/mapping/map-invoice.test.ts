@@ -50,7 +50,7 @@ describe('HubSpot invoice mapping (exact money)', () => {
     expect(invoiceToCanonical(obj('9', { hs_invoice_source: 'hubspot' }), [], null).source).toBe('hubspot');
   });
 
-  it('never writes calculated totals or the read-only number, and sends dates as midnight UTC', () => {
+  it('never writes calculated totals or the read-only hs_number (the number goes to ledgersync_qbo_number), and sends dates as midnight UTC', () => {
     const props = canonicalToInvoiceProperties({
       number: 'X',
       total: '1',
@@ -58,7 +58,11 @@ describe('HubSpot invoice mapping (exact money)', () => {
       issueDate: '2026-03-01',
       status: 'partially_paid',
     });
-    expect(props).toEqual({ hs_invoice_date: '1772323200000', hs_invoice_status: 'open' });
+    expect(props).toEqual({
+      ledgersync_qbo_number: 'X',
+      hs_invoice_date: '1772323200000',
+      hs_invoice_status: 'open',
+    });
   });
 
   it('refuses number forms HubSpot does not send instead of guessing', () => {

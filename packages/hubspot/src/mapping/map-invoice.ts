@@ -7,10 +7,12 @@ import {
   roundToCurrency,
 } from '@ledgersync/sync-engine';
 import type { HubSpotObject, Properties } from '../crm/hubspot-object.ts';
+import { QBO_NUMBER_PROPERTY } from '../crm/object-types.ts';
 import { amount, decimal, isoDate, text, toHubSpotDate, toHubSpotText } from './property-values.ts';
 
 export const INVOICE_PROPERTIES = [
   'hs_number',
+  QBO_NUMBER_PROPERTY,
   'hs_invoice_date',
   'hs_due_date',
   'hs_currency',
@@ -98,7 +100,8 @@ export function invoiceToCanonical(
       : amount(p.hs_amount_billed, currency);
   const balance = text(p.hs_balance_due) === null ? total : amount(p.hs_balance_due, currency);
   return {
-    number: text(p.hs_number),
+    // A number written from QuickBooks wins over HubSpot's own numbering (see the writer).
+    number: text(p[QBO_NUMBER_PROPERTY]) ?? text(p.hs_number),
     issueDate: isoDate(p.hs_invoice_date) ?? invoice.createdAt.slice(0, 10),
     dueDate: isoDate(p.hs_due_date),
     currency,
@@ -114,11 +117,13 @@ export function invoiceToCanonical(
 }
 
 /**
- * Header properties to write. Totals are HubSpot's calculation and `hs_number` is read-only
- * (HubSpot numbers its own invoices), so neither is written.
+ * Header properties to write. Totals are HubSpot's calculation and are not written. `hs_number`
+ * is read-only (HubSpot numbers its own invoices from the portal's prefix), so the number
+ * (R-OBJ-3) goes to LedgerSync's own `ledgersync_qbo_number`, which reads back as the number.
  */
 export function canonicalToInvoiceProperties(c: Partial<CanonicalInvoice>): Properties {
   const out: Properties = {};
+  if (c.number !== undefined) out[QBO_NUMBER_PROPERTY] = toHubSpotText(c.number);
   if (c.issueDate !== undefined) out.hs_invoice_date = toHubSpotDate(c.issueDate);
   if (c.dueDate !== undefined) out.hs_due_date = toHubSpotDate(c.dueDate);
   if (c.currency !== undefined) out.hs_currency = c.currency;
