@@ -5,15 +5,7 @@ import {
   ensureAppProperties,
   type PortalRateLimiter,
 } from '@ledgersync/hubspot';
-import {
-  createCustomLineItemPort,
-  createQuickBooksClient,
-  createQuickBooksCompanyPort,
-  createQuickBooksSideReader,
-  createQuickBooksSideWriter,
-  type RealmRateLimiter,
-  staticAccessToken,
-} from '@ledgersync/quickbooks';
+import { createQuickBooksAdapter, type RealmRateLimiter, staticAccessToken } from '@ledgersync/quickbooks';
 import type { PortalPorts } from '@ledgersync/worker';
 
 export interface PortalAccess {
@@ -39,24 +31,26 @@ export async function portalPorts(a: PortalAccess, o: { ensureProperties: boolea
     accessToken: async () => a.hubspotToken,
     rateLimiter: a.hubspotLimiter,
   });
-  const qbo = createQuickBooksClient({
+  // One Preferences/CompanyInfo read and one "Custom Line Item" lookup serve every QBO port.
+  const qbo = createQuickBooksAdapter({
     baseUrl: a.qboUrl,
     realmId: a.realmId,
     tokens: staticAccessToken(a.qboToken),
     limiter: a.qboLimiter,
+    customLineItemIncomeAccountId: a.incomeAccountId,
   });
   // What the install does once per portal (the app's own invoice properties).
   if (o.ensureProperties) await ensureAppProperties(hubspot);
   return {
     readers: {
       hubspot: createHubSpotSideReader({ client: hubspot, now: Date.now }),
-      quickbooks: createQuickBooksSideReader(qbo),
+      quickbooks: qbo.reader,
     },
     writers: {
       hubspot: createHubSpotSideWriter({ client: hubspot, now: Date.now }),
-      quickbooks: createQuickBooksSideWriter(qbo, { customLineItemIncomeAccountId: a.incomeAccountId }),
+      quickbooks: qbo.writer,
     },
-    company: createQuickBooksCompanyPort(qbo),
-    customLineItem: createCustomLineItemPort(qbo),
+    company: qbo.company,
+    customLineItem: qbo.customLineItems,
   };
 }

@@ -14,15 +14,17 @@ export function createQuickBooksAdapter(options: QuickBooksAdapterOptions) {
   const client = createQuickBooksClient(options);
   // One Preferences/CompanyInfo read serves all three ports.
   const profile = companyContext(client);
+  // One "Custom Line Item" lookup serves the planner and the writer.
+  const customLineItems = createCustomLineItemPort(client);
   const writerOptions: QuickBooksWriterOptions =
     options.customLineItemIncomeAccountId === undefined
-      ? { profile }
-      : { profile, customLineItemIncomeAccountId: options.customLineItemIncomeAccountId };
+      ? { profile, customLineItems }
+      : { profile, customLineItems, customLineItemIncomeAccountId: options.customLineItemIncomeAccountId };
   return {
     client,
     reader: createQuickBooksSideReader(client, options.now ? { now: options.now, profile } : { profile }),
     writer: createQuickBooksSideWriter(client, writerOptions),
-    customLineItems: createCustomLineItemPort(client),
+    customLineItems,
     company: createQuickBooksCompanyPort(client, profile),
   };
 }

@@ -1,10 +1,6 @@
 import {
   type AccessTokenSource,
-  createCustomLineItemPort,
-  createQuickBooksClient,
-  createQuickBooksCompanyPort,
-  createQuickBooksSideReader,
-  createQuickBooksSideWriter,
+  createQuickBooksAdapter,
   type RealmRateLimiter,
 } from '@ledgersync/quickbooks';
 import type { PortalPorts } from '../portal-ports.ts';
@@ -25,19 +21,21 @@ export interface PortalConnections {
 
 /** Wires one portal's adapters into the runner's ports (no IO until a port is called). */
 export function buildPortalPorts(c: PortalConnections): PortalPorts {
-  const qbo = createQuickBooksClient(c.quickbooks);
+  // One Preferences/CompanyInfo read and one "Custom Line Item" lookup per drain, shared by the ports.
+  const qbo = createQuickBooksAdapter({
+    ...c.quickbooks,
+    customLineItemIncomeAccountId: c.customLineItemIncomeAccountId,
+  });
   return {
     readers: {
       hubspot: createHubSpotSideReader({ client: c.hubspot, now: c.now }),
-      quickbooks: createQuickBooksSideReader(qbo),
+      quickbooks: qbo.reader,
     },
     writers: {
       hubspot: createHubSpotSideWriter({ client: c.hubspot, now: c.now }),
-      quickbooks: createQuickBooksSideWriter(qbo, {
-        customLineItemIncomeAccountId: c.customLineItemIncomeAccountId,
-      }),
+      quickbooks: qbo.writer,
     },
-    company: createQuickBooksCompanyPort(qbo),
-    customLineItem: createCustomLineItemPort(qbo),
+    company: qbo.company,
+    customLineItem: qbo.customLineItems,
   };
 }

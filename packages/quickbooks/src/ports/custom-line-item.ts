@@ -17,36 +17,46 @@ export function createCustomLineItemPort(qbo: QuickBooksClient): CustomLineItemP
     return page.entities[0]?.Id ?? null;
   }
 
+  // One lookup per port instance (one drain): the planner and the writer both ask for it.
+  const known = new Map<string, string>();
   return {
     async ensureCustomLineItem(incomeAccountId) {
-      if (incomeAccountId === '') {
-        return {
-          ok: false,
-          error: syncError('custom_line_item_account_missing', 'No income account chosen'),
-        };
-      }
-      try {
-        const existing = await find();
-        if (existing) return { ok: true, itemId: existing };
-        const requestId = `lscli${createHash('sha256').update(incomeAccountId).digest('hex').slice(0, 31)}`;
-        const body = {
-          Name: CUSTOM_LINE_ITEM_NAME,
-          Type: 'Service',
-          IncomeAccountRef: { value: incomeAccountId },
-        };
-        try {
-          return { ok: true, itemId: (await qbo.create('Item', body, requestId)).Id };
-        } catch (error) {
-          // Created concurrently by another worker: use theirs.
-          if (!isQboError(error, 'DuplicateName')) throw error;
-          const raced = await find();
-          if (raced) return { ok: true, itemId: raced };
-          throw error;
-        }
-      } catch (error) {
-        if (error instanceof QboError) return { ok: false, error: toSyncError(error) };
-        throw error;
-      }
+      const cached = known.get(incomeAccountId);
+      if (cached) return { ok: true, itemId: cached };
+      const result = await ensure(incomeAccountId);
+      if (result.ok) known.set(incomeAccountId, result.itemId);
+      return result;
     },
   };
+
+  async function ensure(incomeAccountId: string): ReturnType<CustomLineItemPort['ensureCustomLineItem']> {
+    if (incomeAccountId === '') {
+      return {
+        ok: false,
+        error: syncError('custom_line_item_account_missing', 'No income account chosen'),
+      };
+    }
+    try {
+      const existing = await find();
+      if (existing) return { ok: true, itemId: existing };
+      const requestId = `lscli${createHash('sha256').update(incomeAccountId).digest('hex').slice(0, 31)}`;
+      const body = {
+        Name: CUSTOM_LINE_ITEM_NAME,
+        Type: 'Service',
+        IncomeAccountRef: { value: incomeAccountId },
+      };
+      try {
+        return { ok: true, itemId: (await qbo.create('Item', body, requestId)).Id };
+      } catch (error) {
+        // Created concurrently by another worker: use theirs.
+        if (!isQboError(error, 'DuplicateName')) throw error;
+        const raced = await find();
+        if (raced) return { ok: true, itemId: raced };
+        throw error;
+      }
+    } catch (error) {
+      if (error instanceof QboError) return { ok: false, error: toSyncError(error) };
+      throw error;
+    }
+  }
 }

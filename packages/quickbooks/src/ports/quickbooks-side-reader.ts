@@ -14,7 +14,18 @@ import { companyContext } from './company-context.ts';
 import { guard } from './guard.ts';
 import { ENTITY_OF, toSideRecord } from './record-mappers.ts';
 
-const IDS_PER_QUERY = 100;
+/** Ids per `Id IN (...)` query: a whole drain batch (200 notices) in one query, a few KB of URL. */
+const IDS_PER_QUERY = 250;
+
+/** Text values (emails, names, SKUs) per IN query: keeps the GET query string a few KB long. */
+const TEXT_VALUES_PER_QUERY = 50;
+
+function chunked<T>(values: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < values.length; i += TEXT_VALUES_PER_QUERY)
+    out.push(values.slice(i, i + TEXT_VALUES_PER_QUERY));
+  return out;
+}
 const QUERY_PAGE = 1000;
 /** Intuit refuses CDC further back than 30 days; a margin keeps clock skew out of it. */
 const CDC_MAX_AGE_MS = 30 * 24 * 3600_000 - 3600_000;
@@ -132,27 +143,31 @@ export function createQuickBooksSideReader(
         const skus = keys.filter((k) => k.field === 'sku').map((k) => k.value);
         const out: SideRecord[] = [];
         const wanted = new Set(emails.map((e) => e.toLowerCase()));
-        for (const email of new Set(emails)) {
-          // Exact match in QBO's comparison, then case-insensitively here.
-          const q = withInactive(
-            QboQuery.select('Customer').whereIn('PrimaryEmailAddr', [email, email.toLowerCase()]),
-          );
-          for await (const c of qbo.queryAll(q)) {
-            if (wanted.has((c.PrimaryEmailAddr?.Address ?? '').trim().toLowerCase())) {
+        // One IN query per chunk, not one per key: QBO compares exactly, so each email is asked
+        // as written and lower-cased, and matched case-insensitively here.
+        const emailValues = [...new Set(emails.flatMap((e) => [e, e.toLowerCase()]))];
+        for (const part of chunked(emailValues)) {
+          for await (const c of qbo.queryAll(
+            withInactive(QboQuery.select('Customer').whereIn('PrimaryEmailAddr', part)),
+          )) {
+            if (
+              wanted.has((c.PrimaryEmailAddr?.Address ?? '').trim().toLowerCase()) &&
+              !out.some((r) => r.id === c.Id && r.object === 'customer')
+            ) {
               out.push(toSideRecord('customer', c, ''));
             }
           }
         }
-        if (names.length > 0) {
+        for (const part of chunked([...new Set(names)])) {
           for await (const c of qbo.queryAll(
-            withInactive(QboQuery.select('Customer').whereIn('DisplayName', names)),
+            withInactive(QboQuery.select('Customer').whereIn('DisplayName', part)),
           )) {
             if (!out.some((r) => r.id === c.Id && r.object === 'customer'))
               out.push(toSideRecord('customer', c, ''));
           }
           for (const holder of ['Vendor', 'Employee'] as const) {
             for await (const n of qbo.queryAll(
-              QboQuery.select(holder).whereIn('DisplayName', names).whereIn('Active', [true, false]),
+              QboQuery.select(holder).whereIn('DisplayName', part).whereIn('Active', [true, false]),
             )) {
               out.push(
                 envelope(
@@ -164,9 +179,9 @@ export function createQuickBooksSideReader(
             }
           }
         }
-        if (skus.length > 0) {
-          for await (const item of qbo.queryAll(withInactive(QboQuery.select('Item').whereIn('Sku', skus)))) {
-            if (skus.includes(item.Sku ?? '')) out.push(toSideRecord('product', item, ''));
+        for (const part of chunked([...new Set(skus)])) {
+          for await (const item of qbo.queryAll(withInactive(QboQuery.select('Item').whereIn('Sku', part)))) {
+            if (part.includes(item.Sku ?? '')) out.push(toSideRecord('product', item, ''));
           }
         }
         return out;

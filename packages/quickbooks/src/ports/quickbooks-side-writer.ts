@@ -1,4 +1,5 @@
 import {
+  type CustomLineItemPort,
   type SideWriter,
   type SyncError,
   type SyncObject,
@@ -22,6 +23,8 @@ export interface QuickBooksWriterOptions {
   readonly customLineItemIncomeAccountId?: string | null;
   /** Shares one Preferences/CompanyInfo read with the reader (see createQuickBooksAdapter). */
   readonly profile?: ReturnType<typeof companyContext>;
+  /** Shares the "Custom Line Item" lookup with the planner's port (see createQuickBooksAdapter). */
+  readonly customLineItems?: CustomLineItemPort;
 }
 
 const DELETED_NOTE = '[LedgerSync] The linked HubSpot record was deleted.';
@@ -41,7 +44,7 @@ export function createQuickBooksSideWriter(
   options: QuickBooksWriterOptions = {},
 ): SideWriter {
   const profile = options.profile ?? companyContext(qbo);
-  const customLineItems = createCustomLineItemPort(qbo);
+  const customLineItems = options.customLineItems ?? createCustomLineItemPort(qbo);
 
   async function context(commands: readonly WriteCommand[]): Promise<InvoiceWriteContext | SyncError> {
     const p = await profile();

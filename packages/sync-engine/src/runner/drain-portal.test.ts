@@ -38,6 +38,16 @@ describe('drainPortal', () => {
     expect(store.pending()).toEqual([]);
   });
 
+  it('W6 call budget: the round after the contact and product are created reads nothing again', async () => {
+    await drainPortal(inMemoryPorts(apps, store), 'p1');
+    // Round 1 reads the invoice, then what it references; round 2 takes all of it from round 1
+    // and from the write answers (the new QBO customer), so each read happens once.
+    const reads = apps.calls.filter((c) => c.startsWith('read'));
+    expect(reads).toEqual([...new Set(reads)]);
+    expect(reads).toEqual(['read hubspot invoice', 'read hubspot customer', 'read hubspot product']);
+    expect(store.linkOf('invoice', 'hubspot', 'i1')?.quickbooksId).toBeTruthy();
+  });
+
   it('R-EDT-3: the echo of our own write (a QBO notice for the new invoice) writes nothing', async () => {
     await drainPortal(inMemoryPorts(apps, store), 'p1');
     const qboInvoice = store.linkOf('invoice', 'hubspot', 'i1')?.quickbooksId ?? '';

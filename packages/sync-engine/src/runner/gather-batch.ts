@@ -6,6 +6,7 @@ import type { Link, MergeBase } from '../ports/link.ts';
 import type { AnySideRecord } from '../records/side-record.ts';
 import { otherSide, type Side, type SyncObject } from '../records/sync-object.ts';
 import type { PortalSettings } from '../settings/portal-settings.ts';
+import type { KnownRecords } from './known-records.ts';
 import { groupRefs, type RecordRef, recordKey } from './record-key.ts';
 import type { RunnerPorts } from './runner-ports.ts';
 
@@ -29,6 +30,7 @@ export async function gatherBatch(
   portalId: string,
   settings: PortalSettings,
   seeds: readonly RecordRef[],
+  known: KnownRecords = new Map(),
 ): Promise<GatheredBatch> {
   const records = new Map<string, AnySideRecord>();
   const links = new Map<string, Link>();
@@ -37,13 +39,20 @@ export async function gatherBatch(
   const missing: RecordRef[] = [];
 
   const read = async (refs: readonly RecordRef[], isSeed: boolean) => {
+    for (const r of refs) {
+      const k = known.get(recordKey(r));
+      if (k && !records.has(recordKey(r))) records.set(recordKey(r), k);
+    }
     for (const g of groupRefs(refs.filter((r) => !records.has(recordKey(r))))) {
       const result = await ports.readers[g.side].readByIds(g.object, g.ids);
       if (!result.ok) {
         if (isSeed) for (const id of g.ids) unreadable.push({ ref: { ...g, id }, error: result.error });
         continue;
       }
-      for (const r of result.value.records) records.set(recordKey(r), r as AnySideRecord);
+      for (const r of result.value.records) {
+        records.set(recordKey(r), r as AnySideRecord);
+        known.set(recordKey(r), r as AnySideRecord);
+      }
       for (const id of result.value.missing) missing.push({ side: g.side, object: g.object, id });
     }
   };
@@ -74,10 +83,12 @@ export async function gatherBatch(
   );
   await loadLinks(references);
   const enabled = (o: SyncObject) => objectSyncConfig(settings, o).enabled;
-  // An unlinked referenced record joins the batch so it is created (or matched) first; of the
-  // linked ones only customers are read, for the invoice currency check (R-OBJ-6).
+  // An unlinked referenced record joins the batch so it is created (or matched) first; so does one
+  // whose create a crashed drain left pending (a link with no counterpart yet), so the create is
+  // reconciled instead of the invoice failing for want of it. Of the linked ones only customers
+  // are read, for the invoice currency check (R-OBJ-6).
   await read(
-    references.filter((r) => enabled(r.object) && !linkOf(r)),
+    references.filter((r) => enabled(r.object) && counterpartOf(r) === null),
     false,
   );
   await read(

@@ -5,6 +5,7 @@ import { planSyncBatch } from '../plan/plan-sync-batch.ts';
 import type { PortalSettings } from '../settings/portal-settings.ts';
 import { executeWrites } from './execute-writes.ts';
 import { gatherBatch } from './gather-batch.ts';
+import { type KnownRecords, rememberWrites } from './known-records.ts';
 import { type RecordRef, recordKey } from './record-key.ts';
 import type { DrainOptions, RunnerPorts } from './runner-ports.ts';
 
@@ -32,8 +33,9 @@ export async function syncRecords(
   let failures = 0;
   let seeds = dedupe(records);
   const context = await planContextPorts(ports, settings);
+  const known: KnownRecords = new Map();
   for (let round = 0; round < (options.maxRounds ?? 4) && seeds.length > 0; round++) {
-    const batch = await gatherBatch(ports, portalId, settings, seeds);
+    const batch = await gatherBatch(ports, portalId, settings, seeds, known);
     for (const u of batch.unreadable) waiting.set(recordKey(u.ref), u.error);
     const plan = planSyncBatch({
       portalId,
@@ -46,6 +48,7 @@ export async function syncRecords(
       candidates: batch.candidates,
     });
     const results = await executeWrites(ports, plan);
+    rememberWrites(known, plan, results, ports.clock.now());
     writes += results.length;
     const applied = applyPlanResults(plan, results, ports.clock);
     await ports.store.commitPlanResults(portalId, applied);
