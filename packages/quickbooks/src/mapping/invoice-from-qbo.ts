@@ -1,12 +1,12 @@
 import {
   type CanonicalInvoice,
   type CanonicalInvoiceLine,
-  type CustomFieldValue,
   dec,
   type InvoiceStatus,
 } from '@ledgersync/sync-engine';
 import type { QboInvoice, QboSalesLine } from '../entities/invoice.ts';
 import { moneyIn, plainIn } from './decimals.ts';
+import { customFieldsFromQbo } from './invoice-custom-fields.ts';
 
 function lineFromQbo(line: QboSalesLine, currency: string): CanonicalInvoiceLine | null {
   const detail = line.SalesItemLineDetail;
@@ -33,20 +33,6 @@ function statusOf(invoice: QboInvoice, total: string, balance: string): InvoiceS
   return 'open';
 }
 
-function customFieldsOf(invoice: QboInvoice): Record<string, CustomFieldValue | null> {
-  const out: Record<string, CustomFieldValue | null> = {};
-  for (const f of invoice.CustomField ?? []) {
-    if (f.StringValue !== undefined) out[f.DefinitionId] = { type: 'string', value: f.StringValue };
-    else if (f.NumberValue !== undefined)
-      out[f.DefinitionId] = { type: 'number', value: plainIn(f.NumberValue, '0') };
-    else if (f.DateValue !== undefined)
-      out[f.DefinitionId] = { type: 'date', value: f.DateValue.slice(0, 10) };
-    else if (f.BooleanValue !== undefined) out[f.DefinitionId] = { type: 'boolean', value: f.BooleanValue };
-    else out[f.DefinitionId] = null;
-  }
-  return out;
-}
-
 /** A QBO invoice as the engine sees it. Amounts are exact; `homeCurrency` fills a missing CurrencyRef. */
 export function invoiceFromQbo(invoice: QboInvoice, homeCurrency: string): CanonicalInvoice {
   const currency = invoice.CurrencyRef?.value ?? homeCurrency;
@@ -66,6 +52,6 @@ export function invoiceFromQbo(invoice: QboInvoice, homeCurrency: string): Canon
     ),
     total,
     balance,
-    customFields: customFieldsOf(invoice),
+    customFields: customFieldsFromQbo(invoice),
   };
 }

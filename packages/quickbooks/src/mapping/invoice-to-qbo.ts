@@ -1,5 +1,6 @@
 import type { CanonicalInvoice, CanonicalInvoiceLine } from '@ledgersync/sync-engine';
 import { out } from './decimals.ts';
+import { customFieldsToQbo } from './invoice-custom-fields.ts';
 
 export interface InvoiceWriteContext {
   readonly homeCurrency: string;
@@ -49,7 +50,10 @@ export function invoiceToQbo(
   inv: Partial<CanonicalInvoice>,
   ctx: InvoiceWriteContext,
 ): Record<string, unknown> {
-  const body: Record<string, unknown> = {};
+  // Custom values first: a default-mapped field written in the same change (the number, the
+  // comments) wins over the copy of it the record's custom values may still hold.
+  const body: Record<string, unknown> =
+    inv.customFields === undefined ? {} : customFieldsToQbo(inv.customFields);
   if (inv.number !== undefined && inv.number !== null) body.DocNumber = inv.number;
   if (inv.issueDate !== undefined) body.TxnDate = inv.issueDate;
   if (inv.dueDate !== undefined && inv.dueDate !== null) body.DueDate = inv.dueDate;
@@ -58,13 +62,5 @@ export function invoiceToQbo(
   if (inv.customerId !== undefined && inv.customerId !== null) body.CustomerRef = { value: inv.customerId };
   if (inv.comments !== undefined) body.CustomerMemo = { value: inv.comments ?? '' };
   if (inv.lines !== undefined) body.Line = inv.lines.map((l) => lineToQbo(l, ctx));
-  if (inv.customFields !== undefined) {
-    // The REST API writes legacy custom fields only, and only as strings.
-    body.CustomField = Object.entries(inv.customFields).map(([DefinitionId, v]) => ({
-      DefinitionId,
-      Type: 'StringType',
-      StringValue: v === null ? '' : String(v.value),
-    }));
-  }
   return body;
 }

@@ -2,6 +2,7 @@ import { type CanonicalRecords, syncError, type WriteCommand } from '@ledgersync
 import type { BatchOperation } from '../api/batch-operations.ts';
 
 import { customerToQbo } from '../mapping/customer-mapping.ts';
+import { UnknownInvoiceFieldError } from '../mapping/invoice-custom-fields.ts';
 import { type InvoiceWriteContext, invoiceToQbo, UnmappableLineError } from '../mapping/invoice-to-qbo.ts';
 import { paymentToQbo } from '../mapping/payment-mapping.ts';
 import { productToQbo } from '../mapping/product-mapping.ts';
@@ -69,6 +70,9 @@ export function commandToOperation(command: WriteCommand, ctx: InvoiceWriteConte
   } catch (error) {
     if (error instanceof UnmappableLineError) {
       return { ok: false, error: syncError('custom_line_item_account_missing', error.message) };
+    }
+    if (error instanceof UnknownInvoiceFieldError) {
+      return { ok: false, error: syncError('invalid_field_value', error.message) };
     }
     throw error;
   }
