@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { describe, expect, it } from '@jest/globals';
 import { createChangeIntake } from '@ledgersync/db';
 import { countQbo, finalizedHubSpotInvoice, syncingPortal, until } from './fixtures.ts';
@@ -6,6 +7,16 @@ import { useWorkerProcesses } from './worker-processes.ts';
 const workers = useWorkerProcesses();
 const { configOf, startChild, exited, qboBatches, synced } = workers;
 
+const lockedJobs = async () =>
+  Number(
+    (
+      await workers.world().db.$queryRaw<
+        { n: bigint }[]
+      >`SELECT count(*) AS n FROM graphile_worker._private_jobs WHERE locked_by IS NOT NULL`
+    )[0]?.n ?? 0,
+  );
+
+// Both tests share one database: the second is what used to stall after the first.
 describe('worker processes', () => {
   it('exactly once: a worker killed with SIGKILL mid-drain and restarted leaves no duplicate and loses nothing', async () => {
     const p = await syncingPortal(workers.world());
@@ -31,15 +42,43 @@ describe('worker processes', () => {
     await new Promise((r) => setTimeout(r, 500));
     first.kill('SIGKILL');
     await exited(first);
-    expect(await synced(p, invoice.id)).toBe(false);
 
-    // The dead worker's job and queue are unlocked by the next worker once the lock is 5 s old.
+    // Nothing moves while no worker runs: the drain died with the process (a worker that outlived
+    // its "kill" would have finished it by now) and its job stays locked by the dead worker.
     await new Promise((r) => setTimeout(r, 5_500));
+    expect(await synced(p, invoice.id)).toBe(false);
+    expect(await lockedJobs()).toBe(1);
+
+    // The next worker unlocks the dead worker's job and queue (the lock is over 5 s old) and
+    // completes the creates the crash left pending instead of repeating them.
     const second = await startChild(configOf(p));
     await until(() => synced(p, invoice.id));
     expect(await countQbo(p, 'Invoice')).toBe(1);
     expect(await countQbo(p, 'Customer')).toBe(1);
     second.kill('SIGTERM');
     expect(await exited(second)).toBe(0);
+  }, 90_000);
+
+  it('after a SIGKILL in the same database, a new portal still drains with two workers', async () => {
+    const q = await syncingPortal(workers.world());
+    const inv = await finalizedHubSpotInvoice(q, 'after-kill@example.com');
+    const [a, b] = (await Promise.all([startChild(configOf(q)), startChild(configOf(q))])) as [
+      ChildProcess,
+      ChildProcess,
+    ];
+    await createChangeIntake(workers.world().db, { debounceMs: 0 }).record([
+      {
+        portalId: q.portalId,
+        side: 'hubspot',
+        object: 'invoices',
+        recordId: inv.id,
+        eventId: `new-${inv.id}`,
+      },
+    ]);
+    await until(() => synced(q, inv.id));
+    expect(await countQbo(q, 'Invoice')).toBe(1);
+    a.kill('SIGTERM');
+    b.kill('SIGTERM');
+    expect([await exited(a), await exited(b)]).toEqual([0, 0]);
   }, 90_000);
 });

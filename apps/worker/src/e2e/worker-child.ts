@@ -1,5 +1,5 @@
 // A worker process for the crash tests: started with tsx, configured by one JSON argument, killed
-// with SIGKILL or stopped with SIGTERM by the test.
+// with SIGKILL or stopped with SIGTERM by the test. LS_WORKER_DEBUG=1 prints graphile-worker's log.
 import { createPrismaClient } from '@ledgersync/db';
 import { QBO_RATE_LIMITS, RealmRateLimiter, staticAccessToken } from '@ledgersync/quickbooks';
 import { buildPortalPorts } from '../adapters/build-portal-ports.ts';
@@ -33,6 +33,12 @@ const worker = await startWorker({
   pollEveryMinutes: 0,
   pollIntervalMs: 100,
   claimLeaseMs: 2_000,
+  ...(process.env.LS_WORKER_DEBUG
+    ? {
+        logFactory: (scope: unknown) => (level: string, message: string) =>
+          process.stderr.write(`[${process.pid} ${level}] ${message} ${JSON.stringify(scope)}\n`),
+      }
+    : {}),
   portsFor: async (portalId) =>
     portalId !== config.portalId
       ? null
@@ -54,7 +60,7 @@ const worker = await startWorker({
           now: Date.now,
         }),
 });
-process.stdout.write('ready\n');
+process.stdout.write(`ready ${process.pid}\n`);
 process.on('SIGTERM', () => {
   worker
     .stop()

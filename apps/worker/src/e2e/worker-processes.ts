@@ -4,7 +4,10 @@ import { afterAll, afterEach, beforeAll } from '@jest/globals';
 import { type E2ePortal, type E2eWorld, startE2eWorld } from './e2e-world.ts';
 import type { ChildConfig } from './worker-child.ts';
 
-const TSX = fileURLToPath(new URL('../../../../node_modules/.bin/tsx', import.meta.url));
+// The child runs in this node with tsx's loader, not through the `tsx` command: that command is a
+// wrapper that runs the script in a process of its own, so a SIGKILL sent to it killed only the
+// wrapper and the "killed" worker lived on, finishing its drain and taking other tests' jobs.
+const TSX_LOADER = new URL('../../../../node_modules/tsx/dist/loader.mjs', import.meta.url).href;
 const CHILD = fileURLToPath(new URL('./worker-child.ts', import.meta.url));
 
 /**
@@ -39,11 +42,17 @@ export function useWorkerProcesses() {
   }
 
   async function startChild(config: ChildConfig): Promise<ChildProcess> {
-    const child = spawn(TSX, [CHILD, JSON.stringify(config)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', TSX_LOADER, CHILD, JSON.stringify(config)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     children.add(child);
     await new Promise<void>((resolve, reject) => {
       child.stdout?.on('data', (chunk: Buffer) => {
-        if (chunk.toString().includes('ready')) resolve();
+        const ready = /ready (\d+)/.exec(chunk.toString());
+        if (!ready) return;
+        // A signal must reach the worker itself, not a launcher in front of it.
+        if (Number(ready[1]) === child.pid) resolve();
+        else reject(new Error(`worker runs as pid ${ready[1]}, not as the spawned process ${child.pid}`));
       });
       child.once('exit', (code) => reject(new Error(`worker exited early (${code})`)));
     });
