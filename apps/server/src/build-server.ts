@@ -80,6 +80,7 @@ export async function buildServer(deps: ServerDeps, options: ServerOptions = {})
       components: {
         securitySchemes: {
           hubspotSignature: { type: 'apiKey', in: 'header', name: 'X-HubSpot-Signature-v3' },
+          metricsToken: { type: 'http', scheme: 'bearer' },
         },
       },
     },

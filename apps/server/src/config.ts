@@ -36,6 +36,8 @@ export const serverEnvSchema = z.object({
   QBO_TOKEN_BASE_URL: httpUrl.default('https://oauth.platform.intuit.com'),
   /** Where the admin lands after install: the app's settings page in HubSpot. */
   HUBSPOT_SETTINGS_URL: httpUrl.default('https://app.hubspot.com'),
+  /** Bearer token Prometheus sends to scrape `/metrics`; without it `/metrics` is refused. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   ...serverTuningShape,
 });
 export type ServerEnv = z.output<typeof serverEnvSchema>;

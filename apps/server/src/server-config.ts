@@ -25,6 +25,8 @@ export interface ServerConfig {
   rateLimitPerMinute: number;
   webhookDebounceMs: number;
   bodyLimitBytes: number;
+  /** `Authorization: Bearer` token for `/metrics`; absent means nobody may scrape. */
+  metricsToken?: string | undefined;
 }
 
 export function serverConfigFromEnv(env: ServerEnv): ServerConfig {
@@ -53,5 +55,6 @@ export function serverConfigFromEnv(env: ServerEnv): ServerConfig {
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     webhookDebounceMs: env.WEBHOOK_DEBOUNCE_MS,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    metricsToken: env.METRICS_TOKEN,
   };
 }

@@ -37,6 +37,7 @@ export const TEST_CONFIG: ServerConfig = {
   rateLimitPerMinute: 10_000,
   webhookDebounceMs: 0,
   bodyLimitBytes: 1_048_576,
+  metricsToken: 'metrics-token-for-tests',
 };
 
 /** A server on a fresh migrated database, fake gateways and a clock the test moves. */

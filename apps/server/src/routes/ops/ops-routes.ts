@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import type { RouteContext } from '../../deps.ts';
+import { metricsAuth } from '../../http/metrics-auth.ts';
 import type { TypedApp } from '../../http/typed-app.ts';
 
 const health = z.object({ status: z.enum(['ok', 'unavailable']), checks: z.record(z.string(), z.string()) });
 // Probes and scrapes come from inside the cluster at a steady rate: no rate limit on them.
 const unlimited = { rateLimit: false } as const;
 
-/** `/healthz` (the process answers), `/readyz` (database and job queue reachable), `/metrics`. */
+/** `/healthz` (the process answers), `/readyz` (database and job queue reachable), `/metrics` (bearer token). */
 export function opsRoutes(app: TypedApp, ctx: RouteContext): void {
   app.get(
     '/healthz',
@@ -44,7 +45,11 @@ export function opsRoutes(app: TypedApp, ctx: RouteContext): void {
 
   app.get(
     '/metrics',
-    { config: unlimited, schema: { tags: ['ops'], response: { 200: z.string() } } },
+    {
+      config: unlimited,
+      preHandler: metricsAuth(ctx.config.metricsToken),
+      schema: { tags: ['ops'], security: [{ metricsToken: [] }], response: { 200: z.string() } },
+    },
     async (_request, reply) => {
       const text = await ctx.metrics.registry.metrics();
       return reply.type(ctx.metrics.registry.contentType).send(text);

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startTestServer, type TestServer } from '../../testing/test-server.ts';
+import { startTestServer, TEST_CONFIG, type TestServer } from '../../testing/test-server.ts';
 
 describe('operations routes', () => {
   let t: TestServer;
@@ -39,9 +39,13 @@ describe('operations routes', () => {
     expect(res.json()).toEqual({ error: 'not_found', message: 'No route for GET /nope' });
   });
 
-  it('exposes Prometheus metrics, database gauges included', async () => {
+  it('exposes Prometheus metrics, database gauges included, to the bearer of the metrics token', async () => {
     await t.app.inject({ method: 'GET', url: '/healthz' });
-    const res = await t.app.inject({ method: 'GET', url: '/metrics' });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/metrics',
+      headers: { authorization: `Bearer ${TEST_CONFIG.metricsToken}` },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/plain');
     expect(res.body).toMatch(
@@ -51,6 +55,30 @@ describe('operations routes', () => {
     expect(res.body).toContain('ledgersync_jobs_queued 0');
     expect(res.body).toContain('ledgersync_webhook_events_total');
     expect(res.body).toContain('ledgersync_api_calls_total');
+  });
+
+  it('refuses /metrics without the token, with a wrong one, and when no token is configured', async () => {
+    const without = await t.app.inject({ method: 'GET', url: '/metrics' });
+    expect(without.statusCode).toBe(401);
+    expect(without.headers['www-authenticate']).toBe('Bearer realm="metrics"');
+    expect(without.json().error).toBe('metrics_token_missing');
+    expect(without.body).not.toContain('ledgersync_');
+    for (const authorization of [
+      `Bearer ${TEST_CONFIG.metricsToken}x`,
+      `Bearer ${TEST_CONFIG.metricsToken?.slice(0, -1)}`,
+      `Basic ${TEST_CONFIG.metricsToken}`,
+    ]) {
+      const wrong = await t.app.inject({ method: 'GET', url: '/metrics', headers: { authorization } });
+      expect({ authorization, status: wrong.statusCode }).toEqual({ authorization, status: 401 });
+    }
+    const unconfigured = await t.extraApp({}, { metricsToken: undefined });
+    const off = await unconfigured.inject({
+      method: 'GET',
+      url: '/metrics',
+      headers: { authorization: `Bearer ${TEST_CONFIG.metricsToken}` },
+    });
+    expect(off.statusCode).toBe(403);
+    expect(off.json().error).toBe('metrics_disabled');
   });
 
   it('keeps OAuth codes, states and signatures out of the logs', async () => {
@@ -96,6 +124,9 @@ describe('operations routes', () => {
       'GET /api/v1/settings/income-accounts',
       'PUT /api/v1/settings/custom-line-item-account',
       'GET /api/v1/settings/recommendations',
+      'GET /api/v1/settings/tax-codes',
+      'PUT /api/v1/settings/tax-mapping',
+      'DELETE /api/v1/settings/tax-mapping',
       'POST /api/v1/connections/quickbooks',
       'DELETE /api/v1/connections/quickbooks',
       'POST /api/v1/app/uninstall',
