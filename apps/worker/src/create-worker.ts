@@ -24,7 +24,7 @@ export interface WorkerOptions {
   /** How often an idle worker looks for jobs besides LISTEN/NOTIFY, in ms. */
   readonly pollIntervalMs?: number;
   readonly logFactory?: LogFunctionFactory;
-  /** Token care every 5 minutes (R-CON-1); off until the adapters' OAuth code provides one. */
+  /** Token care every 5 minutes (R-CON-1); main.ts passes the adapters' OAuth (tokens/oauth-token-refresher.ts). */
   readonly tokenRefresher?: TokenRefresher;
 }
 

@@ -1,8 +1,10 @@
 // The worker's only entry point: the one place that reads process.env.
-import { createPrismaClient, loadEnv } from '@ledgersync/db';
+import { createPrismaClient, createTokenCipher, loadEnv } from '@ledgersync/db';
 import { pino } from 'pino';
 import { workerEnvSchema } from './config.ts';
 import { startWorker } from './create-worker.ts';
+import { createWorkerOAuth } from './tokens/create-worker-oauth.ts';
+import { createOAuthTokenRefresher } from './tokens/oauth-token-refresher.ts';
 import { createAdapterPortsFor } from './wire-adapters.ts';
 
 const env = loadEnv(workerEnvSchema, process.env);
@@ -15,6 +17,16 @@ const worker = await startWorker({
   debounceMs: env.SYNC_DEBOUNCE_MS,
   pollEveryMinutes: Math.max(1, Math.round(env.POLL_INTERVAL_SECONDS / 60)),
   portsFor: createAdapterPortsFor(db, env, log),
+  tokenRefresher: createOAuthTokenRefresher({
+    db,
+    cipher: createTokenCipher(env.TOKEN_ENCRYPTION_KEYS, env.TOKEN_ENCRYPTION_ACTIVE_KEY_ID),
+    oauth: createWorkerOAuth(env),
+    onFailure: (side, portalId, error) =>
+      log.warn(
+        { side, portalId, error: error instanceof Error ? error.message : 'unknown' },
+        'token refresh failed',
+      ),
+  }),
   logFactory: (scope) => (level, message) => log[level === 'warning' ? 'warn' : level]({ scope }, message),
 });
 log.info({ concurrency: env.WORKER_CONCURRENCY }, 'worker started');

@@ -1,0 +1,122 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import {
+  createHubSpotInstallationRepository,
+  createQuickBooksConnectionRepository,
+  createTokenCipher,
+} from '@ledgersync/db';
+import { createQuickBooksClient, QboQuery, staticAccessToken } from '@ledgersync/quickbooks';
+import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from '@ledgersync/quickbooks-emulator';
+import { type E2ePortal, type E2eWorld, startE2eWorld } from '../e2e/e2e-world.ts';
+import { portalGate } from '../portal-gate.ts';
+import { careForTokens } from '../tasks/token-care-task.ts';
+import { createWorkerOAuth } from './create-worker-oauth.ts';
+import { createOAuthTokenRefresher } from './oauth-token-refresher.ts';
+
+let world: E2eWorld;
+let app: { clientId: string; clientSecret: string };
+const cipher = createTokenCipher(new Map([['k1', randomBytes(32)]]), 'k1');
+beforeAll(async () => {
+  world = await startE2eWorld();
+  app = (await (await fetch(`${world.hubspotUrl}/_emulator/app`)).json()) as typeof app;
+});
+afterAll(() => world.close());
+
+const post = async <T>(url: string, body: unknown, headers: Record<string, string> = {}) => {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`POST ${url} → ${res.status}`);
+  return (await res.json()) as T;
+};
+type Grant = { access_token: string; refresh_token: string };
+
+/** A portal whose HubSpot and QBO access tokens, from the emulators, expire in five minutes. */
+async function portalWithExpiringTokens(): Promise<{ p: E2ePortal; hubspot: Grant; quickbooks: Grant }> {
+  const p = await world.newPortal();
+  const hubspot = await post<Grant>(`${world.hubspotUrl}/_emulator/tokens`, { portalId: Number(p.hubId) });
+  const quickbooks = await post<Grant>(`${world.qboUrl}/_emulator/tokens`, { realmId: p.realmId });
+  const soon = new Date(Date.now() + 5 * 60_000);
+  await createHubSpotInstallationRepository(world.db, cipher).save(p.portalId, {
+    accessToken: hubspot.access_token,
+    refreshToken: hubspot.refresh_token,
+    accessTokenExpiresAt: soon,
+    scopes: ['crm.objects.contacts.read'],
+  });
+  await createQuickBooksConnectionRepository(world.db, cipher).saveTokens(p.portalId, {
+    accessToken: quickbooks.access_token,
+    refreshToken: quickbooks.refresh_token,
+    accessTokenExpiresAt: soon,
+    refreshTokenExpiresAt: new Date(Date.now() + 100 * 86_400_000),
+  });
+  return { p, hubspot, quickbooks };
+}
+
+const refresher = () =>
+  createOAuthTokenRefresher({
+    db: world.db,
+    cipher,
+    oauth: createWorkerOAuth({
+      HUBSPOT_API_BASE_URL: world.hubspotUrl,
+      HUBSPOT_CLIENT_ID: app.clientId,
+      HUBSPOT_CLIENT_SECRET: app.clientSecret,
+      QBO_CLIENT_ID: DEFAULT_CLIENT_ID,
+      QBO_CLIENT_SECRET: DEFAULT_CLIENT_SECRET,
+      QBO_TOKEN_BASE_URL: world.qboUrl,
+    }),
+  });
+
+describe('token care through the adapters OAuth, against the emulators (R-CON-1, R-CON-2, R-ERR-7)', () => {
+  it('refreshes HubSpot and QBO tokens ahead of expiry and stores the rotated set before use', async () => {
+    const { p, hubspot, quickbooks } = await portalWithExpiringTokens();
+    const report = await careForTokens({ db: world.db, clock: world.clock, refresher: refresher() });
+    expect(report).toEqual({ refreshed: 2, revoked: [], failed: 0 });
+
+    const installation = await createHubSpotInstallationRepository(world.db, cipher).find(p.portalId);
+    const connection = await createQuickBooksConnectionRepository(world.db, cipher).find(p.portalId);
+    expect(installation?.tokens.accessToken).not.toBe(hubspot.access_token);
+    expect(installation?.tokens.accessTokenExpiresAt.getTime()).toBeGreaterThan(Date.now() + 15 * 60_000);
+    expect(connection?.tokens?.accessToken).not.toBe(quickbooks.access_token);
+    expect(connection?.tokens?.refreshToken).not.toBe(quickbooks.refresh_token);
+    expect(connection?.status).toBe('connected');
+
+    // The stored tokens are the ones the emulators now accept.
+    const contacts = await fetch(`${world.hubspotUrl}/crm/v3/objects/contacts?limit=1`, {
+      headers: { authorization: `Bearer ${installation?.tokens.accessToken}` },
+    });
+    expect(contacts.status).toBe(200);
+    const qbo = createQuickBooksClient({
+      baseUrl: world.qboUrl,
+      realmId: p.realmId,
+      tokens: staticAccessToken(connection?.tokens?.accessToken ?? ''),
+    });
+    expect((await qbo.queryPage(QboQuery.select('Account'), 1, 1)).entities).toHaveLength(1);
+
+    // Nothing is due any more: a second run asks the token endpoints nothing for this portal.
+    const again = await careForTokens({ db: world.db, clock: world.clock, refresher: refresher() });
+    expect(again).toEqual({ refreshed: 0, revoked: [], failed: 0 });
+  });
+
+  it('a QBO grant revoked at Intuit marks the connection needs_reauth and pauses the portal', async () => {
+    const { p, quickbooks } = await portalWithExpiringTokens();
+    const basic = Buffer.from(`${DEFAULT_CLIENT_ID}:${DEFAULT_CLIENT_SECRET}`).toString('base64');
+    const revoked = await fetch(`${world.qboUrl}/v2/oauth2/tokens/revoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Basic ${basic}` },
+      body: JSON.stringify({ token: quickbooks.refresh_token }),
+    });
+    expect(revoked.status).toBe(200);
+
+    const report = await careForTokens({ db: world.db, clock: world.clock, refresher: refresher() });
+    expect(report.revoked).toEqual([p.portalId]);
+    const row = await world.db.quickBooksConnection.findUniqueOrThrow({ where: { portalId: p.portalId } });
+    // What the settings page and the card read (`connection.status`).
+    expect(row.status).toBe('needs_reauth');
+    expect(await portalGate(world.db, p.portalId)).toBe('paused');
+    // The paused connection is not asked again on every run.
+    const again = await careForTokens({ db: world.db, clock: world.clock, refresher: refresher() });
+    expect(again.revoked).toEqual([]);
+  });
+});

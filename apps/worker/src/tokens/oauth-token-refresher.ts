@@ -1,0 +1,77 @@
+import {
+  createHubSpotInstallationRepository,
+  createQuickBooksConnectionRepository,
+  type Db,
+  type TokenCipher,
+} from '@ledgersync/db';
+import { HubSpotOAuthError, type TokenSet } from '@ledgersync/hubspot';
+import { QboError, type QboTokenSet } from '@ledgersync/quickbooks';
+import type { RefreshOutcome, TokenRefresher } from '../tasks/token-care-task.ts';
+
+/** The token endpoints the refresher calls: the adapters' OAuth clients (`refresh` of each). */
+export interface OAuthRefreshers {
+  readonly hubspot: { refresh(refreshToken: string): Promise<TokenSet> };
+  readonly quickbooks: { refresh(realmId: string, refreshToken: string): Promise<QboTokenSet> };
+}
+
+export interface OAuthTokenRefresherDeps {
+  readonly db: Db;
+  readonly cipher: TokenCipher;
+  readonly oauth: OAuthRefreshers;
+  /** Told why a refresh failed (error name and message only: no token is ever in them). */
+  readonly onFailure?: (side: 'hubspot' | 'quickbooks', portalId: string, error: unknown) => void;
+}
+
+/**
+ * R-CON-1/R-CON-2: refreshes a portal's tokens through the adapters' OAuth code and stores the
+ * new set, encrypted, before anyone can use it: Intuit and HubSpot may rotate the refresh token,
+ * and a rotated token kept only in memory would be lost with the process. A grant the provider
+ * refuses (revoked, uninstalled, invalid) is `revoked`; anything else (network, 5xx) is `failed`
+ * and tried again on the next run, while the access token is still valid.
+ */
+export function createOAuthTokenRefresher(deps: OAuthTokenRefresherDeps): TokenRefresher {
+  const installations = createHubSpotInstallationRepository(deps.db, deps.cipher);
+  const connections = createQuickBooksConnectionRepository(deps.db, deps.cipher);
+  const failed = (side: 'hubspot' | 'quickbooks', portalId: string, error: unknown): RefreshOutcome => {
+    deps.onFailure?.(side, portalId, error);
+    return 'failed';
+  };
+
+  return {
+    async refreshHubSpot(portalId) {
+      const installation = await installations.find(portalId);
+      if (!installation) return 'revoked';
+      try {
+        const next = await deps.oauth.hubspot.refresh(installation.tokens.refreshToken);
+        await installations.save(portalId, {
+          accessToken: next.accessToken,
+          refreshToken: next.refreshToken,
+          accessTokenExpiresAt: new Date(next.expiresAt),
+          scopes: installation.tokens.scopes,
+        });
+        return 'refreshed';
+      } catch (error) {
+        if (error instanceof HubSpotOAuthError && error.revoked) return 'revoked';
+        return failed('hubspot', portalId, error);
+      }
+    },
+
+    async refreshQuickBooks(portalId) {
+      const connection = await connections.find(portalId);
+      if (!connection?.tokens) return 'revoked';
+      try {
+        const next = await deps.oauth.quickbooks.refresh(connection.realmId, connection.tokens.refreshToken);
+        await connections.saveTokens(portalId, {
+          accessToken: next.accessToken,
+          refreshToken: next.refreshToken,
+          accessTokenExpiresAt: new Date(next.accessTokenExpiresAt),
+          refreshTokenExpiresAt: new Date(next.refreshTokenExpiresAt),
+        });
+        return 'refreshed';
+      } catch (error) {
+        if (error instanceof QboError && error.code === 'AuthorizationRevoked') return 'revoked';
+        return failed('quickbooks', portalId, error);
+      }
+    },
+  };
+}
