@@ -355,5 +355,6 @@ describe('secrets: encrypted at rest, never logged, never returned', () => {
     console.info(
       `secrets searched: ${Object.keys(secrets).length}, in ${serverLogs.lines.length} server and ${workerLogs.lines.length} worker log lines, ${responses.length} responses, ${rows.tables} tables`,
     );
-  });
+    // Two emulators, graphile-worker start-up (its schema) and a real drain: more than the 30 s default under load.
+  }, 90_000);
 });
