@@ -21,6 +21,13 @@ describe('planSyncBatch', () => {
     expect(w.get('invoice', 'quickbooks', qboInvoiceId!)?.customerId).toBe(qboCustomerId);
   });
 
+  it('R-EDT-3 / R-OBJ-1: the Custom Line Item read back from QBO is neither synced nor reported as excluded', () => {
+    const w = new SyncWorld(settings());
+    w.put(sideRecord('quickbooks', 'product', 'cli', product({ name: 'Custom Line Item', sku: null })));
+    const plan = w.plan();
+    expect(plan.actions.map((a) => a.kind)).toEqual(['skip']);
+  });
+
   it('R-EDT-3: after a sync, planning again writes nothing (our own writes are not changes)', () => {
     const w = worldWithContactAndInvoice();
     w.sync();

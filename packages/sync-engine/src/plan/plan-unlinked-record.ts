@@ -32,6 +32,13 @@ export function planUnlinkedRecord(ctx: PlanContext, src: AnySideRecord, link: L
       ? null
       : [{ ...head, kind: 'exclude', linkId, reason: f.exclusion.reason, exclusion: f.exclusion }];
 
+  // Our own catch-all item (R-OBJ-1) comes back on every invoice we write; it is no product to sync
+  // and no exclusion to report (R-EDT-3).
+  if (object === 'product' && src.side === 'quickbooks' && src.id === ctx.projection.customLineItemId) {
+    return [
+      { ...head, kind: 'skip', linkId, nextBase: null, reason: 'the Custom Line Item is LedgerSync’s own' },
+    ];
+  }
   if (!cfg.enabled) {
     const reason = object === 'payment' && ctx.settings.invoice.enabled ? 'payments_not_synced' : 'sync_off';
     return exclude({ included: false, exclusion: { reason } }) ?? [];
