@@ -4,6 +4,7 @@ import type { RouteContext } from '../../deps.ts';
 import type { TypedApp } from '../../http/typed-app.ts';
 import type { StateStore } from '../../security/signed-state.ts';
 import { assertAuthorized, callbackQuerySchema, invalidState } from './callback-query.ts';
+import { oauthErrorPages } from './oauth-error-page.ts';
 import { hubspotRedirectUri } from './redirect-uris.ts';
 
 const tags = ['oauth'];
@@ -33,6 +34,7 @@ export function hubspotInstallRoutes(app: TypedApp, ctx: RouteContext, states: S
   app.get(
     '/oauth/hubspot/callback',
     {
+      onSend: oauthErrorPages,
       schema: {
         tags,
         querystring: callbackQuerySchema,

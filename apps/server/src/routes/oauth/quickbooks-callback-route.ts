@@ -5,6 +5,7 @@ import { badRequest, conflict } from '../../http/http-error.ts';
 import type { TypedApp } from '../../http/typed-app.ts';
 import type { StateStore } from '../../security/signed-state.ts';
 import { assertAuthorized, callbackQuerySchema, invalidState } from './callback-query.ts';
+import { oauthErrorPages } from './oauth-error-page.ts';
 
 const REFUSALS = {
   portal_connected_to_other_realm:
@@ -18,6 +19,7 @@ export function quickbooksCallbackRoute(app: TypedApp, ctx: RouteContext, states
   app.get(
     '/oauth/quickbooks/callback',
     {
+      onSend: oauthErrorPages,
       schema: {
         tags: ['oauth'],
         querystring: callbackQuerySchema,
