@@ -9,7 +9,8 @@ const eventSchema = z
     subscriptionId: idSchema,
     portalId: idSchema,
     appId: idSchema.optional(),
-    occurredAt: z.number(),
+    // Bounded to what a Date can hold: a larger number would make toISOString throw mid-batch.
+    occurredAt: z.number().min(0).max(8_640_000_000_000_000),
     subscriptionType: z.string(),
     attemptNumber: z.number().optional(),
     objectId: idSchema.optional(),
