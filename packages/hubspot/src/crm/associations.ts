@@ -2,6 +2,12 @@ import { z } from 'zod';
 import type { HubSpotClient } from '../http/create-hubspot-client.ts';
 import { chunk, type HubSpotObjectType } from './object-types.ts';
 
+/**
+ * Inputs per associations v4 batch call: HubSpot caps batch read at 1,000 ids (changelog, Feb 2025)
+ * and batch create at 2,000; 100 per call spent ten calls where one does.
+ */
+const ASSOCIATIONS_PER_BATCH = 1000;
+
 const batchAssociationsSchema = z
   .object({
     results: z.array(
@@ -21,7 +27,7 @@ const batchAssociationsSchema = z
 
 /**
  * Associations v4: ids of `toType` records associated with each `fromIds` record, batch-read
- * 100 at a time and followed page by page for records with many associations.
+ * 1,000 at a time and followed page by page for records with many associations.
  */
 export async function readAssociations(
   client: HubSpotClient,
@@ -33,7 +39,7 @@ export async function readAssociations(
   let pending: { id: string; after?: string }[] = [...new Set(fromIds)].map((id) => ({ id }));
   while (pending.length > 0) {
     const next: { id: string; after: string }[] = [];
-    for (const part of chunk(pending)) {
+    for (const part of chunk(pending, ASSOCIATIONS_PER_BATCH)) {
       const raw = await client.call('standard', (sdk) =>
         sdk.crm.associations.v4.batchApi.getPageWithHttpInfo(fromType, toType, { inputs: part }),
       );
@@ -50,14 +56,14 @@ export async function readAssociations(
   return out;
 }
 
-/** Creates default (unlabelled) associations in batches of 100; associating twice is harmless. */
+/** Creates default (unlabelled) associations in batches of 1,000; associating twice is harmless. */
 export async function associateDefault(
   client: HubSpotClient,
   fromType: HubSpotObjectType,
   toType: HubSpotObjectType,
   pairs: readonly { from: string; to: string }[],
 ): Promise<void> {
-  for (const part of chunk(pairs)) {
+  for (const part of chunk(pairs, ASSOCIATIONS_PER_BATCH)) {
     const inputs = part.map((p) => ({ _from: { id: p.from }, to: { id: p.to } }));
     await client.call('standard', (sdk) =>
       sdk.crm.associations.v4.batchApi.createDefaultWithHttpInfo(fromType, toType, { inputs }),
