@@ -28,7 +28,7 @@ export function receivedUrl(ctx: RouteContext, request: FastifyRequest): string 
  * unsigned request learns nothing about the schema.
  */
 export function hubspotRequestAuth(ctx: RouteContext) {
-  const replays = createReplayGuard(2 * HUBSPOT_SIGNATURE_WINDOW_MS);
+  const replays = createReplayGuard(ctx.db, 2 * HUBSPOT_SIGNATURE_WINDOW_MS);
   return async (request: FastifyRequest): Promise<void> => {
     const header = (name: string) => {
       const v = request.headers[name];
@@ -58,7 +58,7 @@ export function hubspotRequestAuth(ctx: RouteContext) {
         messages[check.reason],
       );
     }
-    if (request.method !== 'GET' && signature && !replays.firstUse(signature, nowMs)) {
+    if (request.method !== 'GET' && signature && !(await replays.firstUse(signature, ctx.now()))) {
       throw unauthorized('signature_replayed', 'This signed request was already used');
     }
     const query = new URL(receivedUrl(ctx, request)).searchParams;

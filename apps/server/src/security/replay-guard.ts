@@ -1,20 +1,30 @@
+import { createHash } from 'node:crypto';
+import type { Db } from '@ledgersync/db';
+
+/** How often a process sweeps expired rows (each insert is keyed, so sweeping is only tidying). */
+const SWEEP_EVERY_MS = 60_000;
+
 /**
- * Remembers signatures seen within the signature window so a captured state-changing request
- * cannot be sent twice. In memory: one process sees its own traffic; behind several instances a
- * replay may reach another one within the 5-minute window (the database-backed version is a follow-up).
+ * Remembers signed requests already served so a captured state-changing request cannot be sent
+ * twice. Backed by Postgres: every server process inserts into one table and the primary key
+ * decides, so a replay to another instance within the window is refused as well.
  */
-export function createReplayGuard(windowMs: number, maxEntries = 50_000) {
-  const seen = new Map<string, number>();
+export function createReplayGuard(db: Db, windowMs: number) {
+  let lastSweepMs = Number.NEGATIVE_INFINITY;
   return {
-    /** True the first time a signature is seen, false for a replay. */
-    firstUse(signature: string, nowMs: number): boolean {
-      for (const [key, at] of seen) {
-        if (nowMs - at <= windowMs && seen.size < maxEntries) break;
-        seen.delete(key);
+    /** True the first time a signature is seen (by any process), false for a replay. */
+    async firstUse(signature: string, now: Date): Promise<boolean> {
+      const nowMs = now.getTime();
+      if (nowMs - lastSweepMs >= SWEEP_EVERY_MS) {
+        lastSweepMs = nowMs;
+        await db.signatureUse.deleteMany({ where: { expiresAt: { lt: now } } });
       }
-      if (seen.has(signature)) return false;
-      seen.set(signature, nowMs);
-      return true;
+      const signatureHash = createHash('sha256').update(signature).digest('hex');
+      const { count } = await db.signatureUse.createMany({
+        data: [{ signatureHash, expiresAt: new Date(nowMs + windowMs) }],
+        skipDuplicates: true,
+      });
+      return count === 1;
     },
   };
 }
