@@ -8,6 +8,11 @@ import {
 } from '@ledgersync/sync-engine';
 import type { HubSpotObject, Properties } from '../crm/hubspot-object.ts';
 import { QBO_NUMBER_PROPERTY } from '../crm/object-types.ts';
+import {
+  type CustomInvoiceProperty,
+  customFieldsFromProperties,
+  customFieldsToProperties,
+} from './invoice-custom-properties.ts';
 import { amount, decimal, isoDate, text, toHubSpotDate, toHubSpotText } from './property-values.ts';
 
 export const INVOICE_PROPERTIES = [
@@ -87,6 +92,7 @@ export function invoiceToCanonical(
   invoice: HubSpotObject,
   lines: readonly HubSpotObject[],
   customerId: string | null,
+  custom: readonly CustomInvoiceProperty[] = [],
 ): CanonicalInvoice {
   const p = invoice.properties;
   const currency = text(p.hs_currency) ?? 'USD';
@@ -112,7 +118,7 @@ export function invoiceToCanonical(
     lines: mapped,
     total,
     balance,
-    customFields: {},
+    customFields: customFieldsFromProperties(p, custom),
   };
 }
 
@@ -121,7 +127,10 @@ export function invoiceToCanonical(
  * is read-only (HubSpot numbers its own invoices from the portal's prefix), so the number
  * (R-OBJ-3) goes to LedgerSync's own `ledgersync_qbo_number`, which reads back as the number.
  */
-export function canonicalToInvoiceProperties(c: Partial<CanonicalInvoice>): Properties {
+export function canonicalToInvoiceProperties(
+  c: Partial<CanonicalInvoice>,
+  custom: readonly CustomInvoiceProperty[] = [],
+): Properties {
   const out: Properties = {};
   if (c.number !== undefined) out[QBO_NUMBER_PROPERTY] = toHubSpotText(c.number);
   if (c.issueDate !== undefined) out.hs_invoice_date = toHubSpotDate(c.issueDate);
@@ -129,7 +138,8 @@ export function canonicalToInvoiceProperties(c: Partial<CanonicalInvoice>): Prop
   if (c.currency !== undefined) out.hs_currency = c.currency;
   if (c.comments !== undefined) out.hs_comments = toHubSpotText(c.comments);
   if (c.status !== undefined) out.hs_invoice_status = c.status === 'partially_paid' ? 'open' : c.status;
-  return out;
+  // Custom mappings last: a mapped property never silently overrides a default one it shadows.
+  return c.customFields === undefined ? out : { ...customFieldsToProperties(c.customFields, custom), ...out };
 }
 
 export function canonicalToLineItemProperties(line: CanonicalInvoiceLine, currency: string): Properties {

@@ -11,8 +11,9 @@ import { chunk, OBJECT_TYPE_FOR } from '../crm/object-types.ts';
 import { searchPage } from '../crm/search-objects.ts';
 import type { HubSpotClient } from '../http/create-hubspot-client.ts';
 import { HubSpotCallError, toSyncError } from '../http/hubspot-failure.ts';
+import type { CustomInvoiceProperty } from '../mapping/invoice-custom-properties.ts';
 import { decodePageToken, encodePageToken } from './page-token.ts';
-import { PROPERTIES_FOR, readRecordsByIds, toSideRecords } from './read-records.ts';
+import { PROPERTIES_FOR, propertiesToRead, readRecordsByIds, toSideRecords } from './read-records.ts';
 
 export interface HubSpotSideReaderOptions {
   readonly client: HubSpotClient;
@@ -21,6 +22,8 @@ export interface HubSpotSideReaderOptions {
   /** Search indexes writes a moment late; the next cursor starts this far back (default 60 s). */
   readonly indexLagMs?: number;
   readonly pageSize?: number;
+  /** The invoice properties custom mappings read (R-MAP-4); see customInvoiceProperties(). */
+  readonly customInvoiceProperties?: readonly CustomInvoiceProperty[];
 }
 
 /** Contacts name their modified date differently from every other object. */
@@ -28,6 +31,7 @@ const MODIFIED = (object: SyncObject) => (object === 'customer' ? 'lastmodifiedd
 
 export function createHubSpotSideReader(options: HubSpotSideReaderOptions): SideReader {
   const { client } = options;
+  const custom = options.customInvoiceProperties ?? [];
 
   async function guard<T>(work: () => Promise<T>): Promise<ReadResult<T>> {
     try {
@@ -40,7 +44,7 @@ export function createHubSpotSideReader(options: HubSpotSideReaderOptions): Side
 
   return {
     side: 'hubspot',
-    readByIds: (object, ids) => guard(() => readRecordsByIds(client, object, ids)),
+    readByIds: (object, ids) => guard(() => readRecordsByIds(client, object, ids, custom)),
 
     readChangedSince: <O extends SyncObject>(object: O, since: string, pageToken?: string) =>
       guard(async (): Promise<ChangedPage<O>> => {
@@ -55,11 +59,11 @@ export function createHubSpotSideReader(options: HubSpotSideReaderOptions): Side
           client,
           OBJECT_TYPE_FOR[object],
           filters,
-          PROPERTIES_FOR[object],
+          propertiesToRead(object, custom),
           token?.afterId ?? null,
           options.pageSize,
         );
-        const records = await toSideRecords(client, object, page.results);
+        const records = await toSideRecords(client, object, page.results, custom);
         const nextPageToken =
           page.lastId === null ? null : encodePageToken({ since: from, afterId: page.lastId, cursor });
         // The cursor never moves backwards past `since`.

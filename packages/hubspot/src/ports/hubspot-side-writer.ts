@@ -16,6 +16,7 @@ import {
 } from '../crm/object-types.ts';
 import type { HubSpotClient } from '../http/create-hubspot-client.ts';
 import { HubSpotCallError, toSyncError } from '../http/hubspot-failure.ts';
+import type { CustomInvoiceProperty } from '../mapping/invoice-custom-properties.ts';
 import { readRecordsByIds } from './read-records.ts';
 import { propertiesFor } from './record-properties.ts';
 import { writeInvoiceLines, writeReferences } from './write-links.ts';
@@ -23,6 +24,8 @@ import { writeInvoiceLines, writeReferences } from './write-links.ts';
 export interface HubSpotSideWriterOptions {
   readonly client: HubSpotClient;
   readonly now: () => number;
+  /** As the reader's: the written invoices are read back with their custom-mapped properties. */
+  readonly customInvoiceProperties?: readonly CustomInvoiceProperty[];
 }
 
 type Slot = { index: number; command: WriteCommand; id?: string; error?: SyncError };
@@ -41,6 +44,7 @@ const stale = (id: string, expected: string, actual: string): SyncError => ({
  */
 export function createHubSpotSideWriter(options: HubSpotSideWriterOptions): SideWriter {
   const { client } = options;
+  const custom = options.customInvoiceProperties ?? [];
 
   async function step(slots: Slot[], work: () => Promise<void>): Promise<void> {
     try {
@@ -63,7 +67,7 @@ export function createHubSpotSideWriter(options: HubSpotSideWriterOptions): Side
         const c = s.command as Extract<WriteCommand<O>, { kind: 'create' }>;
         return {
           key: c.counterpartId,
-          properties: { ...createProperties(object, c.record), ...stamp('synced') },
+          properties: { ...createProperties(object, c.record, custom), ...stamp('synced') },
         };
       });
       const results = await batchUpsertObjects(client, type, QBO_ID_PROPERTY, inputs);
@@ -99,7 +103,10 @@ export function createHubSpotSideWriter(options: HubSpotSideWriterOptions): Side
         if (c.kind === 'update')
           return {
             id: c.id,
-            properties: { ...propertiesFor(object, c.changes as Partial<RecordOf<O>>), ...stamp('synced') },
+            properties: {
+              ...propertiesFor(object, c.changes as Partial<RecordOf<O>>, custom),
+              ...stamp('synced'),
+            },
           };
         if (c.kind === 'void')
           return { id: c.id, properties: { hs_invoice_status: 'voided', ...stamp('synced') } };
@@ -170,6 +177,7 @@ export function createHubSpotSideWriter(options: HubSpotSideWriterOptions): Side
             client,
             object,
             ok.map((s) => s.id ?? ''),
+            custom,
           );
           for (const r of records) reread.set(`${object}:${r.id}`, { version: r.version, record: r.record });
         });
@@ -205,8 +213,12 @@ function withoutBlanks(properties: Properties): Properties {
   return Object.fromEntries(Object.entries(properties).filter(([, v]) => v !== ''));
 }
 
-function createProperties<O extends SyncObject>(object: O, record: RecordOf<O>): Properties {
-  const properties = withoutBlanks(propertiesFor(object, record));
+function createProperties<O extends SyncObject>(
+  object: O,
+  record: RecordOf<O>,
+  custom: readonly CustomInvoiceProperty[],
+): Properties {
+  const properties = withoutBlanks(propertiesFor(object, record, custom));
   if (object === 'invoice') delete properties.hs_invoice_status;
   return properties;
 }

@@ -4,6 +4,7 @@ import { batchReadObjects } from '../crm/batch-objects.ts';
 import type { HubSpotObject } from '../crm/hubspot-object.ts';
 import { OBJECT_TYPE_FOR } from '../crm/object-types.ts';
 import type { HubSpotClient } from '../http/create-hubspot-client.ts';
+import type { CustomInvoiceProperty } from '../mapping/invoice-custom-properties.ts';
 import { CONTACT_PROPERTIES, contactToCanonical } from '../mapping/map-contact.ts';
 import { INVOICE_PROPERTIES, invoiceToCanonical, LINE_ITEM_PROPERTIES } from '../mapping/map-invoice.ts';
 import { PAYMENT_PROPERTIES, paymentToCanonical } from '../mapping/map-payment.ts';
@@ -15,6 +16,12 @@ export const PROPERTIES_FOR: Readonly<Record<SyncObject, readonly string[]>> = {
   invoice: INVOICE_PROPERTIES,
   payment: PAYMENT_PROPERTIES,
 };
+
+/** The properties to ask for: an invoice's custom-mapped properties come along (R-MAP-4). */
+export function propertiesToRead(object: SyncObject, custom: readonly CustomInvoiceProperty[]): string[] {
+  const base = PROPERTIES_FOR[object];
+  return object === 'invoice' ? [...new Set([...base, ...custom.map((c) => c.property)])] : [...base];
+}
 
 function envelope<O extends SyncObject>(
   object: O,
@@ -40,6 +47,7 @@ export async function toSideRecords<O extends SyncObject>(
   client: HubSpotClient,
   object: O,
   raw: readonly HubSpotObject[],
+  custom: readonly CustomInvoiceProperty[] = [],
 ): Promise<SideRecord<O>[]> {
   const ids = raw.map((o) => o.id);
   if (object === 'customer')
@@ -61,7 +69,7 @@ export async function toSideRecords<O extends SyncObject>(
         .filter((l): l is HubSpotObject => l !== undefined)
         .sort((a, b) => Number(a.id) - Number(b.id));
       const customer = (contactIds.get(o.id) ?? [])[0] ?? null;
-      return envelope(object, o, invoiceToCanonical(o, own, customer) as SideRecord<O>['record']);
+      return envelope(object, o, invoiceToCanonical(o, own, customer, custom) as SideRecord<O>['record']);
     });
   }
   const [invoiceIds, contactIds] = await Promise.all([
@@ -78,12 +86,13 @@ export async function readRecordsByIds<O extends SyncObject>(
   client: HubSpotClient,
   object: O,
   ids: readonly string[],
+  custom: readonly CustomInvoiceProperty[] = [],
 ): Promise<{ records: SideRecord<O>[]; missing: string[] }> {
   const { found, missing } = await batchReadObjects(
     client,
     OBJECT_TYPE_FOR[object],
     ids,
-    PROPERTIES_FOR[object],
+    propertiesToRead(object, custom),
   );
-  return { records: await toSideRecords(client, object, found), missing };
+  return { records: await toSideRecords(client, object, found, custom), missing };
 }
