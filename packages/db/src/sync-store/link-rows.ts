@@ -25,6 +25,7 @@ export function linkFromRow(row: RecordLink): Link {
     origin: row.origin,
     linkVersion: row.version,
     state: pending ? 'pending_create' : row.deletedOn ? 'counterpart_deleted' : 'active',
+    ...(row.deletedOn ? { deletedOn: row.deletedOn } : {}),
     pendingCreate: pending,
     lastSyncedAt: row.lastSyncedAt?.toISOString() ?? null,
   };
@@ -41,7 +42,7 @@ export function linkColumns(link: Link, deletedOn: RecordLink['deletedOn']) {
     origin: link.origin,
     version: link.linkVersion,
     pendingCreate: link.pendingCreate === null ? Prisma.DbNull : { ...link.pendingCreate },
-    deletedOn: link.state === 'counterpart_deleted' ? (deletedOn ?? link.origin) : null,
+    deletedOn: link.state === 'counterpart_deleted' ? (link.deletedOn ?? deletedOn ?? link.origin) : null,
     lastSyncedAt: link.lastSyncedAt === null ? null : new Date(link.lastSyncedAt),
   };
 }

@@ -103,7 +103,10 @@ describe('deletes and merges (R-OBJ-7)', () => {
       ['hubspot', 'mark_counterpart_deleted'],
     ]);
     expect(w.get('invoice', 'hubspot', hid)).toBeDefined();
-    expect(w.linkOf('invoice', 'hubspot', hid)?.state).toBe('counterpart_deleted');
+    expect(w.linkOf('invoice', 'hubspot', hid)).toMatchObject({
+      state: 'counterpart_deleted',
+      deletedOn: 'quickbooks',
+    });
     const again = w.plan();
     expect(writes(again)).toEqual([]);
   });

@@ -44,7 +44,7 @@ export function planDeleteOrMerge(ctx: PlanContext, src: AnySideRecord, link: Li
     // The survivor already has its own counterpart: this link's counterpart is left without a partner.
   }
 
-  const marked = bumpLink(link, ctx.now, { state: 'counterpart_deleted' });
+  const marked = bumpLink(link, ctx.now, { state: 'counterpart_deleted', deletedOn: src.side });
   return [
     {
       ...head,

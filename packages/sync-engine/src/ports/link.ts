@@ -21,6 +21,8 @@ export interface Link {
   readonly origin: Side;
   readonly linkVersion: number;
   readonly state: LinkState;
+  /** With `counterpart_deleted`: the side where the record was deleted (the card says which, R-OBJ-7). */
+  readonly deletedOn?: Side;
   readonly pendingCreate: { readonly side: Side; readonly idempotencyKey: string } | null;
   readonly lastSyncedAt: string | null;
 }
