@@ -7,10 +7,10 @@ import type {
   SyncObject,
 } from '@ledgersync/sync-engine';
 import type { QuickBooksClient } from '../api/qbo-client.ts';
-import { nameHolderAsCustomer } from '../mapping/customer-mapping.ts';
-import { envelope, isoTime } from '../mapping/side-record-envelope.ts';
+import { isoTime } from '../mapping/side-record-envelope.ts';
 import { QboQuery } from '../query/query-builder.ts';
 import { companyContext } from './company-context.ts';
+import { findDisplayNameHolders } from './find-display-name-holders.ts';
 import { guard } from './guard.ts';
 import { ENTITY_OF, toSideRecord } from './record-mappers.ts';
 
@@ -20,10 +20,9 @@ const IDS_PER_QUERY = 250;
 /** Text values (emails, names, SKUs) per IN query: keeps the GET query string a few KB long. */
 const TEXT_VALUES_PER_QUERY = 50;
 
-function chunked<T>(values: readonly T[]): T[][] {
+function chunked<T>(values: readonly T[], size = TEXT_VALUES_PER_QUERY): T[][] {
   const out: T[][] = [];
-  for (let i = 0; i < values.length; i += TEXT_VALUES_PER_QUERY)
-    out.push(values.slice(i, i + TEXT_VALUES_PER_QUERY));
+  for (let i = 0; i < values.length; i += size) out.push(values.slice(i, i + size));
   return out;
 }
 const QUERY_PAGE = 1000;
@@ -158,25 +157,10 @@ export function createQuickBooksSideReader(
             }
           }
         }
-        for (const part of chunked([...new Set(names)])) {
-          for await (const c of qbo.queryAll(
-            withInactive(QboQuery.select('Customer').whereIn('DisplayName', part)),
-          )) {
-            if (!out.some((r) => r.id === c.Id && r.object === 'customer'))
-              out.push(toSideRecord('customer', c, ''));
-          }
-          for (const holder of ['Vendor', 'Employee'] as const) {
-            for await (const n of qbo.queryAll(
-              QboQuery.select(holder).whereIn('DisplayName', part).whereIn('Active', [true, false]),
-            )) {
-              out.push(
-                envelope(
-                  'customer',
-                  { ...n, Id: `${holder.toLowerCase()}:${n.Id}` },
-                  nameHolderAsCustomer(n),
-                ),
-              );
-            }
+        // Half a chunk of names: each is asked as itself and as "<name> (deleted)".
+        for (const part of chunked([...new Set(names)], TEXT_VALUES_PER_QUERY / 2)) {
+          for (const holder of await findDisplayNameHolders(qbo, part)) {
+            if (!out.some((r) => r.id === holder.id && r.object === 'customer')) out.push(holder);
           }
         }
         for (const part of chunked([...new Set(skus)])) {
