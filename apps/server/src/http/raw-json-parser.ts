@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { badRequest } from './http-error.ts';
+import { containsNul } from './refuse-nul-characters.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -18,11 +19,22 @@ export function installRawJsonParser(app: FastifyInstance, bodyLimit: number): v
       const text = body as string;
       request.rawBody = text;
       if (text.trim() === '') return done(null, undefined);
+      let parsed: unknown;
       try {
-        done(null, JSON.parse(text));
+        parsed = JSON.parse(text);
       } catch {
-        done(badRequest('malformed_json', 'The request body is not valid JSON'));
+        return done(badRequest('malformed_json', 'The request body is not valid JSON'));
       }
+      // Only the escape can produce U+0000 in valid JSON: the walk runs only when it is present.
+      if (text.includes('\\u0000') && containsNul(parsed)) {
+        return done(
+          badRequest(
+            'nul_character',
+            'The request body contains a NUL character (\\u0000), which cannot be stored',
+          ),
+        );
+      }
+      done(null, parsed);
     },
   );
 }

@@ -8,7 +8,8 @@ export const hubspotEventSchema = z.looseObject({
   eventId: id,
   subscriptionId: id,
   portalId: z.number().int().positive(),
-  occurredAt: z.number().int().nonnegative(),
+  // At most what a Date can hold: beyond it the notice's date is invalid and its insert fails (a 500).
+  occurredAt: z.number().int().nonnegative().max(8_640_000_000_000_000),
   subscriptionType: z.string().min(1),
   objectId: id,
   objectTypeId: z.string().optional(),
