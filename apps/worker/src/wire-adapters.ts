@@ -5,12 +5,20 @@ import {
   createTokenCipher,
   type Db,
 } from '@ledgersync/db';
-import { QBO_RATE_LIMITS, RealmRateLimiter } from '@ledgersync/quickbooks';
+import {
+  type CompanyProfileCache,
+  QBO_RATE_LIMITS,
+  RealmRateLimiter,
+  ttlCompanyProfileCache,
+} from '@ledgersync/quickbooks';
 import type { Logger } from 'pino';
 import { buildPortalPorts } from './adapters/build-portal-ports.ts';
 import { createHubSpotClient, RateLimiterRegistry } from './adapters/hubspot-adapter.ts';
 import type { WorkerEnv } from './config.ts';
 import type { PortsFor } from './portal-ports.ts';
+
+/** Preferences/CompanyInfo are read once per realm per 5 minutes, not on every drain. */
+const PROFILE_TTL_MS = 5 * 60_000;
 
 /**
  * Production wiring: a portal's adapters from its stored (encrypted) tokens. Rate limiters are
@@ -29,6 +37,7 @@ export function createAdapterPortsFor(db: Db, env: WorkerEnv, log: Logger): Port
     sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
   });
   const realmLimits = new Map<string, RealmRateLimiter>();
+  const realmProfiles = new Map<string, CompanyProfileCache>();
   return async (portalId) => {
     const [portal, installation, connection] = await Promise.all([
       db.portal.findUnique({ where: { id: portalId } }),
@@ -42,6 +51,8 @@ export function createAdapterPortsFor(db: Db, env: WorkerEnv, log: Logger): Port
     const qboToken = async () => (await connections.find(portalId))?.tokens?.accessToken ?? '';
     const realm = realmLimits.get(connection.realmId) ?? new RealmRateLimiter(QBO_RATE_LIMITS);
     realmLimits.set(connection.realmId, realm);
+    const profile = realmProfiles.get(connection.realmId) ?? ttlCompanyProfileCache(PROFILE_TTL_MS, Date.now);
+    realmProfiles.set(connection.realmId, profile);
     const invoiceSettings = await createSyncSettingsRepository(db).find(portalId, 'invoices');
     return buildPortalPorts({
       hubspot: createHubSpotClient({
@@ -58,6 +69,7 @@ export function createAdapterPortsFor(db: Db, env: WorkerEnv, log: Logger): Port
       },
       customLineItemIncomeAccountId: invoiceSettings?.customLineItemIncomeAccountId ?? null,
       now: Date.now,
+      companyProfileCache: profile,
     });
   };
 }

@@ -1,5 +1,5 @@
 import { createQuickBooksClient, type QuickBooksClientOptions } from './api/qbo-client.ts';
-import { companyContext } from './ports/company-context.ts';
+import { type CompanyProfileCache, companyContext } from './ports/company-context.ts';
 import { createCustomLineItemPort } from './ports/custom-line-item.ts';
 import { createQuickBooksCompanyPort } from './ports/quickbooks-company-port.ts';
 import { createQuickBooksSideReader, type QuickBooksReaderOptions } from './ports/quickbooks-side-reader.ts';
@@ -7,13 +7,16 @@ import { createQuickBooksSideWriter, type QuickBooksWriterOptions } from './port
 
 export type QuickBooksAdapterOptions = QuickBooksClientOptions &
   QuickBooksWriterOptions &
-  QuickBooksReaderOptions;
+  QuickBooksReaderOptions & {
+    /** The realm's profile kept between drains (see ttlCompanyProfileCache). */
+    readonly companyProfileCache?: CompanyProfileCache;
+  };
 
 /** Everything the engine needs from one connected QBO company, over one client. */
 export function createQuickBooksAdapter(options: QuickBooksAdapterOptions) {
   const client = createQuickBooksClient(options);
   // One Preferences/CompanyInfo read serves all three ports.
-  const profile = companyContext(client);
+  const profile = companyContext(client, options.companyProfileCache);
   // One "Custom Line Item" lookup serves the planner and the writer.
   const customLineItems = createCustomLineItemPort(client);
   const writerOptions: QuickBooksWriterOptions =

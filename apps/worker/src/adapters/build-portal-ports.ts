@@ -1,5 +1,6 @@
 import {
   type AccessTokenSource,
+  type CompanyProfileCache,
   createQuickBooksAdapter,
   type RealmRateLimiter,
 } from '@ledgersync/quickbooks';
@@ -17,6 +18,8 @@ export interface PortalConnections {
   };
   readonly customLineItemIncomeAccountId: string | null;
   readonly now: () => number;
+  /** The realm's Preferences/CompanyInfo kept between drains. */
+  readonly companyProfileCache?: CompanyProfileCache;
 }
 
 /** Wires one portal's adapters into the runner's ports (no IO until a port is called). */
@@ -25,6 +28,7 @@ export function buildPortalPorts(c: PortalConnections): PortalPorts {
   const qbo = createQuickBooksAdapter({
     ...c.quickbooks,
     customLineItemIncomeAccountId: c.customLineItemIncomeAccountId,
+    ...(c.companyProfileCache ? { companyProfileCache: c.companyProfileCache } : {}),
   });
   return {
     readers: {
