@@ -50,14 +50,38 @@ export class FaultInjector {
         return;
       }
       if (rule.status === undefined) return;
-      const body =
-        rule.body ??
-        errorBody({ status: rule.status, category: 'INTERNAL_ERROR', message: 'injected fault' });
+      const injected = defaultFault(rule.status);
       await reply
         .code(rule.status)
-        .headers(rule.headers ?? {})
+        .headers({ ...injected.headers, ...rule.headers })
         .type('application/json')
-        .send(body);
+        .send(rule.body ?? injected.body);
     });
   }
+}
+
+/**
+ * What HubSpot itself sends for an injected status: a 429 is the ten-secondly burst limit with its
+ * rate-limit headers (clients decide how long to wait from them), anything else a generic error.
+ */
+function defaultFault(status: number): { body: unknown; headers: Record<string, string> } {
+  if (status !== 429) {
+    return {
+      body: errorBody({ status, category: 'INTERNAL_ERROR', message: 'injected fault' }),
+      headers: {},
+    };
+  }
+  return {
+    body: errorBody({
+      status,
+      category: 'RATE_LIMITS',
+      message: 'You have reached your ten_secondly_rolling limit.',
+      extra: { errorType: 'RATE_LIMIT', policyName: 'TEN_SECONDLY_ROLLING' },
+    }),
+    headers: {
+      'x-hubspot-ratelimit-interval-milliseconds': '10000',
+      'x-hubspot-ratelimit-max': '190',
+      'x-hubspot-ratelimit-remaining': '0',
+    },
+  };
 }

@@ -1,0 +1,55 @@
+import type { E2ePortal, E2eWorld } from '../e2e/e2e-world.ts';
+import { syncingPortal } from '../e2e/fixtures.ts';
+import type { PortalPorts } from '../portal-ports.ts';
+import { type Convergence, measureConvergence } from './convergence.ts';
+import { buildDataset, type Dataset } from './dataset.ts';
+import { type DrainTotals, drainToRest } from './drain-to-rest.ts';
+import { clearFaults } from './emulator-faults.ts';
+import { type FaultPortsOptions, faultPorts } from './fault-ports.ts';
+import { type VirtualTime, virtualTime } from './virtual-time.ts';
+
+export interface Scenario {
+  readonly world: E2eWorld;
+  readonly p: E2ePortal;
+  readonly data: Dataset;
+  readonly time: VirtualTime;
+  readonly ports: PortalPorts;
+  /** Stores a webhook's notice for every record of the data set. */
+  notifyAll(): Promise<void>;
+  drain(): Promise<DrainTotals>;
+  /** Clears the faults, drains what is left and counts both sides. */
+  converge(): Promise<Convergence & { totals: DrainTotals }>;
+}
+
+/** A syncing portal with a small data set of both sides' records, on virtual time. */
+export async function startScenario(
+  world: E2eWorld,
+  tag: string,
+  size = 9,
+  options: FaultPortsOptions = {},
+): Promise<Scenario> {
+  const p = await syncingPortal(world);
+  const data = await buildDataset(world, p, size, tag);
+  const time = virtualTime();
+  const ports = faultPorts(world, p, time, options);
+  await world.resetApiCalls();
+  const scenario: Scenario = {
+    world,
+    p,
+    data,
+    time,
+    ports,
+    async notifyAll() {
+      for (const n of data.notices) await p.notify(n.side, n.object as 'customer', n.recordId);
+    },
+    drain: () => drainToRest(world, p, ports, time),
+    async converge() {
+      await clearFaults(world);
+      const totals = await drainToRest(world, p, ports, time);
+      return { ...(await measureConvergence(world, p, data)), totals };
+    },
+  };
+  return scenario;
+}
+
+export const CONVERGED = { duplicated: [], missing: [], pendingNotices: 0, unsyncedLinks: 0, failures: {} };
