@@ -30,3 +30,8 @@ export function listRoutes(app: FastifyInstance): RouteEntry[] {
   }
   return routes;
 }
+
+/** Whether the app serves `METHOD /path` (a catalogue key). */
+export function isServed(app: FastifyInstance, key: string): boolean {
+  return listRoutes(app).some((r) => routeKey(r) === key);
+}
