@@ -18,6 +18,7 @@ import { refuseNulInUrls } from './http/refuse-nul-characters.ts';
 import { countApiCalls } from './metrics/count-api-calls.ts';
 import { createServerMetrics } from './metrics/server-metrics.ts';
 import { apiRoutes } from './routes/api/api-routes.ts';
+import { exportDownloadRoute } from './routes/export/export-download-route.ts';
 import { oauthRoutes } from './routes/oauth/oauth-routes.ts';
 import { opsRoutes } from './routes/ops/ops-routes.ts';
 import { webhookRoutes } from './routes/webhooks/webhook-routes.ts';
@@ -99,6 +100,7 @@ export async function buildServer(deps: ServerDeps, options: ServerOptions = {})
   opsRoutes(typed, ctx);
   webhookRoutes(typed, ctx);
   oauthRoutes(typed, ctx);
+  exportDownloadRoute(typed, ctx);
   await typed.register(
     async (api) => {
       api.addHook('preValidation', hubspotRequestAuth(ctx));

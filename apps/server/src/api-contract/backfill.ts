@@ -29,3 +29,17 @@ export const backfillListSchema = z.object({ backfills: z.array(backfillSchema) 
 
 /** `GET /api/v1/exports/historical-invoices.csv?before=…` — historical HubSpot invoices as a QBO import CSV. */
 export const exportQuerySchema = z.object({ before: isoDateTime.optional() });
+
+/** `POST /api/v1/exports/historical-invoices/link?before=…` — a short-lived download URL the page opens. */
+export const exportLinkSchema = z.object({
+  url: z.string().describe('GET it without HubSpot headers; works for this portal only, until expiresAt'),
+  expiresAt: isoDateTime,
+});
+
+/** `GET /exports/:hubId/historical-invoices.csv?token=…` — the download the link points at. */
+export const exportDownloadParamsSchema = z.object({
+  hubId: z.string().regex(/^\d{1,18}$/, 'must be a hub id'),
+});
+export const exportDownloadQuerySchema = z.object({
+  token: z.string().min(1, 'the link has no token').max(2048),
+});

@@ -1,16 +1,17 @@
 import type { Backfill } from '@ledgersync/db';
 import { z } from 'zod';
-import { hubspotAccessToken } from '../../access/hubspot-access.ts';
 import {
   backfillInputSchema,
   backfillListSchema,
   backfillParamsSchema,
   backfillSchema,
+  exportLinkSchema,
   exportQuerySchema,
 } from '../../api-contract/backfill.ts';
 import { standardErrors } from '../../api-contract/common.ts';
 import type { RouteContext } from '../../deps.ts';
-import { invoicesToCsv } from '../../export/invoices-csv.ts';
+import { EXPORT_LINK_LIFETIME_MS, signExportLink } from '../../export/export-link-token.ts';
+import { CSV_DOWNLOAD_NAME, historicalInvoicesCsv } from '../../export/historical-invoices-export.ts';
 import { conflict, notFound } from '../../http/http-error.ts';
 import { portalOf } from '../../http/hubspot-request-auth.ts';
 import type { TypedApp } from '../../http/typed-app.ts';
@@ -33,7 +34,7 @@ function view(b: Backfill): z.infer<typeof backfillSchema> {
   };
 }
 
-/** Historical invoices (R-FLT-4): the admin-started backfill with progress, and the CSV export. */
+/** Historical invoices (R-FLT-4): the admin-started backfill with progress, the CSV export and its download link. */
 export function backfillRoutes(app: TypedApp, ctx: RouteContext): void {
   app.post(
     '/backfills',
@@ -115,20 +116,38 @@ export function backfillRoutes(app: TypedApp, ctx: RouteContext): void {
       },
     },
     async (request, reply) => {
-      const portalId = portalOf(request).id;
-      const settings = await ctx.db.syncSettings.findUnique({
-        where: { portalId_object: { portalId, object: 'invoices' } },
-      });
-      // Historical means created before invoice sync started (or before now if it never did).
-      const before = request.query.before
-        ? new Date(request.query.before)
-        : (settings?.syncStartedAt ?? ctx.now());
-      const token = await hubspotAccessToken(ctx, portalId);
-      const invoices = await ctx.hubspot.listInvoicesCreatedBefore(token, before);
+      const before = request.query.before ? new Date(request.query.before) : null;
+      const csv = await historicalInvoicesCsv(ctx, portalOf(request).id, before);
       return reply
         .type('text/csv; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="hubspot-historical-invoices.csv"')
-        .send(invoicesToCsv(invoices));
+        .header('content-disposition', `attachment; filename="${CSV_DOWNLOAD_NAME}"`)
+        .send(csv);
+    },
+  );
+
+  app.post(
+    '/exports/historical-invoices/link',
+    {
+      schema: {
+        tags,
+        security,
+        querystring: exportQuerySchema,
+        response: { 200: exportLinkSchema, ...standardErrors },
+      },
+    },
+    async (request) => {
+      const portal = portalOf(request);
+      const expiresAtMs = ctx.now().getTime() + EXPORT_LINK_LIFETIME_MS;
+      const token = signExportLink(ctx.config.stateSigningSecret, {
+        portalId: portal.id,
+        hubId: portal.hubId.toString(),
+        before: request.query.before ?? null,
+        expiresAtMs,
+      });
+      return {
+        url: `${ctx.config.publicUrl}/exports/${portal.hubId}/historical-invoices.csv?token=${token}`,
+        expiresAt: new Date(expiresAtMs).toISOString(),
+      };
     },
   );
 }

@@ -137,6 +137,8 @@ describe('operations routes', () => {
       'GET /api/v1/backfills',
       'GET /api/v1/backfills/{backfillId}',
       'GET /api/v1/exports/historical-invoices.csv',
+      'POST /api/v1/exports/historical-invoices/link',
+      'GET /exports/{hubId}/historical-invoices.csv',
     ];
     expect(documented.sort()).toEqual(expect.arrayContaining(expected));
     expect(documented.filter((d) => !d.includes('/docs')).length).toBe(expected.length);
