@@ -1,4 +1,4 @@
-import { QboQuery } from '@ledgersync/quickbooks';
+import { QboQuery, type QuickBooksClient } from '@ledgersync/quickbooks';
 import type { E2ePortal, E2eWorld } from '../e2e/e2e-world.ts';
 import type { Dataset } from './dataset.ts';
 
@@ -22,10 +22,10 @@ function tally(keys: ReadonlyArray<string | undefined>): Map<string, number> {
   return counts;
 }
 
-async function qboAll<E extends 'Customer' | 'Invoice' | 'Payment'>(p: E2ePortal, entity: E) {
+async function qboAll<E extends 'Customer' | 'Invoice' | 'Payment'>(qbo: QuickBooksClient, entity: E) {
   const all = [];
   for (let start = 1; ; start += 1000) {
-    const page = await p.qbo.queryPage(QboQuery.select(entity), start, 1000);
+    const page = await qbo.queryPage(QboQuery.select(entity), start, 1000);
     all.push(...page.entities);
     if (page.entities.length < 1000) return all;
   }
@@ -58,10 +58,16 @@ function check(
   }
 }
 
-export async function measureConvergence(world: E2eWorld, p: E2ePortal, data: Dataset): Promise<Convergence> {
+/** `qbo` reads QBO when the portal's own test token no longer works (expired by a scenario). */
+export async function measureConvergence(
+  world: E2eWorld,
+  p: E2ePortal,
+  data: Dataset,
+  qbo: QuickBooksClient = p.qbo,
+): Promise<Convergence> {
   const out = { duplicated: [] as string[], missing: [] as string[] };
-  const customers = await qboAll(p, 'Customer');
-  const invoices = await qboAll(p, 'Invoice');
+  const customers = await qboAll(qbo, 'Customer');
+  const invoices = await qboAll(qbo, 'Invoice');
   check('qbo Customer', data.customerNames, tally(customers.map((c) => c.DisplayName)), out);
   check('qbo Invoice', data.invoiceDocNumbers, tally(invoices.map((i) => i.DocNumber)), out);
   // QBO-made records carry their QBO id in HubSpot; HubSpot-made contacts were counted in QBO.

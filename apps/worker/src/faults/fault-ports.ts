@@ -19,6 +19,8 @@ export interface FaultPortsOptions {
   readonly qboTokens?: AccessTokenSource;
   /** A request QBO has not answered after this long is abandoned and retried (stalls). */
   readonly qboTimeoutMs?: number;
+  /** The QBO adapter's network, to act at an exact point of a run (a concurrent edit, a revoke). */
+  readonly qboFetch?: typeof fetch;
 }
 
 /**
@@ -46,6 +48,7 @@ export function faultPorts(
     limiter: new RealmRateLimiter(QBO_RATE_LIMITS, { now: time.now, sleep: time.sleep }),
     time: { now: time.now, sleep: time.sleep },
     retry: { timeoutMs: options.qboTimeoutMs ?? 10_000 },
+    ...(options.qboFetch ? { fetch: options.qboFetch } : {}),
     customLineItemIncomeAccountId: p.incomeAccountId,
   });
   return {

@@ -17,6 +17,9 @@ export interface Scenario {
   /** Stores a webhook's notice for every record of the data set. */
   notifyAll(): Promise<void>;
   drain(): Promise<DrainTotals>;
+  /** The same portal's adapters with other options (a token keeper, a network hook). */
+  portsWith(options: FaultPortsOptions): PortalPorts;
+  drainWith(ports: PortalPorts, maxPasses?: number): Promise<DrainTotals>;
   /** Clears the faults, drains what is left and counts both sides. */
   converge(): Promise<Convergence & { totals: DrainTotals }>;
 }
@@ -43,6 +46,8 @@ export async function startScenario(
       for (const n of data.notices) await p.notify(n.side, n.object as 'customer', n.recordId);
     },
     drain: () => drainToRest(world, p, ports, time),
+    portsWith: (other) => faultPorts(world, p, time, other),
+    drainWith: (other, maxPasses) => drainToRest(world, p, other, time, maxPasses),
     async converge() {
       await clearFaults(world);
       const totals = await drainToRest(world, p, ports, time);
