@@ -1,19 +1,10 @@
-import {
-  Button,
-  ButtonRow,
-  DateInput,
-  Flex,
-  Heading,
-  LoadingButton,
-  ProgressBar,
-  Text,
-} from '@hubspot/ui-extensions';
+import { DateInput, Flex, Heading, LoadingButton, ProgressBar, Text } from '@hubspot/ui-extensions';
 import { useEffect, useState } from 'react';
 import { type BackendClient, describeBackendError } from '../../shared/api/backend-client.ts';
-import { EXPORT_PATH, getBackfill, startBackfill } from '../../shared/api/overview-api.ts';
+import { getBackfill, startBackfill } from '../../shared/api/overview-api.ts';
 import type { Backfill } from '../../shared/api/overview-contract.ts';
-import { useBackendUrl } from '../../shared/api/use-backend.ts';
 import { isoDay } from '../../shared/iso-day.ts';
+import { ExportDownload } from './ExportDownload.tsx';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 export const BACKFILL_POLL_MS = 1000;
@@ -25,7 +16,6 @@ export function BackfillSection({ client }: { client: BackendClient }) {
   const [backfill, setBackfill] = useState<Backfill | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const baseUrl = useBackendUrl();
   const running = backfill?.status === 'pending' || backfill?.status === 'running';
 
   useEffect(() => {
@@ -57,11 +47,7 @@ export function BackfillSection({ client }: { client: BackendClient }) {
         Invoices created before invoice sync was turned on aren’t synced. Export them for QuickBooks import,
         or sync a date range now.
       </Text>
-      <ButtonRow>
-        <Button variant="secondary" href={{ url: `${baseUrl}${EXPORT_PATH}`, external: true }}>
-          Export for QuickBooks
-        </Button>
-      </ButtonRow>
+      <ExportDownload client={client} />
       <Flex gap="sm">
         <DateInput label="From" name="backfill-from" onChange={(d) => setFrom(isoDay(d))} />
         <DateInput label="To" name="backfill-to" onChange={(d) => setTo(isoDay(d))} />

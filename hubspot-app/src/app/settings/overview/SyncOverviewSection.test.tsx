@@ -10,6 +10,7 @@ import {
   StatusTag,
   Table,
   TableHeader,
+  Text,
 } from '@hubspot/ui-extensions';
 import type { RenderedFragmentNode } from '@hubspot/ui-extensions/testing';
 import { beforeEach, describe, expect, it } from '@jest/globals';
@@ -186,12 +187,32 @@ describe('Recommendations, backfill and export (R-CON-6, R-FAQ-3, R-FLT-4)', () 
     expect(r.find(ProgressBar).props.title).toBe('Backfill finished');
   });
 
-  it('links the export of historical invoices to the backend', async () => {
-    const r = renderSettings(backend);
-    await r.waitFor(() => expect(r.maybeFind(Button, byText('Export for QuickBooks'))).not.toBeNull());
-    expect(r.find(Button, byText('Export for QuickBooks')).props.href).toEqual({
-      url: `${BACKEND_URL}/api/v1/exports/historical-invoices.csv`,
-      external: true,
+  it('prepares a short-lived export link and offers it as a download (R-FLT-4)', async () => {
+    const url = `${BACKEND_URL}/exports/1000/historical-invoices.csv?token=v1.abc.def`;
+    backend.on('POST', '/api/v1/exports/historical-invoices/link', {
+      body: { url, expiresAt: '2026-11-27T12:05:00.000Z' },
     });
+    const r = renderSettings(backend);
+    await r.waitFor(() => expect(r.maybeFind(LoadingButton, byText('Export for QuickBooks'))).not.toBeNull());
+    expect(r.maybeFind(Button, byText('Download CSV'))).toBeNull();
+    r.find(LoadingButton, byText('Export for QuickBooks')).trigger('onClick');
+    await r.waitFor(() => expect(r.maybeFind(Button, byText('Download CSV'))).not.toBeNull());
+    expect(r.find(Button, byText('Download CSV')).props.href).toEqual({ url, external: true });
+    expect(backend.callsTo('POST', '/api/v1/exports/historical-invoices/link')).toHaveLength(1);
+    expect(r.maybeFind(LoadingButton, byText('Prepare a new export'))).not.toBeNull();
+  });
+
+  it('says why an export link could not be made', async () => {
+    backend.on('POST', '/api/v1/exports/historical-invoices/link', {
+      status: 409,
+      body: { error: 'hubspot_not_installed', message: 'Install LedgerSync again to export.' },
+    });
+    const r = renderSettings(backend);
+    await r.waitFor(() => expect(r.maybeFind(LoadingButton, byText('Export for QuickBooks'))).not.toBeNull());
+    r.find(LoadingButton, byText('Export for QuickBooks')).trigger('onClick');
+    await r.waitFor(() =>
+      expect(r.maybeFind(Text, byText('Install LedgerSync again to export.'))).not.toBeNull(),
+    );
+    expect(r.maybeFind(Button, byText('Download CSV'))).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import type { BackendClient } from './backend-client.ts';
 import {
   activityResponseSchema,
   backfillSchema,
+  exportLinkSchema,
   overviewResponseSchema,
   recordPageSchema,
 } from './overview-contract.ts';
@@ -46,4 +47,5 @@ export const startBackfill = (c: BackendClient, range: { from: string; to: strin
 export const getBackfill = (c: BackendClient, id: string) =>
   c.request('GET', `${V1}/backfills/${encodeURIComponent(id)}`, backfillSchema);
 
-export const EXPORT_PATH = `${V1}/exports/historical-invoices.csv`;
+export const createExportLink = (c: BackendClient) =>
+  c.request('POST', `${V1}/exports/historical-invoices/link`, exportLinkSchema);

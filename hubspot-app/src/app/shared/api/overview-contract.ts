@@ -53,3 +53,7 @@ export const backfillSchema = z.object({
   percent: z.number(),
 });
 export type Backfill = z.infer<typeof backfillSchema>;
+
+/** R-FLT-4: `hubspot.fetch` cannot download a file; the backend hands out a short-lived link. */
+export const exportLinkSchema = z.object({ url: z.string(), expiresAt: z.string() });
+export type ExportLink = z.infer<typeof exportLinkSchema>;
