@@ -6,6 +6,7 @@ import type { EntityDef } from './entity-def.ts';
 import { invoiceDef } from './invoice.ts';
 import { itemDef } from './item.ts';
 import { paymentDef } from './payment.ts';
+import { paymentMethodDef } from './payment-method.ts';
 import { companyInfoDef, preferencesDef, taxCodeDef } from './singletons.ts';
 import { vendorDef } from './vendor.ts';
 
@@ -17,6 +18,7 @@ const DEFS: EntityDef[] = [
   itemDef,
   invoiceDef,
   paymentDef,
+  paymentMethodDef,
   taxCodeDef,
   preferencesDef,
   companyInfoDef,

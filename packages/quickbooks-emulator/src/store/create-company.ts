@@ -1,6 +1,7 @@
 import type { Json } from '../core/json.ts';
 import { isObject } from '../core/json.ts';
 import { qboDate, qboDateTime } from '../core/qbo-time.ts';
+import { DEFAULT_PAYMENT_METHODS } from '../entities/payment-method.ts';
 import { countryProfile, isUs } from './country.ts';
 import { type EntityName, Realm } from './realm.ts';
 
@@ -74,6 +75,7 @@ export function createCompany(input: NewCompanyInput): Realm {
       TrackQtyOnHand: false,
     });
   }
+  for (const [Name, Type] of DEFAULT_PAYMENT_METHODS) put('PaymentMethod', { Name, Active: true, Type });
   for (const code of profile.taxCodes) {
     put(
       'TaxCode',

@@ -8,6 +8,7 @@ export const ENTITY_NAMES = [
   'Item',
   'Invoice',
   'Payment',
+  'PaymentMethod',
   'TaxCode',
   'Preferences',
   'CompanyInfo',

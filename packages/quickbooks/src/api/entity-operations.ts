@@ -2,7 +2,7 @@ import { ENTITY_SCHEMAS, type EntityName, type EntityOf, entityPath } from '../e
 import type { QboTransport } from '../http/qbo-transport.ts';
 import { member, parseEntity } from './read-envelope.ts';
 
-export type WritableEntity = 'Invoice' | 'Payment' | 'Customer' | 'Item' | 'Account';
+export type WritableEntity = 'Invoice' | 'Payment' | 'PaymentMethod' | 'Customer' | 'Item' | 'Account';
 /** A request body: QBO field names; amounts as JsonDecimal so they are sent exactly. */
 export type EntityBody = Readonly<Record<string, unknown>>;
 export interface VersionRef {

@@ -5,11 +5,13 @@ import { customerSchema, nameEntitySchema } from './customer.ts';
 import { invoiceSchema } from './invoice.ts';
 import { itemSchema } from './item.ts';
 import { paymentSchema } from './payment.ts';
+import { paymentMethodSchema } from './payment-method.ts';
 
 /** Entity name as QBO writes it in bodies and queries → its schema. */
 export const ENTITY_SCHEMAS = {
   Invoice: invoiceSchema,
   Payment: paymentSchema,
+  PaymentMethod: paymentMethodSchema,
   Customer: customerSchema,
   Vendor: nameEntitySchema,
   Employee: nameEntitySchema,

@@ -1,4 +1,5 @@
 import type { CanonicalInvoice, CanonicalInvoiceLine } from '@ledgersync/sync-engine';
+import type { QboRef } from '../entities/common.ts';
 import { out } from './decimals.ts';
 import { customFieldsToQbo } from './invoice-custom-fields.ts';
 
@@ -6,6 +7,8 @@ export interface InvoiceWriteContext {
   readonly homeCurrency: string;
   /** The "Custom Line Item" item id for lines without a product (R-OBJ-1), when known. */
   readonly customLineItemId: string | null;
+  /** Payments only: QBO payment methods found or created for the batch, by lower-cased name. */
+  readonly paymentMethods?: ReadonlyMap<string, QboRef>;
 }
 
 export class UnmappableLineError extends Error {}

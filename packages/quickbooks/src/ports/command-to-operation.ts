@@ -27,7 +27,11 @@ export function fieldsToQbo(
     case 'invoice':
       return invoiceToQbo(fields as Partial<CanonicalRecords['invoice']>, ctx);
     default:
-      return paymentToQbo(fields as Partial<CanonicalRecords['payment']>, ctx.homeCurrency);
+      return paymentToQbo(
+        fields as Partial<CanonicalRecords['payment']>,
+        ctx.homeCurrency,
+        ctx.paymentMethods,
+      );
   }
 }
 

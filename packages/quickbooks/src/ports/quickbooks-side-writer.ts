@@ -16,6 +16,8 @@ import type { InvoiceWriteContext } from '../mapping/invoice-to-qbo.ts';
 import { commandToOperation } from './command-to-operation.ts';
 import { companyContext } from './company-context.ts';
 import { createCustomLineItemPort } from './custom-line-item.ts';
+import { ensurePaymentMethods, paymentMethodsNeeded } from './ensure-payment-methods.ts';
+import { guard } from './guard.ts';
 import { ENTITY_OF, type EntityFor, toSideRecord } from './record-mappers.ts';
 
 export interface QuickBooksWriterOptions {
@@ -56,7 +58,12 @@ export function createQuickBooksSideWriter(
       if (!ensured.ok) return ensured.error;
       customLineItemId = ensured.itemId;
     }
-    return { homeCurrency: p.value.homeCurrency, customLineItemId };
+    // R-OBJ-4: payment methods are QBO records, found or created once for the whole batch.
+    const needed = paymentMethodsNeeded(commands);
+    if (needed.length === 0) return { homeCurrency: p.value.homeCurrency, customLineItemId };
+    const methods = await guard(() => ensurePaymentMethods(qbo, needed));
+    if (!methods.ok) return methods.error;
+    return { homeCurrency: p.value.homeCurrency, customLineItemId, paymentMethods: methods.value };
   }
 
   function success(command: WriteCommand, entity: unknown, currency: string): WriteResult {
