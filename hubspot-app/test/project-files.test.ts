@@ -97,7 +97,10 @@ describe('HubSpot project files (platform 2025.2)', () => {
     ];
     const uids = files.map((f) => (read(f) as { uid: string }).uid);
     expect(new Set(uids).size).toBe(uids.length);
-    const profile = check(profileSchema, 'hsprofile.local.json');
+    // The CLI loads profiles from the project's srcDir (hubspot-cli lib/projects/projectProfiles.ts:
+    // loadHsProfileFile(path.join(projectDir, srcDir), name)), not from beside hsproject.json.
+    expect(existsSync(join(root, 'hsprofile.local.json'))).toBe(false);
+    const profile = check(profileSchema, 'src/hsprofile.local.json');
     for (const name of files.flatMap((f) => variablesUsed(read(f)))) {
       expect(Object.keys(profile.variables)).toContain(name);
     }
