@@ -1,22 +1,25 @@
 import type { ChildProcess } from 'node:child_process';
 import { describe, expect, it } from '@jest/globals';
-import { createChangeIntake } from '@ledgersync/db';
+import { createChangeIntake, SYNC_PORTAL_TASK } from '@ledgersync/db';
 import { countQbo, finalizedHubSpotInvoice, syncingPortal, until } from './fixtures.ts';
 import { useWorkerProcesses } from './worker-processes.ts';
 
 const workers = useWorkerProcesses();
 const { configOf, startChild, exited, qboBatches, synced } = workers;
 
-const lockedJobs = async () =>
+/** Drains held by some worker (the reaper's cron job may be running too; it is not counted). */
+const lockedDrains = async () =>
   Number(
     (
-      await workers.world().db.$queryRaw<
-        { n: bigint }[]
-      >`SELECT count(*) AS n FROM graphile_worker._private_jobs WHERE locked_by IS NOT NULL`
+      await workers.world().db.$queryRaw<{ n: bigint }[]>`
+        SELECT count(*) AS n FROM graphile_worker._private_jobs j
+        JOIN graphile_worker._private_tasks t ON t.id = j.task_id
+        WHERE t.identifier = ${SYNC_PORTAL_TASK} AND j.locked_by IS NOT NULL`
     )[0]?.n ?? 0,
   );
 
-// Both tests share one database: the second is what used to stall after the first.
+// Both tests share one database: the second is what used to stall after the first. Time limits are
+// generous because worker processes start slowly on a loaded 2-core machine; none of them is asserted.
 describe('worker processes', () => {
   it('exactly once: a worker killed with SIGKILL mid-drain and restarted leaves no duplicate and loses nothing', async () => {
     const p = await syncingPortal(workers.world());
@@ -47,17 +50,17 @@ describe('worker processes', () => {
     // its "kill" would have finished it by now) and its job stays locked by the dead worker.
     await new Promise((r) => setTimeout(r, 5_500));
     expect(await synced(p, invoice.id)).toBe(false);
-    expect(await lockedJobs()).toBe(1);
+    expect(await lockedDrains()).toBe(1);
 
     // The next worker unlocks the dead worker's job and queue (the lock is over 5 s old) and
     // completes the creates the crash left pending instead of repeating them.
     const second = await startChild(configOf(p));
-    await until(() => synced(p, invoice.id));
+    await until(() => synced(p, invoice.id), 60_000);
     expect(await countQbo(p, 'Invoice')).toBe(1);
     expect(await countQbo(p, 'Customer')).toBe(1);
     second.kill('SIGTERM');
     expect(await exited(second)).toBe(0);
-  }, 90_000);
+  }, 180_000);
 
   it('after a SIGKILL in the same database, a new portal still drains with two workers', async () => {
     const q = await syncingPortal(workers.world());
@@ -75,10 +78,10 @@ describe('worker processes', () => {
         eventId: `new-${inv.id}`,
       },
     ]);
-    await until(() => synced(q, inv.id));
+    await until(() => synced(q, inv.id), 60_000);
     expect(await countQbo(q, 'Invoice')).toBe(1);
     a.kill('SIGTERM');
     b.kill('SIGTERM');
     expect([await exited(a), await exited(b)]).toEqual([0, 0]);
-  }, 90_000);
+  }, 180_000);
 });

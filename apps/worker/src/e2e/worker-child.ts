@@ -36,7 +36,9 @@ const worker = await startWorker({
   ...(process.env.LS_WORKER_DEBUG
     ? {
         logFactory: (scope: unknown) => (level: string, message: string) =>
-          process.stderr.write(`[${process.pid} ${level}] ${message} ${JSON.stringify(scope)}\n`),
+          process.stderr.write(
+            `${new Date().toISOString()} [${process.pid} ${level}] ${message} ${JSON.stringify(scope)}\n`,
+          ),
       }
     : {}),
   portsFor: async (portalId) =>
