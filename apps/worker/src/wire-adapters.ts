@@ -4,6 +4,7 @@ import {
   createSyncSettingsRepository,
   createTokenCipher,
   type Db,
+  fieldMappingsColumnSchema,
 } from '@ledgersync/db';
 import {
   type CompanyProfileCache,
@@ -68,6 +69,9 @@ export function createAdapterPortsFor(db: Db, env: WorkerEnv, log: Logger): Port
         limiter: realm,
       },
       customLineItemIncomeAccountId: invoiceSettings?.customLineItemIncomeAccountId ?? null,
+      // The engine decides which mappings apply (R-MAP-4); HubSpot needs them to read the properties.
+      customMappings:
+        fieldMappingsColumnSchema.safeParse(invoiceSettings?.fieldMappings ?? {}).data?.customMappings ?? [],
       now: Date.now,
       companyProfileCache: profile,
     });

@@ -4,8 +4,14 @@ import {
   createQuickBooksAdapter,
   type RealmRateLimiter,
 } from '@ledgersync/quickbooks';
+import type { CustomMapping } from '@ledgersync/sync-engine';
 import type { PortalPorts } from '../portal-ports.ts';
-import { createHubSpotSideReader, createHubSpotSideWriter, type HubSpotClient } from './hubspot-adapter.ts';
+import {
+  createHubSpotSideReader,
+  createHubSpotSideWriter,
+  customInvoiceProperties,
+  type HubSpotClient,
+} from './hubspot-adapter.ts';
 
 export interface PortalConnections {
   readonly hubspot: HubSpotClient;
@@ -20,6 +26,8 @@ export interface PortalConnections {
   readonly now: () => number;
   /** The realm's Preferences/CompanyInfo kept between drains. */
   readonly companyProfileCache?: CompanyProfileCache;
+  /** The invoice custom mappings (R-MAP-4): HubSpot reads and writes their properties. */
+  readonly customMappings?: readonly CustomMapping[];
 }
 
 /** Wires one portal's adapters into the runner's ports (no IO until a port is called). */
@@ -30,13 +38,18 @@ export function buildPortalPorts(c: PortalConnections): PortalPorts {
     customLineItemIncomeAccountId: c.customLineItemIncomeAccountId,
     ...(c.companyProfileCache ? { companyProfileCache: c.companyProfileCache } : {}),
   });
+  const hubspot = {
+    client: c.hubspot,
+    now: c.now,
+    customInvoiceProperties: customInvoiceProperties(c.customMappings ?? []),
+  };
   return {
     readers: {
-      hubspot: createHubSpotSideReader({ client: c.hubspot, now: c.now }),
+      hubspot: createHubSpotSideReader(hubspot),
       quickbooks: qbo.reader,
     },
     writers: {
-      hubspot: createHubSpotSideWriter({ client: c.hubspot, now: c.now }),
+      hubspot: createHubSpotSideWriter(hubspot),
       quickbooks: qbo.writer,
     },
     company: qbo.company,

@@ -2,6 +2,7 @@ export {
   createHubSpotClient,
   createHubSpotSideReader,
   createHubSpotSideWriter,
+  customInvoiceProperties,
   ensureAppProperties,
   type HubSpotClient,
   RateLimiterRegistry,
