@@ -158,9 +158,9 @@ const INBOUND_BUDGET: Budget = {
     [`POST ${HS_OBJECTS}/batch/read`]: 6,
     // Products by SKU (matching, R-OBJ-1).
     [`POST ${HS_OBJECTS}/search`]: 1,
-    // Upserts cannot carry associations: line items → invoices, invoices → contacts.
-    [`POST ${HS_ASSOCIATIONS}/batch/associate/default`]: 3,
-    [`POST ${HS_ASSOCIATIONS}/batch/read`]: 4,
+    // Upserts cannot carry associations: line items → invoices, invoices → contacts (1,000 a
+    // call). Created invoices have none to read first, and their read-back knows them.
+    [`POST ${HS_ASSOCIATIONS}/batch/associate/default`]: 2,
     // An invoice leaves draft once its contact and lines are attached.
     [`POST ${HS_OBJECTS}/batch/update`]: 1,
   },

@@ -8,6 +8,8 @@ export const hubspotObjectSchema = z.object({
   updatedAt: z.union([z.date(), z.string()]).transform(toIso),
   archived: z.boolean().optional(),
   new: z.boolean().optional(),
+  /** Upsert answers: `new` as the SDK's model names it (true when the upsert created the record). */
+  _new: z.boolean().optional(),
 });
 export type HubSpotObject = z.infer<typeof hubspotObjectSchema>;
 

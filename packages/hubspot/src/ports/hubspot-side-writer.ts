@@ -17,7 +17,7 @@ import {
 import type { HubSpotClient } from '../http/create-hubspot-client.ts';
 import { HubSpotCallError, toSyncError } from '../http/hubspot-failure.ts';
 import type { CustomInvoiceProperty } from '../mapping/invoice-custom-properties.ts';
-import { readRecordsByIds } from './read-records.ts';
+import { type KnownInvoiceLinks, readRecordsByIds } from './read-records.ts';
 import { propertiesFor } from './record-properties.ts';
 import { writeInvoiceLines, writeReferences } from './write-links.ts';
 
@@ -28,7 +28,14 @@ export interface HubSpotSideWriterOptions {
   readonly customInvoiceProperties?: readonly CustomInvoiceProperty[];
 }
 
-type Slot = { index: number; command: WriteCommand; id?: string; error?: SyncError };
+type Slot = {
+  index: number;
+  command: WriteCommand;
+  id?: string;
+  error?: SyncError;
+  /** The upsert created the record: it has no associations yet, so none are read before writing. */
+  fresh?: boolean;
+};
 
 const stale = (id: string, expected: string, actual: string): SyncError => ({
   code: 'stale_version',
@@ -55,7 +62,11 @@ export function createHubSpotSideWriter(options: HubSpotSideWriterOptions): Side
     }
   }
 
-  async function writeObject<O extends SyncObject>(object: O, slots: Slot[]): Promise<void> {
+  async function writeObject<O extends SyncObject>(
+    object: O,
+    slots: Slot[],
+    known: Map<string, KnownInvoiceLinks>,
+  ): Promise<void> {
     const type = OBJECT_TYPE_FOR[object];
     const stamp = (status: string): Properties => ({
       [SYNC_STATUS_PROPERTY]: status,
@@ -74,8 +85,10 @@ export function createHubSpotSideWriter(options: HubSpotSideWriterOptions): Side
       results.forEach((r, i) => {
         const slot = creates[i];
         if (!slot) return;
-        if (r.ok) slot.id = r.value.id;
-        else slot.error = toSyncError(r.failure);
+        if (r.ok) {
+          slot.id = r.value.id;
+          slot.fresh = (r.value.new ?? r.value._new) === true;
+        } else slot.error = toSyncError(r.failure);
       });
     });
 
@@ -122,6 +135,11 @@ export function createHubSpotSideWriter(options: HubSpotSideWriterOptions): Side
     });
 
     const written = slots.filter((s) => s.id !== undefined && !s.error);
+    const fresh = new Set(written.filter((s) => s.fresh).map((s) => s.id ?? ''));
+    const knownContact = (id: string) => {
+      const c = written.find((s) => s.id === id)?.command;
+      return c?.kind === 'create' ? ((c.record as RecordOf<'invoice'>).customerId ?? null) : null;
+    };
     await step(written, async () => {
       const withRecords = written.flatMap((s) => {
         const c = s.command;
@@ -138,12 +156,21 @@ export function createHubSpotSideWriter(options: HubSpotSideWriterOptions): Side
             | { record?: RecordOf<'invoice'> }
             | undefined;
           return inv.lines
-            ? [{ id, lines: inv.lines, currency: inv.currency ?? full?.record?.currency ?? 'USD' }]
+            ? [
+                {
+                  id,
+                  lines: inv.lines,
+                  currency: inv.currency ?? full?.record?.currency ?? 'USD',
+                  fresh: fresh.has(id),
+                },
+              ]
             : [];
         });
-        await writeInvoiceLines(client, lined);
+        for (const [id, lineIds] of await writeInvoiceLines(client, lined)) {
+          if (fresh.has(id)) known.set(id, { lineIds, contactId: knownContact(id) });
+        }
       }
-      await writeReferences(client, object, withRecords);
+      await writeReferences(client, object, withRecords, fresh);
       // An invoice leaves draft only once its contact and lines are attached.
       const opened = written.flatMap((s) => {
         const c = s.command;
@@ -164,10 +191,13 @@ export function createHubSpotSideWriter(options: HubSpotSideWriterOptions): Side
     async writeBatch(commands) {
       const slots: Slot[] = commands.map((command, index) => ({ index, command }));
       const objects = [...new Set(commands.map((c) => c.object))];
+      // Line items and contact of invoices this batch created: the read-back need not ask for them.
+      const known = new Map<string, KnownInvoiceLinks>();
       for (const object of objects)
         await writeObject(
           object,
           slots.filter((s) => s.command.object === object),
+          known,
         );
       const reread = new Map<string, { version: string; record: unknown }>();
       for (const object of objects) {
@@ -178,6 +208,7 @@ export function createHubSpotSideWriter(options: HubSpotSideWriterOptions): Side
             object,
             ok.map((s) => s.id ?? ''),
             custom,
+            known,
           );
           for (const r of records) reread.set(`${object}:${r.id}`, { version: r.version, record: r.record });
         });

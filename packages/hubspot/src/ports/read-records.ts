@@ -43,11 +43,18 @@ function envelope<O extends SyncObject>(
  * Turns raw HubSpot records into canonical ones, fetching what they reference in batches:
  * an invoice's line items and billing contact, a payment's invoices and contact.
  */
+/** An invoice's line items and contact as this process just wrote them (a created invoice). */
+export interface KnownInvoiceLinks {
+  readonly lineIds: readonly string[];
+  readonly contactId: string | null;
+}
+
 export async function toSideRecords<O extends SyncObject>(
   client: HubSpotClient,
   object: O,
   raw: readonly HubSpotObject[],
   custom: readonly CustomInvoiceProperty[] = [],
+  known: ReadonlyMap<string, KnownInvoiceLinks> = new Map(),
 ): Promise<SideRecord<O>[]> {
   const ids = raw.map((o) => o.id);
   if (object === 'customer')
@@ -55,10 +62,19 @@ export async function toSideRecords<O extends SyncObject>(
   if (object === 'product')
     return raw.map((o) => envelope(object, o, productToCanonical(o) as SideRecord<O>['record']));
   if (object === 'invoice') {
-    const [lineIds, contactIds] = await Promise.all([
-      readAssociations(client, 'invoices', 'line_items', ids),
-      readAssociations(client, 'invoices', 'contacts', ids),
-    ]);
+    // Invoices this process just created carry their links; only the others' are read.
+    const unknown = ids.filter((id) => !known.has(id));
+    const [lineIds, contactIds] =
+      unknown.length > 0
+        ? await Promise.all([
+            readAssociations(client, 'invoices', 'line_items', unknown),
+            readAssociations(client, 'invoices', 'contacts', unknown),
+          ])
+        : [new Map<string, string[]>(), new Map<string, string[]>()];
+    for (const [id, k] of known) {
+      lineIds.set(id, [...k.lineIds]);
+      contactIds.set(id, k.contactId === null ? [] : [k.contactId]);
+    }
     const allLines = [...lineIds.values()].flat();
     const { found } = await batchReadObjects(client, 'line_items', allLines, LINE_ITEM_PROPERTIES);
     const lines = new Map(found.map((l) => [l.id, l]));
@@ -87,6 +103,7 @@ export async function readRecordsByIds<O extends SyncObject>(
   object: O,
   ids: readonly string[],
   custom: readonly CustomInvoiceProperty[] = [],
+  known: ReadonlyMap<string, KnownInvoiceLinks> = new Map(),
 ): Promise<{ records: SideRecord<O>[]; missing: string[] }> {
   const { found, missing } = await batchReadObjects(
     client,
@@ -94,5 +111,5 @@ export async function readRecordsByIds<O extends SyncObject>(
     ids,
     propertiesToRead(object, custom),
   );
-  return { records: await toSideRecords(client, object, found, custom), missing };
+  return { records: await toSideRecords(client, object, found, custom, known), missing };
 }
