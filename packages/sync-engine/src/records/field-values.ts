@@ -18,5 +18,5 @@ export const customFieldValueSchema = z.discriminatedUnion('type', [
 ]);
 export type CustomFieldValue = z.infer<typeof customFieldValueSchema>;
 
-/** Custom values keyed by the side-local field key (HubSpot property name, QBO custom field DefinitionId). */
+/** Custom values keyed by the side-local field key (HubSpot property name; QBO `CustomField:<DefinitionId>` or a standard field name). */
 export const customFieldsSchema = z.record(z.string(), customFieldValueSchema.nullable());
