@@ -15,25 +15,70 @@ export interface Liveness {
   release(): Promise<void>;
 }
 
-/** Opens the liveness connection; pass `events` to graphile-worker's `run`. */
-export async function holdLiveness(databaseUrl: string): Promise<Liveness> {
-  const client = new pg.Client({
-    connectionString: databaseUrl,
-    application_name: 'ledgersync-worker-liveness',
-  });
-  await client.connect();
-  const events: WorkerEvents = new EventEmitter();
+/**
+ * Opens the liveness connection; pass `events` to graphile-worker's `run`. If the connection is
+ * lost (a database restart, a terminated backend), it is reopened and every lock taken again: a
+ * worker that lost its session would otherwise look dead to the others, and an unhandled socket
+ * error would take the whole process down.
+ */
+export async function holdLiveness(
+  databaseUrl: string,
+  options: { retryMs?: number } = {},
+): Promise<Liveness> {
+  const retryMs = options.retryMs ?? 500;
+  const ids = new Set<string>();
+  let closed = false;
+  let reconnecting = false;
+  const lock = (c: pg.Client, id: string) =>
+    c.query('SELECT pg_advisory_lock($1, hashtext($2))', [LOCK_CLASS, id]);
+
+  const open = async (): Promise<pg.Client> => {
+    const c = new pg.Client({
+      connectionString: databaseUrl,
+      application_name: 'ledgersync-worker-liveness',
+    });
+    c.on('error', () => lost(c));
+    await c.connect();
+    return c;
+  };
+  let client = await open();
   let chain = Promise.resolve();
-  events.on('worker:create', ({ worker }) => {
+
+  function lost(c: pg.Client): void {
+    if (closed || c !== client || reconnecting) return;
+    reconnecting = true;
+    c.end().catch(() => {});
     chain = chain.then(async () => {
-      await client.query('SELECT pg_advisory_lock($1, hashtext($2))', [LOCK_CLASS, worker.workerId]);
+      while (!closed) {
+        let next: pg.Client | null = null;
+        try {
+          next = await open();
+          for (const id of ids) await lock(next, id);
+          client = next;
+          break;
+        } catch {
+          next?.end().catch(() => {});
+          await new Promise((r) => setTimeout(r, retryMs));
+        }
+      }
+      reconnecting = false;
+    });
+  }
+
+  const events: WorkerEvents = new EventEmitter();
+  events.on('worker:create', ({ worker }) => {
+    ids.add(worker.workerId);
+    chain = chain.then(async () => {
+      // On a lost connection the reconnect above takes this lock with the others.
+      await lock(client, worker.workerId).catch(() => lost(client));
     });
   });
   return {
     events,
     async release() {
+      closed = true;
       await chain.catch(() => {});
-      await client.end();
+      await client.end().catch(() => {});
     },
   };
 }
@@ -47,6 +92,8 @@ export async function reapDeadWorkers(databaseUrl: string, olderThanSeconds = 5)
     connectionString: databaseUrl,
     application_name: 'ledgersync-worker-reaper',
   });
+  // A lost connection fails the query below; without a listener it would also crash the process.
+  client.on('error', () => {});
   await client.connect();
   try {
     const { rows } = await client.query<{ locked_by: string }>(
