@@ -1,0 +1,27 @@
+import type { E2ePortal, E2eWorld } from '../../e2e/e2e-world.ts';
+import type { SoakLedger } from './soak-actions.ts';
+
+/** Every edited customer reads the same phone and email on both sides; returns those that do not. */
+export async function edgesAgree(world: E2eWorld, p: E2ePortal, ledger: SoakLedger): Promise<string[]> {
+  const out: string[] = [];
+  for (const key of ledger.edited) {
+    const [side, id] = key.split(':') as ['hubspot' | 'quickbooks', string];
+    const link = await world.db.recordLink.findFirst({
+      where: {
+        portalId: p.portalId,
+        object: 'contacts',
+        ...(side === 'hubspot' ? { hubspotId: id } : { quickbooksId: id }),
+      },
+    });
+    if (!link?.hubspotId || !link.quickbooksId) {
+      out.push(`${key}: not linked`);
+      continue;
+    }
+    const hs = await p.read('hubspot', 'customer', link.hubspotId);
+    const qbo = await p.read('quickbooks', 'customer', link.quickbooksId);
+    if (hs.phone !== qbo.phone || hs.email !== qbo.email) {
+      out.push(`${key}: hubspot ${hs.phone}/${hs.email} ≠ quickbooks ${qbo.phone}/${qbo.email}`);
+    }
+  }
+  return out;
+}
