@@ -63,7 +63,26 @@ function finishForSide(
         incomeAccountId: target === 'quickbooks' ? ctx.settings.invoice.customLineItemIncomeAccountId : null,
       };
     }
-    case 'payment':
-      return record;
+    case 'payment': {
+      const payment = record as RecordOf<'payment'>;
+      if (target !== 'quickbooks' || payment.customerId !== null) return payment;
+      return { ...payment, customerId: customerOfFirstInvoice(ctx, payment) };
+    }
   }
+}
+
+/**
+ * QBO needs a payment's CustomerRef; a payment recorded on a HubSpot invoice is often associated
+ * with the invoice only. Its customer is then the one of the QBO invoice it pays (R-OBJ-4).
+ */
+function customerOfFirstInvoice(ctx: PlanContext, payment: RecordOf<'payment'>): string | null {
+  for (const applied of payment.appliedTo) {
+    const read = ctx.recordOf('invoice', 'quickbooks', applied.invoiceId)?.record.customerId;
+    if (read) return read;
+    const link = ctx.refs.linkOf('invoice', 'quickbooks', applied.invoiceId);
+    const base = link ? ctx.baseOf(link.id)?.quickbooks : null;
+    const synced = (base as RecordOf<'invoice'> | null | undefined)?.customerId;
+    if (synced) return synced;
+  }
+  return null;
 }

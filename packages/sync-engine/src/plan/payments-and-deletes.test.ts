@@ -36,6 +36,25 @@ describe('payments (R-OBJ-4)', () => {
     expect(writes(w.plan())).toEqual([]);
   });
 
+  it('R-OBJ-4: a HubSpot payment with no contact goes to QBO with its invoice’s customer, and its echo writes nothing', () => {
+    const { w, hid } = syncedInvoice();
+    w.put(
+      sideRecord(
+        'hubspot',
+        'payment',
+        'hp',
+        payment({ customerId: null, appliedTo: [{ invoiceId: hid, amount: '100.00' }] }),
+      ),
+    );
+    w.sync();
+    const qp = w.linkOf('payment', 'hubspot', 'hp')!.quickbooksId!;
+    expect(w.get('payment', 'quickbooks', qp)).toMatchObject({
+      customerId: 'q1',
+      appliedTo: [{ invoiceId: 'qi', amount: '100.00' }],
+    });
+    expect(writes(w.plan())).toEqual([]);
+  });
+
   it('R-OBJ-4: inbound-only invoice sync excludes payments', () => {
     const { w } = syncedInvoice('quickbooks_to_hubspot');
     w.put(

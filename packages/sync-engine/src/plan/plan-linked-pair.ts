@@ -11,6 +11,7 @@ import { otherSide, SIDES, type Side, type SyncObject } from '../records/sync-ob
 import { checkOutboundInvoice } from '../rules/check-outbound-invoice.ts';
 import { checkPayment } from '../rules/check-payment.ts';
 import { mirrorStatus } from '../rules/invoice-status-table.ts';
+import { paymentCustomerUnknownInHubSpot } from '../rules/payment-customer.ts';
 import { AMOUNT_FIELDS_ZEROED_BY_VOID, amountsFrozenByVoid } from '../rules/voided-invoice-amounts.ts';
 import { buildUpdate } from './build-update.ts';
 import { bumpLink, type PlanContext, specsFor } from './plan-context.ts';
@@ -48,8 +49,14 @@ export function planLinkedPair(
       pair.hubspot.record as RecordOf<'invoice'>,
       pair.quickbooks.record as RecordOf<'invoice'>,
     );
+  const leftOut = [
+    ...(amountsFrozen ? AMOUNT_FIELDS_ZEROED_BY_VOID : []),
+    ...(object === 'payment' && paymentCustomerUnknownInHubSpot(pair.hubspot.record as RecordOf<'payment'>)
+      ? ['customerId']
+      : []),
+  ];
   const merged = mergeFields({
-    specs: amountsFrozen ? specs.filter((s) => !AMOUNT_FIELDS_ZEROED_BY_VOID.includes(s.key)) : specs,
+    specs: specs.filter((s) => !leftOut.includes(s.key)),
     hubspot: pair.hubspot.record,
     quickbooks: pair.quickbooks.record,
     hubspotBase: base?.hubspot ?? null,
