@@ -36,10 +36,11 @@ describe('hostile data through a real sync: a correct sync or a clear failure, n
 
   it('contacts with quotes, backslashes, %, unicode, emoji and 10 kB names', async () => {
     // A decoy QBO customer a widened email or name match would wrongly adopt.
-    await p.qbo.create('Customer', {
-      DisplayName: 'Decoy',
-      PrimaryEmailAddr: { Address: 'obrien@example.com' },
-    } as never);
+    await p.qbo.create(
+      'Customer',
+      { DisplayName: 'Decoy', PrimaryEmailAddr: { Address: 'obrien@example.com' } },
+      'decoy-1',
+    );
     const ids: string[] = [];
     for (const properties of HOSTILE_CONTACTS) {
       const c = await p.hs<HsObject>('/crm/v3/objects/contacts', { method: 'POST', body: { properties } });
