@@ -24,6 +24,12 @@ export interface WorkerOptions {
   /** How often an idle worker looks for jobs besides LISTEN/NOTIFY, in ms. */
   readonly pollIntervalMs?: number;
   readonly logFactory?: LogFunctionFactory;
+  /**
+   * How often this process unlocks the jobs and queues of dead workers, in ms (default 10 s). A
+   * timer, not a cron job: a crashed worker's per-portal queue stays blocked until it runs, and
+   * cron's minute is too coarse (and needs a free job slot).
+   */
+  readonly reapEveryMs?: number;
   /** Token care every 5 minutes (R-CON-1); main.ts passes the adapters' OAuth (tokens/oauth-token-refresher.ts). */
   readonly tokenRefresher?: TokenRefresher;
 }
@@ -61,9 +67,6 @@ export async function startWorker(options: WorkerOptions): Promise<Runner> {
         ? { [TOKEN_CARE_TASK]: tokenCareTask({ db: options.db, clock, refresher: options.tokenRefresher }) }
         : {}),
       [BACKFILL_TASK]: backfillTask({ db: options.db, portsFor: options.portsFor, clock }),
-      [REAP_TASK]: async () => {
-        await reapDeadWorkers(options.databaseUrl);
-      },
       [POLL_PORTAL_TASK]: pollPortalTask({
         db: options.db,
         portsFor: options.portsFor,
@@ -72,13 +75,19 @@ export async function startWorker(options: WorkerOptions): Promise<Runner> {
       }),
     },
     crontab: [
-      `* * * * * ${REAP_TASK}`,
       ...(options.tokenRefresher ? [`*/5 * * * * ${TOKEN_CARE_TASK}`] : []),
       ...(polls ? [`*/${Math.min(options.pollEveryMinutes, 59)} * * * * ${POLL_ALL_TASK}`] : []),
     ].join('\n'),
   });
-  void runner.promise.finally(() => liveness.release());
+  // A worker restarted seconds after a crash finds the dead worker's locks too fresh to reap at
+  // start; this catches them once they are old enough, and any later crash of another process.
+  const reaper = setInterval(() => {
+    reapDeadWorkers(options.databaseUrl).catch(() => {});
+  }, options.reapEveryMs ?? 10_000);
+  reaper.unref();
+  void runner.promise.finally(() => {
+    clearInterval(reaper);
+    return liveness.release();
+  });
   return runner;
 }
-
-const REAP_TASK = 'reap-dead-workers';
