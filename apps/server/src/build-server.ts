@@ -1,6 +1,7 @@
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -88,6 +89,14 @@ export async function buildServer(deps: ServerDeps, options: ServerOptions = {})
       },
     },
     transform: jsonSchemaTransform,
+  });
+  // The API docs UI, served from the package's own files (no CDN): /docs, and the document as
+  // /docs/json and /docs/yaml. staticCSP replaces helmet's policy on these pages with one that
+  // allows exactly the UI's own scripts and styles.
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    staticCSP: true,
+    uiConfig: { validatorUrl: null },
   });
 
   app.addHook('onResponse', async (request, reply) => {

@@ -49,6 +49,12 @@ export const ROUTE_CATALOGUE: Record<string, RouteSecurity> = {
   'GET /readyz': { kind: 'public' },
   'GET /docs': { kind: 'public' },
   'GET /docs/json': { kind: 'public' },
+  // The API docs UI (@fastify/swagger-ui): its page, its own static files and the YAML document.
+  'GET /docs/': { kind: 'public' },
+  'GET /docs/*': { kind: 'public' },
+  'GET /docs/static/index.html': { kind: 'public' },
+  'GET /docs/static/swagger-initializer.js': { kind: 'public' },
+  'GET /docs/yaml': { kind: 'public' },
   'GET /metrics': { kind: 'public' },
   'POST /webhooks/hubspot': { kind: 'hubspot-webhook' },
   'POST /webhooks/quickbooks': { kind: 'intuit-webhook' },

@@ -37,12 +37,6 @@ export function opsRoutes(app: TypedApp, ctx: RouteContext): void {
     },
   );
 
-  // The OpenAPI document (the UI's contract, generated from the routes' zod schemas). No Swagger UI
-  // bundle: @fastify/static is ESM-only where our Jest runs CommonJS requires; any viewer can load this.
-  for (const url of ['/docs', '/docs/json']) {
-    app.get(url, { config: unlimited, schema: { hide: true } }, async () => app.swagger());
-  }
-
   app.get(
     '/metrics',
     {
