@@ -12,6 +12,8 @@ export interface DrainTotals {
   deferred: number;
   failures: number;
   connectionErrors: string[];
+  /** Passes that threw (the worker's job would fail and be retried by graphile-worker). */
+  thrown: string[];
 }
 
 /**
@@ -26,13 +28,30 @@ export async function drainToRest(
   maxPasses = 40,
 ): Promise<DrainTotals> {
   const store = createPrismaSyncStore(world.db, { now: time.clock.now });
-  const totals: DrainTotals = { passes: 0, writes: 0, deferred: 0, failures: 0, connectionErrors: [] };
+  const totals: DrainTotals = {
+    passes: 0,
+    writes: 0,
+    deferred: 0,
+    failures: 0,
+    connectionErrors: [],
+    thrown: [],
+  };
   while (totals.passes < maxPasses) {
     totals.passes += 1;
-    const report: DrainReport = await drainPortal({ ...ports, store, clock: time.clock }, p.portalId, {
-      backoffBaseMs: 1_000,
-      backoffMaxMs: 60_000,
-    });
+    let report: DrainReport;
+    try {
+      report = await drainPortal({ ...ports, store, clock: time.clock }, p.portalId, {
+        backoffBaseMs: 1_000,
+        backoffMaxMs: 60_000,
+      });
+    } catch (error) {
+      // As a failed job: its claimed notices come back once their lease ends.
+      totals.thrown.push(
+        error instanceof Error ? error.message.split('\n').slice(-2).join(' ') : String(error),
+      );
+      time.advance(61_000);
+      continue;
+    }
     totals.writes += report.writes;
     totals.deferred += report.deferred;
     totals.failures += report.failures;

@@ -37,7 +37,7 @@ try {
   for (const n of data.notices) await p.notify(n.side, n.object as 'customer', n.recordId);
   await world.resetApiCalls();
 
-  const totals = { rounds: 0, writes: 0, deferred: 0, failures: 0 };
+  const totals = { rounds: 0, writes: 0, deferred: 0, failures: 0, drainsThrown: [] as string[] };
   const faults: Record<string, number> = {};
   const editsByKind: Record<string, number> = {};
   const end = Date.now() + options.minutes * 60_000;
@@ -53,11 +53,13 @@ try {
     totals.writes += round.writes;
     totals.deferred += round.deferred;
     totals.failures += round.failures;
+    totals.drainsThrown.push(...round.thrown);
     await clearFaults(world);
   }
   const final = await drainToRest(world, p, ports, time);
   totals.writes += final.writes;
   totals.deferred += final.deferred;
+  totals.drainsThrown.push(...final.thrown);
   const seen = await statusesSeen(world);
   const convergence = await measureConvergence(world, p, { ...ledger, notices: [] });
   const disagreements = await edgesAgree(world, p, ledger);
@@ -80,6 +82,7 @@ try {
       virtualWaitMs: time.waitedMs(),
     },
     failuresByCode: convergence.failures,
+    drainsThrown: totals.drainsThrown,
     duplicated: convergence.duplicated,
     missing: convergence.missing,
     pendingNotices: convergence.pendingNotices,
