@@ -7,7 +7,7 @@ import { TEST_CONFIG } from '../testing/test-server.ts';
 import { hubspotQuery, type Method, sendSigned } from './hubspot-fetch.ts';
 import { twoPortals } from './two-portals.ts';
 
-const RUNS = 25;
+const RUNS = 12;
 const counts = { fuzzRequests: 0, hostileInputs: 0 };
 
 /** Strings that break naive quoting, encoding, LIKE patterns and length limits. */
