@@ -53,6 +53,7 @@ export const BUILT_IN_PROPERTIES: Record<string, Record<string, BuiltInSpec>> = 
     country: {},
     createdate: ro('datetime'),
     lastmodifieddate: ro('datetime'),
+    hs_merged_object_ids: ro(),
   },
   companies: {
     ...COMMON,

@@ -4,6 +4,16 @@ export type WriteSource = { kind: 'app'; appId: number } | { kind: 'ui'; userId:
 export type CrmEvent =
   | { kind: 'creation' | 'deletion'; portalId: number; objectTypeId: string; objectId: string }
   | {
+      kind: 'merge';
+      portalId: number;
+      objectTypeId: string;
+      objectId: string;
+      primaryObjectId: string;
+      mergedObjectIds: string[];
+      newObjectId: string;
+      numberOfPropertiesMoved: number;
+    }
+  | {
       kind: 'propertyChange';
       portalId: number;
       objectTypeId: string;

@@ -102,6 +102,48 @@ export class CrmService {
     for (const id of invoices) this.recomputeInvoice(portal, id, source);
   }
 
+  /**
+   * Merges `merged` into `primary` (POST /crm/v3/objects/{type}/merge): the primary keeps its id
+   * and its values, takes the other's values where it has none and all its associations, and
+   * lists the merged id in `hs_merged_object_ids`; the merged id then reads as the primary.
+   */
+  merge(portal: Portal, primary: StoredObject, merged: StoredObject, source: WriteSource): StoredObject {
+    if (primary.id === merged.id) throw validation('A record cannot be merged into itself.');
+    const now = this.deps.now();
+    let moved = 0;
+    for (const [name, value] of Object.entries(merged.properties)) {
+      if (name.startsWith('hs_') || name === 'createdate' || name === 'lastmodifieddate') continue;
+      if ((primary.properties[name] ?? '') === '' && value !== '') {
+        primary.properties[name] = value;
+        moved++;
+      }
+    }
+    for (const edge of portal.associations.removeAll(merged.typeId, merged.id)) {
+      const def = portal.associationTypes.find(
+        (d) => d.fromTypeId === merged.typeId && d.toTypeId === edge.toTypeId && d.isDefault,
+      );
+      if (def) portal.associations.add(def, primary.id, edge.toId);
+    }
+    const previous = (primary.properties.hs_merged_object_ids ?? '').split(';').filter((id) => id !== '');
+    primary.properties.hs_merged_object_ids = [...previous, merged.id].join(';');
+    primary.updatedAt = now;
+    primary.properties.lastmodifieddate = new Date(now).toISOString();
+    merged.archived = true;
+    merged.archivedAt = now;
+    merged.mergedInto = primary.id;
+    this.emit(portal, source, {
+      kind: 'merge',
+      portalId: portal.settings.id,
+      objectTypeId: primary.typeId,
+      objectId: primary.id,
+      primaryObjectId: primary.id,
+      mergedObjectIds: [merged.id],
+      newObjectId: primary.id,
+      numberOfPropertiesMoved: moved,
+    });
+    return primary;
+  }
+
   associate(
     portal: Portal,
     def: AssociationTypeDef,

@@ -12,6 +12,7 @@ export function findByIdOrProperty(
 ): StoredObject | undefined {
   if (!idProperty || idProperty === 'hs_object_id') {
     const o = portal.store(typeId).get(id);
+    if (o?.mergedInto !== undefined) return findByIdOrProperty(portal, typeId, o.mergedInto);
     return o && (includeArchived || !o.archived) ? o : undefined;
   }
   const def = portal.propertyDefs(typeId).get(idProperty);

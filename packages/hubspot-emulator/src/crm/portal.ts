@@ -14,6 +14,8 @@ export interface StoredObject {
   updatedAt: number;
   archived: boolean;
   archivedAt?: number;
+  /** Set on a record merged away: reads of its id answer with the surviving record, as HubSpot's do. */
+  mergedInto?: string;
 }
 
 export interface PortalSettings {

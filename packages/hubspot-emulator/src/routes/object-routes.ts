@@ -8,7 +8,7 @@ import { validation } from '../http/hubspot-error.ts';
 import { parseBody } from '../http/parse-body.ts';
 import { serializeObject } from '../http/serialize-object.ts';
 import { toNewAssociations } from './association-inputs.ts';
-import { CreateInput, UpdateInput } from './object-schemas.ts';
+import { CreateInput, MergeInput, UpdateInput } from './object-schemas.ts';
 
 type Params = { objectType: string; objectId: string };
 
@@ -69,6 +69,19 @@ export function objectRoutes(app: FastifyInstance, env: RouteEnv, prefix = '/crm
       const obj = env.state.crm.create(ctx.portal, type.id, body.properties, ctx.source, links);
       reply.code(201);
       return serializeObject(ctx.portal, obj, { properties: 'all' });
+    }),
+  );
+
+  app.post(
+    `${base}/merge`,
+    apiRoute(env, (req, _reply, ctx) => {
+      const type = resolveObjectType((req.params as Params).objectType);
+      requireScopes(ctx, objectScopes(type, 'write'));
+      const body = parseBody(MergeInput, req.body);
+      const primary = requireObject(ctx.portal, type.id, body.primaryObjectId);
+      const merged = requireObject(ctx.portal, type.id, body.objectIdToMerge);
+      env.state.crm.merge(ctx.portal, primary, merged, ctx.source);
+      return serializeObject(ctx.portal, primary, { properties: 'all' });
     }),
   );
 

@@ -24,6 +24,9 @@ export const UpdateInput = z.object({
 });
 
 const Id = z.union([z.string(), z.number()]).transform(String);
+
+/** POST /crm/v3/objects/{objectType}/merge. */
+export const MergeInput = z.object({ primaryObjectId: Id, objectIdToMerge: Id });
 const MAX_BATCH = 100;
 
 export const BatchRead = z.object({

@@ -23,6 +23,7 @@ export interface WebhookEvent {
 const KIND_TO_TYPE = {
   creation: 'object.creation',
   deletion: 'object.deletion',
+  merge: 'object.merge',
   propertyChange: 'object.propertyChange',
   associationChange: 'object.associationChange',
 } as const;
@@ -62,6 +63,14 @@ export function toPayload(
   };
   if (ev.kind === 'creation') out.changeFlag = 'CREATED';
   if (ev.kind === 'deletion') out.changeFlag = 'DELETED';
+  if (ev.kind === 'merge') {
+    Object.assign(out, {
+      primaryObjectId: Number(ev.primaryObjectId),
+      mergedObjectIds: ev.mergedObjectIds.map(Number),
+      newObjectId: Number(ev.newObjectId),
+      numberOfPropertiesMoved: ev.numberOfPropertiesMoved,
+    });
+  }
   if (ev.kind === 'propertyChange') {
     out.propertyName = ev.propertyName;
     out.propertyValue = ev.propertyValue;

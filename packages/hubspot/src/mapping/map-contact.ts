@@ -13,6 +13,8 @@ export const CONTACT_PROPERTIES = [
   'state',
   'zip',
   'country',
+  // Ids merged into this contact: a read of a merged id answers with the survivor (R-OBJ-7).
+  'hs_merged_object_ids',
 ] as const;
 
 /** A HubSpot contact as a canonical customer. Contacts carry no display name or currency. */

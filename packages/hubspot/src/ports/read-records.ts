@@ -111,5 +111,30 @@ export async function readRecordsByIds<O extends SyncObject>(
     ids,
     propertiesToRead(object, custom),
   );
-  return { records: await toSideRecords(client, object, found, custom, known), missing };
+  const merged = mergedAway(ids, found);
+  const records = await toSideRecords(client, object, found, custom, known);
+  return {
+    // A merged-away id is answered by its survivor: it is reported under the asked id (R-OBJ-7).
+    records: records.map((r) => {
+      const askedFor = merged.get(r.id);
+      return askedFor === undefined ? r : { ...r, id: askedFor, mergedInto: r.id };
+    }),
+    missing: missing.filter((id) => ![...merged.values()].includes(id)),
+  };
+}
+
+/**
+ * HubSpot answers a read of a merged-away record with the surviving one, whose
+ * `hs_merged_object_ids` lists the asked id. Returns survivor id → asked (merged) id for the
+ * survivors that were not asked for themselves.
+ */
+function mergedAway(ids: readonly string[], found: readonly HubSpotObject[]): Map<string, string> {
+  const asked = new Set(ids);
+  const out = new Map<string, string>();
+  for (const o of found) {
+    if (asked.has(o.id)) continue;
+    const from = (o.properties.hs_merged_object_ids ?? '').split(';').find((id) => asked.has(id));
+    if (from !== undefined) out.set(o.id, from);
+  }
+  return out;
 }

@@ -73,6 +73,12 @@ export async function gatherBatch(
 
   await read(seeds, true);
   await loadLinks(seeds);
+  // A merge re-points a link only when the survivor has none of its own (R-OBJ-7): load theirs.
+  await loadLinks(
+    [...records.values()].flatMap((r) =>
+      r.mergedInto === undefined ? [] : [{ side: r.side, object: r.object, id: r.mergedInto }],
+    ),
+  );
   // Counterparts of linked seeds, and what every record read so far refers to.
   await read(
     seeds.map(counterpartOf).filter((r): r is RecordRef => r !== null),

@@ -52,4 +52,67 @@ describe('deletes and merges', () => {
     await p.drain();
     expect((await p.qbo.queryPage(QboQuery.select('Invoice'), 1, 10)).entities).toHaveLength(0);
   });
+
+  it('R-OBJ-7: a HubSpot contact merged into an unsynced one moves its link to the survivor, which then syncs to the same QBO customer', async () => {
+    const p = await syncingPortal(world);
+    const merged = await hsContact(p, { email: 'old@example.com', firstname: 'Old', lastname: 'Record' });
+    await p.notify('hubspot', 'customer', merged.id);
+    await p.drain();
+    const link = await linkOfHubSpot(world, p, merged.id);
+    expect(link).toMatchObject({ status: 'synced' });
+    // The survivor was never synced (no webhook reached us for it).
+    const survivor = await hsContact(p, { email: 'new@example.com', firstname: 'New', lastname: 'Record' });
+
+    await p.hs('/crm/v3/objects/contacts/merge', {
+      method: 'POST',
+      body: { primaryObjectId: survivor.id, objectIdToMerge: merged.id },
+    });
+    // HubSpot's contact.merge names both ids; the merged-away one is what our link knows.
+    await p.notify('hubspot', 'customer', merged.id);
+    await p.drain();
+
+    const moved = await world.db.recordLink.findUniqueOrThrow({ where: { id: link?.id ?? '' } });
+    expect(moved).toMatchObject({
+      hubspotId: survivor.id,
+      quickbooksId: link?.quickbooksId,
+      deletedOn: null,
+    });
+    const activity = await world.db.syncActivity.findMany({
+      where: { linkId: moved.id },
+      orderBy: { id: 'asc' },
+    });
+    expect(activity.at(-1)?.message).toContain(`merged into ${survivor.id}`);
+
+    await p.hs(`/crm/v3/objects/contacts/${survivor.id}`, {
+      method: 'PATCH',
+      body: { properties: { phone: '555-0123' } },
+    });
+    await p.notify('hubspot', 'customer', survivor.id);
+    await p.drain();
+    expect((await p.read('quickbooks', 'customer', link?.quickbooksId ?? '')).phone).toBe('555-0123');
+    expect((await p.qbo.queryPage(QboQuery.select('Customer'), 1, 10)).entities).toHaveLength(1);
+  });
+
+  it('R-OBJ-7: a HubSpot contact merged into one that is already linked keeps both QBO customers; the merged one is marked', async () => {
+    const p = await syncingPortal(world);
+    const keep = await hsContact(p, { email: 'keep@example.com', firstname: 'Keep', lastname: 'Me' });
+    const drop = await hsContact(p, { email: 'drop@example.com', firstname: 'Drop', lastname: 'Me' });
+    await p.notify('hubspot', 'customer', keep.id);
+    await p.notify('hubspot', 'customer', drop.id);
+    await p.drain();
+    const dropLink = await linkOfHubSpot(world, p, drop.id);
+
+    await p.hs('/crm/v3/objects/contacts/merge', {
+      method: 'POST',
+      body: { primaryObjectId: keep.id, objectIdToMerge: drop.id },
+    });
+    await p.notify('hubspot', 'customer', drop.id);
+    await p.drain();
+
+    expect(await world.db.recordLink.findUniqueOrThrow({ where: { id: dropLink?.id ?? '' } })).toMatchObject({
+      hubspotId: drop.id,
+      deletedOn: 'hubspot',
+    });
+    expect((await p.qbo.queryPage(QboQuery.select('Customer'), 1, 10)).entities).toHaveLength(2);
+  });
 });
