@@ -1,7 +1,13 @@
 import type { E2ePortal, E2eWorld } from '../../e2e/e2e-world.ts';
 import type { SoakLedger } from './soak-actions.ts';
 
-/** Every edited customer reads the same phone and email on both sides; returns those that do not. */
+const blank = (v: string | null | undefined) => (v === undefined || v === null || v === '' ? null : v);
+
+/**
+ * Every edited customer reads the same phone and email on both sides ("" and null are one value,
+ * R-EDT-3), and keeps a phone: every soak edit sets one, so an empty phone is a lost edit.
+ * Returns the customers that break either.
+ */
 export async function edgesAgree(world: E2eWorld, p: E2ePortal, ledger: SoakLedger): Promise<string[]> {
   const out: string[] = [];
   for (const key of ledger.edited) {
@@ -19,8 +25,10 @@ export async function edgesAgree(world: E2eWorld, p: E2ePortal, ledger: SoakLedg
     }
     const hs = await p.read('hubspot', 'customer', link.hubspotId);
     const qbo = await p.read('quickbooks', 'customer', link.quickbooksId);
-    if (hs.phone !== qbo.phone || hs.email !== qbo.email) {
+    if (blank(hs.phone) !== blank(qbo.phone) || blank(hs.email) !== blank(qbo.email)) {
       out.push(`${key}: hubspot ${hs.phone}/${hs.email} ≠ quickbooks ${qbo.phone}/${qbo.email}`);
+    } else if (blank(hs.phone) === null) {
+      out.push(`${key}: the phone edit was lost (empty on both sides)`);
     }
   }
   return out;
