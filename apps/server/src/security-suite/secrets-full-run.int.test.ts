@@ -329,7 +329,13 @@ describe('secrets: encrypted at rest, never logged, never returned', () => {
       expect((await signed(hubId, 'GET', path)).statusCode).toBe(200);
     }
     await signed(hubId, 'GET', '/api/v1/exports/historical-invoices.csv');
-    record(await server.inject({ method: 'GET', url: '/metrics' }));
+    record(
+      await server.inject({
+        method: 'GET',
+        url: '/metrics',
+        headers: { authorization: `Bearer ${TEST_CONFIG.metricsToken}` },
+      }),
+    );
     record(await server.inject({ method: 'GET', url: '/docs/json' }));
     record(await server.inject({ method: 'GET', url: '/readyz' }));
     expect((await signed(hubId, 'DELETE', '/api/v1/connections/quickbooks')).statusCode).toBe(200);

@@ -91,7 +91,13 @@ describe('webhooks', () => {
         { key: string }[]
       >`SELECT key FROM graphile_worker._private_jobs ORDER BY key`;
       expect(jobs.map((j) => j.key)).toEqual([`sync-portal:${a.id}`, `sync-portal:${b.id}`].sort());
-      const metrics = (await t.app.inject({ method: 'GET', url: '/metrics' })).body;
+      const metrics = (
+        await t.app.inject({
+          method: 'GET',
+          url: '/metrics',
+          headers: { authorization: `Bearer ${TEST_CONFIG.metricsToken}` },
+        })
+      ).body;
       expect(metrics).toContain('ledgersync_webhook_events_total{side="hubspot",outcome="stored"} 4');
       expect(metrics).toContain('ledgersync_webhook_events_total{side="hubspot",outcome="duplicate"} 4');
     });
