@@ -93,6 +93,12 @@ beforeAll(async () => {
     clientId: QB.clientId,
     clientSecret: QB.clientSecret,
     redirectUris: [`${publicUrl}/oauth/quickbooks/callback`],
+    // Intuit's webhooks too go out when the test flushes them.
+    webhooks: {
+      url: `${publicUrl}/webhooks/quickbooks`,
+      verifierToken: TEST_CONFIG.quickbooks.webhookVerifierToken,
+      aggregationWindowMs: 600_000,
+    },
   });
   qboUrl = await qbo.listen({ host: '127.0.0.1', port: 0 });
   const keyring = parseKeyring(keys);
@@ -252,7 +258,12 @@ async function syncingPortal() {
         { authorization: `Bearer ${qboToken.access_token}`, accept: 'application/json' },
       )
     ).QueryResponse;
-  return { hubId, portal, hs, qboQuery };
+  const qboPost = <T>(entity: string, body: unknown) =>
+    json<T>(`${qboUrl}/v3/company/${realmId}/${entity}`, 'POST', body, {
+      authorization: `Bearer ${qboToken.access_token}`,
+      accept: 'application/json',
+    });
+  return { hubId, portal, realmId, hs, qboQuery, qboPost };
 }
 type Portal = Awaited<ReturnType<typeof syncingPortal>>;
 
@@ -324,7 +335,11 @@ describe('webhook faults through the server and a worker (W6 scenario, R-ERR-7)'
     await chaos({ drop: 50 });
     const { invoice } = await finalizedInvoice(p, 'dropped@example.com');
     await flushWebhooks();
-    expect(await db.changeNotice.count({ where: { portalId: p.portal.id } })).toBe(0);
+    // No webhook reached the server (poll notices, from the poll that turning a sync on starts, may).
+    const fromWebhooks = await db.changeNotice.count({
+      where: { portalId: p.portal.id, NOT: { eventId: { startsWith: 'poll:' } } },
+    });
+    expect(fromWebhooks).toBe(0);
     await chaos({ drop: 0 });
     // The scheduled poll, run now rather than at the next cron minute.
     await db.$executeRaw`SELECT graphile_worker.add_job('poll-portal', json_build_object('portalId', ${p.portal.id}::text))`;
@@ -359,6 +374,74 @@ describe('webhook faults through the server and a worker (W6 scenario, R-ERR-7)'
     );
     expect(customers.map((c) => c.GivenName)).toEqual(['Final']);
     await chaos({ reorder: false });
+  }, 180_000);
+});
+
+describe('QuickBooks webhook faults through the server and a worker (W6 scenario, R-ERR-7)', () => {
+  const qboControl = (c: { duplicateNext?: number; reorder?: boolean }) =>
+    json(`${qboUrl}/_emulator/webhooks`, 'POST', c);
+  const flushQbo = () => json(`${qboUrl}/_emulator/webhooks/flush`);
+  type QboCustomer = { Id: string; SyncToken: string };
+  type Classic = {
+    eventNotifications: { realmId: string; dataChangeEvent: { entities: { name: string; id: string }[] } }[];
+  };
+  /** How many times Intuit's deliveries so far named this entity. */
+  const qboEntitiesSent = async (realmId: string, name: string, id: string) =>
+    (
+      await json<{ deliveries: { body: string }[] }>(`${qboUrl}/_emulator/webhooks/deliveries`, 'GET')
+    ).deliveries
+      .flatMap((d) => (JSON.parse(d.body) as Classic).eventNotifications)
+      .filter((n) => n.realmId === realmId)
+      .flatMap((n) => n.dataChangeEvent.entities)
+      .filter((e) => e.name === name && e.id === id).length;
+
+  it('a QBO customer whose webhook arrives twice, then two edits delivered last-first: one HubSpot contact with the final name', async () => {
+    await chaos({ drop: 0, duplicate: 0, reorder: false });
+    const p = await syncingPortal();
+    await flushQbo();
+    const hubspotContacts = async () =>
+      (
+        await p.hs<{ results: HsObject[] }>(
+          '/crm/v3/objects/contacts?limit=100&properties=email,firstname',
+          'GET',
+          undefined,
+        )
+      ).results.filter((c) => c.properties.email === 'books@example.com');
+    const settled = async () =>
+      (await db.changeNotice.count({ where: { portalId: p.portal.id, processedAt: null } })) === 0;
+
+    await qboControl({ duplicateNext: 5 });
+    const { Customer: created } = await p.qboPost<{ Customer: QboCustomer }>('customer', {
+      DisplayName: 'Books Keeper',
+      GivenName: 'Books',
+      FamilyName: 'Keeper',
+      PrimaryEmailAddr: { Address: 'books@example.com' },
+    });
+    await flushQbo();
+    await until(async () => (await settled()) && (await hubspotContacts()).length === 1);
+    // The customer's change went out twice in Intuit's payload, and HubSpot got one contact.
+    expect(await qboEntitiesSent(p.realmId, 'Customer', created.Id)).toBeGreaterThanOrEqual(2);
+    expect(await hubspotContacts()).toHaveLength(1);
+
+    await qboControl({ duplicateNext: 0, reorder: true });
+    const { Customer: first } = await p.qboPost<{ Customer: QboCustomer }>('customer', {
+      Id: created.Id,
+      SyncToken: created.SyncToken,
+      sparse: true,
+      GivenName: 'First',
+    });
+    await p.qboPost('customer', {
+      Id: created.Id,
+      SyncToken: first.SyncToken,
+      sparse: true,
+      GivenName: 'Final',
+    });
+    await flushQbo();
+    await until(
+      async () => (await settled()) && (await hubspotContacts())[0]?.properties.firstname === 'Final',
+    );
+    expect((await hubspotContacts()).map((c) => c.properties.firstname)).toEqual(['Final']);
+    await qboControl({ reorder: false });
   }, 180_000);
 });
 

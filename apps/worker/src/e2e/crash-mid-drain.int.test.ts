@@ -7,7 +7,7 @@ import { useWorkerProcesses } from './worker-processes.ts';
 const workers = useWorkerProcesses();
 const { configOf, startChild, exited, qboBatches, synced } = workers;
 
-/** Drains held by some worker (the reaper's cron job may be running too; it is not counted). */
+/** Drains (sync-portal jobs) held by some worker. */
 const lockedDrains = async () =>
   Number(
     (
