@@ -163,6 +163,15 @@ describe('operations routes', () => {
     expect(init.body).toContain('json');
     // No call-out to the public validator either.
     expect(init.body).toContain('"validatorUrl":null');
+    // The static route serves the UI's own directory and nothing above it.
+    for (const url of [
+      '/docs/static/../package.json',
+      '/docs/static/%2e%2e/package.json',
+      '/docs/../../package.json',
+    ]) {
+      const res = await t.app.inject({ method: 'GET', url });
+      expect({ url, leaked: res.body.includes('"name"') }).toEqual({ url, leaked: false });
+    }
     const yaml = await t.app.inject({ method: 'GET', url: '/docs/yaml' });
     expect(yaml.body).toContain('/api/v1/settings/tax-mapping:');
   });
