@@ -13,6 +13,8 @@ export const hubspotEventSchema = z.looseObject({
   subscriptionType: z.string().min(1),
   objectId: id,
   objectTypeId: z.string().optional(),
+  /** On `*.merge` events: the records merged away into `objectId` (R-OBJ-7). */
+  mergedObjectIds: z.array(id).optional(),
 });
 export const hubspotBatchSchema = z.array(hubspotEventSchema).min(1).max(1000);
 export type HubSpotEvent = z.infer<typeof hubspotEventSchema>;

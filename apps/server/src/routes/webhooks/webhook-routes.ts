@@ -77,6 +77,18 @@ export function webhookRoutes(app: TypedApp, ctx: RouteContext): void {
         eventId: hubspotEventKey(e),
         occurredAt: new Date(e.occurredAt),
       });
+      // A merge is drained through the merged-away ids: their links are the ones to re-point (R-OBJ-7).
+      for (const mergedId of e.mergedObjectIds ?? []) {
+        if (mergedId === e.objectId) continue;
+        notices.push({
+          portalId,
+          side: 'hubspot',
+          object,
+          recordId: mergedId,
+          eventId: `${hubspotEventKey(e)}:merged:${mergedId}`,
+          occurredAt: new Date(e.occurredAt),
+        });
+      }
     }
     const stored = await intake.record(notices);
     webhookEvents.inc({ side: 'hubspot', outcome: 'stored' }, stored);
