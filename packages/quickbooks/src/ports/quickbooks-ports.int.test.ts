@@ -186,7 +186,7 @@ describe('QuickBooks ports against the emulator', () => {
     ]);
   });
 
-  it('updates sparsely and absorbs one concurrent edit (stale SyncToken)', async () => {
+  it('a stale SyncToken fails as stale_version (retryable) and overwrites nothing: the runner re-merges against the fresh record', async () => {
     const qbo = await emu.newClient();
     const { writer } = await ports(qbo);
     const c = await createOne(writer, {
@@ -213,11 +213,10 @@ describe('QuickBooks ports against the emulator', () => {
         record,
       },
     ]);
-    expect(result?.ok).toBe(true);
-    if (!result?.ok) return;
-    expect((result.record as CanonicalCustomer).phone).toBe('+1 555 0100');
+    expect(result).toMatchObject({ ok: false, error: { code: 'stale_version', retryable: true } });
     const latest = await qbo.read('Customer', c.id);
     expect(latest.Notes).toBe('edited in QBO');
+    expect(latest.PrimaryPhone?.FreeFormNumber ?? '').not.toBe('+1 555 0100');
   });
 
   it('reports QBO refusals as catalogue errors, one result per command, in order', async () => {

@@ -10,7 +10,7 @@ import {
 import type { BatchItemResult } from '../api/batch-operations.ts';
 import type { QuickBooksClient } from '../api/qbo-client.ts';
 import type { EntityOf } from '../entities/registry.ts';
-import { isQboError, QboError } from '../errors/qbo-error.ts';
+import { QboError } from '../errors/qbo-error.ts';
 import { toSyncError } from '../errors/to-sync-error.ts';
 import type { InvoiceWriteContext } from '../mapping/invoice-to-qbo.ts';
 import { commandToOperation } from './command-to-operation.ts';
@@ -82,25 +82,6 @@ export function createQuickBooksSideWriter(
     error,
   });
 
-  /** One concurrent edit is absorbed: re-read, re-apply the same changes on the new version. */
-  async function retryStale(
-    command: WriteCommand & { kind: 'update' },
-    ctx: InvoiceWriteContext,
-  ): Promise<WriteResult> {
-    const entity = ENTITY_OF[command.object];
-    try {
-      const latest = await qbo.read(entity, command.id);
-      const planned = commandToOperation({ ...command, expectedVersion: latest.SyncToken }, ctx);
-      if (!planned.ok || planned.op.kind !== 'update')
-        return failure(command, syncError('stale_version', 'Changed during sync'));
-      const updated = await qbo.sparseUpdate(entity, planned.op.body, `${command.idempotencyKey}-r`);
-      return success(command, updated, ctx.homeCurrency);
-    } catch (error) {
-      if (error instanceof QboError) return failure(command, toSyncError(error));
-      throw error;
-    }
-  }
-
   async function markDeleted(command: WriteCommand, ctx: InvoiceWriteContext): Promise<WriteResult> {
     if (command.kind !== 'mark_counterpart_deleted') throw new Error('not a mark command');
     const entity = ENTITY_OF[command.object];
@@ -143,9 +124,11 @@ export function createQuickBooksSideWriter(
       for (const [i, answer] of answers.entries()) {
         const { index } = batched[i] as (typeof batched)[number];
         const command = commands[index] as WriteCommand;
+        // A StaleObject (someone saved the record after our read) is not re-applied here: our
+        // command was merged against the old version and would overwrite their edit. It fails as
+        // stale_version (transient), so its notice stays pending and the next round re-merges
+        // against the fresh QBO record (R-MAP-2, R-EDT-3).
         if (answer.ok) results[index] = success(command, answer.entity, ctx.homeCurrency);
-        else if (command.kind === 'update' && isQboError(answer.error, 'StaleObject'))
-          results[index] = await retryStale(command, ctx);
         else results[index] = failure(command, toSyncError(answer.error));
       }
       for (const [index, command] of commands.entries()) {

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { type E2eWorld, startE2eWorld } from '../e2e/e2e-world.ts';
+import { measureConvergence } from './convergence.ts';
+import { CONVERGED, startScenario } from './fault-scenario.ts';
+
+let world: E2eWorld;
+beforeAll(async () => {
+  world = await startE2eWorld();
+});
+afterAll(() => world.close());
+
+async function qboApi<T>(
+  s: { p: { realmId: string; qboToken: string } },
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const response = await fetch(`${world.qboUrl}/v3/company/${s.p.realmId}/${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: {
+      authorization: `Bearer ${s.p.qboToken}`,
+      accept: 'application/json',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!response.ok) throw new Error(`QBO ${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+describe('W11 stale SyncToken', () => {
+  it('a stale SyncToken: QBO edits the customer between our read and our write; both edits survive on both sides', async () => {
+    const s = await startScenario(world, 'stale');
+    await s.notifyAll();
+    await s.drain();
+    const contactId = s.data.hubspotContactIds[0] ?? '';
+    const qboId =
+      (
+        await world.db.recordLink.findFirstOrThrow({
+          where: { portalId: s.p.portalId, hubspotId: contactId },
+        })
+      ).quickbooksId ?? '';
+
+    await s.p.hs(`/crm/v3/objects/contacts/${contactId}`, {
+      method: 'PATCH',
+      body: { properties: { phone: '+1 555 0100' } },
+    });
+    let edited = false;
+    const ports = s.portsWith({
+      qboFetch: (async (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
+        if (!edited && init?.method === 'POST') {
+          // A bookkeeper saves the customer in QuickBooks just before our update lands.
+          edited = true;
+          const { Customer } = await qboApi<{ Customer: { SyncToken: string } }>(s, `customer/${qboId}`);
+          await qboApi(s, 'customer', {
+            sparse: true,
+            Id: qboId,
+            SyncToken: Customer.SyncToken,
+            FamilyName: 'Concurrent',
+          });
+        }
+        return fetch(input, init);
+      }) as typeof fetch,
+    });
+    await s.p.notify('hubspot', 'customer', contactId);
+    await s.drainWith(ports);
+    await s.p.notify('quickbooks', 'customer', qboId);
+    await s.drainWith(ports);
+
+    expect(edited).toBe(true);
+    const hs = await s.p.read('hubspot', 'customer', contactId);
+    const qbo = await s.p.read('quickbooks', 'customer', qboId);
+    expect({ hs: [hs.phone, hs.lastName], qbo: [qbo.phone, qbo.lastName] }).toEqual({
+      hs: ['+1 555 0100', 'Concurrent'],
+      qbo: ['+1 555 0100', 'Concurrent'],
+    });
+    expect(await measureConvergence(world, s.p, s.data)).toEqual(CONVERGED);
+  }, 90_000);
+});
