@@ -90,11 +90,16 @@ export async function gatherBatch(
   await loadLinks(references);
   const enabled = (o: SyncObject) => objectSyncConfig(settings, o).enabled;
   // An unlinked referenced record joins the batch so it is created (or matched) first; so does one
-  // whose create a crashed drain left pending (a link with no counterpart yet), so the create is
-  // reconciled instead of the invoice failing for want of it. Of the linked ones only customers
-  // are read, for the invoice currency check (R-OBJ-6).
+  // whose create a crashed drain left pending, so the create is reconciled instead of the invoice
+  // failing for want of it. A link whose counterpart was deleted stays as it is: it is never
+  // recreated (R-OBJ-7). Of the linked ones only customers are read, for the invoice currency
+  // check (R-OBJ-6).
+  const needsCreate = (r: RecordRef) => {
+    const link = linkOf(r);
+    return link === undefined || link.state === 'pending_create';
+  };
   await read(
-    references.filter((r) => enabled(r.object) && counterpartOf(r) === null),
+    references.filter((r) => enabled(r.object) && needsCreate(r)),
     false,
   );
   await read(
