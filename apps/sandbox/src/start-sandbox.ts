@@ -85,6 +85,8 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     if (options.seed) {
       say('Seeding a demo company on both sides (OAuth install, QBO connect, settings, data)…');
       seeded = await seedSandbox(plan, uiFetch);
+      const late = seeded.lateFailures;
+      stack.push(() => late.stop());
     }
     const hubId = seeded?.hubId ?? null;
     const realmId = seeded?.realmId ?? null;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { callJson, hubspotAsUser, quickbooksAsUser } from '../seed/emulator-calls.ts';
+import { setRevenueRecognition } from '../seed/seed-revenue-recognition-failure.ts';
 
 const hsList = z.object({
   results: z.array(z.object({ id: z.string(), properties: z.record(z.string(), z.string().nullable()) })),
@@ -106,6 +107,16 @@ export async function quickbooksDesk(qboUrl: string, realmId: string) {
     return invoice;
   };
   return {
+    async revenueRecognition(): Promise<boolean> {
+      const r = await qbo.get<{
+        Preferences: { ProductAndServicesPrefs?: { RevenueRecognition?: boolean } };
+      }>('/preferences');
+      return r.Preferences.ProductAndServicesPrefs?.RevenueRecognition === true;
+    },
+    async setRevenueRecognition(on: boolean): Promise<string> {
+      await setRevenueRecognition(qboUrl, realmId, on);
+      return `Revenue recognition is ${on ? 'on' : 'off'} in QuickBooks.`;
+    },
     async list(): Promise<QboInvoiceRow[]> {
       const r = await qbo.query<QboInvoice>('select * from Invoice maxresults 1000');
       return (r.QueryResponse.Invoice ?? [])

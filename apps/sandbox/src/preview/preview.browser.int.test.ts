@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestDatabase, type TestDatabase } from '@ledgersync/db/testing';
 import type { BrowserContext, Page } from 'playwright-core';
+import { createSignedUiFetch } from '../orchestrate/signed-ui-fetch.ts';
 import { type RunningSandbox, startSandbox } from '../start-sandbox.ts';
 import { artifactsDir } from '../testing/artifacts-dir.ts';
 import { launchChromium } from '../testing/headless-chromium.ts';
@@ -58,30 +59,34 @@ describe('the local preview in Chromium', () => {
     const page = await context.newPage();
     await page.goto(url('/settings'));
     await page.getByText('QuickBooks Online connection').waitFor({ timeout: 20_000 });
-    const edits = page.getByRole('button', { name: 'Edit', exact: true });
-    await edits.last().click();
-    const on = page.locator('input[role="switch"]:checked:not([disabled])').first();
-    await on.waitFor({ timeout: 15_000 });
-    const label = (await on.locator('xpath=..').textContent()) ?? '';
-    await on.click();
-    const sameSwitch = () => page.locator('label.hs-toggle', { hasText: label }).locator('input');
-    await expectEventually(async () => !(await sameSwitch().isChecked()), 15_000);
+    // The invoices row's Edit opens its configuration; its mapped fields each have a switch. (Not
+    // just the first checked switch on the page: that is the products sync itself, and turning it
+    // off would stop the sync the other tests watch.)
+    await page.getByRole('button', { name: 'Edit', exact: true }).last().click();
+    const dueDate = () => page.getByRole('switch', { name: 'Sync Due date', exact: true });
+    await dueDate().waitFor({ timeout: 15_000 });
+    expect(await dueDate().isChecked()).toBe(true);
+    await dueDate().click();
+    await expectEventually(async () => !(await dueDate().isChecked()), 15_000);
+    expect(await page.getByRole('switch', { name: 'Products sync' }).isChecked()).toBe(true);
     await page.screenshot({ path: join(await artifactsDir(), 'settings-page.png'), fullPage: true });
 
     // After a reload the backend's stored settings say the same.
     await page.reload();
     await page.getByRole('button', { name: 'Edit', exact: true }).last().click();
-    await sameSwitch().waitFor({ timeout: 15_000 });
-    expect(await sameSwitch().isChecked()).toBe(false);
+    await dueDate().waitFor({ timeout: 15_000 });
+    expect(await dueDate().isChecked()).toBe(false);
     await page.close();
   }, 60_000);
 
-  it('an invoice record shows the card synced with its QuickBooks number; paid in QuickBooks, it turns paid (R-VIS-1, R-OBJ-4)', async () => {
+  it('an invoice record shows the card synced with its QuickBooks number; paid in QuickBooks, it turns paid (R-VIS-1, R-OBJ-4, R-OBJ-5)', async () => {
     const invoice = seededInvoice((i) => i.state === 'open' && !i.failsWith);
     const page = await context.newPage();
     await openInvoice(page, invoice.id);
-    await card(page).getByText('Synced', { exact: true }).waitFor({ timeout: 45_000 });
+    // The seed's invoices sync while the first tests run; on a busy machine that takes a while.
+    await card(page).getByText('Synced', { exact: true }).waitFor({ timeout: 90_000 });
     await card(page).getByText(invoice.number, { exact: true }).waitFor();
+    await card(page).getByText('Unpaid', { exact: true }).waitFor({ timeout: 20_000 });
     await page.screenshot({ path: join(await artifactsDir(), 'invoice-card.png'), fullPage: true });
 
     const qbo = await context.newPage();
@@ -97,11 +102,13 @@ describe('the local preview in Chromium', () => {
       .getByTestId('invoice-status')
       .filter({ hasText: /^paid$/ })
       .waitFor({ timeout: 45_000 });
-    // The card is mounted afresh on the change and still shows the invoice in sync.
+    // The card is mounted afresh on the change: paid (R-OBJ-5), and still in sync.
+    await card(page).getByText('Paid', { exact: true }).waitFor({ timeout: 45_000 });
     await card(page).getByText('Synced', { exact: true }).waitFor({ timeout: 20_000 });
+    expect(await card(page).getByText('Unpaid', { exact: true }).count()).toBe(0);
     await page.screenshot({ path: join(await artifactsDir(), 'invoice-card-paid.png'), fullPage: true });
     await page.close();
-  }, 100_000);
+  }, 150_000);
 
   it('a failed invoice explains why and how to fix it (R-ERR-1, R-VIS-4)', async () => {
     const invoice = seededInvoice((i) => i.failsWith === 'R-ERR-1');
@@ -113,6 +120,59 @@ describe('the local preview in Chromium', () => {
     await page.screenshot({ path: join(await artifactsDir(), 'invoice-card-failed.png'), fullPage: true });
     await page.close();
   }, 60_000);
+
+  it('every seeded failure shows in the overview with its code; R-ERR-3 on its card, fixed, then paid in part in HubSpot (R-ERR-1..4, R-VIS-3, R-OBJ-5)', async () => {
+    const seeded = sandbox.seeded;
+    if (!seeded) throw new Error('the sandbox was not seeded');
+    const { invoices: late, gaveUp } = await seeded.lateFailures.done;
+    expect(gaveUp).toEqual([]);
+    const revenueRecognition = late.find((i) => i.failsWith === 'R-ERR-3');
+    const amountEdit = late.find((i) => i.failsWith === 'R-ERR-4');
+    expect(revenueRecognition).toBeDefined();
+    expect(amountEdit).toBeDefined();
+
+    // The records the overview lists as failing, read through the signed API it calls.
+    const uiFetch = createSignedUiFetch(sandbox.plan.hubspotApp);
+    const response = await uiFetch({
+      portalId: seeded.hubId,
+      userId: 1,
+      method: 'GET',
+      url: `${sandbox.facts.urls.server}/api/v1/records?status=failed&columns=object,hubspotId,errorCode&pageSize=200`,
+    });
+    expect(response.status).toBe(200);
+    const { rows } = (await response.json()) as {
+      rows: { object: string; hubspotId: string | null; errorCode: string | null }[];
+    };
+    const codeOf = (object: string, hubspotId: string | undefined) =>
+      rows.find((r) => r.object === object && r.hubspotId === hubspotId)?.errorCode;
+    for (const invoice of seeded.invoices.filter((i) => i.failsWith === 'R-ERR-1'))
+      expect(codeOf('invoices', invoice.id)).toBe('invoice_customer_missing');
+    expect(rows.some((r) => r.object === 'contacts' && r.errorCode === 'duplicate_display_name')).toBe(true);
+    expect(codeOf('invoices', revenueRecognition?.id)).toBe('service_date_required');
+    expect(codeOf('invoices', amountEdit?.id)).toBe('hubspot_native_edited_in_quickbooks');
+
+    const page = await context.newPage();
+    await openInvoice(page, revenueRecognition?.id ?? '');
+    await card(page).getByText('How to fix it').waitFor({ timeout: 30_000 });
+    expect((await card(page).textContent()) ?? '').toMatch(/revenue recognition/i);
+
+    // The card's fix, as the bookkeeper and the HubSpot user would apply it.
+    const qbo = await context.newPage();
+    await qbo.goto(url('/quickbooks'));
+    await qbo.getByRole('button', { name: 'Turn revenue recognition off' }).click();
+    await qbo.getByRole('status').filter({ hasText: 'Revenue recognition is off' }).waitFor();
+    await qbo.close();
+    await card(page).getByRole('button', { name: 'Resync' }).click();
+    await card(page).getByText('Synced', { exact: true }).waitFor({ timeout: 60_000 });
+
+    // Now synced, a partial payment the sales user records in HubSpot shows on the card (R-OBJ-5).
+    await card(page).getByText('Unpaid', { exact: true }).waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Record a partial payment' }).click();
+    await page.getByRole('status').filter({ hasText: 'Recorded a payment' }).waitFor();
+    await card(page).getByText('Partially paid', { exact: true }).waitFor({ timeout: 60_000 });
+    expect((await card(page).textContent()) ?? '').toMatch(/paid of .*, .* due/);
+    await page.close();
+  }, 300_000);
 });
 
 async function expectEventually(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { SandboxPlan } from '../orchestrate/sandbox-plan.ts';
 import type { SignedUiFetch } from '../orchestrate/signed-ui-fetch.ts';
 import { buildPreviewAssets } from './build-preview-assets.ts';
+import { HUBSPOT_ACTIONS, hubspotDesk } from './hubspot-desk.ts';
 import { PAGE_SHELL, PREVIEW_CSS } from './page-shell.ts';
 import { listHubSpotInvoices, quickbooksDesk, readHubSpotInvoice } from './preview-data.ts';
 
@@ -21,6 +22,7 @@ const hsFetchBody = z.object({
 });
 const idParams = z.object({ id: z.string().regex(/^\d+$/) });
 const actionParams = idParams.extend({ action: z.enum(['pay', 'edit', 'void']) });
+const hubspotActionParams = idParams.extend({ action: z.enum(HUBSPOT_ACTIONS) });
 
 /** The local preview: HubSpot's part around the real extensions, plus a QuickBooks desk. */
 export async function startPreview(options: PreviewOptions) {
@@ -98,9 +100,24 @@ export async function startPreview(options: PreviewOptions) {
       .slice(0, 16);
     return { version, invoice };
   });
+  app.post('/preview/api/invoices/:id/:action', async (req) => {
+    const { hubId } = needPortal();
+    const { id, action } = hubspotActionParams.parse(req.params);
+    return { message: await hubspotDesk(plan.urls.hubspot, hubId)[action](id) };
+  });
   app.get('/preview/api/qbo/invoices', async () => {
     const { realmId } = needPortal();
     return (await quickbooksDesk(plan.urls.quickbooks, realmId)).list();
+  });
+  // R-ERR-3's cause and fix: the company-wide preference a bookkeeper switches in QuickBooks.
+  app.get('/preview/api/qbo/revenue-recognition', async () => {
+    const { realmId } = needPortal();
+    return { on: await (await quickbooksDesk(plan.urls.quickbooks, realmId)).revenueRecognition() };
+  });
+  app.put('/preview/api/qbo/revenue-recognition', async (req) => {
+    const { realmId } = needPortal();
+    const { on } = z.object({ on: z.boolean() }).parse(req.body);
+    return { message: await (await quickbooksDesk(plan.urls.quickbooks, realmId)).setRevenueRecognition(on) };
   });
   app.post('/preview/api/qbo/invoices/:id/:action', async (req) => {
     const { realmId } = needPortal();

@@ -42,6 +42,7 @@ export async function quickbooksAsUser(baseUrl: string, realmId: string) {
   const at = (path: string) =>
     `${baseUrl}/v3/company/${realmId}${path}${path.includes('?') ? '&' : '?'}minorversion=75`;
   return {
+    get: <T>(path: string) => callJson<T>(at(path), { headers }),
     post: <T>(path: string, body: unknown) => callJson<T>(at(path), { headers, body }),
     query: <T>(q: string) =>
       callJson<{ QueryResponse: Record<string, T[] | undefined> }>(

@@ -15,7 +15,7 @@ interface QboInvoice {
 /**
  * R-ERR-4: a bookkeeper changes a line of a HubSpot-native invoice in QuickBooks. HubSpot refuses
  * amount changes from apps, so the sync fails and the card says to make the change in HubSpot.
- * Runs after start (the invoice must have reached QBO first); gives up quietly after `timeoutMs`.
+ * Runs after start (the invoice must have reached QBO first); gives up after `timeoutMs`.
  */
 export async function editAmountInQuickBooks(
   qboUrl: string,
@@ -40,13 +40,17 @@ export async function editAmountInQuickBooks(
           ? { ...l, Amount: Math.round(qty * price * 100) / 100, SalesItemLineDetail: { ...first, Qty: qty } }
           : l,
       );
-      await qbo.post('/invoice', {
-        Id: invoice.Id,
-        SyncToken: invoice.SyncToken,
-        sparse: true,
-        Line: edited,
-      });
-      return true;
+      try {
+        await qbo.post('/invoice', {
+          Id: invoice.Id,
+          SyncToken: invoice.SyncToken,
+          sparse: true,
+          Line: edited,
+        });
+        return true;
+      } catch {
+        // The sync wrote the invoice between our read and write (stale SyncToken): read it again.
+      }
     }
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }

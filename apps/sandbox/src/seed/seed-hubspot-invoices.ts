@@ -7,8 +7,10 @@ export interface SeededInvoice {
   id: string;
   number: string | null;
   state: DemoState;
+  /** The billing contact (HubSpot id). */
+  contactId: string;
   /** Why it is expected to fail, when it is. */
-  failsWith?: 'R-ERR-1';
+  failsWith?: 'R-ERR-1' | 'R-ERR-3' | 'R-ERR-4';
 }
 
 /** Sales users' invoices in every state, a few of them bound to fail for reasons the card explains. */
@@ -83,6 +85,7 @@ export async function seedHubSpotInvoices(
       id: draft.id,
       number: invoice.properties.hs_number ?? null,
       state: entry.state,
+      contactId: entry.contact.id,
       ...(entry.failsWith ? { failsWith: entry.failsWith } : {}),
     });
   }

@@ -3,9 +3,9 @@ import type { SignedUiFetch } from '../orchestrate/signed-ui-fetch.ts';
 import { connectAccounts } from './connect-accounts.ts';
 import { DEMO_COMPANIES } from './demo-catalog.ts';
 import { quickbooksAsUser } from './emulator-calls.ts';
-import { editAmountInQuickBooks } from './seed-amount-edit.ts';
 import { seedHubSpotCatalog } from './seed-data.ts';
 import { type SeededInvoice, seedHubSpotInvoices } from './seed-hubspot-invoices.ts';
+import { type LateFailures, seedLateFailures } from './seed-late-failures.ts';
 import { seedQuickBooks } from './seed-quickbooks.ts';
 import { turnOnSync } from './turn-on-sync.ts';
 
@@ -13,6 +13,8 @@ export interface SeedResult {
   hubId: number;
   realmId: string;
   invoices: SeededInvoice[];
+  /** R-ERR-3 and R-ERR-4 need synced invoices first, so they are made after start. */
+  lateFailures: LateFailures;
   tryThis: string[];
 }
 
@@ -47,15 +49,18 @@ export async function seedSandbox(plan: SandboxPlan, uiFetch: SignedUiFetch): Pr
   const openOnes = invoices.filter((i) => i.state === 'open' && !i.failsWith);
   const open = openOnes[0];
   const failed = invoices.find((i) => i.failsWith);
-  // Not awaited: the sandbox is usable at once; this failure appears once the invoice has synced.
-  const edited = openOnes[openOnes.length - 1];
-  if (edited?.number) {
-    void editAmountInQuickBooks(plan.urls.quickbooks, realmId, edited.number, 90_000).catch(() => false);
-  }
+  const lateFailures = seedLateFailures(
+    { serverUrl: plan.urls.server, hubId, uiFetch },
+    plan.urls,
+    realmId,
+    invoices,
+    catalog,
+  );
   return {
     hubId,
     realmId,
     invoices,
+    lateFailures,
     tryThis: [
       `Pay invoice ${open?.number ?? 'an open invoice'} in the preview's QuickBooks view and watch its card turn paid.`,
       'Open Settings, switch a mapped field off, and see the next sync leave it alone.',

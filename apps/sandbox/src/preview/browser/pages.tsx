@@ -115,8 +115,38 @@ export function InvoiceRecord({ id, info }: { id: string; info: PreviewInfo }) {
     [id, info, cardVersion],
   );
   const invoice = version?.invoice;
+  const [note, setNote] = useState('');
+  const act = async (action: 'pay' | 'pay-part' | 'void' | 'edit-line') => {
+    const r = await getJson<{ message: string }>(
+      `/preview/api/invoices/${encodeURIComponent(id)}/${action}`,
+      {
+        method: 'POST',
+      },
+    );
+    setNote(r.message);
+  };
+  const closed = invoice?.status === 'voided' || invoice?.status === 'paid';
   return (
     <Shell title={`Invoice ${invoice?.number ?? id}`}>
+      {note ? (
+        <p role="status" className="hs-alert hs-alert-success">
+          {note}
+        </p>
+      ) : null}
+      <div className="hs-actions">
+        <button type="button" disabled={closed} onClick={() => act('pay')}>
+          Record payment
+        </button>{' '}
+        <button type="button" disabled={closed} onClick={() => act('pay-part')}>
+          Record a partial payment
+        </button>{' '}
+        <button type="button" disabled={closed} onClick={() => act('edit-line')}>
+          Add one to the first line
+        </button>{' '}
+        <button type="button" disabled={invoice?.status === 'voided'} onClick={() => act('void')}>
+          Void invoice
+        </button>
+      </div>
       <dl className="hs-record">
         <dt>Status</dt>
         <dd data-testid="invoice-status">{invoice?.status ?? '…'}</dd>
@@ -151,7 +181,19 @@ export function SettingsPage({ info }: { info: PreviewInfo }) {
 
 export function QuickBooksView() {
   const { data, reload } = useJson<QboInvoiceRow[]>('/preview/api/qbo/invoices', 3000);
+  const { data: revRec, reload: reloadRevRec } = useJson<{ on: boolean }>(
+    '/preview/api/qbo/revenue-recognition',
+  );
   const [note, setNote] = useState('');
+  const switchRevRec = async (on: boolean) => {
+    const r = await getJson<{ message: string }>('/preview/api/qbo/revenue-recognition', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ on }),
+    });
+    setNote(r.message);
+    reloadRevRec();
+  };
   const act = async (id: string, action: 'pay' | 'void' | 'edit') => {
     const r = await getJson<{ message: string }>(`/preview/api/qbo/invoices/${id}/${action}`, {
       method: 'POST',
@@ -164,6 +206,14 @@ export function QuickBooksView() {
       {note ? (
         <p role="status" className="hs-alert hs-alert-success">
           {note}
+        </p>
+      ) : null}
+      {revRec ? (
+        <p>
+          Revenue recognition: {revRec.on ? 'on (HubSpot invoices fail without service dates)' : 'off'}{' '}
+          <button type="button" onClick={() => switchRevRec(!revRec.on)}>
+            {revRec.on ? 'Turn revenue recognition off' : 'Turn revenue recognition on'}
+          </button>
         </p>
       ) : null}
       <table className="hs-table" aria-label="QuickBooks invoices">
