@@ -13,9 +13,7 @@ afterAll(() => world.close());
 describe('W11 API faults from the emulators: each scenario ends converged, every record once', () => {
   it('a 429 storm on both APIs (Intuit gateway and HubSpot ten-secondly bodies and headers) that the clients wait out', async () => {
     const s = await startScenario(world, 'r429');
-    // Within what a request waits out (QBO 5 throttles, HubSpot 20). A longer storm defers
-    // records, and payments whose customer was deferred then fail for good with
-    // dependency_not_synced (a runner defect, reported under W11; not asserted here).
+    // Within what a request waits out (QBO 5 throttles, HubSpot 20); a longer storm is below.
     await injectQbo(world, { path: '/v3/company', status: 429, count: 5 });
     await injectHubSpot(world, { path: '/crm', status: 429, count: 15 });
     await s.notifyAll();
@@ -26,6 +24,19 @@ describe('W11 API faults from the emulators: each scenario ends converged, every
     const { totals: _, ...result } = await s.converge();
     expect(result).toEqual(CONVERGED);
   }, 60_000);
+
+  it('a 429 storm on HubSpot longer than the client waits out: deferred records and the invoices and payments that depend on them wait and then sync, none fails', async () => {
+    const s = await startScenario(world, 'r429long');
+    // Only the contact upserts are throttled: the customers are deferred while their invoices
+    // and payments, read fine, wait on them in the same drain.
+    await injectHubSpot(world, { path: '/contacts/batch/upsert', status: 429, count: 30 });
+    await s.notifyAll();
+    const during = await s.drain();
+    expect(during.deferred).toBeGreaterThan(0);
+    const { totals, ...result } = await s.converge();
+    expect(during.failures + totals.failures).toBe(0);
+    expect(result).toEqual(CONVERGED);
+  }, 90_000);
 
   it('500s and 503s from QBO, 502s from HubSpot', async () => {
     const s = await startScenario(world, 'r5xx');

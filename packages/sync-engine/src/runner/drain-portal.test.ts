@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
+import { fixedClock } from '../ports/clock.ts';
 import { customer, invoice, line, product, settings, sideRecord } from '../test-support/factories.ts';
 import { InMemoryApps, InMemoryStore, inMemoryPorts } from '../test-support/in-memory-ports.ts';
 import { drainPortal } from './drain-portal.ts';
@@ -91,6 +92,36 @@ describe('drainPortal', () => {
     expect(
       store.pending().map((n) => [n.recordId, n.attempts, n.notBefore > Date.parse('2026-02-01T00:00:00Z')]),
     ).toEqual([['c2', 1, true]]);
+  });
+
+  it('R-ERR-7, R-CON-4: an invoice whose customer was deferred by a transient error waits with it (pending, not failed), then follows it', async () => {
+    let throttled = true;
+    apps.intercept = (c) =>
+      throttled && c.object === 'customer' && c.kind === 'create'
+        ? {
+            ok: false,
+            idempotencyKey: c.idempotencyKey,
+            error: { code: 'rate_limited', message: '429', retryable: true },
+          }
+        : null;
+    store.notify('hubspot', 'customer', 'c1');
+    const report = await drainPortal(inMemoryPorts(apps, store), 'p1');
+    expect(report).toMatchObject({ deferred: 2, failures: 0 });
+    expect(store.statuses.get('invoice|hubspot|i1')).toBe('pending');
+    expect(store.pending().map((n) => [n.recordId, n.attempts])).toEqual([
+      ['i1', 1],
+      ['c1', 1],
+    ]);
+    expect(apps.all('quickbooks', 'invoice')).toHaveLength(0);
+
+    throttled = false;
+    const later = { ...inMemoryPorts(apps, store), clock: fixedClock(new Date('2026-03-01T00:00:00Z')) };
+    await drainPortal(later, 'p1');
+    expect(store.pending()).toEqual([]);
+    const qboCustomer = store.linkOf('customer', 'hubspot', 'c1')?.quickbooksId;
+    expect(
+      apps.all('quickbooks', 'invoice').map((r) => (r.record as { customerId: string }).customerId),
+    ).toEqual([qboCustomer]);
   });
 
   it('exactly once: a crash after the remote create and before our commit replays instead of duplicating', async () => {

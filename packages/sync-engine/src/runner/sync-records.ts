@@ -5,6 +5,7 @@ import { planSyncBatch } from '../plan/plan-sync-batch.ts';
 import type { PortalSettings } from '../settings/portal-settings.ts';
 import { executeWrites } from './execute-writes.ts';
 import { gatherBatch } from './gather-batch.ts';
+import { holdDependents } from './hold-dependents.ts';
 import { type KnownRecords, rememberWrites } from './known-records.ts';
 import { type RecordRef, recordKey } from './record-key.ts';
 import type { DrainOptions, RunnerPorts } from './runner-ports.ts';
@@ -57,7 +58,9 @@ export async function syncRecords(
       const r = results.find((x) => x.idempotencyKey === a.command.idempotencyKey);
       if (r && !r.ok) waiting.set(recordKey({ ...a.source, object: a.object }), r.error);
     }
-    seeds = dedupe(applied.pending.map((a) => ({ ...a.source, object: a.object })));
+    const { replan, held } = holdDependents(applied);
+    for (const [key, error] of held) if (!waiting.has(key)) waiting.set(key, error);
+    seeds = dedupe(replan);
   }
   const leftOver: SyncError = {
     code: 'dependency_not_synced',
