@@ -1,13 +1,15 @@
 import type { Db } from '@ledgersync/db';
 import { SYNC_PORTAL_TASK } from '@ledgersync/db';
 import type { Clock, DrainOptions } from '@ledgersync/sync-engine';
-import { type LogFunctionFactory, Logger, type Runner, run } from 'graphile-worker';
+import { type LogFunctionFactory, Logger, type Runner, type RunnerOptions, run } from 'graphile-worker';
 import { BACKFILL_TASK } from './api/job-keys.ts';
 import type { PortsFor } from './portal-ports.ts';
+import { superviseRunner } from './supervised-runner.ts';
 import { backfillTask } from './tasks/backfill-task.ts';
 import { POLL_ALL_TASK, POLL_PORTAL_TASK, pollAllTask, pollPortalTask } from './tasks/poll-portal-task.ts';
 import { syncPortalTask } from './tasks/sync-portal-task.ts';
 import { TOKEN_CARE_TASK, type TokenRefresher, tokenCareTask } from './tasks/token-care-task.ts';
+import { unlockWorkers } from './unlock-workers.ts';
 import { holdLiveness, reapDeadWorkers } from './worker-liveness.ts';
 
 export interface WorkerOptions {
@@ -47,13 +49,14 @@ export async function startWorker(options: WorkerOptions): Promise<Runner> {
   const liveness = await holdLiveness(options.databaseUrl);
   // Jobs a killed worker held become runnable now instead of in four hours.
   await reapDeadWorkers(options.databaseUrl);
-  const runner = await run({
+  const logger = new Logger(options.logFactory ?? (() => () => {}));
+  const runOptions: RunnerOptions = {
     events: liveness.events,
     connectionString: options.databaseUrl,
     concurrency: options.concurrency,
     noHandleSignals: true,
     pollInterval: options.pollIntervalMs ?? 2_000,
-    logger: new Logger(options.logFactory ?? (() => () => {})),
+    logger,
     taskList: {
       [SYNC_PORTAL_TASK]: syncPortalTask({
         db: options.db,
@@ -78,6 +81,15 @@ export async function startWorker(options: WorkerOptions): Promise<Runner> {
       ...(options.tokenRefresher ? [`*/5 * * * * ${TOKEN_CARE_TASK}`] : []),
       ...(polls ? [`*/${Math.min(options.pollEveryMinutes, 59)} * * * * ${POLL_ALL_TASK}`] : []),
     ].join('\n'),
+  };
+  // A database restart can kill graphile workers mid-job: the supervisor frees what they held and
+  // replaces the pool (supervised-runner.ts).
+  const runner = await superviseRunner({
+    start: () => run(runOptions),
+    events: liveness.events,
+    unlockWorkers: (ids) => unlockWorkers(options.databaseUrl, ids),
+    onError: (message, error) =>
+      logger.error(`${message}: ${error instanceof Error ? error.message : String(error)}`),
   });
   // A worker restarted seconds after a crash finds the dead worker's locks too fresh to reap at
   // start; this catches them once they are old enough, and any later crash of another process.

@@ -73,6 +73,15 @@ export async function holdLiveness(
       await lock(client, worker.workerId).catch(() => lost(client));
     });
   });
+  // A worker that died of a fatal error is not alive: its lock must not hide it from the reapers.
+  events.on('worker:fatalError', ({ worker }) => {
+    ids.delete(worker.workerId);
+    chain = chain.then(async () => {
+      await client
+        .query('SELECT pg_advisory_unlock($1, hashtext($2))', [LOCK_CLASS, worker.workerId])
+        .catch(() => {});
+    });
+  });
   return {
     events,
     async release() {
