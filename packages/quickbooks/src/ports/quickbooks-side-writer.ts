@@ -40,6 +40,17 @@ function needsCustomLineItem(commands: readonly WriteCommand[]): boolean {
   );
 }
 
+/** QBO says "Duplicate Name" for items too; that is a product's own code, naming the product. */
+function writeError(command: WriteCommand, error: SyncError): SyncError {
+  if (command.object !== 'product' || error.code !== 'duplicate_display_name') return error;
+  const name = 'record' in command ? ((command.record as { name?: string }).name ?? '') : '';
+  return syncError(
+    'duplicate_item_name',
+    `Another QuickBooks item is already named "${name}" (item names are unique): ${error.message}`,
+    error.details,
+  );
+}
+
 /** Writes QBO in batches of 30 with the engine's idempotency keys as requestids. */
 export function createQuickBooksSideWriter(
   qbo: QuickBooksClient,
@@ -129,7 +140,7 @@ export function createQuickBooksSideWriter(
         // stale_version (transient), so its notice stays pending and the next round re-merges
         // against the fresh QBO record (R-MAP-2, R-EDT-3).
         if (answer.ok) results[index] = success(command, answer.entity, ctx.homeCurrency);
-        else results[index] = failure(command, toSyncError(answer.error));
+        else results[index] = failure(command, writeError(command, toSyncError(answer.error)));
       }
       for (const [index, command] of commands.entries()) {
         if (command.kind === 'mark_counterpart_deleted') results[index] = await markDeleted(command, ctx);

@@ -152,6 +152,15 @@ export const SYNC_ERROR_CATALOGUE: Readonly<Record<SyncErrorCode, SyncErrorInfo>
     retriesAutomatically: false,
     requirement: 'R-OBJ-1',
   },
+  duplicate_item_name: {
+    category: 'data',
+    title: 'Duplicate product name',
+    explanation:
+      'QuickBooks requires every product and service to have a different name, and another QuickBooks item already uses the name of this HubSpot product (with a different SKU). Until it syncs, invoice lines with this product go to the "Custom Line Item".',
+    fix: 'Give the HubSpot product the SKU of the existing QuickBooks item so they match, or rename one of them.',
+    retriesAutomatically: false,
+    requirement: 'R-OBJ-1',
+  },
   stale_version: {
     category: 'transient',
     title: 'Changed while syncing',

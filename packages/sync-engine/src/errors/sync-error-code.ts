@@ -27,6 +27,7 @@ export const SYNC_ERROR_CODES = [
   'amount_mismatch',
   'referenced_record_inactive',
   'duplicate_document_number',
+  'duplicate_item_name',
   'deposited_payment_locked',
   'invalid_field_value',
   'unexpected_remote_error',

@@ -80,4 +80,40 @@ describe('products and QBO items', () => {
       expect(itemIds).toEqual([existing.Id, custom[0]?.Id]);
     }
   });
+  it('R-OBJ-1: a HubSpot product named like an existing QBO item (item names are unique) fails with duplicate_item_name naming it; its invoice does not wait: the line goes to the Custom Line Item', async () => {
+    const p = await syncingPortal(world);
+    await p.qbo.create(
+      'Item',
+      {
+        Name: 'Widget',
+        Sku: 'QW-1',
+        Type: 'Service',
+        UnitPrice: new JsonDecimal('10'),
+        IncomeAccountRef: { value: p.incomeAccountId },
+      },
+      'e2e-item-widget',
+    );
+    const contact = await hsContact(p, { email: 'dup@example.com', firstname: 'Dup', lastname: 'Name' });
+    const product = await hsProduct(p, { name: 'Widget', hs_sku: 'HW-2', price: '12.50' });
+    const invoice = await hsFinalizedInvoice(p, {
+      contactId: contact.id,
+      lineItems: [{ name: 'Widget', quantity: '1', price: '12.50', hs_product_id: product.id }],
+    });
+    await p.notify('hubspot', 'product', product.id);
+    await p.notify('hubspot', 'invoice', invoice.id);
+    await p.drain();
+
+    const productLink = await linkOfHubSpot(world, p, product.id);
+    expect(productLink).toMatchObject({ status: 'failed', errorCode: 'duplicate_item_name' });
+    expect(productLink?.errorMessage).toContain('"Widget"');
+    const invoiceLink = await linkOfHubSpot(world, p, invoice.id);
+    expect(invoiceLink).toMatchObject({ status: 'synced', errorCode: null });
+    const qbo = await p.qbo.read('Invoice', invoiceLink?.quickbooksId ?? '');
+    const itemIds = (qbo.Line ?? []).flatMap((l) =>
+      l.SalesItemLineDetail?.ItemRef ? [l.SalesItemLineDetail.ItemRef.value] : [],
+    );
+    const names = await Promise.all(itemIds.map(async (id) => (await p.qbo.read('Item', id)).Name));
+    expect(names).toEqual(['Custom Line Item']);
+    expect(await world.db.changeNotice.count({ where: { portalId: p.portalId, processedAt: null } })).toBe(0);
+  });
 });
