@@ -23,13 +23,13 @@ export async function superviseRunner(options: SupervisorOptions): Promise<Runne
   const retryMs = options.retryMs ?? 500;
   const report = options.onError ?? (() => {});
   let stopping = false;
+  // The ids of the workers each runner starts with, to tell whose worker died.
   let starting: Set<string> | null = new Set();
+  options.events.on('worker:create', ({ worker }) => starting?.add(worker.workerId));
   let currentIds = starting;
   let current = await options.start();
   starting = null;
   let chain = Promise.resolve();
-
-  options.events.on('worker:create', ({ worker }) => starting?.add(worker.workerId));
 
   const untilDone = async (what: string, attempt: () => Promise<void>): Promise<boolean> => {
     while (!stopping) {

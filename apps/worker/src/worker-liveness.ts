@@ -73,8 +73,9 @@ export async function holdLiveness(
       await lock(client, worker.workerId).catch(() => lost(client));
     });
   });
-  // A worker that died of a fatal error is not alive: its lock must not hide it from the reapers.
-  events.on('worker:fatalError', ({ worker }) => {
+  // A stopped worker (gracefully, or dead of a fatal error such as a lost connection) is not alive:
+  // its lock must not hide what it left locked from the reapers, nor outlive it in this session.
+  events.on('worker:stop', ({ worker }) => {
     ids.delete(worker.workerId);
     chain = chain.then(async () => {
       await client
