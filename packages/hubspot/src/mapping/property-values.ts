@@ -8,13 +8,19 @@ export function text(value: string | null | undefined): string | null {
   return trimmed === '' ? null : trimmed;
 }
 
+/** A property value we cannot take; the reader fails that one record with invalid_field_value. */
+export class InvalidPropertyValue extends Error {
+  override readonly name = 'InvalidPropertyValue';
+}
+
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
 /** Exact decimal from a HubSpot number string ("1e2" and "1,000" are not HubSpot forms: refused). */
 export function decimal(value: string | null | undefined): string | null {
   const t = text(value);
   if (t === null) return null;
-  if (!DECIMAL.test(t)) throw new Error(`Not a plain decimal from HubSpot: ${JSON.stringify(t)}`);
+  if (!DECIMAL.test(t))
+    throw new InvalidPropertyValue(`Not a plain decimal from HubSpot: ${JSON.stringify(t)}`);
   return normalizeDecimal(t);
 }
 
@@ -35,7 +41,7 @@ export function isoDate(value: string | null | undefined): string | null {
   // calendar day field accepts; a day that does not exist (2026-02-30) is refused, not rolled over.
   const iso = Number.isFinite(ms) && ms >= MIN_DAY_MS && ms <= MAX_DAY_MS ? new Date(ms).toISOString() : '';
   if (!iso || (day !== null && iso.slice(0, 10) !== day)) {
-    throw new Error(`Not a HubSpot date: ${JSON.stringify(t)}`);
+    throw new InvalidPropertyValue(`Not a HubSpot date: ${JSON.stringify(t)}`);
   }
   return iso.slice(0, 10);
 }

@@ -1,10 +1,11 @@
-import type {
-  ChangedPage,
-  NaturalKey,
-  ReadResult,
-  SideReader,
-  SideRecord,
-  SyncObject,
+import {
+  type ChangedPage,
+  type NaturalKey,
+  type ReadResult,
+  type SideReader,
+  type SideRecord,
+  type SyncObject,
+  syncError,
 } from '@ledgersync/sync-engine';
 import { batchReadObjects } from '../crm/batch-objects.ts';
 import { chunk, OBJECT_TYPE_FOR } from '../crm/object-types.ts';
@@ -12,6 +13,7 @@ import { searchPage } from '../crm/search-objects.ts';
 import type { HubSpotClient } from '../http/create-hubspot-client.ts';
 import { HubSpotCallError, toSyncError } from '../http/hubspot-failure.ts';
 import type { CustomInvoiceProperty } from '../mapping/invoice-custom-properties.ts';
+import { InvalidPropertyValue } from '../mapping/property-values.ts';
 import { decodePageToken, encodePageToken } from './page-token.ts';
 import { PROPERTIES_FOR, propertiesToRead, readRecordsByIds, toSideRecords } from './read-records.ts';
 
@@ -38,6 +40,10 @@ export function createHubSpotSideReader(options: HubSpotSideReaderOptions): Side
       return { ok: true, value: await work() };
     } catch (error) {
       if (error instanceof HubSpotCallError) return { ok: false, error: toSyncError(error.failure) };
+      // A natural-key candidate we cannot read: the lookup fails (a skipped one could be missed
+      // and its record created twice), and the batch waits; the message names the value.
+      if (error instanceof InvalidPropertyValue)
+        return { ok: false, error: syncError('invalid_field_value', error.message) };
       throw error;
     }
   }
@@ -63,7 +69,9 @@ export function createHubSpotSideReader(options: HubSpotSideReaderOptions): Side
           token?.afterId ?? null,
           options.pageSize,
         );
-        const records = await toSideRecords(client, object, page.results, custom);
+        // A record we cannot take is left out of the page (the poll goes on); a webhook or a user's
+        // retry brings it to a drain, which fails it alone with invalid_field_value.
+        const records = await toSideRecords(client, object, page.results, custom, new Map(), []);
         const nextPageToken =
           page.lastId === null ? null : encodePageToken({ since: from, afterId: page.lastId, cursor });
         // The cursor never moves backwards past `since`.

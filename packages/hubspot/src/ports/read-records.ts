@@ -1,4 +1,4 @@
-import type { SideRecord, SyncObject } from '@ledgersync/sync-engine';
+import { type InvalidRecord, type SideRecord, type SyncObject, syncError } from '@ledgersync/sync-engine';
 import { readAssociations } from '../crm/associations.ts';
 import { batchReadObjects } from '../crm/batch-objects.ts';
 import type { HubSpotObject } from '../crm/hubspot-object.ts';
@@ -9,6 +9,7 @@ import { CONTACT_PROPERTIES, contactToCanonical } from '../mapping/map-contact.t
 import { INVOICE_PROPERTIES, invoiceToCanonical, LINE_ITEM_PROPERTIES } from '../mapping/map-invoice.ts';
 import { PAYMENT_PROPERTIES, paymentToCanonical } from '../mapping/map-payment.ts';
 import { PRODUCT_PROPERTIES, productToCanonical } from '../mapping/map-product.ts';
+import { InvalidPropertyValue } from '../mapping/property-values.ts';
 
 export const PROPERTIES_FOR: Readonly<Record<SyncObject, readonly string[]>> = {
   customer: CONTACT_PROPERTIES,
@@ -49,18 +50,43 @@ export interface KnownInvoiceLinks {
   readonly contactId: string | null;
 }
 
+/**
+ * Maps each raw record on its own: one holding a value we cannot take (a price of "1e3") goes to
+ * `invalid` with invalid_field_value instead of failing the whole read. Without a sink it throws.
+ */
+function mapEach<O extends SyncObject>(
+  object: O,
+  raw: readonly HubSpotObject[],
+  invalid: InvalidRecord[] | null,
+  map: (o: HubSpotObject) => SideRecord<O>['record'],
+): SideRecord<O>[] {
+  return raw.flatMap((o) => {
+    try {
+      return [envelope(object, o, map(o))];
+    } catch (error) {
+      if (!(error instanceof InvalidPropertyValue) || invalid === null) throw error;
+      invalid.push({
+        id: o.id,
+        error: syncError('invalid_field_value', `HubSpot ${object} ${o.id}: ${error.message}`),
+      });
+      return [];
+    }
+  });
+}
+
 export async function toSideRecords<O extends SyncObject>(
   client: HubSpotClient,
   object: O,
   raw: readonly HubSpotObject[],
   custom: readonly CustomInvoiceProperty[] = [],
   known: ReadonlyMap<string, KnownInvoiceLinks> = new Map(),
+  invalid: InvalidRecord[] | null = null,
 ): Promise<SideRecord<O>[]> {
   const ids = raw.map((o) => o.id);
   if (object === 'customer')
-    return raw.map((o) => envelope(object, o, contactToCanonical(o) as SideRecord<O>['record']));
+    return mapEach(object, raw, invalid, (o) => contactToCanonical(o) as SideRecord<O>['record']);
   if (object === 'product')
-    return raw.map((o) => envelope(object, o, productToCanonical(o) as SideRecord<O>['record']));
+    return mapEach(object, raw, invalid, (o) => productToCanonical(o) as SideRecord<O>['record']);
   if (object === 'invoice') {
     // Invoices this process just created carry their links; only the others' are read.
     const unknown = ids.filter((id) => !known.has(id));
@@ -78,24 +104,31 @@ export async function toSideRecords<O extends SyncObject>(
     const allLines = [...lineIds.values()].flat();
     const { found } = await batchReadObjects(client, 'line_items', allLines, LINE_ITEM_PROPERTIES);
     const lines = new Map(found.map((l) => [l.id, l]));
-    return raw.map((o) => {
+    return mapEach(object, raw, invalid, (o) => {
       // Line order: HubSpot keeps `hs_position_on_quote` on quotes only; ids grow with creation.
       const own = (lineIds.get(o.id) ?? [])
         .map((id) => lines.get(id))
         .filter((l): l is HubSpotObject => l !== undefined)
         .sort((a, b) => Number(a.id) - Number(b.id));
       const customer = (contactIds.get(o.id) ?? [])[0] ?? null;
-      return envelope(object, o, invoiceToCanonical(o, own, customer, custom) as SideRecord<O>['record']);
+      return invoiceToCanonical(o, own, customer, custom) as SideRecord<O>['record'];
     });
   }
   const [invoiceIds, contactIds] = await Promise.all([
     readAssociations(client, 'commerce_payments', 'invoices', ids),
     readAssociations(client, 'commerce_payments', 'contacts', ids),
   ]);
-  return raw.map((o) => {
-    const record = paymentToCanonical(o, (contactIds.get(o.id) ?? [])[0] ?? null, invoiceIds.get(o.id) ?? []);
-    return envelope(object, o, record as SideRecord<O>['record']);
-  });
+  return mapEach(
+    object,
+    raw,
+    invalid,
+    (o) =>
+      paymentToCanonical(
+        o,
+        (contactIds.get(o.id) ?? [])[0] ?? null,
+        invoiceIds.get(o.id) ?? [],
+      ) as SideRecord<O>['record'],
+  );
 }
 
 export async function readRecordsByIds<O extends SyncObject>(
@@ -104,7 +137,7 @@ export async function readRecordsByIds<O extends SyncObject>(
   ids: readonly string[],
   custom: readonly CustomInvoiceProperty[] = [],
   known: ReadonlyMap<string, KnownInvoiceLinks> = new Map(),
-): Promise<{ records: SideRecord<O>[]; missing: string[] }> {
+): Promise<{ records: SideRecord<O>[]; missing: string[]; invalid: InvalidRecord[] }> {
   const { found, missing } = await batchReadObjects(
     client,
     OBJECT_TYPE_FOR[object],
@@ -112,8 +145,10 @@ export async function readRecordsByIds<O extends SyncObject>(
     propertiesToRead(object, custom),
   );
   const merged = mergedAway(ids, found);
-  const records = await toSideRecords(client, object, found, custom, known);
+  const invalid: InvalidRecord[] = [];
+  const records = await toSideRecords(client, object, found, custom, known, invalid);
   return {
+    invalid: invalid.map((bad) => ({ ...bad, id: merged.get(bad.id) ?? bad.id })),
     // A merged-away id is answered by its survivor: it is reported under the asked id (R-OBJ-7).
     records: records.map((r) => {
       const askedFor = merged.get(r.id);

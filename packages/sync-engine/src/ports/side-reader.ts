@@ -6,6 +6,12 @@ export type ReadResult<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly error: SyncError };
 
+/** A record that was read but holds a value we cannot take (a price of "1e3"): it fails alone. */
+export interface InvalidRecord {
+  readonly id: string;
+  readonly error: SyncError;
+}
+
 export interface ChangedPage<O extends SyncObject> {
   readonly records: readonly SideRecord<O>[];
   /** Null on the last page. */
@@ -30,7 +36,13 @@ export interface SideReader {
   readByIds<O extends SyncObject>(
     object: O,
     ids: readonly string[],
-  ): Promise<ReadResult<{ records: readonly SideRecord<O>[]; missing: readonly string[] }>>;
+  ): Promise<
+    ReadResult<{
+      records: readonly SideRecord<O>[];
+      missing: readonly string[];
+      invalid?: readonly InvalidRecord[];
+    }>
+  >;
   /** Records changed since `since` (a cursor from a previous page, or an ISO time), page by page. */
   readChangedSince<O extends SyncObject>(
     object: O,

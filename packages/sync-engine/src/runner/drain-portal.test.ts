@@ -124,6 +124,17 @@ describe('drainPortal', () => {
     ).toEqual([qboCustomer]);
   });
 
+  it('R-ERR-7: a record holding a value the reader cannot take fails alone with its code; the rest of the drain goes on', async () => {
+    apps.put(sideRecord('hubspot', 'customer', 'c2', customer({ email: 'bad@example.com' })));
+    apps.unparsable.add('customer|hubspot|c2');
+    store.notify('hubspot', 'customer', 'c2');
+    const report = await drainPortal(inMemoryPorts(apps, store), 'p1');
+    expect(report).toMatchObject({ claimed: 2, processed: 2, deferred: 0, failures: 1 });
+    expect(store.statuses.get('customer|hubspot|c2')).toBe('invalid_field_value');
+    expect(store.linkOf('invoice', 'hubspot', 'i1')?.quickbooksId).toBeTruthy();
+    expect(store.pending()).toEqual([]);
+  });
+
   it('exactly once: a crash after the remote create and before our commit replays instead of duplicating', async () => {
     let crash = true;
     const original = apps.writer('quickbooks');

@@ -17,6 +17,8 @@ export interface GatheredBatch {
   readonly candidates: AnySideRecord[];
   /** Seeds that could not be read, with the error, so their notices wait and retry. */
   readonly unreadable: { readonly ref: RecordRef; readonly error: SyncError }[];
+  /** Seeds read but holding a value that cannot be taken: each fails alone with its data error. */
+  readonly invalid: { readonly ref: RecordRef; readonly error: SyncError }[];
 }
 
 /**
@@ -36,6 +38,7 @@ export async function gatherBatch(
   const links = new Map<string, Link>();
   const bases = new Map<string, MergeBase>();
   const unreadable: GatheredBatch['unreadable'] = [];
+  const invalid: GatheredBatch['invalid'] = [];
   const missing: RecordRef[] = [];
 
   const read = async (refs: readonly RecordRef[], isSeed: boolean) => {
@@ -54,6 +57,9 @@ export async function gatherBatch(
         known.set(recordKey(r), r as AnySideRecord);
       }
       for (const id of result.value.missing) missing.push({ side: g.side, object: g.object, id });
+      if (isSeed)
+        for (const bad of result.value.invalid ?? [])
+          invalid.push({ ref: { side: g.side, object: g.object, id: bad.id }, error: bad.error });
     }
   };
   const loadLinks = async (refs: readonly RecordRef[]) => {
@@ -140,6 +146,7 @@ export async function gatherBatch(
     mergeBases: [...bases.values()],
     candidates,
     unreadable,
+    invalid,
   };
 }
 

@@ -4,6 +4,7 @@ import { applyPlanResults } from '../plan/apply-plan-results.ts';
 import { planSyncBatch } from '../plan/plan-sync-batch.ts';
 import type { PortalSettings } from '../settings/portal-settings.ts';
 import { executeWrites } from './execute-writes.ts';
+import { failInvalidRecords } from './fail-invalid-records.ts';
 import { gatherBatch } from './gather-batch.ts';
 import { holdDependents } from './hold-dependents.ts';
 import { type KnownRecords, rememberWrites } from './known-records.ts';
@@ -51,7 +52,13 @@ export async function syncRecords(
     const results = await executeWrites(ports, plan);
     rememberWrites(known, plan, results, ports.clock.now());
     writes += results.length;
-    const applied = applyPlanResults(plan, results, ports.clock);
+    const planned = applyPlanResults(plan, results, ports.clock);
+    const rejected = failInvalidRecords(portalId, batch.invalid, ports.clock);
+    const applied = {
+      ...planned,
+      statuses: [...planned.statuses, ...rejected.statuses],
+      activity: [...planned.activity, ...rejected.activity],
+    };
     await ports.store.commitPlanResults(portalId, applied);
     failures += applied.statuses.filter((s) => s.state === 'failed').length;
     for (const a of applied.retryable) {

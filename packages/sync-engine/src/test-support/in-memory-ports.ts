@@ -22,6 +22,8 @@ export class InMemoryApps {
   intercept: ((c: WriteCommand, side: Side) => WriteResult | null) | null = null;
   /** Makes natural-key lookups fail (a side that is down). */
   lookupsFail = false;
+  /** Records (by `object|side|id`) the reader reports as holding a value it cannot take. */
+  readonly unparsable = new Set<string>();
 
   put(r: AnySideRecord): void {
     this.records.set(`${r.object}|${r.side}|${r.id}`, r);
@@ -35,9 +37,16 @@ export class InMemoryApps {
       side,
       readByIds: async (object, ids) => {
         this.calls.push(`read ${side} ${object}`);
-        const found = ids.flatMap((id) => this.records.get(`${object}|${side}|${id}`) ?? []);
+        const bad = (id: string) => this.unparsable.has(`${object}|${side}|${id}`);
+        const found = ids.flatMap((id) =>
+          bad(id) ? [] : (this.records.get(`${object}|${side}|${id}`) ?? []),
+        );
         const missing = ids.filter((id) => !this.records.has(`${object}|${side}|${id}`));
-        return { ok: true, value: { records: found as never, missing } };
+        const invalid = ids.filter(bad).map((id) => ({
+          id,
+          error: { code: 'invalid_field_value' as const, message: `price of ${id}: "1e3"`, retryable: false },
+        }));
+        return { ok: true, value: { records: found as never, missing, invalid } };
       },
       readChangedSince: async () => ({ ok: true, value: { records: [], nextPageToken: null, cursor: T1 } }),
       findByNaturalKeys: async (keys) => {

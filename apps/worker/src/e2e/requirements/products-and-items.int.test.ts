@@ -116,4 +116,21 @@ describe('products and QBO items', () => {
     expect(names).toEqual(['Custom Line Item']);
     expect(await world.db.changeNotice.count({ where: { portalId: p.portalId, processedAt: null } })).toBe(0);
   });
+  it('R-ERR-7: a HubSpot product price the adapter cannot take ("1e3") fails that product alone with invalid_field_value; the drain goes on', async () => {
+    const p = await syncingPortal(world);
+    const bad = await hsProduct(p, { name: 'Exponent', hs_sku: 'E-1', price: '1e3' });
+    const good = await hsProduct(p, { name: 'Plain', hs_sku: 'P-1', price: '1000' });
+    await p.notify('hubspot', 'product', bad.id);
+    await p.notify('hubspot', 'product', good.id);
+    await p.drain();
+
+    const badLink = await linkOfHubSpot(world, p, bad.id);
+    expect(badLink).toMatchObject({ status: 'failed', errorCode: 'invalid_field_value' });
+    expect(badLink?.errorMessage).toContain('"1e3"');
+    expect(await linkOfHubSpot(world, p, good.id)).toMatchObject({ status: 'synced' });
+    const items = (await p.qbo.queryPage(QboQuery.select('Item'), 1, 100)).entities;
+    expect(items.map((i) => i.Name)).toContain('Plain');
+    expect(items.map((i) => i.Name)).not.toContain('Exponent');
+    expect(await world.db.changeNotice.count({ where: { portalId: p.portalId, processedAt: null } })).toBe(0);
+  });
 });
