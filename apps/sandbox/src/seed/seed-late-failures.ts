@@ -2,7 +2,7 @@ import { editAmountInQuickBooks } from './seed-amount-edit.ts';
 import type { HubSpotDemoData } from './seed-data.ts';
 import type { SeededInvoice } from './seed-hubspot-invoices.ts';
 import { failOnRevenueRecognition } from './seed-revenue-recognition-failure.ts';
-import { type CardWatch, pause, waitForCard } from './wait-for-card.ts';
+import { type CardWatch, waitForCard, waitForStatuses } from './wait-for-card.ts';
 
 export interface LateFailures {
   /** Once every step has ended: the invoices that reached their failure, and why any step gave up. */
@@ -13,16 +13,14 @@ export interface LateFailures {
 
 const STEP_TIMEOUT_MS = 90_000;
 
-/** The first of `invoices` whose card says synced, polling them in turn until `timeoutMs`. */
+/** The first of `invoices` (in order) that has synced, waiting until one has or `timeoutMs`. */
 async function firstSynced(watch: CardWatch, invoices: readonly SeededInvoice[], timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline && !watch.signal.aborted) {
-    for (const invoice of invoices) {
-      if (await waitForCard(watch, invoice.id, (c) => c.status === 'synced', 1)) return invoice;
-    }
-    await pause(1000, watch.signal);
-  }
-  return undefined;
+  const statuses = await waitForStatuses(
+    watch,
+    (s) => invoices.some((i) => s.get(i.id) === 'synced'),
+    timeoutMs,
+  );
+  return invoices.find((i) => statuses?.get(i.id) === 'synced');
 }
 
 /**

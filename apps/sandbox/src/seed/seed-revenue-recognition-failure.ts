@@ -1,5 +1,5 @@
 import { type HubSpotObject, hubspotAsUser, quickbooksAsUser } from './emulator-calls.ts';
-import { type CardWatch, waitForCard } from './wait-for-card.ts';
+import { type CardWatch, invoiceStatuses, waitForCard, waitForStatuses } from './wait-for-card.ts';
 
 interface QboPreferences {
   Preferences: { SyncToken: string };
@@ -23,17 +23,16 @@ export async function setRevenueRecognition(qboUrl: string, realmId: string, on:
  * R-ERR-2, stays failed with a missing customer; it is not retried until someone fixes the contact.)
  */
 async function invoicesSettled(watch: CardWatch, invoiceIds: readonly string[], timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  for (const id of invoiceIds) {
-    const settled = await waitForCard(
-      watch,
-      id,
-      (card) => card.status === 'synced' || card.status === 'excluded' || card.status === 'failed',
-      Math.max(deadline - Date.now(), 1),
-    );
-    if (!settled) return id;
-  }
-  return null;
+  const settled = (status: string | undefined) =>
+    status === 'synced' || status === 'excluded' || status === 'failed';
+  const statuses = await waitForStatuses(
+    watch,
+    (s) => invoiceIds.every((id) => settled(s.get(id))),
+    timeoutMs,
+  );
+  if (statuses) return null;
+  const last = await invoiceStatuses(watch);
+  return invoiceIds.find((id) => !settled(last.get(id))) ?? null;
 }
 
 /**

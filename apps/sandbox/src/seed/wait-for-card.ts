@@ -14,6 +14,10 @@ export interface CardWatch {
   signal: AbortSignal;
 }
 
+// Each read is a request to the server; on the embedded database (one connection shared with the
+// worker) a fast poll slows the sync it waits for, so reads are spaced out.
+const POLL_MS = 3000;
+
 export const pause = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, ms);
@@ -46,6 +50,41 @@ export async function waitForCard(
       await response.body?.cancel();
     }
     if (Date.now() >= deadline || watch.signal.aborted) return null;
-    await pause(1000, watch.signal);
+    await pause(POLL_MS, watch.signal);
+  }
+}
+
+const recordsSchema = z.object({
+  rows: z.array(z.object({ hubspotId: z.string().nullable(), status: z.string().nullable() })),
+});
+
+/** Every invoice's sync status by HubSpot id, in one read of the overview's record list. */
+export async function invoiceStatuses(watch: CardWatch): Promise<Map<string, string>> {
+  const response = await watch.uiFetch({
+    portalId: watch.hubId,
+    userId: 1,
+    method: 'GET',
+    url: `${watch.serverUrl}/api/v1/records?object=invoices&columns=hubspotId,status&pageSize=200`,
+  });
+  if (!response.ok) {
+    await response.body?.cancel();
+    return new Map();
+  }
+  const { rows } = recordsSchema.parse(await response.json());
+  return new Map(rows.flatMap((r) => (r.hubspotId && r.status ? [[r.hubspotId, r.status] as const] : [])));
+}
+
+/** Waits (one list read every few seconds) until `done` holds for the statuses; false on timeout. */
+export async function waitForStatuses(
+  watch: CardWatch,
+  done: (statuses: Map<string, string>) => boolean,
+  timeoutMs: number,
+): Promise<Map<string, string> | null> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const statuses = await invoiceStatuses(watch);
+    if (done(statuses)) return statuses;
+    if (Date.now() >= deadline || watch.signal.aborted) return null;
+    await pause(POLL_MS, watch.signal);
   }
 }
