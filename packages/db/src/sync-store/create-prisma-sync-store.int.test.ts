@@ -172,6 +172,84 @@ describe('PrismaSyncStore', () => {
     expect(await db.recordLink.count({ where: { portalId, object: 'invoices' } })).toBe(1);
   });
 
+  it('W11: commits a large batch in chunks, each whole: a failing chunk stores none of its pairs and leaves the earlier ones whole', async () => {
+    const store = createPrismaSyncStore(db, { commitChunkSize: 2 });
+    const pair = (n: number, linkVersion = 1) => {
+      const id = newLinkId('invoice', 'hubspot', `chunk-${n}`);
+      const link: Link = {
+        id,
+        portalId,
+        object: 'invoice',
+        hubspotId: `chunk-${n}`,
+        quickbooksId: `qchunk-${n}`,
+        origin: 'hubspot',
+        linkVersion,
+        state: 'active',
+        pendingCreate: null,
+        lastSyncedAt: AT,
+      };
+      const base: MergeBase = {
+        linkId: id,
+        object: 'invoice',
+        hubspot: invoice(`C-${n}`),
+        quickbooks: invoice(`C-${n}`),
+        hubspotVersion: AT,
+        quickbooksVersion: '0',
+        syncedAt: AT,
+      };
+      const status = {
+        portalId,
+        object: 'invoice' as const,
+        side: 'hubspot' as const,
+        recordId: `chunk-${n}`,
+        linkId: id,
+        state: 'synced' as const,
+        errorCode: null,
+        exclusionReason: null,
+        message: 'synced',
+        at: AT,
+      };
+      return { link, base, status };
+    };
+    // Pair 3 is already stored at a newer version: the second chunk (pairs 3 and 4) must fail whole.
+    await store.upsertLinks([pair(3, 5).link]);
+    const pairs = [1, 2, 3, 4, 5].map((n) => pair(n));
+    const commit = store.commitPlanResults(portalId, {
+      links: pairs.map((p) => p.link),
+      mergeBases: pairs.map((p) => p.base),
+      statuses: pairs.map((p) => p.status),
+      activity: [],
+    });
+    await expect(commit).rejects.toBeInstanceOf(StaleLinkError);
+    const stored = async (n: number) => {
+      const [link] = await store.findLinks(portalId, 'invoice', 'hubspot', [`chunk-${n}`]);
+      const [base] = link ? await store.readMergeBases(portalId, [link.id]) : [];
+      return [link?.linkVersion ?? null, (base?.hubspot as { number?: string } | null)?.number ?? null];
+    };
+    expect(await Promise.all([1, 2, 3, 4, 5].map(stored))).toEqual([
+      [1, 'C-1'],
+      [1, 'C-2'],
+      [5, null],
+      [null, null],
+      [null, null],
+    ]);
+
+    // Retried (as the next drain would) without the stale pair: everything lands.
+    const rest = pairs.filter((_, i) => i !== 2);
+    await store.commitPlanResults(portalId, {
+      links: rest.map((p) => p.link),
+      mergeBases: rest.map((p) => p.base),
+      statuses: rest.map((p) => p.status),
+      activity: [],
+    });
+    expect(await Promise.all([1, 2, 4, 5].map(stored))).toEqual([
+      [1, 'C-1'],
+      [1, 'C-2'],
+      [1, 'C-4'],
+      [1, 'C-5'],
+    ]);
+  });
+
   it('claims due notices under a lease, defers with backoff and marks them processed', async () => {
     const notices = createChangeNoticeRepository(db);
     await notices.storeMany(

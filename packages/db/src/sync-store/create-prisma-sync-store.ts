@@ -1,6 +1,7 @@
 import type { MergeBase, Side, SyncObject, SyncStore } from '@ledgersync/sync-engine';
 import type { Db } from '../client/create-prisma-client.ts';
 import { inTransaction } from '../client/in-transaction.ts';
+import { commitChunks } from './commit-chunks.ts';
 import { linkRowId } from './link-row-id.ts';
 import { linkFromRow, mergeBaseFromRow } from './link-rows.ts';
 import { claimDueNotices } from './notice-queue.ts';
@@ -14,12 +15,15 @@ export interface PrismaSyncStoreOptions {
   readonly claimLeaseMs?: number;
   /** Time of `processedAt` stamps; the runner's clock. */
   readonly now?: () => Date;
+  /** Links per commit transaction (default 50; each takes a few queries per link). */
+  readonly commitChunkSize?: number;
 }
 
 /** The engine's `SyncStore` port over Prisma. Every method is scoped to one portal's rows. */
 export function createPrismaSyncStore(db: Db, options: PrismaSyncStoreOptions = {}): SyncStore {
   const leaseMs = options.claimLeaseMs ?? 5 * 60_000;
   const now = options.now ?? (() => new Date());
+  const chunkSize = options.commitChunkSize ?? 50;
   return {
     async readSettings(portalId) {
       const portal = await db.portal.findUnique({ where: { id: portalId } });
@@ -53,13 +57,19 @@ export function createPrismaSyncStore(db: Db, options: PrismaSyncStoreOptions = 
       return rows.map(mergeBaseFromRow).filter((b): b is MergeBase => b !== null);
     },
 
-    commitPlanResults: (portalId, batch) =>
-      inTransaction(db, async (tx) => {
-        await writeLinks(tx, batch.links);
-        await writeMergeBases(tx, portalId, batch.mergeBases);
-        await writeStatuses(tx, batch.statuses);
-        await writeActivity(tx, batch.activity);
-      }),
+    // Chunk by chunk, each atomic (see commitChunks). A failure throws: the drain's notices are
+    // not marked processed and come back after their lease; the chunks already stored are whole
+    // pairs (link with its merge base), so the next drain re-plans the rest from both sides.
+    async commitPlanResults(portalId, batch) {
+      for (const part of commitChunks(batch, chunkSize)) {
+        await inTransaction(db, async (tx) => {
+          await writeLinks(tx, part.links);
+          await writeMergeBases(tx, portalId, part.mergeBases);
+          await writeStatuses(tx, part.statuses);
+          await writeActivity(tx, part.activity);
+        });
+      }
+    },
 
     claimNotices: (portalId, limit, at) => claimDueNotices(db, portalId, limit, at, leaseMs),
 

@@ -165,6 +165,25 @@ describe('drainPortal', () => {
     });
   });
 
+  it('W11: a commit that fails (a database timeout) marks no notice processed; the next drain syncs it without a duplicate', async () => {
+    const ports = inMemoryPorts(apps, store);
+    const failing = {
+      ...ports,
+      store: Object.assign(Object.create(store), {
+        commitPlanResults: async () => {
+          throw new Error('Transaction already closed: timeout');
+        },
+      }) as InMemoryStore,
+    };
+    await expect(drainPortal(failing, 'p1')).rejects.toThrow('Transaction already closed');
+    expect(store.pending().map((n) => n.recordId)).toEqual(['i1']);
+    await drainPortal(ports, 'p1');
+    expect(store.pending()).toEqual([]);
+    expect(apps.all('quickbooks', 'invoice')).toHaveLength(1);
+    expect(apps.all('quickbooks', 'customer')).toHaveLength(1);
+    expect(store.linkOf('invoice', 'hubspot', 'i1')?.quickbooksId).toBeTruthy();
+  });
+
   it('R-OBJ-2: when the natural-key lookup fails nothing is created (a match could be missed); the notice waits', async () => {
     apps.lookupsFail = true;
     const report = await drainPortal(inMemoryPorts(apps, store), 'p1');

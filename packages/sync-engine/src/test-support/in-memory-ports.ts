@@ -155,8 +155,13 @@ export class InMemoryStore implements SyncStore {
     ids.flatMap((id) => this.linkOf(object, side, id) ?? []);
   findLinksByIds = async (_p: string, ids: readonly string[]) =>
     ids.flatMap((id) => this.links.get(id) ?? []);
+  // As the database store reads them back: a link with a create in flight is pending_create.
   upsertLinks = async (links: readonly Link[]) => {
-    for (const l of links) this.links.set(l.id, l);
+    for (const l of links)
+      this.links.set(l.id, {
+        ...l,
+        state: l.pendingCreate ? 'pending_create' : l.state === 'pending_create' ? 'active' : l.state,
+      });
   };
   setPendingCreates = this.upsertLinks;
   readMergeBases = async (_p: string, ids: readonly string[]) =>
