@@ -97,4 +97,32 @@ describe('DisplayName is one name space across customers, vendors and employees 
     expect(seed.status).toBe(400);
     expect(seed.body.Fault.Error[0].code).toBe('6240');
   });
+
+  it.each([
+    ['GivenName', 100],
+    ['FamilyName', 100],
+    ['MiddleName', 100],
+    ['CompanyName', 100],
+    ['Title', 16],
+    ['Suffix', 16],
+  ])(
+    '%s longer than %i characters is refused with the 2050 ValidationFault naming it',
+    async (field, max) => {
+      const ok = await h.api('POST', '/customer', { DisplayName: `Fits ${field}`, [field]: 'x'.repeat(max) });
+      expect(ok.status).toBe(200);
+      expect(
+        await fault('/customer', { DisplayName: `Too long ${field}`, [field]: 'x'.repeat(max + 1) }),
+      ).toEqual({
+        Error: [
+          {
+            code: '2050',
+            Message: 'String length is either shorter or longer than supported by specification',
+            Detail: `String length specified does not match the supported length. Min:0 Max:${max} supported. Supplied length:${max + 1}`,
+            element: field,
+          },
+        ],
+        type: 'ValidationFault',
+      });
+    },
+  );
 });

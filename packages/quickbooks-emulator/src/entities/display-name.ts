@@ -10,6 +10,15 @@ import { applyActiveSuffix, assertMaxLength, assertUniqueName, isActive } from '
 export const DISPLAY_NAME_HOLDERS: readonly EntityName[] = ['Customer', 'Vendor', 'Employee'];
 
 const NAME_PARTS = ['Title', 'GivenName', 'MiddleName', 'FamilyName', 'Suffix'] as const;
+/** Intuit's documented maximum lengths of the name fields customers, vendors and employees share. */
+const NAME_FIELD_MAX: Readonly<Record<string, number>> = {
+  Title: 16,
+  GivenName: 100,
+  MiddleName: 100,
+  FamilyName: 100,
+  Suffix: 16,
+  CompanyName: 100,
+};
 const TAKEN = 'Another customer, vendor or employee is already using this name. Please use a different name.';
 
 export interface PersonName {
@@ -42,6 +51,7 @@ export function preparePersonName(
   body: Json,
   existing: Json | undefined,
 ): PersonName {
+  for (const [field, max] of Object.entries(NAME_FIELD_MAX)) assertMaxLength(body[field], max, field);
   const parts = NAME_PARTS.map((k) => body[k]).filter(
     (v): v is string => typeof v === 'string' && v.trim() !== '',
   );

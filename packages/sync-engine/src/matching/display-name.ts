@@ -10,6 +10,9 @@ function personName(c: CanonicalCustomer): string | null {
   return name === '' ? null : name;
 }
 
+/** QBO's documented limit on DisplayName, shared by customers, vendors and employees. */
+export const QBO_DISPLAY_NAME_MAX = 500;
+
 /**
  * R-OBJ-2: a contact's QBO display name is its company's name (so the first contact of a company
  * takes it), else the person's name, else the email. QBO forbids ':' in names.
@@ -17,7 +20,9 @@ function personName(c: CanonicalCustomer): string | null {
 export function baseDisplayName(c: CanonicalCustomer): string {
   const company = c.companyName?.trim();
   const name = company && company !== '' ? company : (personName(c) ?? c.email?.trim() ?? 'Customer');
-  return name.replaceAll(':', '-').slice(0, 100);
+  // Never cut: a name QBO finds too long is refused by QBO with the field and its limit, which the
+  // record's failure then shows, instead of a silently different name.
+  return name.replaceAll(':', '-');
 }
 
 /**
@@ -33,6 +38,16 @@ export function chooseDisplayName(
   const lowered = new Set([...taken].map((n) => n.toLowerCase()));
   const isTaken = (n: string) => lowered.has(n.toLowerCase());
   const first = baseDisplayName(customer);
+  if (first.length > QBO_DISPLAY_NAME_MAX) {
+    return {
+      ok: false,
+      error: syncError(
+        'invalid_field_value',
+        `The QuickBooks display name would be ${first.length} characters (the contact's company or name); QuickBooks allows ${QBO_DISPLAY_NAME_MAX}. Shorten it in HubSpot.`,
+        { field: 'DisplayName', length: String(first.length), max: String(QBO_DISPLAY_NAME_MAX) },
+      ),
+    };
+  }
   if (!isTaken(first)) return { ok: true, displayName: first };
   if (!avoidDuplicates) {
     return {

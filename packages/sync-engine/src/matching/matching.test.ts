@@ -54,6 +54,26 @@ describe('matching', () => {
     expect(baseDisplayName(customer({ companyName: 'A:B' }))).toBe('A-B');
   });
 
+  it("R-OBJ-2: a long name is kept whole instead of being cut silently; over QBO's 500 it fails by name", () => {
+    const long = 'N'.repeat(150);
+    expect(baseDisplayName(customer({ companyName: long }))).toBe(long);
+    expect(chooseDisplayName(customer({ companyName: long }), new Set(), false)).toEqual({
+      ok: true,
+      displayName: long,
+    });
+    const tooLong = chooseDisplayName(customer({ companyName: 'N'.repeat(501) }), new Set(), true);
+    expect(tooLong.ok === false && tooLong.error.code).toBe('invalid_field_value');
+    expect(tooLong.ok === false && tooLong.error.message).toContain('501 characters');
+  });
+
+  it('R-ERR-2: a name QBO cannot hold is not looked up (one over-long query would fail the batch)', () => {
+    const side = (id: string, companyName: string) =>
+      sideRecord('hubspot', 'customer', id, customer({ companyName, email: `${id}@example.com` }));
+    const keys = naturalKeysFor([side('a', 'Short Co'), side('b', 'N'.repeat(501))]);
+    expect(keys.filter((k) => k.field === 'displayName').map((k) => k.value)).toEqual(['Short Co']);
+    expect(keys.filter((k) => k.field === 'email')).toHaveLength(2);
+  });
+
   it('R-ERR-2: a taken display name fails with duplicate_display_name by default', () => {
     const r = chooseDisplayName(customer(), new Set(['analytical engines']), false);
     expect(r.ok === false && r.error.code).toBe('duplicate_display_name');

@@ -1,6 +1,6 @@
 import type { NaturalKey } from '../ports/side-reader.ts';
 import type { AnySideRecord } from '../records/side-record.ts';
-import { baseDisplayName } from './display-name.ts';
+import { baseDisplayName, QBO_DISPLAY_NAME_MAX } from './display-name.ts';
 import { normalizeEmail } from './match-by-natural-key.ts';
 
 /**
@@ -17,7 +17,10 @@ export function naturalKeysFor(records: readonly AnySideRecord[]): NaturalKey[] 
       if (email !== null) add({ object: 'customer', field: 'email', value: email });
       if (r.side === 'hubspot') {
         const name = baseDisplayName(r.record);
-        add({ object: 'customer', field: 'displayName', value: name });
+        // A name QBO cannot hold fails on its own (chooseDisplayName); asking for it would only
+        // make one over-long query that fails the lookup, and so the batch, for everyone.
+        if (name.length <= QBO_DISPLAY_NAME_MAX)
+          add({ object: 'customer', field: 'displayName', value: name });
       }
     } else if (r.object === 'product' && r.record.sku) {
       add({ object: 'product', field: 'sku', value: r.record.sku });
