@@ -119,23 +119,34 @@ export interface DemoContact {
   firstname: string;
   lastname: string;
   email: string;
-  company: string;
+  /** Absent for a buyer who is not at a company: the QBO display name is then the person's name. */
+  company?: string;
 }
 
 /**
- * 100 contacts across the 30 companies: most companies have several contacts, and since a QBO
- * customer's display name is its company's name, only the first of each company syncs by default;
- * the others show the duplicate-display-name failure (R-ERR-2).
+ * Contacts that join a company which already has one: a customer's display name is its company's
+ * name and only the first contact of a company takes it, so each of these shows the
+ * duplicate-display-name failure (R-ERR-2), and an invoice billed to one of them the missing
+ * customer (R-ERR-1). A few, as a real portal has, not a wall of failures.
+ */
+const COMPANY_SHARERS = new Set([30, 61, 75, 88]);
+
+/**
+ * 100 contacts: the first 30 each at their own company, the sharers above at one of those, and the
+ * rest individual buyers (display name = their own name, R-OBJ-2).
  */
 export const DEMO_CONTACTS: DemoContact[] = Array.from({ length: 100 }, (_, i) => {
-  const company = DEMO_COMPANIES[i % DEMO_COMPANIES.length] ?? 'Acme Ltd';
+  const company =
+    i < DEMO_COMPANIES.length || COMPANY_SHARERS.has(i)
+      ? DEMO_COMPANIES[i % DEMO_COMPANIES.length]
+      : undefined;
   const firstname = FIRST[i % FIRST.length] ?? 'Ada';
   const lastname = LAST[Math.floor(i / FIRST.length) % LAST.length] ?? 'Lovelace';
-  const domain = company.toLowerCase().replace(/[^a-z]+/g, '');
+  const domain = company ? company.toLowerCase().replace(/[^a-z]+/g, '') : 'mail';
   return {
     firstname,
     lastname,
     email: `${firstname}.${lastname}.${i}@${domain}.example`.toLowerCase(),
-    company,
+    ...(company ? { company } : {}),
   };
 });

@@ -36,7 +36,7 @@ export async function seedHubSpotCatalog(hubspotUrl: string, hubId: number): Pro
       firstname: c.firstname,
       lastname: c.lastname,
       email: c.email,
-      company: c.company,
+      ...(c.company ? { company: c.company } : {}),
     })),
   );
   // Batch results may come back in any order; keep the catalogue's order so the story is stable.
