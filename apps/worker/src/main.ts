@@ -10,23 +10,25 @@ import { createAdapterPortsFor } from './wire-adapters.ts';
 const env = loadEnv(workerEnvSchema, process.env);
 const log = pino({ level: env.LOG_LEVEL, redact: ['*.accessToken', '*.refreshToken', '*.authorization'] });
 const db = createPrismaClient(env.DATABASE_URL);
+// One refresher for token care and the adapters' 401 path: its HubSpot refresh is single-flight.
+const tokenRefresher = createOAuthTokenRefresher({
+  db,
+  cipher: createTokenCipher(env.TOKEN_ENCRYPTION_KEYS, env.TOKEN_ENCRYPTION_ACTIVE_KEY_ID),
+  oauth: createWorkerOAuth(env),
+  onFailure: (side, portalId, error) =>
+    log.warn(
+      { side, portalId, error: error instanceof Error ? error.message : 'unknown' },
+      'token refresh failed',
+    ),
+});
 const worker = await startWorker({
   databaseUrl: env.DATABASE_URL,
   db,
   concurrency: env.WORKER_CONCURRENCY,
   debounceMs: env.SYNC_DEBOUNCE_MS,
   pollEveryMinutes: Math.max(1, Math.round(env.POLL_INTERVAL_SECONDS / 60)),
-  portsFor: createAdapterPortsFor(db, env, log),
-  tokenRefresher: createOAuthTokenRefresher({
-    db,
-    cipher: createTokenCipher(env.TOKEN_ENCRYPTION_KEYS, env.TOKEN_ENCRYPTION_ACTIVE_KEY_ID),
-    oauth: createWorkerOAuth(env),
-    onFailure: (side, portalId, error) =>
-      log.warn(
-        { side, portalId, error: error instanceof Error ? error.message : 'unknown' },
-        'token refresh failed',
-      ),
-  }),
+  portsFor: createAdapterPortsFor(db, env, log, tokenRefresher.refreshHubSpotAfterRejection),
+  tokenRefresher,
   logFactory: (scope) => (level, message) => log[level === 'warning' ? 'warn' : level]({ scope }, message),
 });
 log.info({ concurrency: env.WORKER_CONCURRENCY }, 'worker started');

@@ -26,7 +26,13 @@ const PROFILE_TTL_MS = 5 * 60_000;
  * process-wide per portal / realm. Tokens are read from the database on every request so a
  * refresh made by the token-care job (or another process) is picked up at once.
  */
-export function createAdapterPortsFor(db: Db, env: WorkerEnv, log: Logger): PortsFor {
+export function createAdapterPortsFor(
+  db: Db,
+  env: WorkerEnv,
+  log: Logger,
+  /** HubSpot answered 401: refresh the portal's tokens (a refused refresh marks it `needs_reauth`). */
+  hubspotRejected?: (portalId: string, rejectedToken: string) => Promise<void>,
+): PortsFor {
   const cipher = createTokenCipher(
     env.TOKEN_ENCRYPTION_KEYS,
     env.TOKEN_ENCRYPTION_ACTIVE_KEY_ID ?? firstKey(env),
@@ -60,6 +66,7 @@ export function createAdapterPortsFor(db: Db, env: WorkerEnv, log: Logger): Port
         basePath: env.HUBSPOT_API_BASE_URL,
         portalId: portal.hubId.toString(),
         accessToken: async () => (await installations.find(portalId))?.tokens.accessToken ?? '',
+        ...(hubspotRejected ? { onUnauthorized: (token: string) => hubspotRejected(portalId, token) } : {}),
         rateLimiter: hubspotLimits.forPortal(portalId),
       }),
       quickbooks: {

@@ -32,14 +32,16 @@ export interface TokenCareReport {
 
 /**
  * R-CON-1, R-ERR-7: refreshes access tokens ahead of expiry. A revoked QBO authorization marks the
- * connection `needs_reauth`, which pauses the portal's syncs (its notices wait) and is what the UI
- * shows; a transient failure is simply tried again on the next run, before the token expires.
+ * connection `needs_reauth`, a HubSpot refresh refused (app uninstalled, grant revoked) marks the
+ * installation `needs_reauth` (the refresher does, on every path that refreshes); either pauses the
+ * portal's syncs (its notices wait) and is what the UI shows. A transient failure is simply tried
+ * again on the next run, before the token expires.
  */
 export async function careForTokens(deps: TokenCareDeps): Promise<TokenCareReport> {
   const before = new Date(deps.clock.now().getTime() + (deps.aheadMs ?? 15 * 60_000));
   const [hubspot, quickbooks] = await Promise.all([
     deps.db.hubSpotInstallation.findMany({
-      where: { accessTokenExpiresAt: { lte: before }, portal: { uninstalledAt: null } },
+      where: { status: 'active', accessTokenExpiresAt: { lte: before }, portal: { uninstalledAt: null } },
       select: { portalId: true },
     }),
     deps.db.quickBooksConnection.findMany({

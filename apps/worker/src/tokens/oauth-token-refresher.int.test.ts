@@ -5,6 +5,7 @@ import {
   createQuickBooksConnectionRepository,
   createTokenCipher,
 } from '@ledgersync/db';
+import { createHubSpotClient, HubSpotCallError, RateLimiterRegistry } from '@ledgersync/hubspot';
 import { createQuickBooksClient, QboQuery, staticAccessToken } from '@ledgersync/quickbooks';
 import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from '@ledgersync/quickbooks-emulator';
 import { type E2ePortal, type E2eWorld, startE2eWorld } from '../e2e/e2e-world.ts';
@@ -118,5 +119,95 @@ describe('token care through the adapters OAuth, against the emulators (R-CON-1,
     // The paused connection is not asked again on every run.
     const again = await careForTokens({ db: world.db, clock: world.clock, refresher: refresher() });
     expect(again.revoked).toEqual([]);
+  });
+
+  it('a HubSpot refresh refused (grant revoked) marks the installation needs_reauth and pauses the portal until a new install', async () => {
+    const { p, hubspot } = await portalWithExpiringTokens();
+    const revoked = await fetch(`${world.hubspotUrl}/oauth/v1/refresh-tokens/${hubspot.refresh_token}`, {
+      method: 'DELETE',
+    });
+    expect(revoked.status).toBe(204);
+
+    const report = await careForTokens({ db: world.db, clock: world.clock, refresher: refresher() });
+    expect(report).toEqual({ refreshed: 1, revoked: [p.portalId], failed: 0 });
+    const installations = createHubSpotInstallationRepository(world.db, cipher);
+    expect((await installations.find(p.portalId))?.status).toBe('needs_reauth');
+    // Paused like a QBO needs_reauth: the drain does not run, its notices wait.
+    expect(await portalGate(world.db, p.portalId)).toBe('paused');
+    // HubSpot is not asked again on every run.
+    const again = await careForTokens({ db: world.db, clock: world.clock, refresher: refresher() });
+    expect(again).toEqual({ refreshed: 0, revoked: [], failed: 0 });
+
+    // Installing the app again (the OAuth callback's saveInstall) clears it.
+    const fresh = await post<Grant>(`${world.hubspotUrl}/_emulator/tokens`, { portalId: Number(p.hubId) });
+    await installations.saveInstall(
+      p.portalId,
+      {
+        accessToken: fresh.access_token,
+        refreshToken: fresh.refresh_token,
+        accessTokenExpiresAt: new Date(Date.now() + 30 * 60_000),
+        scopes: [],
+      },
+      { appPropertiesVersion: 0 },
+    );
+    expect(await portalGate(world.db, p.portalId)).toBe('active');
+  });
+
+  describe("the HubSpot adapters' 401 path", () => {
+    /** A client as the worker wires it: token read from the database, a 401 asks the refresher. */
+    const clientFor = (portalId: string, hubId: string, onUnauthorized: (token: string) => Promise<void>) => {
+      const installations = createHubSpotInstallationRepository(world.db, cipher);
+      return createHubSpotClient({
+        basePath: world.hubspotUrl,
+        portalId: hubId,
+        accessToken: async () => (await installations.find(portalId))?.tokens.accessToken ?? '',
+        onUnauthorized,
+        rateLimiter: new RateLimiterRegistry({ now: Date.now, sleep: async () => {} }).forPortal(portalId),
+        retry: { maxAttempts: 1 },
+      });
+    };
+    const readGroups = (client: ReturnType<typeof clientFor>) =>
+      client.call('standard', (sdk) => sdk.crm.properties.groupsApi.getAllWithHttpInfo('contacts'));
+    /** The stored access token is one HubSpot no longer accepts. */
+    async function rejectedAccessToken(p: E2ePortal, hubspot: Grant): Promise<void> {
+      await createHubSpotInstallationRepository(world.db, cipher).save(p.portalId, {
+        accessToken: 'no-longer-valid',
+        refreshToken: hubspot.refresh_token,
+        accessTokenExpiresAt: new Date(Date.now() + 30 * 60_000),
+        scopes: [],
+      });
+    }
+
+    it('a 401 refreshes once (concurrent calls share the refresh) and the retry succeeds', async () => {
+      const { p, hubspot } = await portalWithExpiringTokens();
+      await rejectedAccessToken(p, hubspot);
+      const tokenRefresher = refresher();
+      const client = clientFor(p.portalId, p.hubId, (t) =>
+        tokenRefresher.refreshHubSpotAfterRejection(p.portalId, t),
+      );
+      await Promise.all([readGroups(client), readGroups(client), readGroups(client)]);
+      const installation = await createHubSpotInstallationRepository(world.db, cipher).find(p.portalId);
+      expect(installation?.status).toBe('active');
+      expect(installation?.tokens.accessToken).not.toBe('no-longer-valid');
+    });
+
+    it('a 401 whose refresh HubSpot refuses marks the installation needs_reauth (the call fails, retryable later)', async () => {
+      const { p, hubspot } = await portalWithExpiringTokens();
+      await rejectedAccessToken(p, hubspot);
+      await fetch(`${world.hubspotUrl}/oauth/v1/refresh-tokens/${hubspot.refresh_token}`, {
+        method: 'DELETE',
+      });
+      const tokenRefresher = refresher();
+      const client = clientFor(p.portalId, p.hubId, (t) =>
+        tokenRefresher.refreshHubSpotAfterRejection(p.portalId, t),
+      );
+      const failure = await readGroups(client).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(HubSpotCallError);
+      expect((failure as HubSpotCallError).failure.status).toBe(401);
+      expect((await createHubSpotInstallationRepository(world.db, cipher).find(p.portalId))?.status).toBe(
+        'needs_reauth',
+      );
+      expect(await portalGate(world.db, p.portalId)).toBe('paused');
+    });
   });
 });

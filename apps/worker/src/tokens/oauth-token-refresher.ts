@@ -26,10 +26,17 @@ export interface OAuthTokenRefresherDeps {
  * R-CON-1/R-CON-2: refreshes a portal's tokens through the adapters' OAuth code and stores the
  * new set, encrypted, before anyone can use it: Intuit and HubSpot may rotate the refresh token,
  * and a rotated token kept only in memory would be lost with the process. A grant the provider
- * refuses (revoked, uninstalled, invalid) is `revoked`; anything else (network, 5xx) is `failed`
+ * refuses (revoked, uninstalled, invalid) is `revoked` (a HubSpot installation is then marked
+ * `needs_reauth`, which pauses the portal); anything else (network, 5xx) is `failed`
  * and tried again on the next run, while the access token is still valid.
  */
-export function createOAuthTokenRefresher(deps: OAuthTokenRefresherDeps): TokenRefresher {
+/** Token care's refresher, plus the HubSpot adapters' 401 path (`onUnauthorized`). */
+export interface OAuthTokenRefresher extends TokenRefresher {
+  /** HubSpot refused `rejectedToken`: refresh unless it was already replaced (single-flight per portal). */
+  refreshHubSpotAfterRejection(portalId: string, rejectedToken: string): Promise<void>;
+}
+
+export function createOAuthTokenRefresher(deps: OAuthTokenRefresherDeps): OAuthTokenRefresher {
   const installations = createHubSpotInstallationRepository(deps.db, deps.cipher);
   const connections = createQuickBooksConnectionRepository(deps.db, deps.cipher);
   const failed = (side: 'hubspot' | 'quickbooks', portalId: string, error: unknown): RefreshOutcome => {
@@ -37,23 +44,44 @@ export function createOAuthTokenRefresher(deps: OAuthTokenRefresherDeps): TokenR
     return 'failed';
   };
 
+  // Single-flight per portal: a drain's parallel calls that all meet a 401 make one token request.
+  const hubspotInFlight = new Map<string, Promise<RefreshOutcome>>();
+  const refreshHubSpot = (portalId: string, rejectedToken?: string): Promise<RefreshOutcome> => {
+    const running = hubspotInFlight.get(portalId);
+    if (running) return running;
+    const attempt = refreshHubSpotNow(portalId, rejectedToken).finally(() =>
+      hubspotInFlight.delete(portalId),
+    );
+    hubspotInFlight.set(portalId, attempt);
+    return attempt;
+  };
+
+  async function refreshHubSpotNow(portalId: string, rejectedToken?: string): Promise<RefreshOutcome> {
+    const installation = await installations.find(portalId);
+    if (!installation || installation.status === 'needs_reauth') return 'revoked';
+    // Another caller (or process) already replaced the token HubSpot refused.
+    if (rejectedToken !== undefined && installation.tokens.accessToken !== rejectedToken) return 'refreshed';
+    try {
+      const next = await deps.oauth.hubspot.refresh(installation.tokens.refreshToken);
+      await installations.save(portalId, {
+        accessToken: next.accessToken,
+        refreshToken: next.refreshToken,
+        accessTokenExpiresAt: new Date(next.expiresAt),
+        scopes: installation.tokens.scopes,
+      });
+      return 'refreshed';
+    } catch (error) {
+      if (!(error instanceof HubSpotOAuthError && error.revoked)) return failed('hubspot', portalId, error);
+      // Uninstalled or revoked: the portal waits (paused, notices kept) for the app's next install.
+      await installations.markNeedsReauth(portalId);
+      return 'revoked';
+    }
+  }
+
   return {
-    async refreshHubSpot(portalId) {
-      const installation = await installations.find(portalId);
-      if (!installation) return 'revoked';
-      try {
-        const next = await deps.oauth.hubspot.refresh(installation.tokens.refreshToken);
-        await installations.save(portalId, {
-          accessToken: next.accessToken,
-          refreshToken: next.refreshToken,
-          accessTokenExpiresAt: new Date(next.expiresAt),
-          scopes: installation.tokens.scopes,
-        });
-        return 'refreshed';
-      } catch (error) {
-        if (error instanceof HubSpotOAuthError && error.revoked) return 'revoked';
-        return failed('hubspot', portalId, error);
-      }
+    refreshHubSpot: (portalId) => refreshHubSpot(portalId),
+    async refreshHubSpotAfterRejection(portalId, rejectedToken) {
+      await refreshHubSpot(portalId, rejectedToken);
     },
 
     async refreshQuickBooks(portalId) {
