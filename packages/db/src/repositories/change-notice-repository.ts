@@ -6,6 +6,8 @@ export interface NewChangeNotice {
   side: Side;
   object: SyncObject;
   recordId: string;
+  /** A merge (R-OBJ-7): the surviving record, which the merged-away `recordId` can no longer name. */
+  mergedIntoId?: string;
   eventId: string;
   occurredAt?: Date;
 }

@@ -11,9 +11,10 @@ export function noticeFromRow(row: NoticeRow): ChangeNotice {
     object: fromDbObject(row.object),
     recordId: row.recordId,
     eventId: row.eventId,
-    // Deletes and merges are discovered when the record is read (missing / merged), not from the notice.
-    kind: 'change',
-    mergedInto: null,
+    // Deletes are discovered when the record is read (missing). A QBO merge is told by the notice:
+    // the merged-away record cannot be read afterwards to name its survivor (R-OBJ-7).
+    kind: row.mergedIntoId === null ? 'change' : 'merge',
+    mergedInto: row.mergedIntoId,
     occurredAt: (row.occurredAt ?? row.receivedAt).toISOString(),
     attempts: row.attempts,
   };
