@@ -35,7 +35,7 @@ describe('tenant isolation: portal A, naming B’s ids on every /api route, neve
   });
 
   it.each(API_ROUTES.map((r) => [r.key, r] as const))('%s as A with B’s ids', async (key, route) => {
-    if (!isServed(w.t.app, key)) return console.warn(`${key}: in the catalogue, not served; skipped`);
+    expect(isServed(w.t.app, key)).toBe(true);
     const sample = route.sample(b.ids);
     w.t.clock.now = new Date(w.t.clock.now.getTime() + 1);
     const res = await sendSigned(w.t.app, {
