@@ -123,4 +123,20 @@ export const faults = {
     validationFault('4001', 'Invalid query', `QueryValidationError: ${detail}`),
   badRequestBody: (detail: string): QboFault =>
     validationFault('2010', 'Request has invalid or unsupported property', detail),
+  // Multicurrency refusals are business validation errors (6000); the reasons are the emulator's own
+  // wording (no recorded response), naming both currencies.
+  transactionCurrencyMismatch: (requested: string, customer: string): QboFault =>
+    faults.business(
+      `The currency of the transaction (${requested}) must match the currency of the customer (${customer}).`,
+    ),
+  multiCurrencyOff: (requested: string, home: string): QboFault =>
+    faults.business(
+      `Multicurrency is not enabled for this company: currency ${requested} can't be used, only the home currency ${home}.`,
+    ),
+  customerCurrencyLocked: (current: string): QboFault =>
+    faults.business(
+      `You can't change the currency of a customer that has transactions (currency ${current}).`,
+    ),
+  noExchangeRate: (currency: string, home: string): QboFault =>
+    faults.business(`No exchange rate from ${currency} to ${home}: supply ExchangeRate.`),
 };

@@ -1,7 +1,8 @@
 import type { Json } from '../core/json.ts';
 import { refValue } from '../core/json.ts';
 import { dec, money, sum } from '../core/money.ts';
-import { homeCurrency, type OpContext } from './context.ts';
+import type { OpContext } from './context.ts';
+import { customerCurrency } from './currency-rules.ts';
 import { preparePersonName } from './display-name.ts';
 import { COMMON_QUERY_FIELDS, type EntityDef, fieldSet } from './entity-def.ts';
 
@@ -11,9 +12,9 @@ function prepare(ctx: OpContext, body: Json, existing: Json | undefined): Json {
     Taxable: true,
     Job: false,
     BillWithParent: false,
-    CurrencyRef: homeCurrency(ctx),
     PreferredDeliveryMethod: 'Print',
     ...body,
+    CurrencyRef: customerCurrency(ctx, body, existing),
     FullyQualifiedName: stored,
     DisplayName: stored,
     PrintOnCheckName: typeof body.PrintOnCheckName === 'string' ? body.PrintOnCheckName : display,

@@ -45,6 +45,9 @@ export function refreshInvoice(ctx: OpContext, invoiceId: string): void {
   const links = invoiceLinks(rec.data, applied.paymentIds);
   if (balance === rec.data.Balance && JSON.stringify(links) === JSON.stringify(rec.data.LinkedTxn)) return;
   rec.data.Balance = balance;
+  // Multicurrency invoices carry their balance in the home currency too.
+  if (rec.data.ExchangeRate !== undefined)
+    rec.data.HomeBalance = money(dec(balance).times(dec(rec.data.ExchangeRate)));
   rec.data.LinkedTxn = links;
   touch(ctx, rec.data);
   record(ctx, 'Invoice', invoiceId, 'Update');

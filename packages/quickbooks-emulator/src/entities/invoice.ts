@@ -4,7 +4,8 @@ import { isObject, refValue } from '../core/json.ts';
 import { dec, money } from '../core/money.ts';
 import { addDays, qboDate } from '../core/qbo-time.ts';
 import { isUs } from '../store/country.ts';
-import { companyCountry, homeCurrency, type OpContext, prefFlag } from './context.ts';
+import { companyCountry, type OpContext, prefFlag } from './context.ts';
+import { inHome, transactionCurrency } from './currency-rules.ts';
 import { COMMON_QUERY_FIELDS, type EntityDef, fieldSet } from './entity-def.ts';
 import { appliedTo, invoiceLinks } from './invoice-balance.ts';
 import { assertMaxLength } from './name-rules.ts';
@@ -54,6 +55,7 @@ function prepare(ctx: OpContext, body: Json, existing: Json | undefined): Json {
         : 'NotApplicable';
   const totals = computeSalesLines(ctx, body.Line, existing, globalTax);
   const applied = existing ? appliedTo(ctx, String(existing.Id)) : { total: dec(0), paymentIds: [] };
+  const currency = transactionCurrency(ctx, body, customer);
   const out: Json = {
     AllowIPNPayment: false,
     AllowOnlinePayment: false,
@@ -65,7 +67,7 @@ function prepare(ctx: OpContext, body: Json, existing: Json | undefined): Json {
     EmailStatus: 'NotSet',
     ...body,
     TxnDate: txnDate,
-    CurrencyRef: homeCurrency(ctx),
+    ...currency.fields,
     LinkedTxn: invoiceLinks(existing ?? {}, applied.paymentIds),
     Line: totals.lines,
     CustomerRef: refTo(customer),
@@ -77,6 +79,14 @@ function prepare(ctx: OpContext, body: Json, existing: Json | undefined): Json {
     Balance: money(totals.total.minus(applied.total)),
   };
   if (nonUs) out.GlobalTaxCalculation = globalTax;
+  if (currency.rate === undefined) {
+    delete out.ExchangeRate;
+    delete out.HomeTotalAmt;
+    delete out.HomeBalance;
+  } else {
+    out.HomeTotalAmt = inHome(out.TotalAmt, currency.rate);
+    out.HomeBalance = inHome(out.Balance, currency.rate);
+  }
   const doc = docNumber(ctx, body, existing);
   if (doc === undefined) delete out.DocNumber;
   else out.DocNumber = doc;

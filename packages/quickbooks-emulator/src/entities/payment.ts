@@ -3,7 +3,8 @@ import type { Json } from '../core/json.ts';
 import { isObject, refValue } from '../core/json.ts';
 import { Decimal, dec, money } from '../core/money.ts';
 import { qboDate } from '../core/qbo-time.ts';
-import { homeCurrency, type OpContext } from './context.ts';
+import type { OpContext } from './context.ts';
+import { transactionCurrency } from './currency-rules.ts';
 import { COMMON_QUERY_FIELDS, type EntityDef, fieldSet } from './entity-def.ts';
 import { appliedTo, linkedInvoiceIds, refreshInvoice } from './invoice-balance.ts';
 import { refTo, resolveRef } from './refs.ts';
@@ -28,6 +29,7 @@ function prepare(ctx: OpContext, body: Json, existing: Json | undefined): Json {
   if (body.CustomerRef === undefined) throw faults.required('CustomerRef');
   if (body.TotalAmt === undefined) throw faults.required('TotalAmt');
   const customer = resolveRef(ctx, 'Customer', body.CustomerRef, 'CustomerRef');
+  const currency = transactionCurrency(ctx, body, customer);
   const total = dec(body.TotalAmt);
   let appliedSum = new Decimal(0);
   const lines: Json[] = [];
@@ -71,17 +73,19 @@ function prepare(ctx: OpContext, body: Json, existing: Json | undefined): Json {
     body.DepositToAccountRef ?? { value: '4' },
     'DepositToAccountRef',
   );
-  return {
+  const out: Json = {
     ProcessPayment: false,
     ...body,
     CustomerRef: refTo(customer),
     DepositToAccountRef: { value: deposit.Id },
     TxnDate: typeof body.TxnDate === 'string' ? body.TxnDate : qboDate(ctx.now),
-    CurrencyRef: homeCurrency(ctx),
+    ...currency.fields,
     TotalAmt: money(total),
     UnappliedAmt: money(total.minus(appliedSum)),
     Line: lines,
   };
+  if (currency.rate === undefined) delete out.ExchangeRate;
+  return out;
 }
 
 function refreshLinked(ctx: OpContext, data: Json, previous: Json | undefined): void {
