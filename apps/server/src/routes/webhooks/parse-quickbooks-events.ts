@@ -13,6 +13,7 @@ const classicSchema = z.object({
               id: z.string().min(1),
               operation: z.string().min(1),
               lastUpdated: z.string().optional(),
+              deletedId: z.string().min(1).optional(),
             }),
           ),
         }),
@@ -28,6 +29,7 @@ const cloudEventSchema = z.looseObject({
   intuitentityid: z.string().min(1),
   intuitaccountid: z.string().min(1),
   time: z.string().optional(),
+  data: z.looseObject({ deletedid: z.string().min(1).optional() }).nullish(),
 });
 const cloudEventsSchema = z.array(cloudEventSchema).min(1).max(1000);
 
@@ -37,6 +39,18 @@ export interface QuickBooksChange {
   entityId: string;
   eventId: string;
   occurredAt?: Date;
+  /** A merge (R-OBJ-7): `entityId` is the merged-away record, this the survivor it went into. */
+  mergedIntoId?: string;
+}
+
+/**
+ * Intuit reports a merge under the surviving entity's id with the merged-away one in `deletedId`
+ * (classic) or `data.deletedid` (CloudEvents). The merged-away record is the one our links know and
+ * it can no longer be read, so the change names it and carries the survivor.
+ */
+function target(operation: string, id: string, deletedId: string | undefined) {
+  const merge = /^merge/i.test(operation) && deletedId !== undefined;
+  return merge ? { entityId: deletedId, mergedIntoId: id } : { entityId: id };
 }
 
 const OBJECT_OF_ENTITY: Record<string, SyncObject> = {
@@ -67,7 +81,7 @@ export function parseQuickBooksWebhook(
       changes: parsed.data.map((e) => ({
         realmId: e.intuitaccountid,
         entity: e.type.split('.')[1] ?? '',
-        entityId: e.intuitentityid,
+        ...target(e.type.split('.')[2] ?? '', e.intuitentityid, e.data?.deletedid),
         eventId: `ce:${e.id}`,
         ...(date(e.time) ? { occurredAt: date(e.time) as Date } : {}),
       })),
@@ -81,9 +95,9 @@ export function parseQuickBooksWebhook(
       changes.push({
         realmId: n.realmId,
         entity: e.name,
-        entityId: e.id,
+        ...target(e.operation, e.id, e.deletedId),
         // Classic events carry no id: the change itself (what, which, when) identifies it.
-        eventId: `classic:${n.realmId}:${e.name}:${e.id}:${e.operation}:${e.lastUpdated ?? ''}`,
+        eventId: `classic:${n.realmId}:${e.name}:${e.id}:${e.operation}:${e.lastUpdated ?? ''}${e.deletedId ? `:${e.deletedId}` : ''}`,
         ...(date(e.lastUpdated) ? { occurredAt: date(e.lastUpdated) as Date } : {}),
       });
     }

@@ -137,6 +137,7 @@ export function webhookRoutes(app: TypedApp, ctx: RouteContext): void {
           side: 'quickbooks',
           object,
           recordId: c.entityId,
+          ...(c.mergedIntoId ? { mergedIntoId: c.mergedIntoId } : {}),
           eventId: c.eventId,
           ...(c.occurredAt ? { occurredAt: c.occurredAt } : {}),
         });
