@@ -39,6 +39,8 @@ export const invoiceCardSchema = z.object({
   activity: z.array(activityEntrySchema),
   /** The portal's QuickBooks connection, so the card can say why nothing syncs. */
   connection: z.enum(['connected', 'not_connected', 'needs_reauth', 'disconnected']),
+  /** The portal's HubSpot installation: `needs_reauth` when LedgerSync must be installed again. */
+  hubspotConnection: z.enum(['active', 'needs_reauth']),
 });
 export type InvoiceCard = z.infer<typeof invoiceCardSchema>;
 

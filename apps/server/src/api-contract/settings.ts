@@ -37,6 +37,8 @@ export const settingsResponseSchema = z.object({
     planTier: z.enum(['free', 'starter', 'professional', 'enterprise']),
   }),
   connection: connectionSchema,
+  /** The HubSpot installation: `needs_reauth` once HubSpot refused its refresh; syncs wait for a reinstall. */
+  hubspot: z.object({ status: z.enum(['active', 'needs_reauth']) }),
   objects: z.array(objectSettingsSchema),
   invoice: z.object({
     customMappings: z.array(customMappingSchema),

@@ -44,6 +44,7 @@ export function settingsView(
   connection: QuickBooksConnection | null,
   rows: SyncSettings[],
   now: Date,
+  hubspotStatus: 'active' | 'needs_reauth' = 'active',
 ): SettingsResponse {
   const byObject = new Map(rows.map((r) => [r.object, r]));
   const invoice = byObject.get('invoices') ?? null;
@@ -59,6 +60,7 @@ export function settingsView(
       homeCurrency: connection?.homeCurrency ?? null,
       connectedAt: connection?.connectedAt.toISOString() ?? null,
     },
+    hubspot: { status: hubspotStatus },
     objects: ALL_OBJECTS.map((o) => objectView(o, byObject.get(o) ?? null)),
     invoice: {
       customMappings: readFieldMappings(invoice).customMappings,

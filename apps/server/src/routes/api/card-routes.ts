@@ -77,6 +77,10 @@ export function cardRoutes(app: TypedApp, ctx: RouteContext): void {
         where: { portalId: portal.id },
         select: { status: true },
       });
+      const installation = await ctx.db.hubSpotInstallation.findUnique({
+        where: { portalId: portal.id },
+        select: { status: true },
+      });
       const reason = link?.exclusionReason ?? null;
       return {
         invoiceId,
@@ -97,6 +101,7 @@ export function cardRoutes(app: TypedApp, ctx: RouteContext): void {
         deletedOn: link?.deletedOn ?? null,
         activity: activity.map(toActivityEntry),
         connection: connection?.status ?? ('not_connected' as const),
+        hubspotConnection: installation?.status ?? ('active' as const),
       };
     },
   );

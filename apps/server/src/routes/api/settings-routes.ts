@@ -27,11 +27,12 @@ export function settingsRoutes(app: TypedApp, ctx: RouteContext): void {
     { schema: { tags, security, response: { 200: settingsResponseSchema, ...standardErrors } } },
     async (request) => {
       const portal = portalOf(request);
-      const [connection, rows] = await Promise.all([
+      const [connection, rows, installation] = await Promise.all([
         ctx.db.quickBooksConnection.findUnique({ where: { portalId: portal.id } }),
         ctx.db.syncSettings.findMany({ where: { portalId: portal.id } }),
+        ctx.db.hubSpotInstallation.findUnique({ where: { portalId: portal.id }, select: { status: true } }),
       ]);
-      return settingsView(portal, connection, rows, ctx.now());
+      return settingsView(portal, connection, rows, ctx.now(), installation?.status);
     },
   );
 

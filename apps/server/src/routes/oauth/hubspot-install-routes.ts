@@ -1,4 +1,5 @@
 import { createHubSpotInstallationRepository, createPortalRepository, inTransaction } from '@ledgersync/db';
+import { APP_PROPERTIES_VERSION } from '@ledgersync/hubspot';
 import { errorResponseSchema } from '../../api-contract/common.ts';
 import type { RouteContext } from '../../deps.ts';
 import type { TypedApp } from '../../http/typed-app.ts';
@@ -48,6 +49,7 @@ export function hubspotInstallRoutes(app: TypedApp, ctx: RouteContext, states: S
       const grant = await ctx.hubspot.exchangeCode(code);
       const info = await ctx.hubspot.introspect(grant.accessToken);
       const now = ctx.now();
+      const installations = createHubSpotInstallationRepository(ctx.db, ctx.cipher);
       const portal = await inTransaction(ctx.db, async (tx) => {
         const p = await createPortalRepository(ctx.db).upsertInstalled(
           BigInt(info.hubId),
@@ -55,7 +57,9 @@ export function hubspotInstallRoutes(app: TypedApp, ctx: RouteContext, states: S
           undefined,
           tx,
         );
-        await createHubSpotInstallationRepository(ctx.db, ctx.cipher).save(
+        // A new install clears `needs_reauth` (HubSpot had refused the old grant's refresh). The
+        // property set is recorded only once ensured below; until then the worker would catch it up.
+        await installations.saveInstall(
           p.id,
           {
             accessToken: grant.accessToken,
@@ -63,13 +67,14 @@ export function hubspotInstallRoutes(app: TypedApp, ctx: RouteContext, states: S
             accessTokenExpiresAt: new Date(now.getTime() + grant.expiresInSeconds * 1000),
             scopes: info.scopes,
           },
-          info.userId ?? undefined,
+          { ...(info.userId ? { installedByUserId: info.userId } : {}), appPropertiesVersion: 0 },
           tx,
         );
         return p;
       });
       // After the tokens are stored: a failure here leaves an install that a retry completes.
       await ctx.hubspot.ensureAppProperties(grant.accessToken);
+      await installations.recordAppPropertiesVersion(portal.id, APP_PROPERTIES_VERSION);
       request.log.info({ hubId: info.hubId, portalId: portal.id }, 'HubSpot portal installed');
       return reply.redirect(ctx.config.hubspot.settingsUrl.replace('{hubId}', String(info.hubId)), 302);
     },

@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createHubSpotInstallationRepository } from '@ledgersync/db';
+import { APP_PROPERTIES_VERSION } from '@ledgersync/hubspot';
+import { startTestServer, type TestServer } from '../../testing/test-server.ts';
+
+describe('HubSpot installation needs_reauth in the API data, cleared by a new install (W6 #7 item 7, R-ERR-7)', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer();
+  });
+  afterAll(async () => t.close());
+
+  it('settings and the card say needs_reauth; installing again clears it and records the property set', async () => {
+    const portal = await t.portal({ realmId: 'realm-reinstall' });
+    const installations = createHubSpotInstallationRepository(t.db, t.cipher);
+    const settings = async () => (await t.signed(t.app, portal, 'GET', '/api/v1/settings')).json();
+    const card = async () => (await t.signed(t.app, portal, 'GET', '/api/v1/invoices/555/card')).json();
+    expect((await settings()).hubspot).toEqual({ status: 'active' });
+    expect((await card()).hubspotConnection).toBe('active');
+
+    // What the worker does when HubSpot refuses the refresh (app uninstalled, grant revoked).
+    await installations.markNeedsReauth(portal.id);
+    expect((await settings()).hubspot).toEqual({ status: 'needs_reauth' });
+    const paused = await card();
+    expect(paused.hubspotConnection).toBe('needs_reauth');
+    expect(paused.connection).toBe('connected');
+
+    const start = await t.app.inject({ method: 'GET', url: '/oauth/hubspot/install' });
+    const state = new URL(start.headers.location as string).searchParams.get('state') ?? '';
+    const callback = await t.app.inject({
+      method: 'GET',
+      url: `/oauth/hubspot/callback?code=${t.hubspot.issueCode(Number(portal.hubId))}&state=${encodeURIComponent(state)}`,
+    });
+    expect(callback.statusCode).toBe(302);
+    const again = await installations.find(portal.id);
+    expect(again).toMatchObject({ status: 'active', appPropertiesVersion: APP_PROPERTIES_VERSION });
+    expect(t.hubspot.propertiesEnsured).toContain(again?.tokens.accessToken);
+    expect((await settings()).hubspot).toEqual({ status: 'active' });
+  });
+});
