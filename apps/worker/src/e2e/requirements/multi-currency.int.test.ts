@@ -87,6 +87,29 @@ describe('R-OBJ-6: invoices in a foreign currency sync when QBO has multicurrenc
     expect(hsPayment).toMatchObject({ currency: 'EUR', amount: '59.97' });
   });
 
+  it('a payment recorded in HubSpot on a EUR invoice becomes a EUR payment in QBO (R-OBJ-4)', async () => {
+    const { p, invoice, link } = await foreignInvoiceSynced('EUR', {
+      name: 'Training',
+      quantity: '1',
+      price: '250.50',
+    });
+    expect(link).toMatchObject({ status: 'synced', errorCode: null });
+    const { payment } = await p.hsControl<{ payment: { id: string } }>(
+      `/portals/${p.hubId}/ui/invoices/${invoice.id}/payments`,
+      { amount: '250.50' },
+    );
+    await p.notify('hubspot', 'payment', payment.id);
+    await p.notify('hubspot', 'invoice', invoice.id);
+    await p.drain();
+
+    expect(await linkOfHubSpot(world, p, payment.id)).toMatchObject({ status: 'synced', errorCode: null });
+    const payments = (await p.qbo.queryPage(QboQuery.select('Payment'), 1, 10)).entities;
+    expect(payments).toHaveLength(1);
+    expect(payments[0]?.CurrencyRef?.value).toBe('EUR');
+    expect(String(payments[0]?.TotalAmt)).toBe('250.5');
+    expect((await p.read('quickbooks', 'invoice', link?.quickbooksId ?? '')).status).toBe('paid');
+  });
+
   it('a JPY invoice keeps 0 decimals exactly on both sides', async () => {
     const { p, invoice, link } = await foreignInvoiceSynced('JPY', {
       name: 'Licence',
