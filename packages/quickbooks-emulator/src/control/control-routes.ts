@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { QboFault } from '../core/fault.ts';
 import type { Json } from '../core/json.ts';
 import type { Emulator } from '../emulator.ts';
+import { mergeCustomers } from '../entities/merge-customers.ts';
 import { createEntity } from '../entities/operations.ts';
 import { entityDef } from '../entities/registry.ts';
 import { DEFAULT_VERIFIER_TOKEN } from '../options.ts';
@@ -15,6 +16,7 @@ const realmBody = z.object({
   preferences: z.record(z.string(), z.unknown()).optional(),
 });
 const SEED_ORDER: EntityName[] = ['Account', 'Customer', 'Vendor', 'Employee', 'Item', 'Invoice', 'Payment'];
+const mergeBody = z.object({ fromId: z.string().min(1), intoId: z.string().min(1) });
 const seedBody = z.record(z.string(), z.array(z.record(z.string(), z.unknown())));
 const webhookBody = z.object({
   enabled: z.boolean().optional(),
@@ -73,6 +75,24 @@ export function registerControlRoutes(app: FastifyInstance, emu: Emulator): void
     }
     return created;
   });
+
+  // A bookkeeper merging two customers in the QBO UI (R-OBJ-7): `fromId` goes into `intoId`.
+  app.post<{ Params: { realmId: string } }>(
+    '/_emulator/realms/:realmId/customers/merge',
+    (request, reply) => {
+      const realm = emu.realm(request.params.realmId);
+      if (!realm) return reply.code(404).send({ error: 'unknown_realm' });
+      const parsed = mergeBody.safeParse(request.body ?? {});
+      if (!parsed.success) return bad(reply, parsed.error);
+      const { fromId, intoId } = parsed.data;
+      try {
+        return { Customer: emu.run(realm, new Set(), (ctx) => mergeCustomers(ctx, fromId, intoId)) };
+      } catch (e) {
+        if (e instanceof QboFault) return reply.code(400).send({ Fault: e.body });
+        throw e;
+      }
+    },
+  );
 
   app.get('/_emulator/clock', () => ({ now: emu.now().toISOString() }));
   app.post('/_emulator/clock/advance', (request, reply) => {

@@ -15,13 +15,15 @@ export const ENTITY_NAMES = [
 ] as const;
 export type EntityName = (typeof ENTITY_NAMES)[number];
 
-export type ChangeOperation = 'Create' | 'Update' | 'Delete' | 'Void' | 'Emailed';
+export type ChangeOperation = 'Create' | 'Update' | 'Delete' | 'Void' | 'Emailed' | 'Merge';
 
 export interface ChangeEvent {
   realmId: string;
   entity: EntityName;
   id: string;
   operation: ChangeOperation;
+  /** A merge: the record removed into `id`. */
+  deletedId?: string;
   at: Date;
 }
 

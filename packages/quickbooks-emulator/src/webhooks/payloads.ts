@@ -14,6 +14,7 @@ export function classicPayload(events: ChangeEvent[]): unknown {
           name: e.entity,
           id: e.id,
           operation: e.operation,
+          ...(e.deletedId === undefined ? {} : { deletedId: e.deletedId }),
           // Intuit's documented sample writes the offset without a colon.
           lastUpdated: qboDateTime(e.at).replace(/([+-]\d{2}):(\d{2})$/, '$1$2'),
         })),
@@ -28,6 +29,7 @@ const PAST: Record<ChangeOperation, string> = {
   Delete: 'deleted',
   Void: 'voided',
   Emailed: 'emailed',
+  Merge: 'merged',
 };
 
 /** CloudEvents format: a JSON array of CloudEvents 1.0 objects, possibly mixing realms. */
@@ -41,6 +43,6 @@ export function cloudEventsPayload(events: ChangeEvent[]): unknown {
     time: e.at.toISOString(),
     intuitentityid: e.id,
     intuitaccountid: e.realmId,
-    data: {},
+    data: e.deletedId === undefined ? {} : { deletedid: e.deletedId },
   }));
 }
