@@ -8,7 +8,12 @@ import { superviseRunner } from './supervised-runner.ts';
 import { backfillTask } from './tasks/backfill-task.ts';
 import { POLL_ALL_TASK, POLL_PORTAL_TASK, pollAllTask, pollPortalTask } from './tasks/poll-portal-task.ts';
 import { syncPortalTask } from './tasks/sync-portal-task.ts';
-import { TOKEN_CARE_TASK, type TokenRefresher, tokenCareTask } from './tasks/token-care-task.ts';
+import {
+  TOKEN_CARE_TASK,
+  type TokenCareDeps,
+  type TokenRefresher,
+  tokenCareTask,
+} from './tasks/token-care-task.ts';
 import { unlockWorkers } from './unlock-workers.ts';
 import { holdLiveness, reapDeadWorkers } from './worker-liveness.ts';
 
@@ -34,6 +39,8 @@ export interface WorkerOptions {
   readonly reapEveryMs?: number;
   /** Token care every 5 minutes (R-CON-1); main.ts passes the adapters' OAuth (tokens/oauth-token-refresher.ts). */
   readonly tokenRefresher?: TokenRefresher;
+  /** Run by token care: ensures the app-owned properties of installations behind the current set (W4). */
+  readonly appProperties?: TokenCareDeps['appProperties'];
 }
 
 const systemClock: Clock = { now: () => new Date() };
@@ -67,7 +74,14 @@ export async function startWorker(options: WorkerOptions): Promise<Runner> {
       }),
       [POLL_ALL_TASK]: pollAllTask({ db: options.db }),
       ...(options.tokenRefresher
-        ? { [TOKEN_CARE_TASK]: tokenCareTask({ db: options.db, clock, refresher: options.tokenRefresher }) }
+        ? {
+            [TOKEN_CARE_TASK]: tokenCareTask({
+              db: options.db,
+              clock,
+              refresher: options.tokenRefresher,
+              ...(options.appProperties ? { appProperties: options.appProperties } : {}),
+            }),
+          }
         : {}),
       [BACKFILL_TASK]: backfillTask({ db: options.db, portsFor: options.portsFor, clock }),
       [POLL_PORTAL_TASK]: pollPortalTask({

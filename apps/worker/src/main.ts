@@ -3,6 +3,7 @@ import { createPrismaClient, createTokenCipher, loadEnv } from '@ledgersync/db';
 import { pino } from 'pino';
 import { workerEnvSchema } from './config.ts';
 import { startWorker } from './create-worker.ts';
+import { createAppPropertiesCare } from './tokens/app-properties-care.ts';
 import { createWorkerOAuth } from './tokens/create-worker-oauth.ts';
 import { createOAuthTokenRefresher } from './tokens/oauth-token-refresher.ts';
 import { createAdapterPortsFor } from './wire-adapters.ts';
@@ -29,6 +30,17 @@ const worker = await startWorker({
   pollEveryMinutes: Math.max(1, Math.round(env.POLL_INTERVAL_SECONDS / 60)),
   portsFor: createAdapterPortsFor(db, env, log, tokenRefresher.refreshHubSpotAfterRejection),
   tokenRefresher,
+  appProperties: createAppPropertiesCare({
+    db,
+    cipher: createTokenCipher(env.TOKEN_ENCRYPTION_KEYS, env.TOKEN_ENCRYPTION_ACTIVE_KEY_ID),
+    hubspotBaseUrl: env.HUBSPOT_API_BASE_URL,
+    onUnauthorized: tokenRefresher.refreshHubSpotAfterRejection,
+    onFailure: (portalId, error) =>
+      log.warn(
+        { portalId, error: error instanceof Error ? error.message : 'unknown' },
+        'app properties not ensured',
+      ),
+  }),
   logFactory: (scope) => (level, message) => log[level === 'warning' ? 'warn' : level]({ scope }, message),
 });
 log.info({ concurrency: env.WORKER_CONCURRENCY }, 'worker started');

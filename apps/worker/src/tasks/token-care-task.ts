@@ -22,6 +22,13 @@ export interface TokenCareDeps {
   readonly refresher: TokenRefresher;
   /** Refresh what expires within this window (default 15 minutes). */
   readonly aheadMs?: number;
+  /**
+   * W4: after the refreshes, brings installations made before the current app-owned property set
+   * up to it (tokens/app-properties-care.ts; injected like the refresher, it calls HubSpot).
+   */
+  readonly appProperties?: {
+    catchUp(): Promise<{ readonly ensured: readonly string[]; readonly failed: number }>;
+  };
 }
 
 export interface TokenCareReport {
@@ -75,5 +82,10 @@ export function tokenCareTask(deps: TokenCareDeps): Task {
   return async (_payload, helpers) => {
     const report = await careForTokens(deps);
     helpers.logger.info(`token care: ${JSON.stringify(report)}`);
+    if (deps.appProperties) {
+      const properties = await deps.appProperties.catchUp();
+      if (properties.ensured.length > 0 || properties.failed > 0)
+        helpers.logger.info(`app properties: ${JSON.stringify(properties)}`);
+    }
   };
 }

@@ -1,0 +1,87 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createHubSpotInstallationRepository, createTokenCipher } from '@ledgersync/db';
+import { APP_PROPERTIES_VERSION, QBO_NUMBER_PROPERTY } from '@ledgersync/hubspot';
+import { type E2ePortal, type E2eWorld, startE2eWorld } from '../e2e/e2e-world.ts';
+import { createAppPropertiesCare } from './app-properties-care.ts';
+
+let world: E2eWorld;
+const cipher = createTokenCipher(new Map([['k1', randomBytes(32)]]), 'k1');
+beforeAll(async () => {
+  world = await startE2eWorld();
+});
+afterAll(() => world.close());
+
+const installations = () => createHubSpotInstallationRepository(world.db, cipher);
+const tokensOf = (p: E2ePortal) => ({
+  accessToken: p.hubspotToken,
+  refreshToken: 'unused-refresh-token',
+  accessTokenExpiresAt: new Date(Date.now() + 30 * 60_000),
+  scopes: [],
+});
+const invoiceProperties = async (p: E2ePortal): Promise<string[]> => {
+  const res = await fetch(`${world.hubspotUrl}/crm/v3/properties/invoices`, {
+    headers: { authorization: `Bearer ${p.hubspotToken}` },
+  });
+  return ((await res.json()) as { results: { name: string }[] }).results.map((r) => r.name);
+};
+/** The property calls the emulator received for one portal. */
+const propertyCalls = async (p: E2ePortal): Promise<string[]> => {
+  const { requests } = (await (await fetch(`${world.hubspotUrl}/_emulator/requests`)).json()) as {
+    requests: { route: string; portalId?: number }[];
+  };
+  return requests
+    .filter((r) => r.portalId === Number(p.hubId) && r.route.includes('/properties'))
+    .map((r) => r.route);
+};
+
+describe('app-owned HubSpot properties for existing installs (W4, #6)', () => {
+  it('an installation at an older property set gets the missing property and its version bumped; one at the current set costs no call', async () => {
+    // Installed before ledgersync_qbo_number existed: the portal lacks it and records version 1.
+    const old = await world.newPortal();
+    await installations().saveInstall(old.portalId, tokensOf(old), { appPropertiesVersion: 1 });
+    const archived = await fetch(`${world.hubspotUrl}/crm/v3/properties/invoices/${QBO_NUMBER_PROPERTY}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${old.hubspotToken}` },
+    });
+    expect(archived.status).toBe(204);
+    expect(await invoiceProperties(old)).not.toContain(QBO_NUMBER_PROPERTY);
+
+    const current = await world.newPortal();
+    await installations().saveInstall(current.portalId, tokensOf(current), {
+      appPropertiesVersion: APP_PROPERTIES_VERSION,
+    });
+    const currentCallsBefore = (await propertyCalls(current)).length;
+
+    const care = createAppPropertiesCare({ db: world.db, cipher, hubspotBaseUrl: world.hubspotUrl });
+    expect(await care.catchUp()).toEqual({ ensured: [old.portalId], failed: 0 });
+    expect(await invoiceProperties(old)).toContain(QBO_NUMBER_PROPERTY);
+    expect((await installations().find(old.portalId))?.appPropertiesVersion).toBe(APP_PROPERTIES_VERSION);
+    expect(await propertyCalls(old)).toContain('POST /crm/v3/properties/:objectType');
+    expect((await propertyCalls(current)).length).toBe(currentCallsBefore);
+
+    // Caught up once: the next run asks HubSpot nothing.
+    const oldCallsAfter = (await propertyCalls(old)).length;
+    expect(await care.catchUp()).toEqual({ ensured: [], failed: 0 });
+    expect((await propertyCalls(old)).length).toBe(oldCallsAfter);
+  });
+
+  it('a portal HubSpot refuses stays behind, to be tried again on the next run', async () => {
+    const p = await world.newPortal();
+    await installations().saveInstall(
+      p.portalId,
+      { ...tokensOf(p), accessToken: 'not-a-token' },
+      { appPropertiesVersion: 1 },
+    );
+    const failures: string[] = [];
+    const care = createAppPropertiesCare({
+      db: world.db,
+      cipher,
+      hubspotBaseUrl: world.hubspotUrl,
+      onFailure: (portalId) => failures.push(portalId),
+    });
+    expect(await care.catchUp()).toEqual({ ensured: [], failed: 1 });
+    expect(failures).toEqual([p.portalId]);
+    expect((await installations().find(p.portalId))?.appPropertiesVersion).toBe(1);
+  });
+});
