@@ -1,6 +1,7 @@
 import type {
   ChangedPage,
   NaturalKey,
+  ReadHints,
   ReadResult,
   SideReader,
   SideRecord,
@@ -91,17 +92,29 @@ export function createQuickBooksSideReader(
   return {
     side: 'quickbooks',
 
-    readByIds<O extends SyncObject>(object: O, ids: readonly string[]) {
+    readByIds<O extends SyncObject>(object: O, ids: readonly string[], hints?: ReadHints) {
       return withProfile(async (currency) => {
         const entity = ENTITY_OF[object];
-        const records: SideRecord<O>[] = [];
-        for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
-          const chunk = ids.slice(i, i + IDS_PER_QUERY);
+        const merges = hints?.mergedInto ?? new Map<string, string>();
+        const wanted = [...new Set([...ids, ...ids.flatMap((id) => merges.get(id) ?? [])])];
+        const found: SideRecord<O>[] = [];
+        for (let i = 0; i < wanted.length; i += IDS_PER_QUERY) {
+          const chunk = wanted.slice(i, i + IDS_PER_QUERY);
           const query = withInactive(QboQuery.select(entity).whereIn('Id', chunk));
-          for await (const found of qbo.queryAll(query)) {
-            records.push(toSideRecord(object, found as never, currency));
+          for await (const entityRead of qbo.queryAll(query)) {
+            found.push(toSideRecord(object, entityRead as never, currency));
           }
         }
+        const byId = new Map(found.map((r) => [r.id, r]));
+        const records = ids.flatMap((id): SideRecord<O>[] => {
+          const survivorId = merges.get(id);
+          const survivor = survivorId === undefined ? undefined : byId.get(survivorId);
+          // A merged-away record is answered by its survivor, reported under the asked id, as the
+          // HubSpot reader does (R-OBJ-7). A survivor that is gone too leaves it missing (deleted).
+          if (survivorId !== undefined) return survivor ? [{ ...survivor, id, mergedInto: survivorId }] : [];
+          const own = byId.get(id);
+          return own ? [own] : [];
+        });
         const seen = new Set(records.map((r) => r.id));
         return { records, missing: ids.filter((id) => !seen.has(id)) };
       });

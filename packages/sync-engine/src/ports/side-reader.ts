@@ -30,12 +30,22 @@ export type NaturalKey =
  * Reads one side. Implementations batch internally (HubSpot batch read 100, QBO `Id in (…)`),
  * return canonical records, and report expected failures as values (`ok: false`), never throws.
  */
+/** What the change notices told about the records asked for. */
+export interface ReadHints {
+  /**
+   * Merged-away id → survivor id, from a merge notice (R-OBJ-7). QBO removes the merged-away record,
+   * so only the notice can say where it went; the reader reports it with `mergedInto`.
+   */
+  readonly mergedInto?: ReadonlyMap<string, string>;
+}
+
 export interface SideReader {
   readonly side: Side;
   /** Records by id; ids that do not exist are listed in `missing`, not an error. */
   readByIds<O extends SyncObject>(
     object: O,
     ids: readonly string[],
+    hints?: ReadHints,
   ): Promise<
     ReadResult<{
       records: readonly SideRecord<O>[];

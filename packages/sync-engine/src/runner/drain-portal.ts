@@ -36,7 +36,12 @@ export async function drainPortal(
   await ports.store.markNoticesProcessed(dropped.map((n) => n.id));
   if (!settings || active.length === 0) return { ...empty, processed: dropped.length };
 
-  const seeds = active.map((n) => ({ side: n.side, object: n.object, id: n.recordId }));
+  const seeds = active.map((n) => ({
+    side: n.side,
+    object: n.object,
+    id: n.recordId,
+    ...(n.mergedInto === null ? {} : { mergedInto: n.mergedInto }),
+  }));
   const { waiting, writes, failures } = await syncRecords(ports, portalId, settings, seeds, options);
 
   return settle(ports, active, waiting, options, {

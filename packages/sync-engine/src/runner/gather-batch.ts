@@ -47,7 +47,14 @@ export async function gatherBatch(
       if (k && !records.has(recordKey(r))) records.set(recordKey(r), k);
     }
     for (const g of groupRefs(refs.filter((r) => !records.has(recordKey(r))))) {
-      const result = await ports.readers[g.side].readByIds(g.object, g.ids);
+      const mergedInto = new Map(
+        refs.flatMap((r) =>
+          r.side === g.side && r.object === g.object && r.mergedInto !== undefined
+            ? [[r.id, r.mergedInto]]
+            : [],
+        ),
+      );
+      const result = await ports.readers[g.side].readByIds(g.object, g.ids, { mergedInto });
       if (!result.ok) {
         if (isSeed) for (const id of g.ids) unreadable.push({ ref: { ...g, id }, error: result.error });
         continue;

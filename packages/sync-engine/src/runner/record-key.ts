@@ -4,6 +4,8 @@ export interface RecordRef {
   readonly side: Side;
   readonly object: SyncObject;
   readonly id: string;
+  /** Set on a seed whose notice reported a merge: the survivor (R-OBJ-7). */
+  readonly mergedInto?: string;
 }
 
 export const recordKey = (r: RecordRef): string => `${r.object}|${r.side}|${r.id}`;
