@@ -1,4 +1,9 @@
-import { createHubSpotInstallationRepository, createPortalRepository, inTransaction } from '@ledgersync/db';
+import {
+  createHubSpotInstallationRepository,
+  createPortalRepository,
+  inTransaction,
+  schedulePortalSync,
+} from '@ledgersync/db';
 import { APP_PROPERTIES_VERSION } from '@ledgersync/hubspot';
 import { errorResponseSchema } from '../../api-contract/common.ts';
 import type { RouteContext } from '../../deps.ts';
@@ -70,6 +75,10 @@ export function hubspotInstallRoutes(app: TypedApp, ctx: RouteContext, states: S
           { ...(info.userId ? { installedByUserId: info.userId } : {}), appPropertiesVersion: 0 },
           tx,
         );
+        // Notices that waited while the installation needed re-authorizing are drained now, not
+        // only when the next change arrives.
+        if ((await tx.changeNotice.count({ where: { portalId: p.id, processedAt: null } })) > 0)
+          await schedulePortalSync(tx, p.id, 0);
         return p;
       });
       // After the tokens are stored: a failure here leaves an install that a retry completes.

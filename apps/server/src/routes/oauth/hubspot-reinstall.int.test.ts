@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createHubSpotInstallationRepository } from '@ledgersync/db';
+import { createHubSpotInstallationRepository, syncPortalJobKey } from '@ledgersync/db';
 import { APP_PROPERTIES_VERSION } from '@ledgersync/hubspot';
 import { startTestServer, type TestServer } from '../../testing/test-server.ts';
 
@@ -25,6 +25,26 @@ describe('HubSpot installation needs_reauth in the API data, cleared by a new in
     expect(paused.hubspotConnection).toBe('needs_reauth');
     expect(paused.connection).toBe('connected');
 
+    // A change that arrived while paused waits, with no job (the paused drain scheduled none).
+    await t.db.changeNotice.create({
+      data: {
+        portalId: portal.id,
+        side: 'hubspot',
+        object: 'invoices',
+        recordId: '555',
+        eventId: 'reinstall-1',
+      },
+    });
+    const drainJobs = async () =>
+      Number(
+        (
+          await t.db.$queryRaw<{ n: bigint }[]>`
+            SELECT count(*) AS n FROM graphile_worker.jobs
+            WHERE task_identifier = 'sync-portal' AND key = ${syncPortalJobKey(portal.id)}`
+        )[0]?.n ?? 0,
+      );
+    expect(await drainJobs()).toBe(0);
+
     const start = await t.app.inject({ method: 'GET', url: '/oauth/hubspot/install' });
     const state = new URL(start.headers.location as string).searchParams.get('state') ?? '';
     const callback = await t.app.inject({
@@ -36,5 +56,6 @@ describe('HubSpot installation needs_reauth in the API data, cleared by a new in
     expect(again).toMatchObject({ status: 'active', appPropertiesVersion: APP_PROPERTIES_VERSION });
     expect(t.hubspot.propertiesEnsured).toContain(again?.tokens.accessToken);
     expect((await settings()).hubspot).toEqual({ status: 'active' });
+    expect(await drainJobs()).toBe(1);
   });
 });
