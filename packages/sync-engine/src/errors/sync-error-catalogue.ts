@@ -126,6 +126,15 @@ export const SYNC_ERROR_CATALOGUE: Readonly<Record<SyncErrorCode, SyncErrorInfo>
     retriesAutomatically: false,
     requirement: 'R-OBJ-6',
   },
+  currency_precision_unsupported: {
+    category: 'data',
+    title: 'More decimals than QuickBooks keeps',
+    explanation:
+      'QuickBooks Online stores line amounts and totals with two decimals. This invoice is in a currency with three (such as KWD or BHD) and has amounts that use the third, so QuickBooks would round them and the two sides would no longer agree.',
+    fix: 'Use prices and quantities whose line amounts end in 0 in the third decimal, or invoice this customer from QuickBooks.',
+    retriesAutomatically: false,
+    requirement: 'R-OBJ-6',
+  },
   tier_required: {
     category: 'configuration',
     title: 'Paid plan needed',

@@ -16,6 +16,7 @@ export const SYNC_ERROR_CODES = [
   // R-OBJ-6 currencies
   'multicurrency_disabled',
   'customer_currency_mismatch',
+  'currency_precision_unsupported',
   // mappings and plans (R-MAP-4, R-MAP-5)
   'tier_required',
   'mapping_type_mismatch',

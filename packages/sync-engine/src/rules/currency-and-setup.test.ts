@@ -43,6 +43,18 @@ describe('currencies (R-OBJ-6)', () => {
   });
 });
 
+describe('QBO precision (R-OBJ-6)', () => {
+  it('R-OBJ-6: a three-decimal amount QBO would round is refused by name; one ending in 0 syncs', () => {
+    const kwd = (unitPrice: string) =>
+      invoice({ customerId: 'c1', currency: 'KWD', lines: [line('KWD', { unitPrice, quantity: '1' })] });
+    const refused = checkOutboundInvoice(kwd('12.345'), null, null);
+    expect(refused?.code).toBe('currency_precision_unsupported');
+    expect(refused?.message).toContain('line 1 12.345 KWD');
+    expect(refused?.message).toContain('total 12.345 KWD');
+    expect(checkOutboundInvoice(kwd('12.340'), null, null)).toBeNull();
+  });
+});
+
 describe('set-up and outbound checks', () => {
   it('R-ERR-5: a non-US company without tax mapping refuses outbound invoice sync at set-up', () => {
     const s = settings().invoice;
