@@ -43,14 +43,20 @@ export interface QuickBooksChange {
   mergedIntoId?: string;
 }
 
+type Target = Pick<QuickBooksChange, 'entityId' | 'eventId' | 'mergedIntoId'>;
+
 /**
  * Intuit reports a merge under the surviving entity's id with the merged-away one in `deletedId`
  * (classic) or `data.deletedid` (CloudEvents). The merged-away record is the one our links know and
- * it can no longer be read, so the change names it and carries the survivor.
+ * it can no longer be read, so one change names it and carries the survivor; a second one is the
+ * survivor's own (it took the merged record's place, R-OBJ-7), as HubSpot's merge event gives both.
  */
-function target(operation: string, id: string, deletedId: string | undefined) {
-  const merge = /^merge/i.test(operation) && deletedId !== undefined;
-  return merge ? { entityId: deletedId, mergedIntoId: id } : { entityId: id };
+function targets(operation: string, id: string, deletedId: string | undefined, eventId: string): Target[] {
+  if (!/^merge/i.test(operation) || deletedId === undefined) return [{ entityId: id, eventId }];
+  return [
+    { entityId: deletedId, mergedIntoId: id, eventId },
+    { entityId: id, eventId: `${eventId}:survivor` },
+  ];
 }
 
 const OBJECT_OF_ENTITY: Record<string, SyncObject> = {
@@ -78,13 +84,14 @@ export function parseQuickBooksWebhook(
     if (!parsed.success) return { ok: false, message: parsed.error.issues.map(issueText).join('; ') };
     return {
       ok: true,
-      changes: parsed.data.map((e) => ({
-        realmId: e.intuitaccountid,
-        entity: e.type.split('.')[1] ?? '',
-        ...target(e.type.split('.')[2] ?? '', e.intuitentityid, e.data?.deletedid),
-        eventId: `ce:${e.id}`,
-        ...(date(e.time) ? { occurredAt: date(e.time) as Date } : {}),
-      })),
+      changes: parsed.data.flatMap((e) =>
+        targets(e.type.split('.')[2] ?? '', e.intuitentityid, e.data?.deletedid, `ce:${e.id}`).map((t) => ({
+          realmId: e.intuitaccountid,
+          entity: e.type.split('.')[1] ?? '',
+          ...t,
+          ...(date(e.time) ? { occurredAt: date(e.time) as Date } : {}),
+        })),
+      ),
     };
   }
   const parsed = classicSchema.safeParse(body);
@@ -92,14 +99,16 @@ export function parseQuickBooksWebhook(
   const changes: QuickBooksChange[] = [];
   for (const n of parsed.data.eventNotifications) {
     for (const e of n.dataChangeEvent.entities) {
-      changes.push({
-        realmId: n.realmId,
-        entity: e.name,
-        ...target(e.operation, e.id, e.deletedId),
-        // Classic events carry no id: the change itself (what, which, when) identifies it.
-        eventId: `classic:${n.realmId}:${e.name}:${e.id}:${e.operation}:${e.lastUpdated ?? ''}${e.deletedId ? `:${e.deletedId}` : ''}`,
-        ...(date(e.lastUpdated) ? { occurredAt: date(e.lastUpdated) as Date } : {}),
-      });
+      // Classic events carry no id: the change itself (what, which, when) identifies it.
+      const eventId = `classic:${n.realmId}:${e.name}:${e.id}:${e.operation}:${e.lastUpdated ?? ''}${e.deletedId ? `:${e.deletedId}` : ''}`;
+      for (const t of targets(e.operation, e.id, e.deletedId, eventId)) {
+        changes.push({
+          realmId: n.realmId,
+          entity: e.name,
+          ...t,
+          ...(date(e.lastUpdated) ? { occurredAt: date(e.lastUpdated) as Date } : {}),
+        });
+      }
     }
   }
   return { ok: true, changes };

@@ -29,7 +29,7 @@ describe('QuickBooks merge webhooks (R-OBJ-7)', () => {
   const notices = () =>
     t.db.changeNotice.findMany({ where: { portalId: portal.id }, orderBy: { id: 'asc' } });
 
-  it('R-OBJ-7: a classic Merge names the merged-away customer and carries the survivor; an update carries none', async () => {
+  it('R-OBJ-7: a classic Merge names the merged-away customer with the survivor, and the survivor; an update carries none', async () => {
     const res = await intuitPost({
       eventNotifications: [
         {
@@ -50,8 +50,10 @@ describe('QuickBooks merge webhooks (R-OBJ-7)', () => {
       ],
     });
     expect(res.statusCode).toBe(200);
+    // The survivor's own notice from the Merge and the Update's are two events (both stored).
     expect((await notices()).map((n) => [n.object, n.recordId, n.mergedIntoId])).toEqual([
       ['contacts', '9', '4'],
+      ['contacts', '4', null],
       ['contacts', '4', null],
     ]);
   });
@@ -74,6 +76,7 @@ describe('QuickBooks merge webhooks (R-OBJ-7)', () => {
     expect(res.statusCode).toBe(200);
     expect((await notices()).map((n) => [n.recordId, n.mergedIntoId, n.eventId])).toEqual([
       ['27', '123', 'ce:ce-merge-1'],
+      ['123', null, 'ce:ce-merge-1:survivor'],
     ]);
   });
 });

@@ -14,7 +14,7 @@ afterAll(() => world.close());
 let events = 0;
 /**
  * The bookkeeper merges `fromId` into `intoId` in QBO; the webhook's Merge entity reaches us as the
- * notice the server stores for it (the merged-away id with its survivor, see
+ * notices the server stores for it: the merged-away id with its survivor, and the survivor (see
  * apps/server/src/routes/webhooks/quickbooks-merge-webhook.int.test.ts).
  */
 async function mergeInQbo(p: E2ePortal, fromId: string, intoId: string): Promise<void> {
@@ -31,6 +31,13 @@ async function mergeInQbo(p: E2ePortal, fromId: string, intoId: string): Promise
       object: toDbObject('customer'),
       recordId: fromId,
       mergedIntoId: intoId,
+      eventId: `e2e-merge-${p.portalId}-${++events}`,
+    },
+    {
+      portalId: p.portalId,
+      side: 'quickbooks',
+      object: toDbObject('customer'),
+      recordId: intoId,
       eventId: `e2e-merge-${p.portalId}-${++events}`,
     },
   ]);
@@ -114,7 +121,9 @@ describe('QuickBooks customer merges', () => {
       where: { linkId: moved.id },
       orderBy: { id: 'asc' },
     });
-    expect(activity.at(-1)?.message).toContain(`merged into ${survivor}`);
+    expect(activity.map((a) => a.message)).toContainEqual(expect.stringContaining(`merged into ${survivor}`));
+    // The survivor's own notice then brings its values to the same contact.
+    expect((await p.read('hubspot', 'customer', link?.hubspotId ?? '')).email).toBe('new@example.com');
 
     const current = await p.qbo.read('Customer', survivor);
     await p.qbo.sparseUpdate(
