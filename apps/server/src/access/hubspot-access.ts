@@ -1,4 +1,5 @@
 import { createHubSpotInstallationRepository } from '@ledgersync/db';
+import { HubSpotOAuthError } from '@ledgersync/hubspot';
 import type { RouteContext } from '../deps.ts';
 import { conflict } from '../http/http-error.ts';
 
@@ -9,11 +10,17 @@ export async function hubspotAccessToken(ctx: RouteContext, portalId: string): P
   const repo = createHubSpotInstallationRepository(ctx.db, ctx.cipher);
   const installation = await repo.find(portalId);
   if (!installation) throw conflict('hubspot_not_installed', 'Install LedgerSync in HubSpot again.');
+  if (installation.status === 'needs_reauth') throw needsReauth();
   const { tokens } = installation;
   if (tokens.accessTokenExpiresAt.getTime() - ctx.now().getTime() >= EARLY_REFRESH_MS) {
     return tokens.accessToken;
   }
-  const grant = await ctx.hubspot.refresh(tokens.refreshToken);
+  const grant = await ctx.hubspot.refresh(tokens.refreshToken).catch(async (error: unknown) => {
+    // Uninstalled or revoked: the same mark the worker sets, so syncs pause and the UI says so.
+    if (!(error instanceof HubSpotOAuthError && error.revoked)) throw error;
+    await repo.markNeedsReauth(portalId);
+    throw needsReauth();
+  });
   await repo.save(portalId, {
     accessToken: grant.accessToken,
     refreshToken: grant.refreshToken,
@@ -22,3 +29,6 @@ export async function hubspotAccessToken(ctx: RouteContext, portalId: string): P
   });
   return grant.accessToken;
 }
+
+const needsReauth = () =>
+  conflict('hubspot_needs_reauth', 'HubSpot refused our authorization; install LedgerSync in HubSpot again.');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHubSpotInstallationRepository, syncPortalJobKey } from '@ledgersync/db';
-import { APP_PROPERTIES_VERSION } from '@ledgersync/hubspot';
+import { APP_PROPERTIES_VERSION, HubSpotOAuthError } from '@ledgersync/hubspot';
 import { startTestServer, type TestServer } from '../../testing/test-server.ts';
 
 describe('HubSpot installation needs_reauth in the API data, cleared by a new install (W6 #7 item 7, R-ERR-7)', () => {
@@ -57,5 +57,28 @@ describe('HubSpot installation needs_reauth in the API data, cleared by a new in
     expect(t.hubspot.propertiesEnsured).toContain(again?.tokens.accessToken);
     expect((await settings()).hubspot).toEqual({ status: 'active' });
     expect(await drainJobs()).toBe(1);
+  });
+
+  it('a refresh HubSpot refuses in the server (field catalogue) marks needs_reauth and answers 409 hubspot_needs_reauth', async () => {
+    const portal = await t.portal({ realmId: 'realm-refused' });
+    const installations = createHubSpotInstallationRepository(t.db, t.cipher);
+    await installations.save(portal.id, {
+      accessToken: 'hs-at-expiring',
+      refreshToken: 'hs-rt-revoked',
+      accessTokenExpiresAt: t.clock.now,
+      scopes: ['oauth'],
+    });
+    const refresh = t.hubspot.gateway.refresh;
+    t.hubspot.gateway.refresh = async () => {
+      throw new HubSpotOAuthError('invalid_grant: refresh token revoked', 400, true);
+    };
+    try {
+      const res = await t.signed(t.app, portal, 'GET', '/api/v1/settings/field-catalogue');
+      expect(res.statusCode).toBe(409);
+      expect(res.json().error).toBe('hubspot_needs_reauth');
+      expect((await installations.find(portal.id))?.status).toBe('needs_reauth');
+    } finally {
+      t.hubspot.gateway.refresh = refresh;
+    }
   });
 });
