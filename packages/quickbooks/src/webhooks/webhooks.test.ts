@@ -66,11 +66,15 @@ describe('parseIntuitWebhook', () => {
     expect(parsed.notices.map((n) => [n.object, n.recordId, n.kind, n.mergedInto, n.occurredAt])).toEqual([
       ['invoice', '142', 'change', null, '2026-03-02T21:42:19.000Z'],
       ['customer', '9', 'merge', '7', '2026-03-02T21:43:00.000Z'],
+      // The survivor's own change (R-OBJ-7): it took the merged customer's place.
+      ['customer', '7', 'change', null, '2026-03-02T21:43:00.000Z'],
       ['payment', '55', 'delete', null, at],
     ]);
+    // The Vendor is received (and acknowledged) but not synced.
+    expect(parsed.received).toBe(4);
     const again = parseIntuitWebhook(JSON.parse(JSON.stringify(body)), at);
     expect(again.ok && again.notices.map((n) => n.eventId)).toEqual(parsed.notices.map((n) => n.eventId));
-    expect(new Set(parsed.notices.map((n) => n.eventId)).size).toBe(3);
+    expect(new Set(parsed.notices.map((n) => n.eventId)).size).toBe(4);
   });
 
   it('reads a CloudEvents batch from several companies', () => {
@@ -111,15 +115,22 @@ describe('parseIntuitWebhook', () => {
     expect(
       parsed.notices.map((n) => [n.realmId, n.eventId, n.object, n.recordId, n.kind, n.mergedInto]),
     ).toEqual([
-      ['r1', 'ev-1', 'invoice', '12', 'change', null],
-      ['r2', 'ev-2', 'customer', '9', 'merge', '7'],
-      ['r1', 'ev-3', 'product', '4', 'delete', null],
+      ['r1', 'ce:ev-1', 'invoice', '12', 'change', null],
+      ['r2', 'ce:ev-2', 'customer', '9', 'merge', '7'],
+      ['r2', 'ce:ev-2:survivor', 'customer', '7', 'change', null],
+      ['r1', 'ce:ev-3', 'product', '4', 'delete', null],
     ]);
   });
 
   it('refuses bodies of other shapes', () => {
     expect(parseIntuitWebhook({ hello: 'world' }, at).ok).toBe(false);
     expect(parseIntuitWebhook([{ id: 'x' }], at).ok).toBe(false);
+    // The reason names the field that is wrong, for the 400 the webhook route answers.
+    const bad = parseIntuitWebhook(
+      [{ specversion: '1.0', id: 'e', type: 'invoice.updated', intuitentityid: '1', intuitaccountid: 'r' }],
+      at,
+    );
+    expect(!bad.ok && bad.reason).toContain('0.type: expected qbo.<entity>.<operation>.v<n>');
     expect(parseIntuitWebhook(null, at).ok).toBe(false);
   });
 });

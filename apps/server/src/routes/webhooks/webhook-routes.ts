@@ -1,5 +1,5 @@
-import { createChangeIntake, type NewChangeNotice } from '@ledgersync/db';
-import { verifyIntuitSignature } from '@ledgersync/quickbooks';
+import { createChangeIntake, type NewChangeNotice, toDbObject } from '@ledgersync/db';
+import { parseIntuitWebhook, verifyIntuitSignature } from '@ledgersync/quickbooks';
 import { z } from 'zod';
 import { errorResponseSchema } from '../../api-contract/common.ts';
 import type { RouteContext } from '../../deps.ts';
@@ -8,7 +8,6 @@ import { receivedUrl } from '../../http/hubspot-request-auth.ts';
 import type { TypedApp } from '../../http/typed-app.ts';
 import { verifyHubSpotSignatureV3 } from '../../security/verify-hubspot-signature.ts';
 import { hubspotBatchSchema, hubspotEventKey, objectOfHubSpotEvent } from './parse-hubspot-events.ts';
-import { objectOfQuickBooksEntity, parseQuickBooksWebhook } from './parse-quickbooks-events.ts';
 
 const ack = z.object({ received: z.number().int(), stored: z.number().int(), ignored: z.number().int() });
 const responses = { 200: ack, 400: errorResponseSchema, 401: errorResponseSchema, 413: errorResponseSchema };
@@ -109,43 +108,44 @@ export function webhookRoutes(app: TypedApp, ctx: RouteContext): void {
         webhookRejected.inc({ side: 'quickbooks', reason: 'mismatch' });
         throw unauthorized('invalid_signature', 'The intuit-signature header is missing or wrong');
       }
-      const parsed = parseQuickBooksWebhook(request.body);
+      const parsed = parseIntuitWebhook(request.body, ctx.now().toISOString());
       if (!parsed.ok) {
         webhookRejected.inc({ side: 'quickbooks', reason: 'malformed' });
-        throw badRequest('malformed_webhook', parsed.message);
+        throw badRequest('malformed_webhook', parsed.reason);
       }
-      const realmIds = [...new Set(parsed.changes.map((c) => c.realmId))];
+      const realmIds = [...new Set(parsed.notices.map((n) => n.realmId))];
       const connections = await ctx.db.quickBooksConnection.findMany({
         where: { realmId: { in: realmIds }, status: { not: 'disconnected' } },
         select: { realmId: true, portalId: true },
       });
       const portalOfRealm = new Map(connections.map((c) => [c.realmId, c.portalId]));
       const notices: NewChangeNotice[] = [];
-      let ignored = 0;
-      for (const c of parsed.changes) {
-        const portalId = portalOfRealm.get(c.realmId);
-        const object = objectOfQuickBooksEntity(c.entity);
-        if (!portalId || !object) {
+      // Changes of entities LedgerSync does not sync (Vendor, Bill, …) are acknowledged, not stored.
+      const unsynced = parsed.received - parsed.notices.length;
+      if (unsynced > 0) webhookEvents.inc({ side: 'quickbooks', outcome: 'ignored' }, unsynced);
+      let ignored = unsynced;
+      for (const n of parsed.notices) {
+        const portalId = portalOfRealm.get(n.realmId);
+        if (!portalId) {
           ignored++;
-          webhookEvents.inc({ side: 'quickbooks', outcome: portalId ? 'ignored' : 'unknown_account' });
-          if (!portalId)
-            request.log.warn({ realmId: c.realmId }, 'QuickBooks webhook for a realm that is not connected');
+          webhookEvents.inc({ side: 'quickbooks', outcome: 'unknown_account' });
+          request.log.warn({ realmId: n.realmId }, 'QuickBooks webhook for a realm that is not connected');
           continue;
         }
         notices.push({
           portalId,
           side: 'quickbooks',
-          object,
-          recordId: c.entityId,
-          ...(c.mergedIntoId ? { mergedIntoId: c.mergedIntoId } : {}),
-          eventId: c.eventId,
-          ...(c.occurredAt ? { occurredAt: c.occurredAt } : {}),
+          object: toDbObject(n.object),
+          recordId: n.recordId,
+          ...(n.mergedInto ? { mergedIntoId: n.mergedInto } : {}),
+          eventId: n.eventId,
+          occurredAt: new Date(n.occurredAt),
         });
       }
       const stored = await intake.record(notices);
       webhookEvents.inc({ side: 'quickbooks', outcome: 'stored' }, stored);
       webhookEvents.inc({ side: 'quickbooks', outcome: 'duplicate' }, notices.length - stored);
-      return { received: parsed.changes.length, stored, ignored };
+      return { received: parsed.received, stored, ignored };
     },
   );
 }
