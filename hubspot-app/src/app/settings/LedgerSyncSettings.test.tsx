@@ -67,6 +67,24 @@ describe('Settings: connection (R-CON-2, R-CON-3)', () => {
     expect(backend.callsTo('DELETE', '/api/v1/connections/quickbooks')).toHaveLength(0);
   });
 
+  it('asks for LedgerSync to be installed again when HubSpot refused its access', async () => {
+    const { find, maybeFind, waitFor } = renderSettings(backend, {
+      ...settingsResponse(),
+      hubspot: { status: 'needs_reauth' },
+    });
+    await waitFor(() => expect(maybeFind(Alert, { title: 'Install LedgerSync again' })).not.toBeNull());
+    expect(textOf(find(Alert, { title: 'Install LedgerSync again' }))).toContain('sync is paused');
+  });
+
+  it('shows no reinstall notice while the HubSpot installation is active', async () => {
+    const { maybeFind, waitFor } = renderSettings(backend, {
+      ...settingsResponse(),
+      hubspot: { status: 'active' },
+    });
+    await waitFor(() => expect(maybeFind(Button, byText('Disconnect'))).not.toBeNull());
+    expect(maybeFind(Alert, { title: 'Install LedgerSync again' })).toBeNull();
+  });
+
   it('shows a reconnect banner when QuickBooks needs re-authorization', async () => {
     const base = settingsResponse();
     const { find, maybeFind, waitFor } = renderSettings(backend, {

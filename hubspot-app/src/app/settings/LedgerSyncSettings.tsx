@@ -12,6 +12,7 @@ import { useBackend } from '../shared/api/use-backend.ts';
 import { useLoad } from '../shared/api/use-load.ts';
 import { BackendErrorView } from '../shared/views/BackendErrorView.tsx';
 import { MissingBackendView } from '../shared/views/MissingBackendView.tsx';
+import { ReinstallNotice } from '../shared/views/ReinstallNotice.tsx';
 import { BackfillSection } from './backfill/BackfillSection.tsx';
 import { ObjectConfiguration } from './configuration/ObjectConfiguration.tsx';
 import { ConnectionSection } from './connection/ConnectionSection.tsx';
@@ -54,6 +55,7 @@ function SettingsContent({ client }: { client: BackendClient }) {
 
   return (
     <Flex direction="column" gap="md">
+      {settings.hubspot?.status === 'needs_reauth' ? <ReinstallNotice /> : null}
       <ConnectionSection client={client} connection={settings.connection} onChanged={reload} />
       <Divider />
       {problem ? (

@@ -13,6 +13,7 @@ import { useLoad } from '../../shared/api/use-load.ts';
 import { ActivityTable } from '../../shared/views/ActivityTable.tsx';
 import { BackendErrorView } from '../../shared/views/BackendErrorView.tsx';
 import { MissingBackendView } from '../../shared/views/MissingBackendView.tsx';
+import { ReinstallNotice } from '../../shared/views/ReinstallNotice.tsx';
 import { DeletedNotice } from './DeletedNotice.tsx';
 import { ExclusionDetails } from './ExclusionDetails.tsx';
 import { FailureDetails } from './FailureDetails.tsx';
@@ -75,6 +76,7 @@ function InvoiceSyncDetails({
     return <NeverSyncedView action={resyncButton} />;
   return (
     <Flex direction="column" gap="sm">
+      {card.hubspotConnection === 'needs_reauth' ? <ReinstallNotice /> : null}
       <SyncSummary card={card} timeZone={timeZone} />
       {card.deletedOn ? <DeletedNotice side={card.deletedOn} /> : null}
       {card.status === 'failed' && card.error ? <FailureDetails failure={card.error} /> : null}

@@ -60,6 +60,8 @@ export const invoiceCardSchema = z.object({
    * Until it is, the card relies on a 409 `quickbooks_not_connected` / `quickbooks_needs_reauth`.
    */
   connection: z.enum(['connected', 'not_connected', 'needs_reauth', 'disconnected']).optional(),
+  /** The HubSpot installation: `needs_reauth` once HubSpot refused LedgerSync's access (W6 token care). */
+  hubspotConnection: z.enum(['active', 'needs_reauth']).optional(),
 });
 export type InvoiceCard = z.infer<typeof invoiceCardSchema>;
 

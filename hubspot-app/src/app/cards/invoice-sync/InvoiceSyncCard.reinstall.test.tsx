@@ -1,0 +1,39 @@
+import { Alert, StatusTag } from '@hubspot/ui-extensions';
+import { createRenderer } from '@hubspot/ui-extensions/testing';
+import { beforeEach, describe, expect, it } from '@jest/globals';
+import {
+  BACKEND_URL,
+  type FakeHubSpotFetch,
+  installFakeHubSpotFetch,
+} from '../../../../test/fake-hubspot-fetch.ts';
+import { invoiceCard } from '../../../../test/fixtures.ts';
+import { textOf } from '../../../../test/text-of.ts';
+import { InvoiceSyncCard } from './InvoiceSyncCard.tsx';
+
+async function renderWith(backend: FakeHubSpotFetch, body: unknown) {
+  backend.on('GET', '/api/v1/invoices/123/card', { body });
+  const renderer = createRenderer('crm.record.tab');
+  renderer.mocks.context.variables = { LEDGERSYNC_API_URL: BACKEND_URL };
+  renderer.render(<InvoiceSyncCard />);
+  await renderer.waitFor(() => expect(renderer.maybeFind(StatusTag)).not.toBeNull());
+  return renderer;
+}
+
+describe('Integrations sync card: HubSpot access refused (W6 token care, R-ERR-7)', () => {
+  let backend: FakeHubSpotFetch;
+  beforeEach(() => {
+    backend = installFakeHubSpotFetch();
+  });
+
+  it('says LedgerSync must be installed again, above the last known sync state', async () => {
+    const { find } = await renderWith(backend, invoiceCard({ hubspotConnection: 'needs_reauth' }));
+    const notice = find(Alert, { title: 'Install LedgerSync again' });
+    expect(textOf(notice)).toContain('sync is paused');
+    expect(textOf(notice)).toContain('No change is lost');
+  });
+
+  it('shows no such notice while the installation is active', async () => {
+    const { maybeFind } = await renderWith(backend, invoiceCard({ hubspotConnection: 'active' }));
+    expect(maybeFind(Alert, { title: 'Install LedgerSync again' })).toBeNull();
+  });
+});
