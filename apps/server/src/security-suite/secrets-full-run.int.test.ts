@@ -1,28 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import {
-  createHubSpotInstallationRepository,
-  createPrismaClient,
-  createQuickBooksConnectionRepository,
-  createTokenCipher,
-  type Db,
-} from '@ledgersync/db';
-import { createTestDatabase, type TestDatabase } from '@ledgersync/db/testing';
-import { REQUIRED_SCOPE_LIST } from '@ledgersync/hubspot';
-import { createHubSpotEmulator, signatureV3 } from '@ledgersync/hubspot-emulator';
-import { intuitEndpointsAt } from '@ledgersync/quickbooks';
-import { createQuickBooksEmulator } from '@ledgersync/quickbooks-emulator';
-import { createAdapterPortsFor, startWorker, workerEnvSchema } from '@ledgersync/worker';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { createHubSpotInstallationRepository, createQuickBooksConnectionRepository } from '@ledgersync/db';
+import { createAdapterPortsFor, startWorker } from '@ledgersync/worker';
+import type { LightMyRequestResponse } from 'fastify';
 import pino from 'pino';
-import { createHubSpotPackageGateway } from '../adapters/hubspot-package-gateway.ts';
-import { createQuickBooksPackageGateway } from '../adapters/quickbooks-package-gateway.ts';
-import { buildServer } from '../build-server.ts';
-import type { ServerConfig } from '../server-config.ts';
+import { type LiveWorld, startLiveWorld } from '../testing/live-world.ts';
 import { TEST_CONFIG } from '../testing/test-server.ts';
 import { captureLogs, leaks } from './capture-logs.ts';
 
-const PUBLIC_URL = 'https://ledgersync.test';
 const HS = { clientId: 'sec-hs-client', clientSecret: 'sec-hs-secret-9f2c7e', appId: 4_100_002 };
 const QB = { clientId: 'sec-qb-client', clientSecret: 'sec-qb-secret-4b8d1a' };
 const KEY = randomBytes(32);
@@ -37,18 +22,11 @@ const VERIFIER = `verifier-${randomBytes(12).toString('hex')}`;
  * both, in every response, and in every column of every table.
  */
 describe('secrets: encrypted at rest, never logged, never returned', () => {
-  let database: TestDatabase;
-  let db: Db;
-  let hubspot: FastifyInstance;
-  let qbo: Awaited<ReturnType<typeof createQuickBooksEmulator>>;
-  let server: FastifyInstance;
-  let hubspotUrl: string;
-  let qboUrl: string;
+  let world: LiveWorld;
   const serverLogs = captureLogs();
   const workerLogs = captureLogs();
   const responses: string[] = [];
   const tokens: Record<string, string> = {};
-  const cipher = createTokenCipher(new Map([['k1', KEY]]), 'k1');
 
   const record = (res: LightMyRequestResponse) => {
     responses.push(`${JSON.stringify(res.headers)}\n${res.body}`);
@@ -56,78 +34,22 @@ describe('secrets: encrypted at rest, never logged, never returned', () => {
   };
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    db = createPrismaClient(database.url, { maxConnections: 6 });
-    hubspot = createHubSpotEmulator({
-      rateLimits: false,
-      app: {
-        appId: HS.appId,
-        clientId: HS.clientId,
-        clientSecret: HS.clientSecret,
-        redirectUris: [`${PUBLIC_URL}/oauth/hubspot/callback`],
-      },
+    world = await startLiveWorld({
+      hubspotApp: HS,
+      quickbooksApp: QB,
+      keys: KEYS,
+      maxConnections: 6,
+      config: (config) => ({
+        ...config,
+        stateSigningSecret: STATE_SECRET,
+        webhookDebounceMs: 0,
+        quickbooks: { ...config.quickbooks, webhookVerifierToken: VERIFIER },
+      }),
+      serverOptions: { logger: { level: 'trace', stream: serverLogs.stream }, rateLimit: false },
     });
-    await hubspot.listen({ host: '127.0.0.1', port: 0 });
-    const address = hubspot.server.address();
-    if (address === null || typeof address === 'string') throw new Error('no port');
-    hubspotUrl = `http://127.0.0.1:${address.port}`;
-    qbo = createQuickBooksEmulator({
-      rateLimits: false,
-      clientId: QB.clientId,
-      clientSecret: QB.clientSecret,
-      redirectUris: [`${PUBLIC_URL}/oauth/quickbooks/callback`],
-    });
-    qboUrl = await qbo.listen({ host: '127.0.0.1', port: 0 });
-    const config: ServerConfig = {
-      ...TEST_CONFIG,
-      publicUrl: PUBLIC_URL,
-      stateSigningSecret: STATE_SECRET,
-      webhookDebounceMs: 0,
-      hubspot: {
-        ...TEST_CONFIG.hubspot,
-        appId: String(HS.appId),
-        clientId: HS.clientId,
-        clientSecret: HS.clientSecret,
-        authBaseUrl: hubspotUrl,
-        scopes: REQUIRED_SCOPE_LIST,
-      },
-      quickbooks: {
-        ...TEST_CONFIG.quickbooks,
-        clientId: QB.clientId,
-        clientSecret: QB.clientSecret,
-        webhookVerifierToken: VERIFIER,
-      },
-    };
-    server = await buildServer(
-      {
-        db,
-        cipher,
-        config,
-        hubspot: createHubSpotPackageGateway({
-          basePath: hubspotUrl,
-          clientId: HS.clientId,
-          clientSecret: HS.clientSecret,
-          redirectUri: `${PUBLIC_URL}/oauth/hubspot/callback`,
-          now: Date.now,
-        }),
-        quickbooks: createQuickBooksPackageGateway({
-          apiBaseUrl: qboUrl,
-          clientId: QB.clientId,
-          clientSecret: QB.clientSecret,
-          redirectUri: `${PUBLIC_URL}/oauth/quickbooks/callback`,
-          environment: 'sandbox',
-          endpoints: intuitEndpointsAt(qboUrl),
-        }),
-      },
-      { logger: { level: 'trace', stream: serverLogs.stream }, rateLimit: false },
-    );
   });
   afterAll(async () => {
-    await server?.close();
-    await hubspot?.close();
-    await qbo?.close();
-    await db?.$disconnect();
-    await database?.drop();
+    await world?.close();
   });
 
   const signed = async (
@@ -136,39 +58,12 @@ describe('secrets: encrypted at rest, never logged, never returned', () => {
     path: string,
     body?: unknown,
   ) => {
-    const sep = path.includes('?') ? '&' : '?';
-    const url = `${path}${sep}userId=1&appId=${HS.appId}&portalId=${hubId}`;
-    const raw = body === undefined ? '' : JSON.stringify(body);
     await new Promise((r) => setTimeout(r, 2)); // a fresh signature per call, as HubSpot's proxy makes
-    const ts = String(Date.now());
-    return record(
-      await server.inject({
-        method,
-        url,
-        headers: {
-          'x-hubspot-request-timestamp': ts,
-          'x-hubspot-signature-v3': signatureV3(
-            HS.clientSecret,
-            method,
-            `${PUBLIC_URL}${url}`,
-            raw,
-            Number(ts),
-          ),
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        ...(body === undefined ? {} : { payload: raw }),
-      }),
-    );
+    return record(await world.signed(hubId, method, path, body));
   };
-  const followTo = async (url: string): Promise<URL> => {
-    const res = await fetch(url, { redirect: 'manual' });
-    expect(res.status).toBe(302);
-    return new URL(res.headers.get('location') ?? '');
-  };
-  const local = (u: URL) => `${u.pathname}${u.search}`;
   const remember = async (portalId: string, when: string) => {
-    const hs = await createHubSpotInstallationRepository(db, cipher).find(portalId);
-    const qb = await createQuickBooksConnectionRepository(db, cipher).find(portalId);
+    const hs = await createHubSpotInstallationRepository(world.db, world.cipher).find(portalId);
+    const qb = await createQuickBooksConnectionRepository(world.db, world.cipher).find(portalId);
     if (hs) {
       tokens[`HubSpot access token (${when})`] = hs.tokens.accessToken;
       tokens[`HubSpot refresh token (${when})`] = hs.tokens.refreshToken;
@@ -180,12 +75,12 @@ describe('secrets: encrypted at rest, never logged, never returned', () => {
   };
   /** Every column of every row of every table (ours and the job queue's), as text. */
   const everyRow = async () => {
-    const tables = await db.$queryRaw<{ s: string; t: string }[]>`
+    const tables = await world.db.$queryRaw<{ s: string; t: string }[]>`
       SELECT table_schema AS s, table_name AS t FROM information_schema.tables
       WHERE table_schema IN ('public', 'graphile_worker') AND table_type = 'BASE TABLE'`;
     const parts: string[] = [];
     for (const { s, t } of tables) {
-      const rows = await db.$queryRawUnsafe<{ row: string }[]>(
+      const rows = await world.db.$queryRawUnsafe<{ row: string }[]>(
         `SELECT row_to_json(x)::text AS row FROM "${s}"."${t}" x`,
       );
       parts.push(...rows.map((r) => r.row));
@@ -194,14 +89,12 @@ describe('secrets: encrypted at rest, never logged, never returned', () => {
   };
 
   it('a whole portal life through server and worker leaves no plaintext secret anywhere', async () => {
+    const { db, server, followTo, local, hubspotUrl, qboUrl } = world;
     // Install (R-CON-1) through HubSpot's consent.
-    const { portalId: hubIdNumber } = (await (
-      await fetch(`${hubspotUrl}/_emulator/portals`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ tier: 'professional' }),
-      })
-    ).json()) as { portalId: number };
+    const { portalId: hubIdNumber } = await world.postJson<{ portalId: number }>(
+      `${hubspotUrl}/_emulator/portals`,
+      { tier: 'professional' },
+    );
     const hubId = String(hubIdNumber);
     const install = record(await server.inject({ method: 'GET', url: '/oauth/hubspot/install' }));
     const authorize = new URL(install.headers.location as string);
@@ -240,54 +133,18 @@ describe('secrets: encrypted at rest, never logged, never returned', () => {
       body: JSON.stringify({ properties: { email: 'sec@example.com', firstname: 'Sec', lastname: 'Ret' } }),
     });
     const contact = (await created.json()) as { id: string };
-    const raw = JSON.stringify([
-      {
-        eventId: 1,
-        subscriptionId: 1,
-        portalId: Number(hubId),
-        appId: HS.appId,
-        occurredAt: Date.now(),
-        subscriptionType: 'contact.creation',
-        objectTypeId: '0-1',
-        objectId: Number(contact.id),
-      },
-    ]);
-    const ts = String(Date.now());
     const webhook = record(
-      await server.inject({
-        method: 'POST',
-        url: '/webhooks/hubspot',
-        payload: raw,
-        headers: {
-          'content-type': 'application/json',
-          'x-hubspot-request-timestamp': ts,
-          'x-hubspot-signature-v3': signatureV3(
-            HS.clientSecret,
-            'POST',
-            `${PUBLIC_URL}/webhooks/hubspot`,
-            raw,
-            Number(ts),
-          ),
-        },
-      }),
+      await world.sendHubSpotWebhook(hubId, [
+        { subscriptionType: 'contact.creation', objectTypeId: '0-1', objectId: Number(contact.id) },
+      ]),
     );
     expect(webhook.json()).toMatchObject({ stored: 1 });
 
-    const env = workerEnvSchema.parse({
-      DATABASE_URL: database.url,
-      TOKEN_ENCRYPTION_KEYS: KEYS,
-      HUBSPOT_CLIENT_ID: HS.clientId,
-      HUBSPOT_CLIENT_SECRET: HS.clientSecret,
-      HUBSPOT_API_BASE_URL: hubspotUrl,
-      QBO_CLIENT_ID: QB.clientId,
-      QBO_CLIENT_SECRET: QB.clientSecret,
-      QBO_API_BASE_URL: qboUrl,
-      QBO_TOKEN_BASE_URL: qboUrl,
-    });
+    const env = world.workerEnv();
     // No redaction on purpose: the worker must not hand a token to its logger at all.
     const log = pino({ level: 'trace' }, workerLogs.stream);
     const worker = await startWorker({
-      databaseUrl: database.url,
+      databaseUrl: world.database.url,
       db,
       concurrency: 1,
       debounceMs: 0,
