@@ -2,6 +2,7 @@ import type { Db } from '@ledgersync/db';
 import { SYNC_PORTAL_TASK } from '@ledgersync/db';
 import type { Clock, DrainOptions } from '@ledgersync/sync-engine';
 import { type LogFunctionFactory, Logger, type Runner, type RunnerOptions, run } from 'graphile-worker';
+import pg from 'pg';
 import { BACKFILL_TASK } from './api/job-keys.ts';
 import type { PortsFor } from './portal-ports.ts';
 import { superviseRunner } from './supervised-runner.ts';
@@ -57,9 +58,15 @@ export async function startWorker(options: WorkerOptions): Promise<Runner> {
   // Jobs a killed worker held become runnable now instead of in four hours.
   await reapDeadWorkers(options.databaseUrl);
   const logger = new Logger(options.logFactory ?? (() => () => {}));
+  // graphile-worker ends a pool it made itself without waiting, and drops the pool's error listener
+  // at once: an idle connection cut while it closes (a database restart, a dropped database) is then
+  // an unhandled 'error' that takes the process down. So the pool is ours: its listener stays, and
+  // stop() waits for it to close. Every runner the supervisor starts shares it.
+  const pgPool = new pg.Pool({ connectionString: options.databaseUrl });
+  pgPool.on('error', (error) => logger.error(`PostgreSQL idle connection failed: ${error.message}`));
   const runOptions: RunnerOptions = {
     events: liveness.events,
-    connectionString: options.databaseUrl,
+    pgPool,
     concurrency: options.concurrency,
     noHandleSignals: true,
     pollInterval: options.pollIntervalMs ?? 2_000,
@@ -111,9 +118,18 @@ export async function startWorker(options: WorkerOptions): Promise<Runner> {
     reapDeadWorkers(options.databaseUrl).catch(() => {});
   }, options.reapEveryMs ?? 10_000);
   reaper.unref();
-  void runner.promise.finally(() => {
+  const finished = runner.promise.finally(async () => {
     clearInterval(reaper);
-    return liveness.release();
+    await liveness.release();
+    await pgPool.end();
   });
-  return runner;
+  return {
+    ...runner,
+    promise: finished,
+    // Resolves once the jobs are done and every connection of this worker is closed.
+    async stop() {
+      await runner.stop();
+      await finished.catch(() => {});
+    },
+  };
 }
