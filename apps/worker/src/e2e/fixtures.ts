@@ -43,6 +43,24 @@ export async function finalizedHubSpotInvoice(p: E2ePortal, email = 'ada@example
   return p.hsControl<HsObject>(`/portals/${p.hubId}/ui/invoices/${draft.id}/finalize`);
 }
 
+/**
+ * A call to the QBO API of the portal's realm made outside LedgerSync (a bookkeeper, another app):
+ * GET without a body, POST with one.
+ */
+export async function qboApi<T>(world: E2eWorld, p: E2ePortal, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${world.qboUrl}/v3/company/${p.realmId}/${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: {
+      authorization: `Bearer ${p.qboToken}`,
+      accept: 'application/json',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!response.ok) throw new Error(`QBO ${path} → ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
 export async function countQbo(p: E2ePortal, entity: 'Invoice' | 'Customer' | 'Item'): Promise<number> {
   return (await p.qbo.queryPage(QboQuery.select(entity), 1, 1000)).entities.length;
 }

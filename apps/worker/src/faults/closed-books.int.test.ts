@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type E2eWorld, startE2eWorld } from '../e2e/e2e-world.ts';
-import { finalizedHubSpotInvoice, type HsObject } from '../e2e/fixtures.ts';
+import { finalizedHubSpotInvoice, type HsObject, qboApi } from '../e2e/fixtures.ts';
 import { measureConvergence } from './convergence.ts';
 import { CONVERGED, startScenario } from './fault-scenario.ts';
 
@@ -9,24 +9,6 @@ beforeAll(async () => {
   world = await startE2eWorld();
 });
 afterAll(() => world.close());
-
-async function qboApi<T>(
-  s: { p: { realmId: string; qboToken: string } },
-  path: string,
-  body?: unknown,
-): Promise<T> {
-  const response = await fetch(`${world.qboUrl}/v3/company/${s.p.realmId}/${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: {
-      authorization: `Bearer ${s.p.qboToken}`,
-      accept: 'application/json',
-      'content-type': 'application/json',
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!response.ok) throw new Error(`${path} → ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
 
 describe('W11 QBO books closed in the middle of a run', () => {
   it('R-ERR-6: the books are closed mid-run: the invoice dated in the closed period fails with closed_period, everything else syncs', async () => {
@@ -39,11 +21,12 @@ describe('W11 QBO books closed in the middle of a run', () => {
 
     // The accountant closes the books through tomorrow: today's invoices are in a closed period.
     const { Preferences } = await qboApi<{ Preferences: { Id: string; SyncToken: string } }>(
-      s,
+      world,
+      s.p,
       'preferences',
     );
     const closeDate = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-    await qboApi(s, 'preferences', {
+    await qboApi(world, s.p, 'preferences', {
       sparse: true,
       Id: Preferences.Id,
       SyncToken: Preferences.SyncToken,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type E2eWorld, startE2eWorld } from '../e2e/e2e-world.ts';
+import { qboApi } from '../e2e/fixtures.ts';
 import { measureConvergence } from './convergence.ts';
 import { CONVERGED, startScenario } from './fault-scenario.ts';
 
@@ -8,24 +9,6 @@ beforeAll(async () => {
   world = await startE2eWorld();
 });
 afterAll(() => world.close());
-
-async function qboApi<T>(
-  s: { p: { realmId: string; qboToken: string } },
-  path: string,
-  body?: unknown,
-): Promise<T> {
-  const response = await fetch(`${world.qboUrl}/v3/company/${s.p.realmId}/${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: {
-      authorization: `Bearer ${s.p.qboToken}`,
-      accept: 'application/json',
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!response.ok) throw new Error(`QBO ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
 
 describe('W11 stale SyncToken', () => {
   it('a stale SyncToken: QBO edits the customer between our read and our write; both edits survive on both sides', async () => {
@@ -50,8 +33,12 @@ describe('W11 stale SyncToken', () => {
         if (!edited && init?.method === 'POST') {
           // A bookkeeper saves the customer in QuickBooks just before our update lands.
           edited = true;
-          const { Customer } = await qboApi<{ Customer: { SyncToken: string } }>(s, `customer/${qboId}`);
-          await qboApi(s, 'customer', {
+          const { Customer } = await qboApi<{ Customer: { SyncToken: string } }>(
+            world,
+            s.p,
+            `customer/${qboId}`,
+          );
+          await qboApi(world, s.p, 'customer', {
             sparse: true,
             Id: qboId,
             SyncToken: Customer.SyncToken,

@@ -1,23 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { JsonDecimal } from '@ledgersync/quickbooks';
 import { type E2ePortal, type E2eWorld, startE2eWorld } from '../e2e-world.ts';
-import { finalizedHubSpotInvoice, syncingPortal } from '../fixtures.ts';
-import { linkOfHubSpot } from './requirement-fixtures.ts';
+import { syncingPortal } from '../fixtures.ts';
+import { linkOfHubSpot, syncedHubSpotInvoice } from './requirement-fixtures.ts';
 
 let world: E2eWorld;
 beforeAll(async () => {
   world = await startE2eWorld();
 });
 afterAll(() => world.close());
-
-async function syncedHubSpotInvoice(p: E2ePortal) {
-  const invoice = await finalizedHubSpotInvoice(p, `${p.hubId}@example.com`);
-  await p.notify('hubspot', 'invoice', invoice.id);
-  await p.drain();
-  const link = await linkOfHubSpot(world, p, invoice.id);
-  expect(link).toMatchObject({ status: 'synced' });
-  return { hubspotId: invoice.id, quickbooksId: link?.quickbooksId ?? '' };
-}
 
 /** A bookkeeper sets the quantity of the invoice's first line in QBO (amount kept consistent). */
 async function setFirstLineQuantity(p: E2ePortal, qboId: string, qty: string) {
@@ -41,7 +32,7 @@ async function setFirstLineQuantity(p: E2ePortal, qboId: string, qty: string) {
 describe('editing rules', () => {
   it('R-EDT-1: lines of a HubSpot invoice changed in QBO are not copied back; it fails (R-ERR-4) until QBO is reverted', async () => {
     const p = await syncingPortal(world);
-    const ids = await syncedHubSpotInvoice(p);
+    const ids = await syncedHubSpotInvoice(world, p);
     const linesBefore = (await p.read('hubspot', 'invoice', ids.hubspotId)).lines;
 
     await setFirstLineQuantity(p, ids.quickbooksId, '5');
@@ -62,7 +53,7 @@ describe('editing rules', () => {
 
   it('R-ERR-4: a line edit in QBO is recorded as the R-ERR-4 failure, and a HubSpot edit of the lines heals it', async () => {
     const p = await syncingPortal(world);
-    const ids = await syncedHubSpotInvoice(p);
+    const ids = await syncedHubSpotInvoice(world, p);
     await setFirstLineQuantity(p, ids.quickbooksId, '4');
     await p.notify('quickbooks', 'invoice', ids.quickbooksId);
     await p.drain();
@@ -128,7 +119,7 @@ describe('editing rules', () => {
 
   it('R-EDT-3: what LedgerSync wrote comes back as a notice on both sides and writes nothing', async () => {
     const p = await syncingPortal(world);
-    const ids = await syncedHubSpotInvoice(p);
+    const ids = await syncedHubSpotInvoice(world, p);
     const before = await world.db.syncActivity.count({ where: { portalId: p.portalId } });
     // The webhooks of our own writes arrive: the invoice on both sides.
     await p.notify('quickbooks', 'invoice', ids.quickbooksId);

@@ -1,5 +1,6 @@
+import { expect } from '@jest/globals';
 import type { E2ePortal, E2eWorld } from '../e2e-world.ts';
-import type { HsObject } from '../fixtures.ts';
+import { finalizedHubSpotInvoice, type HsObject, qboApi } from '../fixtures.ts';
 
 // What a HubSpot user and a bookkeeper do by hand, through the emulators' public APIs.
 
@@ -30,16 +31,7 @@ export async function setQboPreferences(
   p: E2ePortal,
   preferences: Record<string, unknown>,
 ): Promise<void> {
-  const response = await fetch(`${world.qboUrl}/v3/company/${p.realmId}/preferences?minorversion=75`, {
-    method: 'POST',
-    headers: {
-      authorization: `Bearer ${p.qboToken}`,
-      'content-type': 'application/json',
-      accept: 'application/json',
-    },
-    body: JSON.stringify({ ...preferences, sparse: true }),
-  });
-  if (!response.ok) throw new Error(`preferences update → ${response.status} ${await response.text()}`);
+  await qboApi(world, p, 'preferences?minorversion=75', { ...preferences, sparse: true });
 }
 
 export async function linkOfHubSpot(world: E2eWorld, p: E2ePortal, hubspotId: string) {
@@ -57,4 +49,14 @@ export async function linkOfQuickBooks(
 
 export async function activityOf(world: E2eWorld, p: E2ePortal) {
   return world.db.syncActivity.findMany({ where: { portalId: p.portalId }, orderBy: { id: 'asc' } });
+}
+
+/** A finalized HubSpot invoice, synced to QBO by one drain; returns both ids. */
+export async function syncedHubSpotInvoice(world: E2eWorld, p: E2ePortal) {
+  const invoice = await finalizedHubSpotInvoice(p, `${p.hubId}@example.com`);
+  await p.notify('hubspot', 'invoice', invoice.id);
+  await p.drain();
+  const link = await linkOfHubSpot(world, p, invoice.id);
+  expect(link).toMatchObject({ status: 'synced' });
+  return { hubspotId: invoice.id, quickbooksId: link?.quickbooksId ?? '' };
 }

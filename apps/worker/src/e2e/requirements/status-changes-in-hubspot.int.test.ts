@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { QboQuery } from '@ledgersync/quickbooks';
 import { type E2ePortal, type E2eWorld, startE2eWorld } from '../e2e-world.ts';
 import { finalizedHubSpotInvoice, type HsObject, syncingPortal } from '../fixtures.ts';
-import { linkOfHubSpot } from './requirement-fixtures.ts';
+import { linkOfHubSpot, syncedHubSpotInvoice } from './requirement-fixtures.ts';
 
 let world: E2eWorld;
 beforeAll(async () => {
@@ -10,22 +10,13 @@ beforeAll(async () => {
 });
 afterAll(() => world.close());
 
-async function syncedHubSpotInvoice(p: E2ePortal) {
-  const invoice = await finalizedHubSpotInvoice(p, `${p.hubId}@example.com`);
-  await p.notify('hubspot', 'invoice', invoice.id);
-  await p.drain();
-  const link = await linkOfHubSpot(world, p, invoice.id);
-  expect(link).toMatchObject({ status: 'synced' });
-  return { hubspotId: invoice.id, quickbooksId: link?.quickbooksId ?? '' };
-}
-
 const failures = (p: E2ePortal) =>
   world.db.syncActivity.count({ where: { portalId: p.portalId, errorCode: { not: null } } });
 
 describe('status changes made in HubSpot', () => {
   it('R-OBJ-5: voided in HubSpot → voided in QBO; QBO’s zeroed amounts read back later are not a line edit (R-ERR-4)', async () => {
     const p = await syncingPortal(world);
-    const ids = await syncedHubSpotInvoice(p);
+    const ids = await syncedHubSpotInvoice(world, p);
     await p.hsControl(`/portals/${p.hubId}/ui/invoices/${ids.hubspotId}/void`);
     await p.notify('hubspot', 'invoice', ids.hubspotId);
     await p.drain();
@@ -42,7 +33,7 @@ describe('status changes made in HubSpot', () => {
 
   it('R-OBJ-4: a payment recorded in HubSpot becomes a QBO payment on the invoice, which is then paid', async () => {
     const p = await syncingPortal(world);
-    const ids = await syncedHubSpotInvoice(p);
+    const ids = await syncedHubSpotInvoice(world, p);
     const { payment } = await p.hsControl<{ payment: HsObject }>(
       `/portals/${p.hubId}/ui/invoices/${ids.hubspotId}/payments`,
       { amount: '77.50' },

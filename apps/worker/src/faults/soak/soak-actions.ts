@@ -1,5 +1,5 @@
 import type { E2ePortal, E2eWorld } from '../../e2e/e2e-world.ts';
-import type { HsObject } from '../../e2e/fixtures.ts';
+import { type HsObject, qboApi } from '../../e2e/fixtures.ts';
 import { type FaultRule, injectHubSpot, injectQbo } from '../emulator-faults.ts';
 import type { Random } from '../random.ts';
 
@@ -15,20 +15,6 @@ export interface SoakLedger {
 }
 
 let made = 0;
-
-async function qboApi<T>(world: E2eWorld, p: E2ePortal, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${world.qboUrl}/v3/company/${p.realmId}/${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: {
-      authorization: `Bearer ${p.qboToken}`,
-      accept: 'application/json',
-      'content-type': 'application/json',
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!response.ok) throw new Error(`QBO ${path} → ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
 
 const phone = (random: Random) => `+1 555 ${String(random.int(0, 10_000)).padStart(4, '0')}`;
 
