@@ -3,11 +3,12 @@ import type { ChangeNotice, Link, MergeBase } from '../ports/link.ts';
 import type { SideReader } from '../ports/side-reader.ts';
 import type { SideWriter, WriteCommand, WriteResult } from '../ports/side-writer.ts';
 import type { SyncStore } from '../ports/sync-store.ts';
-import type { AnySideRecord, RecordOf } from '../records/side-record.ts';
+import type { AnySideRecord } from '../records/side-record.ts';
 import type { Side, SyncObject } from '../records/sync-object.ts';
 import type { RunnerPorts } from '../runner/runner-ports.ts';
 import type { PortalSettings } from '../settings/portal-settings.ts';
 import { company, T1 } from './factories.ts';
+import { performWrite } from './perform-write.ts';
 
 /**
  * One in-memory app per side plus a store, for the runner's unit tests (the end-to-end tests use
@@ -88,31 +89,7 @@ export class InMemoryApps {
   }
 
   private perform(side: Side, c: WriteCommand): WriteResult {
-    const key = c.idempotencyKey;
-    if (c.kind === 'create') {
-      const id = `${side[0]}${++this.counter}`;
-      this.put({
-        side,
-        object: c.object,
-        id,
-        version: '1',
-        createdAt: T1,
-        updatedAt: T1,
-        record: c.record,
-      } as AnySideRecord);
-      return { ok: true, idempotencyKey: key, id, version: '1', record: c.record };
-    }
-    const current = this.records.get(`${c.object}|${side}|${c.id}`);
-    if (!current) throw new Error(`write to missing ${c.object} ${c.id}`);
-    const record =
-      c.kind === 'update'
-        ? c.record
-        : c.kind === 'void'
-          ? { ...(current.record as object), status: 'voided' }
-          : current.record;
-    const version = String(Number(current.version) + 1);
-    this.put({ ...current, record, version } as AnySideRecord);
-    return { ok: true, idempotencyKey: key, id: c.id, version, record: record as RecordOf<typeof c.object> };
+    return performWrite(this.records, side, c, () => `${side[0]}${++this.counter}`);
   }
 }
 

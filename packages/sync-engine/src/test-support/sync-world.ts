@@ -9,6 +9,7 @@ import type { Side } from '../records/sync-object.ts';
 import type { CompanyProfile } from '../settings/company-profile.ts';
 import type { PortalSettings } from '../settings/portal-settings.ts';
 import { company as defaultCompany, T1 } from './factories.ts';
+import { performWrite } from './perform-write.ts';
 
 /**
  * An in-memory pair of apps plus a store, for scenario and property tests: it plays the runner's
@@ -109,31 +110,7 @@ export class SyncWorld {
   }
 
   private perform(side: Side, c: WriteCommand): WriteResult {
-    const key = c.idempotencyKey;
-    if (c.kind === 'create') {
-      const id = `${side === 'hubspot' ? 'h' : 'q'}${++this.counter}`;
-      this.put({
-        side,
-        object: c.object,
-        id,
-        version: '1',
-        createdAt: T1,
-        updatedAt: T1,
-        record: c.record,
-      } as AnySideRecord);
-      return { ok: true, idempotencyKey: key, id, version: '1', record: c.record };
-    }
-    const current = this.records.get(`${c.object}|${side}|${c.id}`);
-    if (!current) throw new Error(`write to missing ${c.object} ${c.id}`);
-    const record =
-      c.kind === 'update'
-        ? c.record
-        : c.kind === 'void'
-          ? { ...(current.record as object), status: 'voided' }
-          : current.record;
-    const version = String(Number(current.version) + 1);
-    this.put({ ...current, record, version } as AnySideRecord);
-    return { ok: true, idempotencyKey: key, id: c.id, version, record: record as RecordOf<typeof c.object> };
+    return performWrite(this.records, side, c, () => `${side === 'hubspot' ? 'h' : 'q'}${++this.counter}`);
   }
 }
 
