@@ -4,7 +4,7 @@ import { checkSides } from '../world/check-sides.ts';
 import { seedQuickBooks } from '../world/seed-quickbooks.ts';
 import type { BenchWorld } from '../world/start-world.ts';
 import { measureSync, type RunOptions } from './measure-sync.ts';
-import { ratioOf, type ScenarioResult } from './scenario-result.ts';
+import { measuredAgainstFloor, type ScenarioResult } from './scenario-result.ts';
 
 export interface SyncScenarioOptions extends RunOptions {
   readonly size: number;
@@ -29,15 +29,8 @@ export async function inboundInitialSync(world: BenchWorld, o: SyncScenarioOptio
   return {
     name: o.name ?? 'inbound initial sync',
     size: o.size,
-    wallMs: run.wallMs,
-    floorMs: Math.round(floor.floorMs),
-    burstFloorMs: Math.round(floor.burstFloorMs),
-    ratio: ratioOf(run.wallMs, floor.floorMs),
-    calls: run.calls,
-    callsByRoute: run.byRoute,
+    ...measuredAgainstFloor(run, floor),
     minimumCalls: sideTotals(minimum),
-    http429: run.http429.hubspot + run.http429.quickbooks,
-    peakRssMb: run.peakRssMb,
     correct: check.correct,
     detail: check.detail,
   };

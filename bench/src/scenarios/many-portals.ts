@@ -6,7 +6,7 @@ import { mapLimit } from '../world/http.ts';
 import { seedHubSpot } from '../world/seed-hubspot.ts';
 import type { BenchWorld } from '../world/start-world.ts';
 import { measureSync, type RunOptions } from './measure-sync.ts';
-import { ratioOf, type ScenarioResult } from './scenario-result.ts';
+import { measuredAgainstFloor, type ScenarioResult } from './scenario-result.ts';
 
 export interface ManyPortalsOptions extends RunOptions {
   readonly portals: number;
@@ -40,15 +40,8 @@ export async function manyPortals(world: BenchWorld, o: ManyPortalsOptions): Pro
   return {
     name: 'many portals',
     size: o.portals,
-    wallMs: run.wallMs,
-    floorMs: Math.round(floor.floorMs),
-    burstFloorMs: Math.round(floor.burstFloorMs),
-    ratio: ratioOf(run.wallMs, floor.floorMs),
-    calls: run.calls,
-    callsByRoute: run.byRoute,
+    ...measuredAgainstFloor(run, floor),
     minimumCalls: { hubspot: minimum.hubspot * o.portals, quickbooks: minimum.quickbooks * o.portals },
-    http429: run.http429.hubspot + run.http429.quickbooks,
-    peakRssMb: run.peakRssMb,
     correct: failed.length === 0 && starved === 0,
     detail:
       failed.length === 0 && starved === 0

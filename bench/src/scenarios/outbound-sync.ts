@@ -5,7 +5,7 @@ import { seedHubSpot } from '../world/seed-hubspot.ts';
 import type { BenchWorld } from '../world/start-world.ts';
 import type { SyncScenarioOptions } from './inbound-initial-sync.ts';
 import { measureSync } from './measure-sync.ts';
-import { ratioOf, type ScenarioResult } from './scenario-result.ts';
+import { measuredAgainstFloor, type ScenarioResult } from './scenario-result.ts';
 
 /** Scenario 2: N HubSpot invoices finalized after the sync start reach an empty QBO company. */
 export async function outboundSync(world: BenchWorld, o: SyncScenarioOptions): Promise<ScenarioResult> {
@@ -24,15 +24,8 @@ export async function outboundSync(world: BenchWorld, o: SyncScenarioOptions): P
   return {
     name: o.name ?? 'outbound',
     size: o.size,
-    wallMs: run.wallMs,
-    floorMs: Math.round(floor.floorMs),
-    burstFloorMs: Math.round(floor.burstFloorMs),
-    ratio: ratioOf(run.wallMs, floor.floorMs),
-    calls: run.calls,
-    callsByRoute: run.byRoute,
+    ...measuredAgainstFloor(run, floor),
     minimumCalls: sideTotals(minimum),
-    http429: run.http429.hubspot + run.http429.quickbooks,
-    peakRssMb: run.peakRssMb,
     correct: check.correct,
     detail: check.detail,
   };

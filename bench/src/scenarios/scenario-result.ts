@@ -1,4 +1,6 @@
+import type { Floor } from '../measure/floor.ts';
 import type { ApiCalls, SideCounts } from '../world/api-calls.ts';
+import type { SyncRun } from './measure-sync.ts';
 
 /** One row of `bench/results/<date>.json` (field names fixed by issue W10). */
 export interface ScenarioResult {
@@ -25,3 +27,23 @@ export interface ScenarioResult {
 
 export const ratioOf = (wallMs: number, floorMs: number): number | null =>
   floorMs > 0 ? Math.round((wallMs / floorMs) * 100) / 100 : null;
+
+/** The fields every sync scenario reports alike: the run's time, calls and memory against its floor. */
+export function measuredAgainstFloor(
+  run: SyncRun,
+  floor: Floor,
+): Pick<
+  ScenarioResult,
+  'wallMs' | 'floorMs' | 'burstFloorMs' | 'ratio' | 'calls' | 'callsByRoute' | 'http429' | 'peakRssMb'
+> {
+  return {
+    wallMs: run.wallMs,
+    floorMs: Math.round(floor.floorMs),
+    burstFloorMs: Math.round(floor.burstFloorMs),
+    ratio: ratioOf(run.wallMs, floor.floorMs),
+    calls: run.calls,
+    callsByRoute: run.byRoute,
+    http429: run.http429.hubspot + run.http429.quickbooks,
+    peakRssMb: run.peakRssMb,
+  };
+}
