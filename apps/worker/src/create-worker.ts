@@ -1,20 +1,20 @@
 import type { Db } from '@ledgersync/db';
-import { SYNC_PORTAL_TASK } from '@ledgersync/db';
+import {
+  BACKFILL_TASK,
+  POLL_ALL_TASK,
+  POLL_PORTAL_TASK,
+  SYNC_PORTAL_TASK,
+  TOKEN_CARE_TASK,
+} from '@ledgersync/jobs';
 import type { Clock, DrainOptions } from '@ledgersync/sync-engine';
 import { type LogFunctionFactory, Logger, type Runner, type RunnerOptions, run } from 'graphile-worker';
 import pg from 'pg';
-import { BACKFILL_TASK } from './api/job-keys.ts';
 import type { PortsFor } from './portal-ports.ts';
 import { superviseRunner } from './supervised-runner.ts';
 import { backfillTask } from './tasks/backfill-task.ts';
-import { POLL_ALL_TASK, POLL_PORTAL_TASK, pollAllTask, pollPortalTask } from './tasks/poll-portal-task.ts';
+import { pollAllTask, pollPortalTask } from './tasks/poll-portal-task.ts';
 import { syncPortalTask } from './tasks/sync-portal-task.ts';
-import {
-  TOKEN_CARE_TASK,
-  type TokenCareDeps,
-  type TokenRefresher,
-  tokenCareTask,
-} from './tasks/token-care-task.ts';
+import { type TokenCareDeps, type TokenRefresher, tokenCareTask } from './tasks/token-care-task.ts';
 import { unlockWorkers } from './unlock-workers.ts';
 import { holdLiveness, reapDeadWorkers } from './worker-liveness.ts';
 
@@ -40,7 +40,7 @@ export interface WorkerOptions {
   readonly reapEveryMs?: number;
   /** Token care every 5 minutes (R-CON-1); main.ts passes the adapters' OAuth (tokens/oauth-token-refresher.ts). */
   readonly tokenRefresher?: TokenRefresher;
-  /** Run by token care: ensures the app-owned properties of installations behind the current set (W4). */
+  /** Run by token care: ensures the app-owned properties of installations behind the current set. */
   readonly appProperties?: TokenCareDeps['appProperties'];
 }
 

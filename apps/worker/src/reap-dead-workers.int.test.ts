@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createPrismaClient, type Db, portalQueueName, SYNC_PORTAL_TASK } from '@ledgersync/db';
+import { createPrismaClient, type Db } from '@ledgersync/db';
 import { createTestDatabase, type TestDatabase } from '@ledgersync/db/testing';
+import { portalQueueName, SYNC_PORTAL_TASK } from '@ledgersync/jobs';
 import type { Runner } from 'graphile-worker';
 import { startWorker } from './create-worker.ts';
 

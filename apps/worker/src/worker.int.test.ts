@@ -1,14 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import {
-  createChangeIntake,
-  createPortalRepository,
-  createPrismaClient,
-  type Db,
-  SYNC_PORTAL_TASK,
-} from '@ledgersync/db';
+import { createPortalRepository, createPrismaClient, type Db } from '@ledgersync/db';
 import { createTestDatabase, type TestDatabase } from '@ledgersync/db/testing';
+import { createChangeIntake, SYNC_PORTAL_TASK } from '@ledgersync/jobs';
 import type { Runner } from 'graphile-worker';
-import { disconnectPortal, setObjectSyncEnabled } from './api/portal-lifecycle.ts';
 import { startWorker } from './create-worker.ts';
 import type { PortalPorts } from './portal-ports.ts';
 
@@ -93,28 +87,15 @@ describe('worker', () => {
     expect(await db.changeNotice.count({ where: { portalId: id, processedAt: null } })).toBe(1);
   });
 
-  it('R-CON-3: disconnecting QBO removes every queued job of the portal and closes its notices', async () => {
-    const id = await portal();
-    await createChangeIntake(db, { debounceMs: 60_000 }).record([notice(id, `c-${id}`)]);
-    expect(await jobsOf(id)).toBe(1n);
-    await disconnectPortal(db, id, 'quickbooks_disconnected');
-    expect(await jobsOf(id)).toBe(0n);
-    expect(await db.changeNotice.count({ where: { portalId: id, processedAt: null } })).toBe(0);
-    expect(await db.quickBooksConnection.findUnique({ where: { portalId: id } })).toMatchObject({
-      status: 'disconnected',
-      accessToken: null,
-    });
-  });
-
-  it('R-CON-5: turning invoice sync off closes its pending notices; on again records the start once', async () => {
-    const id = await portal();
-    await setObjectSyncEnabled(db, id, 'invoice', true, new Date('2026-03-01T00:00:00Z'));
-    await createChangeIntake(db, { debounceMs: 60_000 }).record([notice(id, `d-${id}`)]);
-    await setObjectSyncEnabled(db, id, 'invoice', false);
-    expect(await db.changeNotice.count({ where: { portalId: id, processedAt: null } })).toBe(0);
-    await setObjectSyncEnabled(db, id, 'invoice', true, new Date('2026-04-01T00:00:00Z'));
-    const row = await db.syncSettings.findFirst({ where: { portalId: id, object: 'invoices' } });
-    expect(row).toMatchObject({ enabled: true, syncStartedAt: new Date('2026-03-01T00:00:00Z') });
-    expect(SYNC_PORTAL_TASK).toBe('sync-portal');
+  it('a job whose payload its task cannot accept fails with an error naming the field', async () => {
+    // Queued by hand, as a buggy enqueuer would: @ledgersync/jobs checks payloads before queueing.
+    await db.$executeRaw`SELECT graphile_worker.add_job(${SYNC_PORTAL_TASK}, '{"portal": "p-1"}'::json, job_key := 'bad-payload')`;
+    const lastError = async () =>
+      (
+        await db.$queryRaw<{ last_error: string | null }[]>`
+          SELECT last_error FROM graphile_worker.jobs WHERE key = 'bad-payload'`
+      )[0]?.last_error ?? null;
+    await until(async () => (await lastError()) !== null);
+    expect(await lastError()).toMatch(/^sync-portal job payload is invalid: portalId: /);
   });
 });

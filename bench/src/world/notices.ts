@@ -1,4 +1,5 @@
-import { createChangeIntake, type SyncObject as DbObject } from '@ledgersync/db';
+import type { SyncObject as DbObject } from '@ledgersync/db';
+import { createChangeIntake } from '@ledgersync/jobs';
 import type { BenchWorld } from './start-world.ts';
 
 export interface NoticeBatch {

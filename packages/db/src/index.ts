@@ -17,14 +17,6 @@ export { migrateDatabase } from './migrate/migrate-database.ts';
 export { MigrationError } from './migrate/migration-error.ts';
 export { MIGRATIONS_DIR } from './migrate/migrations-dir.ts';
 export { readMigrations } from './migrate/read-migrations.ts';
-export { type ChangeIntake, createChangeIntake } from './queue/change-intake.ts';
-export { migrateJobQueue } from './queue/migrate-job-queue.ts';
-export {
-  portalQueueName,
-  SYNC_PORTAL_TASK,
-  schedulePortalSync,
-  syncPortalJobKey,
-} from './queue/schedule-portal-sync.ts';
 export * from './repositories/change-notice-repository.ts';
 export * from './repositories/hubspot-installation-repository.ts';
 export * from './repositories/portal-repository.ts';

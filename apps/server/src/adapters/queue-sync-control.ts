@@ -1,11 +1,11 @@
 import type { Db } from '@ledgersync/db';
-import { disconnectPortal, requestResync, setObjectSyncEnabled, startBackfill } from '@ledgersync/worker';
+import { disconnectPortal, requestResync, setObjectSyncEnabled, startBackfill } from '@ledgersync/jobs';
 import type { SyncControl } from '../ports/sync-control.ts';
 import { ENGINE_OBJECT } from '../settings/stored-settings.ts';
 
 /**
- * The seam to the worker: its life-cycle and backfill functions (database and job queue, no HTTP
- * between the two apps).
+ * The seam to the worker: the job catalogue's life-cycle and backfill functions, which work in the
+ * database and the job queue (no HTTP between server and worker, and neither imports the other).
  */
 export function createQueueSyncControl(db: Db, debounceMs: number, now: () => Date): SyncControl {
   return {
@@ -19,7 +19,7 @@ export function createQueueSyncControl(db: Db, debounceMs: number, now: () => Da
     },
     async setObjectEnabled(portalId, object, enabled) {
       const engineObject = ENGINE_OBJECT[object];
-      // Payments follow invoices inside the worker's own rule.
+      // Payments follow invoices inside setObjectSyncEnabled's own rule.
       if (engineObject === 'payment') return;
       await setObjectSyncEnabled(db, portalId, engineObject, enabled, now());
     },

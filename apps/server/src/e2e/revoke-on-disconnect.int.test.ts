@@ -1,10 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import {
-  createChangeIntake,
-  createHubSpotInstallationRepository,
-  createQuickBooksConnectionRepository,
-} from '@ledgersync/db';
+import { createHubSpotInstallationRepository, createQuickBooksConnectionRepository } from '@ledgersync/db';
 import { createOAuthClient, HubSpotOAuthError } from '@ledgersync/hubspot';
+import { createChangeIntake } from '@ledgersync/jobs';
 import { createQuickBooksOAuth, intuitEndpointsAt, QboError } from '@ledgersync/quickbooks';
 import { useLiveWorld } from '../testing/live-world.ts';
 

@@ -1,8 +1,8 @@
 import type { Backfill, SyncObject } from '@ledgersync/db';
 
 /**
- * What the server asks of the sync worker (W6). The default (`adapters/queue-sync-control.ts`)
- * calls the worker's own life-cycle functions, which work in the database and the job queue.
+ * What the server asks of the sync worker. The default (`adapters/queue-sync-control.ts`) calls
+ * the life-cycle functions of @ledgersync/jobs, which work in the database and the job queue.
  */
 export interface SyncControl {
   /** Queues one record for another sync pass (the card's "Resync"). */

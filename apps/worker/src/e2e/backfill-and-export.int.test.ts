@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { readBackfillProgress, startBackfill } from '../api/backfill.ts';
+import { startBackfill } from '@ledgersync/jobs';
 import { exportHistoricalInvoicesCsv } from '../api/historical-invoices-csv.ts';
 import { runBackfill } from '../tasks/backfill-task.ts';
 import { type E2ePortal, type E2eWorld, startE2eWorld } from './e2e-world.ts';
@@ -57,9 +57,10 @@ describe('historical HubSpot invoices (R-FLT-4)', () => {
       from: new Date(Date.now() - hour),
       to: new Date(Date.now() + hour),
     });
-    expect(await readBackfillProgress(world.db, id)).toMatchObject({ status: 'pending', done: 0 });
+    const progress = () => world.db.backfill.findUnique({ where: { id } });
+    expect(await progress()).toMatchObject({ status: 'pending', done: 0 });
     await runBackfill({ db: world.db, portsFor: async () => p.ports, clock: world.clock }, id);
-    expect(await readBackfillProgress(world.db, id)).toMatchObject({
+    expect(await progress()).toMatchObject({
       status: 'done',
       total: 1,
       done: 1,

@@ -1,5 +1,4 @@
 import {
-  createChangeIntake,
   createPortalRepository,
   createPrismaClient,
   createPrismaSyncStore,
@@ -8,6 +7,7 @@ import {
 } from '@ledgersync/db';
 import { createTestDatabase, type TestDatabase } from '@ledgersync/db/testing';
 import { createHubSpotEmulator } from '@ledgersync/hubspot-emulator';
+import { createChangeIntake } from '@ledgersync/jobs';
 import {
   createQuickBooksClient,
   QBO_RATE_LIMITS,

@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { describe, expect, it } from '@jest/globals';
-import { createChangeIntake } from '@ledgersync/db';
+import { createChangeIntake } from '@ledgersync/jobs';
 import { countQbo, finalizedHubSpotInvoice, syncingPortal, until } from './fixtures.ts';
 import { useWorkerProcesses } from './worker-processes.ts';
 

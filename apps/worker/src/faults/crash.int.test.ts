@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { createChangeIntake, toDbObject } from '@ledgersync/db';
+import { toDbObject } from '@ledgersync/db';
+import { createChangeIntake } from '@ledgersync/jobs';
 import type { SyncObject } from '@ledgersync/sync-engine';
 import { syncingPortal, until } from '../e2e/fixtures.ts';
 import { useWorkerProcesses } from '../e2e/worker-processes.ts';

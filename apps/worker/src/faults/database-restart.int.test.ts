@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { describe, expect, it } from '@jest/globals';
-import { createChangeIntake, toDbObject } from '@ledgersync/db';
+import { toDbObject } from '@ledgersync/db';
+import { createChangeIntake } from '@ledgersync/jobs';
 import type { SyncObject } from '@ledgersync/sync-engine';
 import type { E2ePortal, E2eWorld } from '../e2e/e2e-world.ts';
 import { syncingPortal, until } from '../e2e/fixtures.ts';

@@ -1,11 +1,9 @@
 import { createPrismaSyncStore, type Db } from '@ledgersync/db';
+import { BACKFILL_TASK, parseJobPayload } from '@ledgersync/jobs';
 import { type Clock, type RecordRef, syncRecords } from '@ledgersync/sync-engine';
 import type { Task } from 'graphile-worker';
-import { z } from 'zod';
 import { portalGate } from '../portal-gate.ts';
 import type { PortsFor } from '../portal-ports.ts';
-
-const payloadSchema = z.object({ backfillId: z.uuid() });
 
 export interface BackfillDeps {
   readonly db: Db;
@@ -21,7 +19,7 @@ export interface BackfillDeps {
  */
 export function backfillTask(deps: BackfillDeps): Task {
   return async (payload) => {
-    const { backfillId } = payloadSchema.parse(payload);
+    const { backfillId } = parseJobPayload(BACKFILL_TASK, payload);
     await runBackfill(deps, backfillId);
   };
 }

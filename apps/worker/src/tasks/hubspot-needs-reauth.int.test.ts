@@ -1,15 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
-  createChangeIntake,
   createHubSpotInstallationRepository,
   createPortalRepository,
   createPrismaClient,
   createTokenCipher,
   type Db,
-  schedulePortalSync,
 } from '@ledgersync/db';
 import { createTestDatabase, type TestDatabase } from '@ledgersync/db/testing';
+import { createChangeIntake, schedulePortalSync } from '@ledgersync/jobs';
 import type { Runner } from 'graphile-worker';
 import { startWorker } from '../create-worker.ts';
 import type { PortalPorts } from '../portal-ports.ts';

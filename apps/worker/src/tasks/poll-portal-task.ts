@@ -1,10 +1,11 @@
+import { createPrismaSyncStore, type Db, type NewChangeNotice, toDbObject } from '@ledgersync/db';
 import {
   createChangeIntake,
-  createPrismaSyncStore,
-  type Db,
-  type NewChangeNotice,
-  toDbObject,
-} from '@ledgersync/db';
+  POLL_ALL_TASK,
+  POLL_PORTAL_TASK,
+  parseJobPayload,
+  pollPortalJobKey,
+} from '@ledgersync/jobs';
 import {
   type Clock,
   directionAllowsWriteTo,
@@ -18,20 +19,17 @@ import {
 import type { Task } from 'graphile-worker';
 import { portalGate } from '../portal-gate.ts';
 import type { PortalPorts, PortsFor } from '../portal-ports.ts';
-import { portalJobPayloadSchema } from './sync-portal-task.ts';
-
-export const POLL_ALL_TASK = 'poll-all';
-export const POLL_PORTAL_TASK = 'poll-portal';
 
 /** Cron entry point: one keyed `poll-portal` job per active portal (a slow poll is never doubled). */
 export function pollAllTask(deps: { db: Db }): Task {
-  return async (_payload, helpers) => {
+  return async (payload, helpers) => {
+    parseJobPayload(POLL_ALL_TASK, payload);
     const portals = await deps.db.portal.findMany({
       where: { uninstalledAt: null, quickbooksConnection: { status: 'connected' } },
       select: { id: true },
     });
     for (const { id } of portals) {
-      await helpers.addJob(POLL_PORTAL_TASK, { portalId: id }, { jobKey: `${POLL_PORTAL_TASK}:${id}` });
+      await helpers.addJob(POLL_PORTAL_TASK, { portalId: id }, { jobKey: pollPortalJobKey(id) });
     }
   };
 }
@@ -51,7 +49,7 @@ export interface PollDeps {
  */
 export function pollPortalTask(deps: PollDeps): Task {
   return async (payload) => {
-    const { portalId } = portalJobPayloadSchema.parse(payload);
+    const { portalId } = parseJobPayload(POLL_PORTAL_TASK, payload);
     if ((await portalGate(deps.db, portalId)) !== 'active') return;
     const ports = await deps.portsFor(portalId);
     const store = createPrismaSyncStore(deps.db);

@@ -1,11 +1,9 @@
-import { createPrismaSyncStore, type Db, portalQueueName, SYNC_PORTAL_TASK } from '@ledgersync/db';
+import { createPrismaSyncStore, type Db } from '@ledgersync/db';
+import { parseJobPayload, portalQueueName, SYNC_PORTAL_TASK, syncPortalRetryJobKey } from '@ledgersync/jobs';
 import { type Clock, type DrainOptions, drainPortal } from '@ledgersync/sync-engine';
 import type { JobHelpers, Task } from 'graphile-worker';
-import { z } from 'zod';
 import { portalGate } from '../portal-gate.ts';
 import type { PortsFor } from '../portal-ports.ts';
-
-export const portalJobPayloadSchema = z.object({ portalId: z.uuid() });
 
 export interface SyncPortalDeps {
   readonly db: Db;
@@ -24,7 +22,7 @@ export interface SyncPortalDeps {
  */
 export function syncPortalTask(deps: SyncPortalDeps): Task {
   return async (payload, helpers) => {
-    const { portalId } = portalJobPayloadSchema.parse(payload);
+    const { portalId } = parseJobPayload(SYNC_PORTAL_TASK, payload);
     const gate = await portalGate(deps.db, portalId);
     if (gate !== 'active') {
       helpers.logger.info(`portal ${portalId} is ${gate}; not draining`);
@@ -75,7 +73,7 @@ async function scheduleNextDue(deps: SyncPortalDeps, portalId: string, helpers: 
     {
       queueName: portalQueueName(portalId),
       runAt: new Date(Date.now() + delay),
-      jobKey: `${SYNC_PORTAL_TASK}-retry:${portalId}`,
+      jobKey: syncPortalRetryJobKey(portalId),
       jobKeyMode: 'replace',
     },
   );

@@ -1,8 +1,7 @@
 import type { Db } from '@ledgersync/db';
+import { parseJobPayload, TOKEN_CARE_TASK } from '@ledgersync/jobs';
 import type { Clock } from '@ledgersync/sync-engine';
 import type { Task } from 'graphile-worker';
-
-export const TOKEN_CARE_TASK = 'token-care';
 
 export type RefreshOutcome = 'refreshed' | 'revoked' | 'failed';
 
@@ -23,7 +22,7 @@ export interface TokenCareDeps {
   /** Refresh what expires within this window (default 15 minutes). */
   readonly aheadMs?: number;
   /**
-   * W4: after the refreshes, brings installations made before the current app-owned property set
+   * After the refreshes, brings installations made before the current app-owned property set
    * up to it (tokens/app-properties-care.ts; injected like the refresher, it calls HubSpot).
    */
   readonly appProperties?: {
@@ -79,7 +78,8 @@ export async function careForTokens(deps: TokenCareDeps): Promise<TokenCareRepor
 }
 
 export function tokenCareTask(deps: TokenCareDeps): Task {
-  return async (_payload, helpers) => {
+  return async (payload, helpers) => {
+    parseJobPayload(TOKEN_CARE_TASK, payload);
     const report = await careForTokens(deps);
     helpers.logger.info(`token care: ${JSON.stringify(report)}`);
     if (deps.appProperties) {

@@ -1,5 +1,5 @@
-import { migrateJobQueue } from '../queue/migrate-job-queue.ts';
 import { type ApplyResult, applyMigrations } from './apply-migrations.ts';
+import { migrateJobQueue } from './migrate-job-queue.ts';
 import { MIGRATIONS_DIR } from './migrations-dir.ts';
 import { readMigrations } from './read-migrations.ts';
 

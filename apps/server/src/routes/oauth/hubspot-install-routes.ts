@@ -1,10 +1,6 @@
-import {
-  createHubSpotInstallationRepository,
-  createPortalRepository,
-  inTransaction,
-  schedulePortalSync,
-} from '@ledgersync/db';
+import { createHubSpotInstallationRepository, createPortalRepository, inTransaction } from '@ledgersync/db';
 import { APP_PROPERTIES_VERSION } from '@ledgersync/hubspot';
+import { schedulePortalSync } from '@ledgersync/jobs';
 import { errorResponseSchema } from '../../api-contract/common.ts';
 import type { RouteContext } from '../../deps.ts';
 import type { TypedApp } from '../../http/typed-app.ts';

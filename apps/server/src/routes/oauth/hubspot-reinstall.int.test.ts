@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createHubSpotInstallationRepository, syncPortalJobKey } from '@ledgersync/db';
+import { createHubSpotInstallationRepository } from '@ledgersync/db';
 import { APP_PROPERTIES_VERSION, HubSpotOAuthError } from '@ledgersync/hubspot';
+import { syncPortalJobKey } from '@ledgersync/jobs';
 import { startTestServer, type TestServer } from '../../testing/test-server.ts';
 
 describe('HubSpot installation needs_reauth in the API data, cleared by a new install (W6 #7 item 7, R-ERR-7)', () => {

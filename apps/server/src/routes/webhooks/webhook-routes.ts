@@ -1,4 +1,5 @@
-import { createChangeIntake, type NewChangeNotice, toDbObject } from '@ledgersync/db';
+import { type NewChangeNotice, toDbObject } from '@ledgersync/db';
+import { createChangeIntake } from '@ledgersync/jobs';
 import { parseIntuitWebhook, verifyIntuitSignature } from '@ledgersync/quickbooks';
 import { z } from 'zod';
 import { errorResponseSchema } from '../../api-contract/common.ts';

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createChangeIntake, toDbObject } from '@ledgersync/db';
+import { toDbObject } from '@ledgersync/db';
 import { SYNC_STATUS_PROPERTY } from '@ledgersync/hubspot';
+import { createChangeIntake } from '@ledgersync/jobs';
 import { type E2ePortal, type E2eWorld, startE2eWorld } from '../e2e-world.ts';
 import { countQbo, type HsObject, syncingPortal } from '../fixtures.ts';
 import { linkOfQuickBooks } from './requirement-fixtures.ts';

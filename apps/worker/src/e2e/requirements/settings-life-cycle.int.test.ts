@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { disconnectPortal, setObjectSyncEnabled } from '@ledgersync/jobs';
 import { QboQuery } from '@ledgersync/quickbooks';
-import { disconnectPortal, setObjectSyncEnabled } from '../../api/portal-lifecycle.ts';
 import { type E2eWorld, startE2eWorld } from '../e2e-world.ts';
 import { syncingPortal } from '../fixtures.ts';
 import { hsContact, hsProduct, linkOfHubSpot } from './requirement-fixtures.ts';

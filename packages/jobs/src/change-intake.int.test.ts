@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createPortalRepository, createPrismaClient, createPrismaSyncStore, type Db } from '@ledgersync/db';
+import { createTestDatabase, type TestDatabase } from '@ledgersync/db/testing';
 import { Logger, run } from 'graphile-worker';
-import { createPrismaClient, type Db } from '../client/create-prisma-client.ts';
-import { createPortalRepository } from '../repositories/portal-repository.ts';
-import { createTestDatabase, type TestDatabase } from '../testing/create-test-database.ts';
 import { createChangeIntake } from './change-intake.ts';
-import { portalQueueName, SYNC_PORTAL_TASK, syncPortalJobKey } from './schedule-portal-sync.ts';
+import { portalQueueName, syncPortalJobKey } from './job-keys.ts';
+import { requestResync } from './request-resync.ts';
+import { SYNC_PORTAL_TASK } from './task-names.ts';
 
 let database: TestDatabase;
 let db: Db;
@@ -82,5 +83,42 @@ describe('change intake', () => {
     for (let i = 0; i < 100 && !seen.includes(portal.id); i++) await new Promise((r) => setTimeout(r, 50));
     await runner.stop();
     expect(seen).toContain(portal.id);
+  });
+
+  it('R-OBJ-7: stores a QBO merge with the survivor, which the claim hands on with the merged-away record', async () => {
+    const portalId = (await createPortalRepository(db).upsertInstalled(91n, new Date())).id;
+    const intake = createChangeIntake(db, { debounceMs: 60_000 });
+    await intake.record([
+      { portalId, side: 'quickbooks', object: 'contacts', recordId: '9', mergedIntoId: '4', eventId: 'm1' },
+      { portalId, side: 'quickbooks', object: 'contacts', recordId: '4', eventId: 'u1' },
+    ]);
+
+    const claimed = await createPrismaSyncStore(db).claimNotices(portalId, 10, new Date());
+    expect(claimed.map((n) => [n.recordId, n.kind, n.mergedInto])).toEqual([
+      ['9', 'merge', '4'],
+      ['4', 'change', null],
+    ]);
+  });
+
+  it('R-VIS-1: a resync stores a fresh notice for the record and schedules its portal', async () => {
+    const portal = await createPortalRepository(db).upsertInstalled(4n, new Date());
+    const at = new Date('2026-05-01T10:00:00Z');
+    await requestResync(db, portal.id, { side: 'hubspot', object: 'customer', recordId: '77' }, { at });
+    await requestResync(db, portal.id, { side: 'hubspot', object: 'customer', recordId: '77' }, { at });
+    expect(
+      await db.changeNotice.findMany({
+        where: { portalId: portal.id },
+        select: { side: true, object: true, recordId: true, eventId: true, occurredAt: true },
+      }),
+    ).toEqual([
+      {
+        side: 'hubspot',
+        object: 'contacts',
+        recordId: '77',
+        eventId: `resync:customer:77:${at.getTime()}`,
+        occurredAt: at,
+      },
+    ]);
+    expect((await jobs()).map((j) => j.key)).toContain(syncPortalJobKey(portal.id));
   });
 });

@@ -1,9 +1,7 @@
-import type { DbClient } from '../client/create-prisma-client.ts';
-
-export const SYNC_PORTAL_TASK = 'sync-portal';
-
-export const syncPortalJobKey = (portalId: string) => `${SYNC_PORTAL_TASK}:${portalId}`;
-export const portalQueueName = (portalId: string) => `portal:${portalId}`;
+import type { DbClient } from '@ledgersync/db';
+import { addJob } from './add-job.ts';
+import { portalQueueName, syncPortalJobKey } from './job-keys.ts';
+import { SYNC_PORTAL_TASK } from './task-names.ts';
 
 /**
  * Schedules the portal's drain through graphile-worker's SQL API, so it can join the transaction
@@ -17,14 +15,15 @@ export const portalQueueName = (portalId: string) => `portal:${portalId}`;
  *   so changes that arrive mid-drain are drained next, never dropped.
  */
 export async function schedulePortalSync(tx: DbClient, portalId: string, delayMs: number): Promise<void> {
-  await tx.$executeRaw`
-    SELECT graphile_worker.add_job(
-      ${SYNC_PORTAL_TASK},
-      json_build_object('portalId', ${portalId}::text),
-      queue_name := ${portalQueueName(portalId)},
-      run_at := now() + make_interval(secs => ${delayMs / 1000}::float8),
-      max_attempts := 25,
-      job_key := ${syncPortalJobKey(portalId)},
-      job_key_mode := 'preserve_run_at'
-    )`;
+  await addJob(
+    tx,
+    SYNC_PORTAL_TASK,
+    { portalId },
+    {
+      queueName: portalQueueName(portalId),
+      delayMs,
+      jobKey: syncPortalJobKey(portalId),
+      jobKeyMode: 'preserve_run_at',
+    },
+  );
 }

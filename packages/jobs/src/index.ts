@@ -1,0 +1,22 @@
+export { type ChangeIntake, createChangeIntake } from './change-intake.ts';
+export { disconnectPortal } from './disconnect-portal.ts';
+export {
+  backfillJobKey,
+  pollPortalJobKey,
+  portalQueueName,
+  syncPortalJobKey,
+  syncPortalRetryJobKey,
+} from './job-keys.ts';
+export { type JobPayload, jobPayloadSchemas, type TaskName } from './job-payloads.ts';
+export { JobPayloadError, parseJobPayload } from './parse-job-payload.ts';
+export { requestResync } from './request-resync.ts';
+export { schedulePortalSync } from './schedule-portal-sync.ts';
+export { setObjectSyncEnabled } from './set-object-sync-enabled.ts';
+export { startBackfill } from './start-backfill.ts';
+export {
+  BACKFILL_TASK,
+  POLL_ALL_TASK,
+  POLL_PORTAL_TASK,
+  SYNC_PORTAL_TASK,
+  TOKEN_CARE_TASK,
+} from './task-names.ts';

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import {
+  BACKFILL_TASK,
+  POLL_ALL_TASK,
+  POLL_PORTAL_TASK,
+  SYNC_PORTAL_TASK,
+  TOKEN_CARE_TASK,
+} from './task-names.ts';
+
+export const portalJobPayloadSchema = z.object({ portalId: z.uuid() });
+export const backfillJobPayloadSchema = z.object({ backfillId: z.uuid() });
+/** Cron tasks take no input; graphile-worker adds `_cron` ({ts, backfilled}), which they ignore. */
+export const cronJobPayloadSchema = z.object({});
+
+/** The payload each task accepts; enqueuers are checked against the same schema the task parses with. */
+export const jobPayloadSchemas = {
+  [SYNC_PORTAL_TASK]: portalJobPayloadSchema,
+  [POLL_PORTAL_TASK]: portalJobPayloadSchema,
+  [POLL_ALL_TASK]: cronJobPayloadSchema,
+  [TOKEN_CARE_TASK]: cronJobPayloadSchema,
+  [BACKFILL_TASK]: backfillJobPayloadSchema,
+} as const;
+
+export type TaskName = keyof typeof jobPayloadSchemas;
+export type JobPayload<T extends TaskName> = z.output<(typeof jobPayloadSchemas)[T]>;

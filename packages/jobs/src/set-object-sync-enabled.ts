@@ -1,0 +1,39 @@
+import { type Db, inTransaction, toDbObject } from '@ledgersync/db';
+import type { SyncObject } from '@ledgersync/sync-engine';
+import { addJob } from './add-job.ts';
+import { pollPortalJobKey } from './job-keys.ts';
+import { POLL_PORTAL_TASK } from './task-names.ts';
+
+/**
+ * R-CON-5: turning one object's sync off stops its work at once (its pending notices are closed)
+ * and keeps its links; turning it on again records when (the first time) and polls from the
+ * cursor, so what changed meanwhile is caught up.
+ */
+export async function setObjectSyncEnabled(
+  db: Db,
+  portalId: string,
+  object: Exclude<SyncObject, 'payment'>,
+  enabled: boolean,
+  at: Date = new Date(),
+): Promise<void> {
+  const dbObject = toDbObject(object);
+  await inTransaction(db, async (tx) => {
+    const row = await tx.syncSettings.upsert({
+      where: { portalId_object: { portalId, object: dbObject } },
+      create: { portalId, object: dbObject, enabled, ...(enabled ? { syncStartedAt: at } : {}) },
+      update: { enabled },
+    });
+    if (enabled && row.syncStartedAt === null) {
+      await tx.syncSettings.update({ where: { id: row.id }, data: { syncStartedAt: at } });
+    }
+    if (!enabled) {
+      const objects = object === 'invoice' ? [dbObject, toDbObject('payment')] : [dbObject];
+      await tx.changeNotice.updateMany({
+        where: { portalId, processedAt: null, object: { in: objects } },
+        data: { processedAt: at, lastError: 'sync_off' },
+      });
+    } else {
+      await addJob(tx, POLL_PORTAL_TASK, { portalId }, { jobKey: pollPortalJobKey(portalId) });
+    }
+  });
+}
