@@ -1,14 +1,7 @@
-export { type ChangeIntake, createChangeIntake } from './change-intake.ts';
+export { createChangeIntake } from './change-intake.ts';
 export { disconnectPortal } from './disconnect-portal.ts';
-export {
-  backfillJobKey,
-  pollPortalJobKey,
-  portalQueueName,
-  syncPortalJobKey,
-  syncPortalRetryJobKey,
-} from './job-keys.ts';
-export { type JobPayload, jobPayloadSchemas, type TaskName } from './job-payloads.ts';
-export { JobPayloadError, parseJobPayload } from './parse-job-payload.ts';
+export { pollPortalJobKey, portalQueueName, syncPortalJobKey, syncPortalRetryJobKey } from './job-keys.ts';
+export { parseJobPayload } from './parse-job-payload.ts';
 export { requestResync } from './request-resync.ts';
 export { schedulePortalSync } from './schedule-portal-sync.ts';
 export { setObjectSyncEnabled } from './set-object-sync-enabled.ts';
