@@ -1,6 +1,6 @@
 import type { Db } from '../client/create-prisma-client.ts';
 import { inTransaction } from '../client/in-transaction.ts';
-import type { NewChangeNotice } from '../repositories/change-notice-repository.ts';
+import type { NewChangeNotice } from '../sync-store/notice-queue.ts';
 import { schedulePortalSync } from './schedule-portal-sync.ts';
 
 export interface ChangeIntake {
