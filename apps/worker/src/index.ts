@@ -3,7 +3,6 @@
 // worker itself for in-process use.
 
 export { type BackfillProgress, readBackfillProgress, startBackfill } from './api/backfill.ts';
-export { exportHistoricalInvoicesCsv } from './api/historical-invoices-csv.ts';
 export { disconnectPortal, requestResync, setObjectSyncEnabled } from './api/portal-lifecycle.ts';
 export { type WorkerEnv, workerEnvSchema } from './config.ts';
 export { startWorker, type WorkerOptions } from './create-worker.ts';
