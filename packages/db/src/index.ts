@@ -23,6 +23,7 @@ export {
   readBackfill,
 } from './queries/backfill-queries.ts';
 export { type InvoiceCardRows, readInvoiceCard } from './queries/invoice-card-queries.ts';
+export { consumeOAuthState, type OAuthStateRow, saveOAuthState } from './queries/oauth-state-queries.ts';
 export { checkReadiness, type Reachability } from './queries/readiness-queries.ts';
 export {
   countFailuresByCode,
@@ -32,6 +33,7 @@ export {
   type RecordPageRequest,
   type RecordSort,
 } from './queries/record-link-queries.ts';
+export { deleteExpiredSignatureUses, recordSignatureUse } from './queries/signature-use-queries.ts';
 export { listRecordActivity } from './queries/sync-activity-queries.ts';
 export {
   type ConnectionSummary,

@@ -11,8 +11,10 @@ import { linkRowId } from '../sync-store/link-row-id.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/create-test-database.ts';
 import { findUnfinishedBackfill, listBackfills, readBackfill } from './backfill-queries.ts';
 import { readInvoiceCard } from './invoice-card-queries.ts';
+import { consumeOAuthState, saveOAuthState } from './oauth-state-queries.ts';
 import { checkReadiness } from './readiness-queries.ts';
 import { countFailuresByCode, countRecordsByStatus, listRecords } from './record-link-queries.ts';
+import { deleteExpiredSignatureUses, recordSignatureUse } from './signature-use-queries.ts';
 import { listRecordActivity } from './sync-activity-queries.ts';
 import {
   listEnabledObjects,
@@ -268,5 +270,28 @@ describe('checkReadiness', () => {
     const closed = createPrismaClient('postgresql://postgres@127.0.0.1:1/none');
     expect(await checkReadiness(closed)).toEqual({ database: 'unreachable', queue: 'unreachable' });
     await closed.$disconnect();
+  });
+});
+
+describe('OAuth state and signature use queries', () => {
+  it('use a state once, before it expires, for its own provider only', async () => {
+    const portal = await newPortal(1201n);
+    const state = (id: string) => ({ id, provider: 'quickbooks' as const, portalId: portal.id, userId: '7' });
+    await saveOAuthState(db, { ...state('s1'), expiresAt: later(10) });
+    expect(await consumeOAuthState(db, 's1', 'hubspot', t0)).toBeNull();
+    expect(await consumeOAuthState(db, 's1', 'quickbooks', t0)).toEqual({ portalId: portal.id, userId: '7' });
+    expect(await consumeOAuthState(db, 's1', 'quickbooks', t0)).toBeNull();
+    await saveOAuthState(db, { ...state('s2'), expiresAt: later(10) });
+    expect(await consumeOAuthState(db, 's2', 'quickbooks', later(10))).toBeNull();
+    expect(await consumeOAuthState(db, 'unknown', 'quickbooks', t0)).toBeNull();
+  });
+
+  it('record a signature once and forget it after its window', async () => {
+    expect(await recordSignatureUse(db, 'hash-1', later(10))).toBe(true);
+    expect(await recordSignatureUse(db, 'hash-1', later(10))).toBe(false);
+    await deleteExpiredSignatureUses(db, later(9));
+    expect(await recordSignatureUse(db, 'hash-1', later(20))).toBe(false);
+    await deleteExpiredSignatureUses(db, later(11));
+    expect(await recordSignatureUse(db, 'hash-1', later(20))).toBe(true);
   });
 });
