@@ -18,7 +18,7 @@ const security = [{ hubspotSignature: [] }];
 /**
  * The tax mapping (R-ERR-5, a LedgerSync extension): HubSpot invoices carry no tax, so a company
  * outside the US gets a QBO tax code on every line, chosen here. Outbound invoice sync to such a
- * company is refused until one is saved (settings-routes → turn-on-checks).
+ * company is refused until one is saved (object-sync-service → turn-on-checks).
  */
 export function taxMappingRoutes(app: TypedApp, ctx: RouteContext): void {
   app.get(
