@@ -23,20 +23,12 @@ export {
   readBackfill,
 } from './queries/backfill-queries.ts';
 export { type InvoiceCardRows, readInvoiceCard } from './queries/invoice-card-queries.ts';
-export { consumeOAuthState, type OAuthStateRow, saveOAuthState } from './queries/oauth-state-queries.ts';
-export { checkReadiness, type Reachability } from './queries/readiness-queries.ts';
-export {
-  countFailuresByCode,
-  countRecordsByStatus,
-  listRecords,
-  type RecordFilter,
-  type RecordPageRequest,
-  type RecordSort,
-} from './queries/record-link-queries.ts';
+export { consumeOAuthState, saveOAuthState } from './queries/oauth-state-queries.ts';
+export { checkReadiness } from './queries/readiness-queries.ts';
+export { countFailuresByCode, countRecordsByStatus, listRecords } from './queries/record-link-queries.ts';
 export { deleteExpiredSignatureUses, recordSignatureUse } from './queries/signature-use-queries.ts';
 export { listRecordActivity } from './queries/sync-activity-queries.ts';
 export {
-  type ConnectionSummary,
   listEnabledObjects,
   type ObjectSettingsChange,
   readObjectSettings,
