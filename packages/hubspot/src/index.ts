@@ -6,6 +6,7 @@ export * from './crm/batch-objects.ts';
 export type { HubSpotObject, Properties } from './crm/hubspot-object.ts';
 export * from './crm/object-types.ts';
 export * from './crm/search-objects.ts';
+export * from './export/historical-invoices-csv.ts';
 export * from './http/create-hubspot-client.ts';
 export * from './http/hubspot-failure.ts';
 export * from './http/rate-limiter.ts';

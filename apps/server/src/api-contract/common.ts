@@ -41,6 +41,7 @@ export const errorExplanationSchema = z.object({
   /** What happened this time (names the fields, currencies, ids involved). */
   message: z.string().nullable(),
 });
+export type ErrorExplanation = z.infer<typeof errorExplanationSchema>;
 
 export const standardErrors = {
   400: errorResponseSchema,

@@ -68,6 +68,7 @@ export const updateObjectSettingsSchema = z
   })
   .strict()
   .refine((v) => Object.keys(v).length > 0, 'give at least one of direction, enabled, conflictResolution');
+export type UpdateObjectSettings = z.infer<typeof updateObjectSettingsSchema>;
 
 /** `PUT /api/v1/settings/objects/:object/fields` — default mappings switched off (R-MAP-3). */
 export const updateFieldsSchema = z.object({ disabledFields: z.array(z.string().min(1)).max(100) }).strict();

@@ -76,7 +76,7 @@ describe('end to end through both emulators', () => {
     expect(csv.statusCode).toBe(200);
     const rows = csv.body.trimEnd().split('\r\n');
     expect(rows).toHaveLength(2);
-    expect(rows[1]).toContain('ada@example.com');
+    expect(rows[1]).toContain('Ada Lovelace');
     expect(rows[1]).toContain('Setup');
   });
 });

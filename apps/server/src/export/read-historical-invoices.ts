@@ -7,7 +7,14 @@ import {
 } from '@ledgersync/hubspot';
 import type { HistoricalInvoice } from '../ports/hubspot-gateway.ts';
 
-const INVOICE_PROPS = ['hs_number', 'hs_invoice_date', 'hs_due_date', 'hs_currency', 'hs_invoice_status'];
+const INVOICE_PROPS = [
+  'hs_number',
+  'hs_invoice_date',
+  'hs_due_date',
+  'hs_currency',
+  'hs_invoice_status',
+  'hs_comments',
+];
 
 /** HubSpot dates come as ISO strings or epoch milliseconds; the CSV wants YYYY-MM-DD. */
 function day(value: string | null | undefined): string | null {
@@ -45,6 +52,7 @@ export async function readHistoricalInvoices(
       'quantity',
       'price',
       'amount',
+      'hs_product_id',
     ]),
     batchReadObjects(client, 'contacts', [...contactIds.values()].flat(), [
       'email',
@@ -66,11 +74,13 @@ export async function readHistoricalInvoices(
       currency: prop(inv, 'hs_currency') ?? '',
       customerName: prop(contact, 'company') || name || null,
       customerEmail: prop(contact, 'email'),
+      memo: prop(inv, 'hs_comments'),
       lines: (lineIds.get(inv.id) ?? []).flatMap((id) => {
         const l = lineById.get(id);
         if (!l) return [];
         return [
           {
+            productId: prop(l, 'hs_product_id'),
             name: prop(l, 'name') ?? '',
             description: prop(l, 'description'),
             quantity: prop(l, 'quantity') ?? '1',

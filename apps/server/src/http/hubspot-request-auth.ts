@@ -1,4 +1,4 @@
-import type { Portal } from '@ledgersync/db';
+import { createPortalRepository, type Portal } from '@ledgersync/db';
 import type { FastifyRequest } from 'fastify';
 import type { RouteContext } from '../deps.ts';
 import { createReplayGuard } from '../security/replay-guard.ts';
@@ -29,6 +29,7 @@ export function receivedUrl(ctx: RouteContext, request: FastifyRequest): string 
  */
 export function hubspotRequestAuth(ctx: RouteContext) {
   const replays = createReplayGuard(ctx.db, 2 * HUBSPOT_SIGNATURE_WINDOW_MS);
+  const portals = createPortalRepository(ctx.db);
   return async (request: FastifyRequest): Promise<void> => {
     const header = (name: string) => {
       const v = request.headers[name];
@@ -68,7 +69,7 @@ export function hubspotRequestAuth(ctx: RouteContext) {
     }
     const hubId = query.get('portalId') ?? '';
     if (!/^\d{1,18}$/.test(hubId)) throw forbidden('portal_missing', 'The signed request names no portal');
-    const portal = await ctx.db.portal.findUnique({ where: { hubId: BigInt(hubId) } });
+    const portal = await portals.findByHubId(BigInt(hubId));
     if (!portal || portal.uninstalledAt) {
       throw forbidden('portal_not_installed', 'LedgerSync is not installed in this HubSpot account');
     }

@@ -1,5 +1,6 @@
 import {
   createHubSpotInstallationRepository,
+  createPortalRepository,
   createQuickBooksConnectionRepository,
   createSyncSettingsRepository,
 } from '@ledgersync/db';
@@ -44,5 +45,5 @@ export async function uninstallPortal(ctx: RouteContext, portalId: string, log: 
     }
   }
   await installations.remove(portalId);
-  await ctx.db.portal.update({ where: { id: portalId }, data: { uninstalledAt: ctx.now() } });
+  await createPortalRepository(ctx.db).markUninstalled(portalId, ctx.now());
 }

@@ -1,4 +1,6 @@
-/** What the server asks of HubSpot. The default is `adapters/hubspot-http-gateway.ts`; tests pass fakes. */
+import type { HistoricalInvoice } from '@ledgersync/hubspot';
+
+/** What the server asks of HubSpot. The default is `adapters/hubspot-package-gateway.ts`; tests pass fakes. */
 export interface HubSpotTokenGrant {
   accessToken: string;
   refreshToken: string;
@@ -28,18 +30,7 @@ export interface HubSpotGateway extends HubSpotHistoryReader {
   revokeRefreshToken(refreshToken: string): Promise<void>;
 }
 
-/** A HubSpot invoice as the historical export needs it (R-FLT-4). */
-export interface HistoricalInvoice {
-  id: string;
-  number: string | null;
-  /** YYYY-MM-DD */
-  invoiceDate: string;
-  dueDate: string | null;
-  currency: string;
-  customerName: string | null;
-  customerEmail: string | null;
-  lines: { name: string; description: string | null; quantity: string; unitPrice: string; amount: string }[];
-}
+export type { HistoricalInvoice };
 
 export interface HubSpotHistoryReader {
   /** Finalized HubSpot-source invoices created before `before`, oldest first. */

@@ -96,6 +96,7 @@ function historical(number: string): HistoricalInvoice {
     currency: 'USD',
     customerName: 'X',
     customerEmail: 'x@example.com',
-    lines: [{ name: 'Item', description: null, quantity: '1', unitPrice: '5', amount: '5' }],
+    memo: null,
+    lines: [{ productId: '1', name: 'Item', description: null, quantity: '1', unitPrice: '5', amount: '5' }],
   };
 }

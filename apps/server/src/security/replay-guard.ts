@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Db } from '@ledgersync/db';
+import { type Db, deleteExpiredSignatureUses, recordSignatureUse } from '@ledgersync/db';
 
 /** How often a process sweeps expired rows (each insert is keyed, so sweeping is only tidying). */
 const SWEEP_EVERY_MS = 60_000;
@@ -17,14 +17,10 @@ export function createReplayGuard(db: Db, windowMs: number) {
       const nowMs = now.getTime();
       if (nowMs - lastSweepMs >= SWEEP_EVERY_MS) {
         lastSweepMs = nowMs;
-        await db.signatureUse.deleteMany({ where: { expiresAt: { lt: now } } });
+        await deleteExpiredSignatureUses(db, now);
       }
       const signatureHash = createHash('sha256').update(signature).digest('hex');
-      const { count } = await db.signatureUse.createMany({
-        data: [{ signatureHash, expiresAt: new Date(nowMs + windowMs) }],
-        skipDuplicates: true,
-      });
-      return count === 1;
+      return recordSignatureUse(db, signatureHash, new Date(nowMs + windowMs));
     },
   };
 }

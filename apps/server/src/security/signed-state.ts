@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import type { Db, Side } from '@ledgersync/db';
+import { consumeOAuthState, type Db, type Side, saveOAuthState } from '@ledgersync/db';
 import { constantTimeEqual } from './constant-time-equal.ts';
 
 export const STATE_LIFETIME_MS = 10 * 60_000;
@@ -22,14 +22,12 @@ export function createStateStore(db: Db, secret: string) {
   return {
     async issue(claims: StateClaims, now: Date): Promise<string> {
       const id = randomBytes(18).toString('base64url');
-      await db.oAuthState.create({
-        data: {
-          id,
-          provider: claims.provider,
-          portalId: claims.portalId,
-          userId: claims.userId,
-          expiresAt: new Date(now.getTime() + STATE_LIFETIME_MS),
-        },
+      await saveOAuthState(db, {
+        id,
+        provider: claims.provider,
+        portalId: claims.portalId,
+        userId: claims.userId,
+        expiresAt: new Date(now.getTime() + STATE_LIFETIME_MS),
       });
       const payload = `${claims.provider}.${id}`;
       return `${payload}.${sign(secret, payload)}`;
@@ -41,12 +39,7 @@ export function createStateStore(db: Db, secret: string) {
       if (parts.length !== 3) return null;
       const [kind, id, mac] = parts as [string, string, string];
       if (kind !== provider || !constantTimeEqual(sign(secret, `${kind}.${id}`), mac)) return null;
-      const { count } = await db.oAuthState.updateMany({
-        where: { id, provider, usedAt: null, expiresAt: { gt: now } },
-        data: { usedAt: now },
-      });
-      if (count !== 1) return null;
-      const row = await db.oAuthState.findUnique({ where: { id } });
+      const row = await consumeOAuthState(db, id, provider, now);
       return row ? { provider, portalId: row.portalId, userId: row.userId } : null;
     },
   };

@@ -1,4 +1,4 @@
-import type { Portal, QuickBooksConnection, SyncObject, SyncSettings } from '@ledgersync/db';
+import type { Portal, SettingsRows, SyncObject, SyncSettings } from '@ledgersync/db';
 import {
   CUSTOM_MAPPING_TIERS,
   DEFAULT_FIELD_MAPPINGS,
@@ -39,14 +39,9 @@ const WORKFLOW_NOTE =
   'If a HubSpot workflow creates paid invoices from payments, filter out payments whose source is an invoice, or every such invoice is created twice.';
 
 /** The whole settings page from the portal's rows (R-CON-4..6, R-MAP-3/4, R-FLT-1/2, R-FAQ-3). */
-export function settingsView(
-  portal: Portal,
-  connection: QuickBooksConnection | null,
-  rows: SyncSettings[],
-  now: Date,
-  hubspotStatus: 'active' | 'needs_reauth' = 'active',
-): SettingsResponse {
-  const byObject = new Map(rows.map((r) => [r.object, r]));
+export function settingsView(portal: Portal, rows: SettingsRows, now: Date): SettingsResponse {
+  const { connection } = rows;
+  const byObject = new Map(rows.objects.map((r) => [r.object, r]));
   const invoice = byObject.get('invoices') ?? null;
   const tierAllows = CUSTOM_MAPPING_TIERS.includes(portal.planTier);
   const today = now.toISOString().slice(0, 10);
@@ -60,7 +55,7 @@ export function settingsView(
       homeCurrency: connection?.homeCurrency ?? null,
       connectedAt: connection?.connectedAt.toISOString() ?? null,
     },
-    hubspot: { status: hubspotStatus },
+    hubspot: { status: rows.hubspotStatus ?? 'active' },
     objects: ALL_OBJECTS.map((o) => objectView(o, byObject.get(o) ?? null)),
     invoice: {
       customMappings: readFieldMappings(invoice).customMappings,

@@ -1,25 +1,27 @@
-import type { Db, SyncObject, SyncSettings } from '@ledgersync/db';
+import type { SyncObject, SyncSettings } from '@ledgersync/db';
 import { type CompanyProfile, checkOutboundInvoiceSetup, type TaxMapping } from '@ledgersync/sync-engine';
 import { conflict } from '../http/http-error.ts';
+
+/** What the checks may need, read only when they do. */
+export interface TurnOnSetup {
+  enabledObjects: () => Promise<readonly SyncObject[]>;
+  company: () => Promise<CompanyProfile>;
+  customLineItemIncomeAccountId: string | null;
+  taxMapping: TaxMapping | null;
+}
 
 /**
  * R-CON-4: invoices need contacts and products set up first. R-ERR-5/R-ERR-3 and the Custom Line
  * Item account: outbound invoice sync is refused at set-up when the company cannot take it.
  */
 export async function assertCanTurnOn(
-  db: Db,
-  portalId: string,
   object: SyncObject,
   direction: SyncSettings['direction'],
-  company: () => Promise<CompanyProfile>,
-  customLineItemIncomeAccountId: string | null,
-  taxMapping: TaxMapping | null,
+  setup: TurnOnSetup,
 ): Promise<void> {
   if (object !== 'invoices') return;
-  const deps = await db.syncSettings.findMany({
-    where: { portalId, object: { in: ['contacts', 'products'] }, enabled: true },
-  });
-  const missing = (['contacts', 'products'] as const).filter((o) => !deps.some((d) => d.object === o));
+  const enabled = await setup.enabledObjects();
+  const missing = (['contacts', 'products'] as const).filter((o) => !enabled.includes(o));
   if (missing.length > 0) {
     throw conflict(
       'dependencies_not_set_up',
@@ -28,10 +30,10 @@ export async function assertCanTurnOn(
     );
   }
   if (direction === 'quickbooks_to_hubspot') return;
-  const check = checkOutboundInvoiceSetup(await company(), {
+  const check = checkOutboundInvoiceSetup(await setup.company(), {
     direction: direction === 'off' ? 'two_way' : direction,
-    taxMapping,
-    customLineItemIncomeAccountId,
+    taxMapping: setup.taxMapping,
+    customLineItemIncomeAccountId: setup.customLineItemIncomeAccountId,
   });
   const first = check.errors[0];
   if (first) {

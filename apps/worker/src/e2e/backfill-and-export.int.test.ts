@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startBackfill } from '@ledgersync/jobs';
-import { exportHistoricalInvoicesCsv } from '../api/historical-invoices-csv.ts';
 import { runBackfill } from '../tasks/backfill-task.ts';
 import { type E2ePortal, type E2eWorld, startE2eWorld } from './e2e-world.ts';
 import { countQbo, finalizedHubSpotInvoice, type HsObject, syncingPortal } from './fixtures.ts';
@@ -32,24 +31,6 @@ describe('historical HubSpot invoices (R-FLT-4)', () => {
     });
     expect(row).toMatchObject({ status: 'excluded', quickbooksId: null });
     expect(row?.exclusionReason).toBeTruthy();
-  });
-
-  it('exports them as a CSV that QBO invoice import reads: one row per line, exact amounts', async () => {
-    const result = await exportHistoricalInvoicesCsv(p.ports.readers.hubspot, {
-      from: new Date(Date.now() - hour),
-      to: new Date(Date.now() + hour),
-    });
-    if (!result.ok) throw new Error(result.error);
-    const [header, ...rows] = result.csv.trimEnd().split('\r\n');
-    expect(header).toBe(
-      'InvoiceNo,Customer,InvoiceDate,DueDate,Memo,Item(Product/Service),ItemDescription,ItemQuantity,ItemRate,ItemAmount,Currency',
-    );
-    expect(result.invoices).toBe(1);
-    expect(rows).toHaveLength(2);
-    const number = historical.properties.hs_number ?? '';
-    expect(rows.every((r) => r.startsWith(`${number},Ada Lovelace,`))).toBe(true);
-    expect(rows.map((r) => r.split(',').slice(5, 6)[0]).sort()).toEqual(['Custom Line Item', 'Widget']);
-    expect(rows.map((r) => r.split(',')[9]).sort()).toEqual(['37.50', '40.00']);
   });
 
   it('an admin-started backfill over a date range syncs them, with progress the UI can read', async () => {

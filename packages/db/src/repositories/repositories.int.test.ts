@@ -5,13 +5,9 @@ import { createPrismaClient, type Db } from '../client/create-prisma-client.ts';
 import { inTransaction } from '../client/in-transaction.ts';
 import { createTokenCipher } from '../crypto/token-cipher.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/create-test-database.ts';
-import { createChangeNoticeRepository } from './change-notice-repository.ts';
 import { createHubSpotInstallationRepository } from './hubspot-installation-repository.ts';
 import { createPortalRepository } from './portal-repository.ts';
 import { createQuickBooksConnectionRepository } from './quickbooks-connection-repository.ts';
-import { createRecordLinkRepository } from './record-link-repository.ts';
-import { createSyncActivityRepository } from './sync-activity-repository.ts';
-import { createSyncCursorRepository } from './sync-cursor-repository.ts';
 import { createSyncSettingsRepository } from './sync-settings-repository.ts';
 
 let database: TestDatabase;
@@ -126,117 +122,6 @@ describe('sync settings repository', () => {
     });
     expect(await repo.disableAll(portal.id)).toBe(2);
     expect((await repo.list(portal.id)).every((s) => !s.enabled)).toBe(true);
-  });
-});
-
-describe('record link repository', () => {
-  it('finds by either side in batches, updates optimistically and counts by status', async () => {
-    const portal = await newPortal(501n);
-    const repo = createRecordLinkRepository(db);
-    const link = await repo.create({
-      portalId: portal.id,
-      object: 'invoices',
-      hubspotId: 'h1',
-      quickbooksId: 'q1',
-      origin: 'hubspot',
-      status: 'synced',
-    });
-    await repo.create({
-      portalId: portal.id,
-      object: 'invoices',
-      hubspotId: 'h2',
-      origin: 'hubspot',
-      status: 'failed',
-      errorCode: 'customer_missing',
-    });
-    expect(
-      (await repo.findByHubSpotIds(portal.id, 'invoices', ['h1', 'h2', 'h3'])).map((l) => l.hubspotId).sort(),
-    ).toEqual(['h1', 'h2']);
-    expect((await repo.findByQuickBooksIds(portal.id, 'invoices', ['q1']))[0]?.id).toBe(link.id);
-    expect(await repo.update(link.id, 0, { quickbooksSyncToken: '1' })).toBe(true);
-    expect(await repo.update(link.id, 0, { quickbooksSyncToken: '2' })).toBe(false);
-    expect((await repo.findById(portal.id, link.id))?.quickbooksSyncToken).toBe('1');
-    const other = await newPortal(502n);
-    expect(await repo.findById(other.id, link.id)).toBeNull();
-    expect(await repo.countByObjectAndStatus(portal.id)).toEqual(
-      expect.arrayContaining([
-        { object: 'invoices', status: 'synced', count: 1 },
-        { object: 'invoices', status: 'failed', count: 1 },
-      ]),
-    );
-    expect(
-      (await repo.list({ portalId: portal.id, errorCode: 'customer_missing' })).map((l) => l.hubspotId),
-    ).toEqual(['h2']);
-    expect(await repo.count({ portalId: portal.id, status: 'synced' })).toBe(1);
-    await repo.update(link.id, 1, { pendingCreate: { side: 'quickbooks', requestId: 'r1' } });
-    expect((await repo.listPendingCreates(portal.id)).map((l) => l.id)).toEqual([link.id]);
-  });
-});
-
-describe('change notice repository', () => {
-  it('deduplicates by side and event id, defers and marks processed', async () => {
-    const portal = await newPortal(601n);
-    const repo = createChangeNoticeRepository(db);
-    const n = (eventId: string, side: 'hubspot' | 'quickbooks' = 'hubspot') => ({
-      portalId: portal.id,
-      side,
-      object: 'invoices' as const,
-      recordId: 'r',
-      eventId,
-    });
-    expect(await repo.storeMany([n('e1'), n('e2'), n('e1', 'quickbooks')])).toBe(3);
-    expect(await repo.storeMany([n('e1'), n('e3')])).toBe(1);
-    const due = await repo.listDue(portal.id, t0, 10);
-    expect(due.map((d) => d.eventId)).toEqual(['e1', 'e2', 'e1', 'e3']);
-    await repo.defer([due[0]!.id], later(5), 'rate_limited');
-    expect((await repo.listDue(portal.id, later(1), 10)).length).toBe(3);
-    expect((await repo.listDue(portal.id, later(5), 10)).length).toBe(4);
-    await repo.markProcessed(
-      due.map((d) => d.id),
-      later(6),
-    );
-    expect(await repo.countPending(portal.id)).toBe(0);
-  });
-});
-
-describe('activity and cursors', () => {
-  it('lists a record activity newest first, for its own portal only', async () => {
-    const portal = await newPortal(701n);
-    const other = await newPortal(702n);
-    const link = await createRecordLinkRepository(db).create({
-      portalId: portal.id,
-      object: 'invoices',
-      hubspotId: 'h',
-      origin: 'hubspot',
-    });
-    const repo = createSyncActivityRepository(db);
-    const entry = (action: string, at: Date) => ({
-      portalId: portal.id,
-      linkId: link.id,
-      object: 'invoices' as const,
-      direction: 'hubspot_to_quickbooks' as const,
-      action,
-      changedFields: [],
-      occurredAt: at,
-    });
-    await repo.append([entry('created', t0), entry('updated', later(1))]);
-    expect((await repo.listForLink(portal.id, link.id)).map((a) => a.action)).toEqual(['updated', 'created']);
-    expect(await repo.listForLink(other.id, link.id)).toEqual([]);
-  });
-
-  it('moves a cursor forward only', async () => {
-    const portal = await newPortal(801n);
-    const repo = createSyncCursorRepository(db);
-    expect(await repo.get(portal.id, 'quickbooks', 'invoices')).toBeNull();
-    await repo.advance(portal.id, 'quickbooks', 'invoices', later(10));
-    await repo.advance(portal.id, 'quickbooks', 'invoices', later(5));
-    expect(await repo.get(portal.id, 'quickbooks', 'invoices')).toEqual(later(10));
-    await Promise.all(
-      [later(20), later(15), later(30), later(25)].map((p) =>
-        repo.advance(portal.id, 'quickbooks', 'invoices', p),
-      ),
-    );
-    expect(await repo.get(portal.id, 'quickbooks', 'invoices')).toEqual(later(30));
   });
 });
 

@@ -1,5 +1,6 @@
 import type { Db, DbClient } from '../client/create-prisma-client.ts';
 import type { Prisma, SyncObject, SyncSettings } from '../generated/prisma/client.ts';
+import { readObjectSettings } from '../queries/sync-settings-queries.ts';
 
 export type SyncSettingsPatch = Partial<
   Pick<
@@ -18,7 +19,7 @@ export type SyncSettingsPatch = Partial<
 export function createSyncSettingsRepository(db: Db) {
   return {
     find(portalId: string, object: SyncObject, tx: DbClient = db): Promise<SyncSettings | null> {
-      return tx.syncSettings.findUnique({ where: { portalId_object: { portalId, object } } });
+      return readObjectSettings(tx, portalId, object);
     },
     list(portalId: string, tx: DbClient = db): Promise<SyncSettings[]> {
       return tx.syncSettings.findMany({ where: { portalId }, orderBy: { object: 'asc' } });

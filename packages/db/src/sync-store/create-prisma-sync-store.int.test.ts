@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { idempotencyKey, type Link, type MergeBase, newLinkId, type RecordOf } from '@ledgersync/sync-engine';
 import { createPrismaClient, type Db } from '../client/create-prisma-client.ts';
-import { createChangeNoticeRepository } from '../repositories/change-notice-repository.ts';
 import { createPortalRepository } from '../repositories/portal-repository.ts';
 import { createSyncSettingsRepository } from '../repositories/sync-settings-repository.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/create-test-database.ts';
@@ -251,16 +250,16 @@ describe('PrismaSyncStore', () => {
   });
 
   it('claims due notices under a lease, defers with backoff and marks them processed', async () => {
-    const notices = createChangeNoticeRepository(db);
-    await notices.storeMany(
-      ['a', 'b', 'c'].map((e) => ({
+    // The rows the change intake stores for three webhook events.
+    await db.changeNotice.createMany({
+      data: ['a', 'b', 'c'].map((e) => ({
         portalId,
-        side: 'hubspot',
-        object: 'invoices',
+        side: 'hubspot' as const,
+        object: 'invoices' as const,
         recordId: `r-${e}`,
         eventId: e,
       })),
-    );
+    });
     const store = createPrismaSyncStore(db, { claimLeaseMs: 60_000 });
     const t0 = new Date('2026-03-01T10:00:00Z');
     const first = await store.claimNotices(portalId, 2, t0);
@@ -288,5 +287,17 @@ describe('PrismaSyncStore', () => {
     await store.advanceCursor(portalId, 'hubspot', 'invoice', '2026-01-01T00:00:00.000Z');
     expect(await store.getCursor(portalId, 'quickbooks', 'invoice')).toBe(AT);
     expect(await store.getCursor(portalId, 'hubspot', 'invoice')).toBe('2026-01-01T00:00:00.000Z');
+  });
+
+  it('moves a cursor forward only', async () => {
+    const store = createPrismaSyncStore(db);
+    const at = (minutes: number) => new Date(Date.parse(AT) + minutes * 60_000).toISOString();
+    await store.advanceCursor(portalId, 'quickbooks', 'payment', at(10));
+    await store.advanceCursor(portalId, 'quickbooks', 'payment', at(5));
+    expect(await store.getCursor(portalId, 'quickbooks', 'payment')).toBe(at(10));
+    await Promise.all(
+      [at(20), at(15), at(30), at(25)].map((p) => store.advanceCursor(portalId, 'quickbooks', 'payment', p)),
+    );
+    expect(await store.getCursor(portalId, 'quickbooks', 'payment')).toBe(at(30));
   });
 });

@@ -99,14 +99,15 @@ export function createPrismaSyncStore(db: Db, options: PrismaSyncStoreOptions = 
       return row?.position.toISOString() ?? null;
     },
 
+    // Forward only, in one statement: a late or replayed poll, or two polls at once, never move the
+    // cursor back (which would only make the next poll read more than it needs).
     async advanceCursor(portalId, side, object, cursor) {
       const position = new Date(cursor);
-      const key = { portalId, source: side, object: toDbObject(object) };
-      await db.syncCursor.upsert({
-        where: { portalId_source_object: key },
-        create: { ...key, position },
-        update: { position },
-      });
+      await db.$executeRaw`
+        INSERT INTO "SyncCursor" ("id", "portalId", "source", "object", "position", "updatedAt")
+        VALUES (gen_random_uuid(), ${portalId}::uuid, ${side}::"Side", ${toDbObject(object)}::"SyncObject", ${position}, now())
+        ON CONFLICT ("portalId", "source", "object")
+        DO UPDATE SET "position" = GREATEST("SyncCursor"."position", EXCLUDED."position"), "updatedAt" = now()`;
     },
   };
 }

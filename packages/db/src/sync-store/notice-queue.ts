@@ -1,7 +1,19 @@
 import type { ChangeNotice } from '@ledgersync/sync-engine';
 import type { Db } from '../client/create-prisma-client.ts';
-import type { ChangeNotice as NoticeRow } from '../generated/prisma/client.ts';
+import type { ChangeNotice as NoticeRow, Side, SyncObject } from '../generated/prisma/client.ts';
 import { fromDbObject } from './object-names.ts';
+
+/** A change notice to store (a webhook event or a poll hit), deduplicated on side and event id. */
+export interface NewChangeNotice {
+  portalId: string;
+  side: Side;
+  object: SyncObject;
+  recordId: string;
+  /** A merge (R-OBJ-7): the surviving record, which the merged-away `recordId` can no longer name. */
+  mergedIntoId?: string;
+  eventId: string;
+  occurredAt?: Date;
+}
 
 export function noticeFromRow(row: NoticeRow): ChangeNotice {
   return {

@@ -16,7 +16,7 @@ const event = (o: Record<string, unknown>) => ({
 });
 
 describe('parseWebhookEvents', () => {
-  it('maps generic and legacy events to notices with a dedupe key of eventId and subscriptionId', () => {
+  it('maps generic and legacy events to notices with a dedupe key of subscriptionId and eventId', () => {
     const body = JSON.stringify([
       event({}),
       event({ eventId: 101, subscriptionType: 'contact.deletion', objectTypeId: undefined, objectId: 9 }),
@@ -33,9 +33,9 @@ describe('parseWebhookEvents', () => {
     if (!result.ok) throw new Error(result.message);
     expect(result.ignored).toBe(1);
     expect(result.events.map((e) => [e.dedupeKey, e.object, e.recordId, e.kind, e.mergedInto])).toEqual([
-      ['100:7', 'invoice', '555', 'change', null],
-      ['101:7', 'customer', '9', 'delete', null],
-      ['102:7', 'customer', '10', 'merge', '11'],
+      ['7:100', 'invoice', '555', 'change', null],
+      ['7:101', 'customer', '9', 'delete', null],
+      ['7:102', 'customer', '10', 'merge', '11'],
     ]);
     expect(result.events[0]?.occurredAt).toBe('2026-03-02T08:53:20.000Z');
   });
@@ -54,5 +54,66 @@ describe('parseWebhookEvents', () => {
     expect(parseWebhookEvents('nope', { appId: '1' })).toMatchObject({ ok: false });
     expect(parseWebhookEvents('{"eventId":1}', { appId: '1' })).toMatchObject({ ok: false });
     expect(parseWebhookEvents('[{"eventId":1}]', { appId: '1' })).toMatchObject({ ok: false });
+    expect(parseWebhookEvents('[]', { appId: '1' })).toMatchObject({ ok: false });
+  });
+
+  it('refuses ids that are not HubSpot ids, naming every bad field', () => {
+    for (const bad of [{ portalId: 'acme' }, { portalId: 1.5 }, { eventId: 'x' }, { objectId: -3 }]) {
+      expect({ bad, ok: parseWebhookEvents(JSON.stringify([event(bad)]), { appId: '1' }).ok }).toEqual({
+        bad,
+        ok: false,
+      });
+    }
+    const result = parseWebhookEvents(JSON.stringify([event({ eventId: 'x', subscriptionType: '' })]), {
+      appId: '1',
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.message).toContain('0.eventId');
+    expect(result.message).toContain('0.subscriptionType');
+  });
+
+  it('gives a merge one event for its record and one per record merged away, with their own keys', () => {
+    const body = JSON.stringify([
+      event({
+        subscriptionType: 'object.merge',
+        objectTypeId: '0-1',
+        objectId: 900,
+        primaryObjectId: 900,
+        mergedObjectIds: [901, 900, 902],
+      }),
+    ]);
+    const result = parseWebhookEvents(body, { appId: '4100001' });
+    if (!result.ok) throw new Error(result.message);
+    expect({ received: result.received, ignored: result.ignored }).toEqual({ received: 1, ignored: 0 });
+    expect(result.events.map((e) => [e.dedupeKey, e.recordId, e.kind, e.mergedInto])).toEqual([
+      ['7:100', '900', 'merge', '900'],
+      ['7:100:merged:901', '901', 'merge', '900'],
+      ['7:100:merged:902', '902', 'merge', '900'],
+    ]);
+  });
+
+  it('reads an association change as a change of the record it starts from', () => {
+    const body = JSON.stringify([
+      event({ subscriptionType: 'object.associationChange', objectTypeId: '0-53', objectId: 555 }),
+      event({
+        eventId: 101,
+        subscriptionType: 'object.associationChange',
+        objectTypeId: undefined,
+        objectId: undefined,
+        fromObjectTypeId: '0-53',
+        fromObjectId: 556,
+        toObjectTypeId: '0-8',
+        toObjectId: 77,
+      }),
+      event({ eventId: 102, subscriptionType: 'contact.privacyDeletion', objectTypeId: undefined }),
+    ]);
+    const result = parseWebhookEvents(body, { appId: '4100001' });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.events.map((e) => [e.object, e.recordId, e.kind])).toEqual([
+      ['invoice', '555', 'change'],
+      ['invoice', '556', 'change'],
+    ]);
+    expect({ received: result.received, ignored: result.ignored }).toEqual({ received: 3, ignored: 1 });
   });
 });

@@ -1,17 +1,18 @@
 import type { SyncObject } from '@ledgersync/sync-engine';
 import { z } from 'zod';
 
-const idSchema = z.union([z.string(), z.number()]).transform(String);
+// HubSpot sends ids as numbers (older payloads as digit strings); anything else is not an id.
+const idSchema = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/)]).transform(String);
 
 const eventSchema = z
   .object({
     eventId: idSchema,
     subscriptionId: idSchema,
-    portalId: idSchema,
+    portalId: z.number().int().positive().transform(String),
     appId: idSchema.optional(),
     // Bounded to what a Date can hold: a larger number would make toISOString throw mid-batch.
-    occurredAt: z.number().min(0).max(8_640_000_000_000_000),
-    subscriptionType: z.string(),
+    occurredAt: z.number().int().min(0).max(8_640_000_000_000_000),
+    subscriptionType: z.string().min(1),
     attemptNumber: z.number().optional(),
     objectId: idSchema.optional(),
     objectTypeId: z.string().optional(),
@@ -21,10 +22,13 @@ const eventSchema = z
     propertyValue: z.string().optional(),
     primaryObjectId: idSchema.optional(),
     mergedObjectIds: z.array(idSchema).optional(),
+    // Association changes name the record they start from here.
+    fromObjectId: idSchema.optional(),
+    fromObjectTypeId: z.string().optional(),
   })
   .loose();
 
-export const webhookBodySchema = z.array(eventSchema).max(1000);
+export const webhookBodySchema = z.array(eventSchema).min(1).max(1000);
 export type HubSpotWebhookEvent = z.infer<typeof eventSchema>;
 
 const OBJECT_FOR_TYPE_ID: Readonly<Record<string, SyncObject | 'line_item'>> = {
@@ -41,14 +45,21 @@ const OBJECT_FOR_LEGACY_PREFIX: Readonly<Record<string, SyncObject | 'line_item'
 };
 
 export interface ParsedWebhookEvent {
-  /** `eventId` alone is not unique; HubSpot's events are unique per subscription. */
+  /**
+   * What a stored notice is deduplicated on. `eventId` alone is not unique: HubSpot's events are
+   * unique per subscription, so the subscription comes first. A merged-away record's notice
+   * carries the merge event's key with `:merged:<id>`.
+   */
   readonly dedupeKey: string;
+  /** The event's position in the body: a merge gives several parsed events for one event. */
+  readonly bodyIndex: number;
   readonly eventId: string;
   readonly portalId: string;
   /** A line item change means its invoice changed: the caller looks the invoice up. */
   readonly object: SyncObject | 'line_item';
   readonly recordId: string;
   readonly kind: 'change' | 'delete' | 'merge';
+  /** On a merge: the surviving record (for the merged-away records' events, the event's record). */
   readonly mergedInto: string | null;
   readonly occurredAt: string;
   readonly propertyName: string | null;
@@ -57,13 +68,22 @@ export interface ParsedWebhookEvent {
 }
 
 export type ParseResult =
-  | { readonly ok: true; readonly events: readonly ParsedWebhookEvent[]; readonly ignored: number }
+  | {
+      readonly ok: true;
+      /** Events in the body. */
+      readonly received: number;
+      /** One per record to look at: a merge gives its record and each record merged away. */
+      readonly events: readonly ParsedWebhookEvent[];
+      /** Events of objects we do not sync, or of no record. */
+      readonly ignored: number;
+    }
   | { readonly ok: false; readonly message: string };
 
 /**
  * Parses a webhook body (a JSON array of events) into change notices for the objects we sync;
- * other object types are counted as ignored. `appId` identifies our own writes: HubSpot reports
- * the writing app in `sourceId` for changes made through the API.
+ * other object types are counted as ignored. An association change (a line item or contact added
+ * to an invoice) is a change of the record it starts from. `appId` identifies our own writes:
+ * HubSpot reports the writing app in `sourceId` for changes made through the API.
  */
 export function parseWebhookEvents(rawBody: string | Buffer, options: { appId: string }): ParseResult {
   let json: unknown;
@@ -73,33 +93,58 @@ export function parseWebhookEvents(rawBody: string | Buffer, options: { appId: s
     return { ok: false, message: 'Webhook body is not JSON' };
   }
   const parsed = webhookBodySchema.safeParse(json);
-  if (!parsed.success)
-    return {
-      ok: false,
-      message: `Webhook body is not a HubSpot event array: ${parsed.error.issues[0]?.message ?? ''}`,
-    };
-  const events: ParsedWebhookEvent[] = [];
-  for (const e of parsed.data) {
-    const [prefix = '', action = ''] = e.subscriptionType.split('.');
-    const object =
-      prefix === 'object' ? OBJECT_FOR_TYPE_ID[e.objectTypeId ?? ''] : OBJECT_FOR_LEGACY_PREFIX[prefix];
-    const recordId = e.objectId;
-    if (!object || !recordId || action === 'associationChange' || action === 'privacyDeletion') continue;
-    const kind = action === 'deletion' ? 'delete' : action === 'merge' ? 'merge' : 'change';
-    events.push({
-      dedupeKey: `${e.eventId}:${e.subscriptionId}`,
-      eventId: e.eventId,
-      portalId: e.portalId,
-      object,
-      recordId,
-      kind,
-      mergedInto: kind === 'merge' ? (e.primaryObjectId ?? null) : null,
-      occurredAt: new Date(e.occurredAt).toISOString(),
-      propertyName: e.propertyName ?? null,
-      causedByUs: isOwnWrite(e, options.appId),
-    });
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`);
+    return { ok: false, message: `Webhook body is not a HubSpot event array: ${issues.join('; ')}` };
   }
-  return { ok: true, events, ignored: parsed.data.length - events.length };
+  const events: ParsedWebhookEvent[] = [];
+  let ignored = 0;
+  for (const [bodyIndex, e] of parsed.data.entries()) {
+    const found = eventsOf(e, bodyIndex, options.appId);
+    if (found.length === 0) ignored++;
+    events.push(...found);
+  }
+  return { ok: true, received: parsed.data.length, events, ignored };
+}
+
+function eventsOf(e: HubSpotWebhookEvent, bodyIndex: number, appId: string): ParsedWebhookEvent[] {
+  const [prefix = '', action = ''] = e.subscriptionType.split('.');
+  const association = action === 'associationChange';
+  const typeId = (association ? (e.objectTypeId ?? e.fromObjectTypeId) : e.objectTypeId) ?? '';
+  const object = prefix === 'object' ? OBJECT_FOR_TYPE_ID[typeId] : OBJECT_FOR_LEGACY_PREFIX[prefix];
+  const recordId = association ? (e.objectId ?? e.fromObjectId) : e.objectId;
+  if (!object || !recordId || action === 'privacyDeletion') return [];
+  const kind = action === 'deletion' ? 'delete' : action === 'merge' ? 'merge' : 'change';
+  const dedupeKey = `${e.subscriptionId}:${e.eventId}`;
+  const common = {
+    bodyIndex,
+    eventId: e.eventId,
+    portalId: e.portalId,
+    object,
+    occurredAt: new Date(e.occurredAt).toISOString(),
+    propertyName: e.propertyName ?? null,
+    causedByUs: isOwnWrite(e, appId),
+  };
+  const event: ParsedWebhookEvent = {
+    ...common,
+    dedupeKey,
+    recordId,
+    kind,
+    mergedInto: kind === 'merge' ? (e.primaryObjectId ?? null) : null,
+  };
+  if (kind !== 'merge') return [event];
+  // R-OBJ-7: the merged-away records are the ones whose links must be re-pointed.
+  const mergedAway = [...new Set(e.mergedObjectIds ?? [])].filter((id) => id !== recordId);
+  return [
+    event,
+    ...mergedAway.map((id) => ({
+      ...common,
+      dedupeKey: `${dedupeKey}:merged:${id}`,
+      recordId: id,
+      kind: 'merge' as const,
+      mergedInto: recordId,
+    })),
+  ];
 }
 
 function isOwnWrite(e: HubSpotWebhookEvent, appId: string): boolean {

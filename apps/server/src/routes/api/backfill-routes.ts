@@ -1,4 +1,10 @@
-import type { Backfill } from '@ledgersync/db';
+import {
+  type Backfill,
+  findUnfinishedBackfill,
+  listBackfills,
+  readBackfill,
+  readObjectSettings,
+} from '@ledgersync/db';
 import { z } from 'zod';
 import {
   backfillInputSchema,
@@ -11,7 +17,7 @@ import {
 import { standardErrors } from '../../api-contract/common.ts';
 import type { RouteContext } from '../../deps.ts';
 import { EXPORT_LINK_LIFETIME_MS, signExportLink } from '../../export/export-link-token.ts';
-import { CSV_DOWNLOAD_NAME, historicalInvoicesCsv } from '../../export/historical-invoices-export.ts';
+import { CSV_DOWNLOAD_NAME, exportHistoricalInvoices } from '../../export/historical-invoices-export.ts';
 import { conflict, notFound } from '../../http/http-error.ts';
 import { portalOf } from '../../http/hubspot-request-auth.ts';
 import type { TypedApp } from '../../http/typed-app.ts';
@@ -48,16 +54,11 @@ export function backfillRoutes(app: TypedApp, ctx: RouteContext): void {
     },
     async (request, reply) => {
       const portalId = portalOf(request).id;
-      const invoices = await ctx.db.syncSettings.findUnique({
-        where: { portalId_object: { portalId, object: 'invoices' } },
-      });
+      const invoices = await readObjectSettings(ctx.db, portalId, 'invoices');
       if (!invoices?.enabled || invoices.direction === 'quickbooks_to_hubspot') {
         throw conflict('sync_off', 'Turn on invoice sync to QuickBooks before starting a backfill.');
       }
-      const running = await ctx.db.backfill.findFirst({
-        where: { portalId, status: { in: ['pending', 'running'] } },
-      });
-      if (running)
+      if (await findUnfinishedBackfill(ctx.db, portalId))
         throw conflict('backfill_running', 'A backfill is already running; wait for it to finish.');
       const backfill = await ctx.syncControl.startBackfill(
         portalId,
@@ -73,11 +74,7 @@ export function backfillRoutes(app: TypedApp, ctx: RouteContext): void {
     '/backfills',
     { schema: { tags, security, response: { 200: backfillListSchema, ...standardErrors } } },
     async (request) => {
-      const rows = await ctx.db.backfill.findMany({
-        where: { portalId: portalOf(request).id },
-        orderBy: { createdAt: 'desc' },
-        take: 20,
-      });
+      const rows = await listBackfills(ctx.db, portalOf(request).id);
       return { backfills: rows.map(view) };
     },
   );
@@ -93,9 +90,7 @@ export function backfillRoutes(app: TypedApp, ctx: RouteContext): void {
       },
     },
     async (request) => {
-      const row = await ctx.db.backfill.findFirst({
-        where: { id: request.params.backfillId, portalId: portalOf(request).id },
-      });
+      const row = await readBackfill(ctx.db, portalOf(request).id, request.params.backfillId);
       if (!row) throw notFound('The backfill');
       return view(row);
     },
@@ -117,7 +112,7 @@ export function backfillRoutes(app: TypedApp, ctx: RouteContext): void {
     },
     async (request, reply) => {
       const before = request.query.before ? new Date(request.query.before) : null;
-      const csv = await historicalInvoicesCsv(ctx, portalOf(request).id, before);
+      const csv = await exportHistoricalInvoices(ctx, portalOf(request).id, before);
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${CSV_DOWNLOAD_NAME}"`)

@@ -281,8 +281,10 @@ describe('invoice card, overview, records and activity', () => {
           currency: 'USD',
           customerName: 'Acme, Inc.',
           customerEmail: 'ap@acme.test',
+          memo: null,
           lines: [
             {
+              productId: '701',
               name: 'Widget',
               description: 'Blue "large"',
               quantity: '2',
@@ -290,6 +292,7 @@ describe('invoice card, overview, records and activity', () => {
               amount: '21.00',
             },
             {
+              productId: '702',
               name: '=HYPERLINK("x")',
               description: null,
               quantity: '1',
@@ -308,7 +311,10 @@ describe('invoice card, overview, records and activity', () => {
           currency: 'USD',
           customerName: 'B',
           customerEmail: null,
-          lines: [{ name: 'x', description: null, quantity: '1', unitPrice: '1', amount: '1' }],
+          memo: null,
+          lines: [
+            { productId: null, name: 'x', description: null, quantity: '1', unitPrice: '1', amount: '1' },
+          ],
         },
       ]);
       const res = await t.signed(
@@ -322,10 +328,10 @@ describe('invoice card, overview, records and activity', () => {
       expect(res.headers['content-disposition']).toContain('attachment');
       const lines = res.body.trimEnd().split('\r\n');
       expect(lines[0]).toBe(
-        'InvoiceNo,Customer,CustomerEmail,InvoiceDate,DueDate,Item(Product/Service),ItemDescription,ItemQuantity,ItemRate,ItemAmount,Currency',
+        'InvoiceNo,Customer,InvoiceDate,DueDate,Memo,Item(Product/Service),ItemDescription,ItemQuantity,ItemRate,ItemAmount,Currency',
       );
       expect(lines[1]).toBe(
-        'INV-11,"Acme, Inc.",ap@acme.test,2025-03-01,2025-03-31,Widget,"Blue ""large""",2,10.50,21.00,USD',
+        'INV-11,"Acme, Inc.",2025-03-01,2025-03-31,,Widget,"Blue ""large""",2,10.50,21.00,USD',
       );
       expect(lines[2]).toContain(`"'=HYPERLINK(""x"")"`);
       expect(lines[2]).toContain(',-5.00,-5.00,');

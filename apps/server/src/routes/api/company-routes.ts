@@ -1,3 +1,4 @@
+import { saveObjectSettings } from '@ledgersync/db';
 import { inboundFilterSchema } from '@ledgersync/sync-engine';
 import { z } from 'zod';
 import { quickbooksAccess } from '../../access/quickbooks-access.ts';
@@ -31,11 +32,7 @@ export function companyRoutes(app: TypedApp, ctx: RouteContext): void {
     async (request) => {
       const portal = portalOf(request);
       const inboundFilters = request.body.filters;
-      await ctx.db.syncSettings.upsert({
-        where: { portalId_object: { portalId: portal.id, object: 'invoices' } },
-        create: { portalId: portal.id, object: 'invoices', inboundFilters },
-        update: { inboundFilters },
-      });
+      await saveObjectSettings(ctx.db, portal.id, [{ object: 'invoices', patch: { inboundFilters } }]);
       return { inboundFilters };
     },
   );
@@ -67,11 +64,9 @@ export function companyRoutes(app: TypedApp, ctx: RouteContext): void {
       if (!accounts.some((a) => a.id === accountId)) {
         throw badRequest('unknown_account', `QuickBooks has no active income account with id ${accountId}`);
       }
-      await ctx.db.syncSettings.upsert({
-        where: { portalId_object: { portalId: portal.id, object: 'invoices' } },
-        create: { portalId: portal.id, object: 'invoices', customLineItemIncomeAccountId: accountId },
-        update: { customLineItemIncomeAccountId: accountId },
-      });
+      await saveObjectSettings(ctx.db, portal.id, [
+        { object: 'invoices', patch: { customLineItemIncomeAccountId: accountId } },
+      ]);
       return { customLineItemIncomeAccountId: accountId };
     },
   );

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Portal } from '@ledgersync/db';
+import { type Portal, readObjectSettings, updateObjectSettings } from '@ledgersync/db';
 import { type CustomMapping, customMappingSchema, validateCustomMapping } from '@ledgersync/sync-engine';
 import { z } from 'zod';
 import { standardErrors } from '../../api-contract/common.ts';
@@ -35,24 +35,17 @@ export function mappingRoutes(app: TypedApp, ctx: RouteContext): void {
   );
 
   const save = async (portalId: string, mutate: (list: CustomMapping[]) => CustomMapping[]) => {
-    const where = { portalId_object: { portalId, object: 'invoices' as const } };
-    const current = await ctx.db.syncSettings.findUnique({ where });
-    const stored = readFieldMappings(current);
-    const fieldMappings = { ...stored, customMappings: mutate(stored.customMappings) };
-    await ctx.db.syncSettings.upsert({
-      where,
-      create: { portalId, object: 'invoices', fieldMappings },
-      update: { fieldMappings },
+    const row = await updateObjectSettings(ctx.db, portalId, 'invoices', (current) => {
+      const stored = readFieldMappings(current);
+      return { fieldMappings: { ...stored, customMappings: mutate(stored.customMappings) } };
     });
-    return fieldMappings.customMappings;
+    return readFieldMappings(row).customMappings;
   };
 
   /** Types and labels come from the real catalogues, never from the request. */
   const checked = async (portal: Portal, id: string, input: z.infer<typeof customMappingInputSchema>) => {
     const portalId = portal.id;
-    const existing = readFieldMappings(
-      await ctx.db.syncSettings.findUnique({ where: { portalId_object: { portalId, object: 'invoices' } } }),
-    ).customMappings;
+    const existing = readFieldMappings(await readObjectSettings(ctx.db, portalId, 'invoices')).customMappings;
     const tierCheck = validateCustomMapping({ ...input, id }, portal.planTier, existing);
     if (!tierCheck.ok && tierCheck.error.code === 'tier_required') {
       throw forbidden('tier_required', tierCheck.error.message);
@@ -123,11 +116,7 @@ export function mappingRoutes(app: TypedApp, ctx: RouteContext): void {
     async (request) => {
       const portal = portalOf(request);
       const { mappingId } = request.params;
-      const current = readFieldMappings(
-        await ctx.db.syncSettings.findUnique({
-          where: { portalId_object: { portalId: portal.id, object: 'invoices' } },
-        }),
-      );
+      const current = readFieldMappings(await readObjectSettings(ctx.db, portal.id, 'invoices'));
       if (!current.customMappings.some((m) => m.id === mappingId)) throw notFound('The mapping');
       const mapping = await checked(portal, mappingId, request.body);
       return {

@@ -1,6 +1,5 @@
-import type { Prisma, SyncObject } from '@ledgersync/db';
+import { readSettings, updateObjectSettings } from '@ledgersync/db';
 import { DEFAULT_FIELD_MAPPINGS } from '@ledgersync/sync-engine';
-import { quickbooksAccess } from '../../access/quickbooks-access.ts';
 import { standardErrors } from '../../api-contract/common.ts';
 import {
   objectParamsSchema,
@@ -13,9 +12,9 @@ import type { RouteContext } from '../../deps.ts';
 import { badRequest } from '../../http/http-error.ts';
 import { portalOf } from '../../http/hubspot-request-auth.ts';
 import type { TypedApp } from '../../http/typed-app.ts';
+import { changeObjectSync } from '../../settings/object-sync-service.ts';
 import { objectView, settingsView } from '../../settings/settings-view.ts';
-import { ENGINE_OBJECT, readFieldMappings, readTaxMapping } from '../../settings/stored-settings.ts';
-import { assertCanTurnOn } from '../../settings/turn-on-checks.ts';
+import { ENGINE_OBJECT, readFieldMappings } from '../../settings/stored-settings.ts';
 
 const tags = ['settings'];
 const security = [{ hubspotSignature: [] }];
@@ -27,12 +26,7 @@ export function settingsRoutes(app: TypedApp, ctx: RouteContext): void {
     { schema: { tags, security, response: { 200: settingsResponseSchema, ...standardErrors } } },
     async (request) => {
       const portal = portalOf(request);
-      const [connection, rows, installation] = await Promise.all([
-        ctx.db.quickBooksConnection.findUnique({ where: { portalId: portal.id } }),
-        ctx.db.syncSettings.findMany({ where: { portalId: portal.id } }),
-        ctx.db.hubSpotInstallation.findUnique({ where: { portalId: portal.id }, select: { status: true } }),
-      ]);
-      return settingsView(portal, connection, rows, ctx.now(), installation?.status);
+      return settingsView(portal, await readSettings(ctx.db, portal.id), ctx.now());
     },
   );
 
@@ -48,47 +42,8 @@ export function settingsRoutes(app: TypedApp, ctx: RouteContext): void {
       },
     },
     async (request) => {
-      const portal = portalOf(request);
       const { object } = request.params;
-      const body = request.body;
-      const where = { portalId_object: { portalId: portal.id, object } };
-      const current = await ctx.db.syncSettings.findUnique({ where });
-      const direction =
-        body.direction ?? (current?.direction === 'off' || !current ? 'two_way' : current.direction);
-      const turningOn = body.enabled === true && !current?.enabled;
-      const enabled = body.enabled ?? current?.enabled ?? false;
-      if (enabled) {
-        // Editing a running sync re-checks too: a new direction may need what the old one did not.
-        const access = await quickbooksAccess(ctx, portal.id);
-        await assertCanTurnOn(
-          ctx.db,
-          portal.id,
-          object,
-          direction,
-          async () => ctx.quickbooks.company(access.realmId, access.accessToken),
-          current?.customLineItemIncomeAccountId ?? null,
-          readTaxMapping(current),
-        );
-      }
-      const patch = {
-        direction,
-        enabled,
-        ...(body.conflictResolution ? { conflictResolution: body.conflictResolution } : {}),
-        // R-FLT-1: "after the moment the sync was turned on" is fixed at the first turn-on.
-        ...(turningOn && !current?.syncStartedAt ? { syncStartedAt: ctx.now() } : {}),
-      };
-      const row = await ctx.db.$transaction(async (tx) => {
-        const saved = await tx.syncSettings.upsert({
-          where,
-          create: { portalId: portal.id, object, ...patch },
-          update: patch,
-        });
-        if (object === 'invoices')
-          await followPayments(tx, portal.id, saved.enabled, saved.direction, ctx.now());
-        return saved;
-      });
-      if (current?.enabled !== row.enabled)
-        await ctx.syncControl.setObjectEnabled(portal.id, object, row.enabled);
+      const row = await changeObjectSync(ctx, portalOf(request).id, object, request.body);
       return objectView(object, row);
     },
   );
@@ -105,7 +60,6 @@ export function settingsRoutes(app: TypedApp, ctx: RouteContext): void {
       },
     },
     async (request) => {
-      const portal = portalOf(request);
       const { object } = request.params;
       const mappings = DEFAULT_FIELD_MAPPINGS[ENGINE_OBJECT[object]];
       for (const key of request.body.disabledFields) {
@@ -115,41 +69,11 @@ export function settingsRoutes(app: TypedApp, ctx: RouteContext): void {
           throw badRequest('field_required', `"${field.label}" cannot be switched off: the sync needs it`);
         }
       }
-      const where = { portalId_object: { portalId: portal.id, object } };
-      const current = await ctx.db.syncSettings.findUnique({ where });
-      const fieldMappings = {
-        ...readFieldMappings(current),
-        disabledFields: [...new Set(request.body.disabledFields)],
-      };
-      const row = await ctx.db.syncSettings.upsert({
-        where,
-        create: { portalId: portal.id, object, fieldMappings },
-        update: { fieldMappings },
-      });
+      const disabledFields = [...new Set(request.body.disabledFields)];
+      const row = await updateObjectSettings(ctx.db, portalOf(request).id, object, (current) => ({
+        fieldMappings: { ...readFieldMappings(current), disabledFields },
+      }));
       return objectView(object, row);
     },
   );
-}
-
-/** R-OBJ-4: payments follow invoices when invoice sync sends to QBO; inbound-only leaves them off. */
-async function followPayments(
-  tx: Prisma.TransactionClient,
-  portalId: string,
-  invoicesEnabled: boolean,
-  direction: string,
-  now: Date,
-): Promise<void> {
-  const on = invoicesEnabled && direction !== 'quickbooks_to_hubspot';
-  const object: SyncObject = 'payments';
-  await tx.syncSettings.upsert({
-    where: { portalId_object: { portalId, object } },
-    create: {
-      portalId,
-      object,
-      enabled: on,
-      direction: on ? 'two_way' : 'off',
-      ...(on ? { syncStartedAt: now } : {}),
-    },
-    update: { enabled: on, ...(on ? { direction: 'two_way' } : {}) },
-  });
 }

@@ -1,4 +1,4 @@
-import type { Prisma } from '@ledgersync/db';
+import { type Prisma, readSettings, updateObjectSettings } from '@ledgersync/db';
 import { quickbooksAccess } from '../../access/quickbooks-access.ts';
 import { standardErrors } from '../../api-contract/common.ts';
 import {
@@ -18,7 +18,7 @@ const security = [{ hubspotSignature: [] }];
 /**
  * The tax mapping (R-ERR-5, a LedgerSync extension): HubSpot invoices carry no tax, so a company
  * outside the US gets a QBO tax code on every line, chosen here. Outbound invoice sync to such a
- * company is refused until one is saved (settings-routes → turn-on-checks).
+ * company is refused until one is saved (object-sync-service → turn-on-checks).
  */
 export function taxMappingRoutes(app: TypedApp, ctx: RouteContext): void {
   app.get(
@@ -80,11 +80,9 @@ export function taxMappingRoutes(app: TypedApp, ctx: RouteContext): void {
     { schema: { tags, security, response: { 200: taxMappingResponseSchema, ...standardErrors } } },
     async (request) => {
       const portal = portalOf(request);
-      const invoices = await ctx.db.syncSettings.findUnique({
-        where: { portalId_object: { portalId: portal.id, object: 'invoices' } },
-      });
+      const { objects, connection } = await readSettings(ctx.db, portal.id);
+      const invoices = objects.find((o) => o.object === 'invoices');
       if (invoices?.enabled && invoices.direction !== 'quickbooks_to_hubspot') {
-        const connection = await ctx.db.quickBooksConnection.findUnique({ where: { portalId: portal.id } });
         if (connection && (connection.country ?? 'US') !== 'US') {
           throw conflict(
             'tax_mapping_in_use',
@@ -103,15 +101,8 @@ async function saveTaxMapping(
   portalId: string,
   taxMapping: { defaultTaxCodeId: string; byHubspotProductId: Record<string, string> } | null,
 ): Promise<void> {
-  const where = { portalId_object: { portalId, object: 'invoices' as const } };
-  await ctx.db.$transaction(async (tx) => {
-    const current = await tx.syncSettings.findUnique({ where });
-    // Other settings share the options column: keep them.
-    const options = { ...readOptions(current), taxMapping } as Prisma.InputJsonObject;
-    await tx.syncSettings.upsert({
-      where,
-      create: { portalId, object: 'invoices', options },
-      update: { options },
-    });
-  });
+  // Other settings share the options column: keep them.
+  await updateObjectSettings(ctx.db, portalId, 'invoices', (current) => ({
+    options: { ...readOptions(current), taxMapping } as Prisma.InputJsonObject,
+  }));
 }

@@ -1,9 +1,10 @@
+import { createPortalRepository } from '@ledgersync/db';
 import { z } from 'zod';
 import { exportDownloadParamsSchema, exportDownloadQuerySchema } from '../../api-contract/backfill.ts';
 import { errorResponseSchema } from '../../api-contract/common.ts';
 import type { RouteContext } from '../../deps.ts';
 import { verifyExportLink } from '../../export/export-link-token.ts';
-import { CSV_DOWNLOAD_NAME, historicalInvoicesCsv } from '../../export/historical-invoices-export.ts';
+import { CSV_DOWNLOAD_NAME, exportHistoricalInvoices } from '../../export/historical-invoices-export.ts';
 import { forbidden, unauthorized } from '../../http/http-error.ts';
 import type { TypedApp } from '../../http/typed-app.ts';
 
@@ -55,12 +56,12 @@ export function exportDownloadRoute(app: TypedApp, ctx: RouteContext): void {
         const [code, message] = REFUSALS[check.reason];
         throw check.reason === 'wrong_portal' ? forbidden(code, message) : unauthorized(code, message);
       }
-      const portal = await ctx.db.portal.findUnique({ where: { id: check.claims.portalId } });
+      const portal = await createPortalRepository(ctx.db).findById(check.claims.portalId);
       if (!portal || portal.uninstalledAt || portal.hubId.toString() !== hubId) {
         throw forbidden('portal_not_installed', 'LedgerSync is not installed in this HubSpot account');
       }
       const before = check.claims.before ? new Date(check.claims.before) : null;
-      const csv = await historicalInvoicesCsv(ctx, portal.id, before);
+      const csv = await exportHistoricalInvoices(ctx, portal.id, before);
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${CSV_DOWNLOAD_NAME}"`)

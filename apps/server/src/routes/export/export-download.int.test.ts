@@ -12,7 +12,10 @@ const invoice = (number: string): HistoricalInvoice => ({
   currency: 'USD',
   customerName: 'Acme',
   customerEmail: null,
-  lines: [{ name: 'Widget', description: null, quantity: '1', unitPrice: '5.00', amount: '5.00' }],
+  memo: null,
+  lines: [
+    { productId: '7', name: 'Widget', description: null, quantity: '1', unitPrice: '5.00', amount: '5.00' },
+  ],
 });
 
 describe('historical export download link (R-FLT-4)', () => {

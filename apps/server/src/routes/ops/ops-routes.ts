@@ -1,3 +1,4 @@
+import { checkReadiness } from '@ledgersync/db';
 import { z } from 'zod';
 import type { RouteContext } from '../../deps.ts';
 import { metricsAuth } from '../../http/metrics-auth.ts';
@@ -19,19 +20,7 @@ export function opsRoutes(app: TypedApp, ctx: RouteContext): void {
     '/readyz',
     { config: unlimited, schema: { tags: ['ops'], response: { 200: health, 503: health } } },
     async (_request, reply) => {
-      const checks: Record<string, string> = {};
-      try {
-        await ctx.db.$queryRaw`SELECT 1`;
-        checks.database = 'ok';
-      } catch {
-        checks.database = 'unreachable';
-      }
-      try {
-        await ctx.db.$queryRaw`SELECT 1 FROM graphile_worker._private_jobs LIMIT 1`;
-        checks.queue = 'ok';
-      } catch {
-        checks.queue = 'unreachable';
-      }
+      const checks = await checkReadiness(ctx.db);
       const ok = Object.values(checks).every((c) => c === 'ok');
       return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', checks });
     },

@@ -1,6 +1,8 @@
-import { type NewChangeNotice, toDbObject } from '@ledgersync/db';
+import { findConnectedRealms, findInstalledPortals, type NewChangeNotice, toDbObject } from '@ledgersync/db';
+import { type ParsedWebhookEvent, parseWebhookEvents } from '@ledgersync/hubspot';
 import { createChangeIntake } from '@ledgersync/jobs';
 import { parseIntuitWebhook, verifyIntuitSignature } from '@ledgersync/quickbooks';
+import type { SyncObject } from '@ledgersync/sync-engine';
 import { z } from 'zod';
 import { errorResponseSchema } from '../../api-contract/common.ts';
 import type { RouteContext } from '../../deps.ts';
@@ -8,11 +10,11 @@ import { badRequest, unauthorized } from '../../http/http-error.ts';
 import { receivedUrl } from '../../http/hubspot-request-auth.ts';
 import type { TypedApp } from '../../http/typed-app.ts';
 import { verifyHubSpotSignatureV3 } from '../../security/verify-hubspot-signature.ts';
-import { hubspotBatchSchema, hubspotEventKey, objectOfHubSpotEvent } from './parse-hubspot-events.ts';
 
 const ack = z.object({ received: z.number().int(), stored: z.number().int(), ignored: z.number().int() });
 const responses = { 200: ack, 400: errorResponseSchema, 401: errorResponseSchema, 413: errorResponseSchema };
 const header = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+type SyncedEvent = ParsedWebhookEvent & { object: SyncObject };
 
 /**
  * Webhook intake: verify the raw bytes first, then parse, then store notices idempotently (the
@@ -41,59 +43,39 @@ export function webhookRoutes(app: TypedApp, ctx: RouteContext): void {
       webhookRejected.inc({ side: 'hubspot', reason: check.reason });
       throw unauthorized('invalid_signature', 'The webhook signature is missing, expired or wrong');
     }
-    const parsed = hubspotBatchSchema.safeParse(request.body);
-    if (!parsed.success) {
+    const parsed = parseWebhookEvents(request.rawBody ?? '', { appId: ctx.config.hubspot.appId });
+    if (!parsed.ok) {
       webhookRejected.inc({ side: 'hubspot', reason: 'malformed' });
-      throw badRequest(
-        'malformed_webhook',
-        parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
-      );
+      throw badRequest('malformed_webhook', parsed.message);
     }
-    const events = parsed.data;
-    const hubIds = [...new Set(events.map((e) => BigInt(e.portalId)))];
-    const portals = await ctx.db.portal.findMany({ where: { hubId: { in: hubIds }, uninstalledAt: null } });
-    const portalOf = new Map(portals.map((p) => [p.hubId.toString(), p.id]));
+    // Changes of objects LedgerSync does not drain (line items, deals, …) are acknowledged, not stored.
+    const drained = parsed.events.filter((e): e is SyncedEvent => e.object !== 'line_item');
+    const unsynced = parsed.ignored + parsed.events.length - drained.length;
+    if (unsynced > 0) webhookEvents.inc({ side: 'hubspot', outcome: 'ignored' }, unsynced);
+    const portalOf = await findInstalledPortals(ctx.db, [...new Set(drained.map((e) => BigInt(e.portalId)))]);
     const notices: NewChangeNotice[] = [];
-    let ignored = 0;
-    for (const e of events) {
-      const portalId = portalOf.get(String(e.portalId));
-      const object = objectOfHubSpotEvent(e);
-      if (!portalId) {
-        ignored++;
-        webhookEvents.inc({ side: 'hubspot', outcome: 'unknown_account' });
-        request.log.warn({ hubId: e.portalId }, 'HubSpot webhook for a portal that is not installed');
-        continue;
-      }
-      if (!object) {
-        ignored++;
-        webhookEvents.inc({ side: 'hubspot', outcome: 'ignored' });
-        continue;
-      }
-      notices.push({
-        portalId,
-        side: 'hubspot',
-        object,
-        recordId: e.objectId,
-        eventId: hubspotEventKey(e),
-        occurredAt: new Date(e.occurredAt),
-      });
-      // A merge is drained through the merged-away ids: their links are the ones to re-point (R-OBJ-7).
-      for (const mergedId of e.mergedObjectIds ?? []) {
-        if (mergedId === e.objectId) continue;
+    const unknownAccounts = new Set<number>();
+    for (const e of drained) {
+      const portalId = portalOf.get(e.portalId);
+      if (portalId) {
         notices.push({
           portalId,
           side: 'hubspot',
-          object,
-          recordId: mergedId,
-          eventId: `${hubspotEventKey(e)}:merged:${mergedId}`,
+          object: toDbObject(e.object),
+          recordId: e.recordId,
+          eventId: e.dedupeKey,
           occurredAt: new Date(e.occurredAt),
         });
+      } else if (!unknownAccounts.has(e.bodyIndex)) {
+        unknownAccounts.add(e.bodyIndex);
+        webhookEvents.inc({ side: 'hubspot', outcome: 'unknown_account' });
+        request.log.warn({ hubId: e.portalId }, 'HubSpot webhook for a portal that is not installed');
       }
     }
     const stored = await intake.record(notices);
     webhookEvents.inc({ side: 'hubspot', outcome: 'stored' }, stored);
     webhookEvents.inc({ side: 'hubspot', outcome: 'duplicate' }, notices.length - stored);
-    return { received: events.length, stored, ignored };
+    return { received: parsed.received, stored, ignored: unsynced + unknownAccounts.size };
   });
 
   app.post(
@@ -115,11 +97,7 @@ export function webhookRoutes(app: TypedApp, ctx: RouteContext): void {
         throw badRequest('malformed_webhook', parsed.reason);
       }
       const realmIds = [...new Set(parsed.notices.map((n) => n.realmId))];
-      const connections = await ctx.db.quickBooksConnection.findMany({
-        where: { realmId: { in: realmIds }, status: { not: 'disconnected' } },
-        select: { realmId: true, portalId: true },
-      });
-      const portalOfRealm = new Map(connections.map((c) => [c.realmId, c.portalId]));
+      const portalOfRealm = await findConnectedRealms(ctx.db, realmIds);
       const notices: NewChangeNotice[] = [];
       // Changes of entities LedgerSync does not sync (Vendor, Bill, …) are acknowledged, not stored.
       const unsynced = parsed.received - parsed.notices.length;

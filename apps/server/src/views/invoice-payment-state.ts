@@ -1,6 +1,6 @@
 import { canonicalInvoiceSchema, dec, roundToCurrency } from '@ledgersync/sync-engine';
 import { z } from 'zod';
-import type { InvoicePayment } from '../../api-contract/card.ts';
+import type { InvoicePayment } from '../api-contract/card.ts';
 
 // Only what the card shows is read from the stored merge base (stored JSON is a boundary).
 const paymentFieldsSchema = canonicalInvoiceSchema.pick({
