@@ -5,8 +5,8 @@ import {
   ensureAppProperties,
   RateLimiterRegistry,
 } from './index.ts';
-import { startTestHubSpot, type TestHubSpot } from './test-support/emulator.ts';
-import { aProduct } from './test-support/records.ts';
+import { startTestHubSpot, type TestHubSpot } from './testing/emulator.ts';
+import { aProduct } from './testing/records.ts';
 
 let hs: TestHubSpot;
 beforeAll(async () => {

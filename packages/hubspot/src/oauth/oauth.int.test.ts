@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { batchReadObjects } from '../crm/batch-objects.ts';
 import { createHubSpotSideReader } from '../ports/hubspot-side-reader.ts';
-import { startTestHubSpot, type TestHubSpot } from '../test-support/emulator.ts';
+import { startTestHubSpot, type TestHubSpot } from '../testing/emulator.ts';
 import { buildInstallUrl } from './install-url.ts';
 import { createOAuthClient, HubSpotOAuthError, type OAuthClient, type TokenSet } from './oauth-client.ts';
 import { REQUIRED_SCOPE_LIST } from './scopes.ts';
