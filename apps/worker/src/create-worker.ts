@@ -1,10 +1,10 @@
 import type { Db } from '@ledgersync/db';
 import { SYNC_PORTAL_TASK } from '@ledgersync/db';
+import type { PortsFor } from '@ledgersync/portal-adapters';
 import type { Clock, DrainOptions } from '@ledgersync/sync-engine';
 import { type LogFunctionFactory, Logger, type Runner, type RunnerOptions, run } from 'graphile-worker';
 import pg from 'pg';
 import { BACKFILL_TASK } from './api/job-keys.ts';
-import type { PortsFor } from './portal-ports.ts';
 import { superviseRunner } from './supervised-runner.ts';
 import { backfillTask } from './tasks/backfill-task.ts';
 import { POLL_ALL_TASK, POLL_PORTAL_TASK, pollAllTask, pollPortalTask } from './tasks/poll-portal-task.ts';

@@ -8,7 +8,6 @@ export { disconnectPortal, requestResync, setObjectSyncEnabled } from './api/por
 export { type WorkerEnv, workerEnvSchema } from './config.ts';
 export { startWorker, type WorkerOptions } from './create-worker.ts';
 export { type PortalGate, portalGate } from './portal-gate.ts';
-export type { PortalPorts, PortsFor } from './portal-ports.ts';
 export {
   careForTokens,
   type RefreshOutcome,
@@ -17,4 +16,3 @@ export {
   type TokenRefresher,
   tokenCareTask,
 } from './tasks/token-care-task.ts';
-export { createAdapterPortsFor } from './wire-adapters.ts';

@@ -7,10 +7,10 @@ import {
   SYNC_PORTAL_TASK,
 } from '@ledgersync/db';
 import { createTestDatabase, type TestDatabase } from '@ledgersync/db/testing';
+import type { PortalPorts } from '@ledgersync/portal-adapters';
 import type { Runner } from 'graphile-worker';
 import { disconnectPortal, setObjectSyncEnabled } from './api/portal-lifecycle.ts';
 import { startWorker } from './create-worker.ts';
-import type { PortalPorts } from './portal-ports.ts';
 
 let database: TestDatabase;
 let db: Db;

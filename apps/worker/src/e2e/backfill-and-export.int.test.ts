@@ -1,16 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import {
+  type HsObject,
+  startTestWorld,
+  syncingPortal,
+  type TestPortal,
+  type TestWorld,
+} from '@ledgersync/test-world';
 import { readBackfillProgress, startBackfill } from '../api/backfill.ts';
 import { exportHistoricalInvoicesCsv } from '../api/historical-invoices-csv.ts';
 import { runBackfill } from '../tasks/backfill-task.ts';
-import { type E2ePortal, type E2eWorld, startE2eWorld } from './e2e-world.ts';
-import { countQbo, finalizedHubSpotInvoice, type HsObject, syncingPortal } from './fixtures.ts';
+import { countQbo, finalizedHubSpotInvoice } from './fixtures.ts';
 
-let world: E2eWorld;
-let p: E2ePortal;
+let world: TestWorld;
+let p: TestPortal;
 let historical: HsObject;
 const hour = 3_600_000;
 beforeAll(async () => {
-  world = await startE2eWorld();
+  world = await startTestWorld();
   p = await syncingPortal(world);
   historical = await finalizedHubSpotInvoice(p);
   // The sync is turned on after the invoice was created: it is historical.
@@ -35,7 +41,7 @@ describe('historical HubSpot invoices (R-FLT-4)', () => {
   });
 
   it('exports them as a CSV that QBO invoice import reads: one row per line, exact amounts', async () => {
-    const result = await exportHistoricalInvoicesCsv(p.ports.readers.hubspot, {
+    const result = await exportHistoricalInvoicesCsv((await p.ports()).readers.hubspot, {
       from: new Date(Date.now() - hour),
       to: new Date(Date.now() + hour),
     });
@@ -58,7 +64,7 @@ describe('historical HubSpot invoices (R-FLT-4)', () => {
       to: new Date(Date.now() + hour),
     });
     expect(await readBackfillProgress(world.db, id)).toMatchObject({ status: 'pending', done: 0 });
-    await runBackfill({ db: world.db, portsFor: async () => p.ports, clock: world.clock }, id);
+    await runBackfill({ db: world.db, portsFor: world.portsFor, clock: world.clock }, id);
     expect(await readBackfillProgress(world.db, id)).toMatchObject({
       status: 'done',
       total: 1,
@@ -71,7 +77,7 @@ describe('historical HubSpot invoices (R-FLT-4)', () => {
     });
     expect(row).toMatchObject({ status: 'synced', quickbooksId: expect.any(String) });
     // Running it again (a retried job) changes nothing.
-    await runBackfill({ db: world.db, portsFor: async () => p.ports, clock: world.clock }, id);
+    await runBackfill({ db: world.db, portsFor: world.portsFor, clock: world.clock }, id);
     expect(await countQbo(p, 'Invoice')).toBe(1);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { createChangeIntake, toDbObject } from '@ledgersync/db';
 import type { SyncObject } from '@ledgersync/sync-engine';
-import { syncingPortal, until } from '../e2e/fixtures.ts';
+import { syncingPortal } from '@ledgersync/test-world';
+import { until } from '../e2e/fixtures.ts';
 import { useWorkerProcesses } from '../e2e/worker-processes.ts';
 import { drainStarted, measureConvergence, settled, untilSettled } from './convergence.ts';
 import { buildDataset } from './dataset.ts';

@@ -5,6 +5,7 @@ import {
   type NewChangeNotice,
   toDbObject,
 } from '@ledgersync/db';
+import type { PortalPorts, PortsFor } from '@ledgersync/portal-adapters';
 import {
   type Clock,
   directionAllowsWriteTo,
@@ -17,7 +18,6 @@ import {
 } from '@ledgersync/sync-engine';
 import type { Task } from 'graphile-worker';
 import { portalGate } from '../portal-gate.ts';
-import type { PortalPorts, PortsFor } from '../portal-ports.ts';
 import { portalJobPayloadSchema } from './sync-portal-task.ts';
 
 export const POLL_ALL_TASK = 'poll-all';

@@ -1,9 +1,9 @@
 import { createPrismaSyncStore, type Db, portalQueueName, SYNC_PORTAL_TASK } from '@ledgersync/db';
+import type { PortsFor } from '@ledgersync/portal-adapters';
 import { type Clock, type DrainOptions, drainPortal } from '@ledgersync/sync-engine';
 import type { JobHelpers, Task } from 'graphile-worker';
 import { z } from 'zod';
 import { portalGate } from '../portal-gate.ts';
-import type { PortsFor } from '../portal-ports.ts';
 
 export const portalJobPayloadSchema = z.object({ portalId: z.uuid() });
 
