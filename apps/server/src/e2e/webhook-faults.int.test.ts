@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHubSpotInstallationRepository } from '@ledgersync/db';
-import { createAdapterPortsFor, startWorker } from '@ledgersync/worker';
+import { startWorker } from '@ledgersync/worker';
 import type { Runner } from 'graphile-worker';
-import pino from 'pino';
 import { type HubSpotObject as HsObject, type LiveWorld, startLiveWorld } from '../testing/live-world.ts';
 import { TEST_CONFIG } from '../testing/test-server.ts';
 
@@ -48,9 +47,9 @@ beforeAll(async () => {
     config: (config) => ({ ...config, webhookDebounceMs: 0 }),
   });
   worker = await startWorker({
-    databaseUrl: world.database.url,
+    databaseUrl: world.databaseUrl,
     db: world.db,
-    portsFor: createAdapterPortsFor(world.db, world.workerEnv(), pino({ level: 'silent' })),
+    portsFor: world.portsFor,
     concurrency: 2,
     debounceMs: 0,
     pollEveryMinutes: 0,

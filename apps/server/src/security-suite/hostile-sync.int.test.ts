@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { QboQuery } from '@ledgersync/quickbooks';
 // The worker's e2e world (both emulators, real adapters, a fresh database) is not on its package
 // surface; the security suite borrows it read-only.
-import { type TestPortal, type TestWorld, startTestWorld, type HsObject, syncingPortal } from '@ledgersync/test-world';
+import {
+  type HsObject,
+  startTestWorld,
+  syncingPortal,
+  type TestPortal,
+  type TestWorld,
+} from '@ledgersync/test-world';
 
 const LONG = 'L'.repeat(10_240);
 /** Contacts whose text breaks naive quoting, LIKE patterns, encodings or length limits. */

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { QboQuery } from '@ledgersync/quickbooks';
 // The worker's e2e world (both emulators, real adapters, a fresh database), borrowed read-only.
-import { type TestPortal, type TestWorld, startTestWorld, type HsObject, syncingPortal } from '@ledgersync/test-world';
+import {
+  type HsObject,
+  startTestWorld,
+  syncingPortal,
+  type TestPortal,
+  type TestWorld,
+} from '@ledgersync/test-world';
 import { portalSnapshot } from './portal-snapshot.ts';
 
 describe('tenant isolation in the worker: a job for portal A cannot read or change portal B', () => {
