@@ -1,5 +1,5 @@
 import { createChangeIntake, type SyncObject as DbObject } from '@ledgersync/db';
-import type { BenchWorld } from './start-world.ts';
+import type { BenchWorld } from './start-bench-world.ts';
 
 export interface NoticeBatch {
   readonly portalId: string;
