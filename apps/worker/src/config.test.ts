@@ -14,7 +14,9 @@ describe('the worker environment', () => {
   it('POLL_INTERVAL_SECONDS: 300 by default, 0 turns the polls off, anything between 0 and 10 is refused', () => {
     expect(workerEnvSchema.parse(required).POLL_INTERVAL_SECONDS).toBe(300);
     expect(workerEnvSchema.parse({ ...required, POLL_INTERVAL_SECONDS: '0' }).POLL_INTERVAL_SECONDS).toBe(0);
-    expect(workerEnvSchema.parse({ ...required, POLL_INTERVAL_SECONDS: '10' }).POLL_INTERVAL_SECONDS).toBe(10);
+    expect(workerEnvSchema.parse({ ...required, POLL_INTERVAL_SECONDS: '10' }).POLL_INTERVAL_SECONDS).toBe(
+      10,
+    );
     expect(workerEnvSchema.safeParse({ ...required, POLL_INTERVAL_SECONDS: '5' }).success).toBe(false);
     expect(workerEnvSchema.safeParse({ ...required, POLL_INTERVAL_SECONDS: '-1' }).success).toBe(false);
   });
