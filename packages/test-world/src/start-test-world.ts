@@ -23,7 +23,7 @@ import { type Clock, type DrainReport, drainPortal } from '@ledgersync/sync-engi
 import { connectQuickBooks } from './connect-quickbooks.ts';
 import { json } from './http.ts';
 import { installHubSpotApp } from './install-hubspot-app.ts';
-import { type EmulatorOptions, type StartedEmulators, startEmulators } from './start-emulators.ts';
+import { type EmulatorOptions, startEmulators } from './start-emulators.ts';
 import { type TestPortal, testPortal } from './test-portal.ts';
 import type { HubSpotApp, QuickBooksApp, WorldContext } from './world-context.ts';
 
@@ -47,7 +47,6 @@ export interface NewPortalOptions {
 export interface TestWorld extends WorldContext {
   readonly databaseUrl: string;
   readonly keys: string;
-  readonly emulators: StartedEmulators;
   readonly clock: Clock;
   /** The factory's options for this world: tests that need their own clock or network start from them. */
   readonly adapterOptions: PortalAdaptersOptions;
@@ -174,7 +173,6 @@ export async function startTestWorld(options: TestWorldOptions = {}): Promise<Te
     ...context,
     databaseUrl: database.url,
     keys,
-    emulators,
     clock,
     adapterOptions,
     portsFor,

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHubSpotInstallationRepository } from '@ledgersync/db';
+import type { HsObject } from '@ledgersync/test-world';
 import { startWorker } from '@ledgersync/worker';
 import type { Runner } from 'graphile-worker';
-import { type HubSpotObject as HsObject, type LiveWorld, startLiveWorld } from '../testing/live-world.ts';
+import { type LiveWorld, startLiveWorld } from '../testing/live-world.ts';
 import { TEST_CONFIG } from '../testing/test-server.ts';
 
 // W6 scenario "webhooks dropped, duplicated and reordered by the emulators → same end state": the

@@ -45,8 +45,6 @@ export interface WebhookEventInput {
   eventId?: number;
 }
 
-export type { HsObject as HubSpotObject } from '@ledgersync/test-world';
-
 export type LiveWorld = Awaited<ReturnType<typeof startLiveWorld>>;
 
 /** Starts one live world for the calling test file (beforeAll) and closes it (afterAll). */
