@@ -9,6 +9,6 @@ export default {
     // CommonJS loader on Node 20 cannot require it. The 1.x build here has the same parse/serialize.
     '^cookie$': '<rootDir>/node_modules/cookie/dist/index.js',
     // Same for content-disposition 3, required by @fastify/static (the Swagger UI's file server).
-    '^content-disposition$': '<rootDir>/test-support/content-disposition.cjs',
+    '^content-disposition$': '<rootDir>/src/testing/content-disposition.cjs',
   },
 };

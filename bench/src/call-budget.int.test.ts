@@ -1,16 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createPrismaSyncStore } from '@ledgersync/db';
-import { RateLimiterRegistry } from '@ledgersync/hubspot';
-import { QBO_RATE_LIMITS, RealmRateLimiter } from '@ledgersync/quickbooks';
-import { type Clock, drainPortal } from '@ledgersync/sync-engine';
+import { syncingPortal, type TestPortal } from '@ledgersync/test-world';
 import { REAL_RATE_LIMITS } from './measure/rate-limits.ts';
 import { type ApiCalls, apiCalls, resetApiCalls } from './world/api-calls.ts';
 import { checkSides } from './world/check-sides.ts';
 import { recordNotices } from './world/notices.ts';
-import { portalPorts } from './world/portal-ports.ts';
 import { seedHubSpot } from './world/seed-hubspot.ts';
 import { seedQuickBooks } from './world/seed-quickbooks.ts';
-import { type BenchPortal, type BenchWorld, startWorld } from './world/start-world.ts';
+import { type BenchWorld, startBenchWorld } from './world/start-bench-world.ts';
 
 // W6 call budget (issue #7 "API calls per synced invoice in each direction"): N invoices synced in
 // each direction through the production runner and adapters against both emulators, and the calls
@@ -19,48 +15,26 @@ import { type BenchPortal, type BenchWorld, startWorld } from './world/start-wor
 
 const N = 40;
 const LINES = 3;
-const clock: Clock = { now: () => new Date() };
 
 let world: BenchWorld;
 beforeAll(async () => {
-  world = await startWorld({ limits: REAL_RATE_LIMITS, perCallDelayMs: 0 });
+  world = await startBenchWorld({ limits: REAL_RATE_LIMITS, perCallDelayMs: 0 });
 });
 afterAll(async () => {
   await world?.close();
 });
 
 /** Drains the portal in this process until nothing is claimed; returns the calls it made. */
-async function syncAll(p: BenchPortal): Promise<ApiCalls> {
-  const ports = await portsOf(p);
-  const store = createPrismaSyncStore(world.db);
-  for (let pass = 0; pass < 10; pass++) {
-    const report = await drainPortal({ ...ports, store, clock }, p.portalId);
-    if (report.claimed === 0) break;
-  }
+async function syncAll(p: TestPortal): Promise<ApiCalls> {
+  await world.drain(p.portalId);
   return apiCalls(world, { hubIds: [p.hubId], realmIds: [p.realmId] });
-}
-
-function portsOf(p: BenchPortal) {
-  return portalPorts(
-    {
-      ...p,
-      hubspotUrl: world.hubspotUrl,
-      qboUrl: world.qboUrl,
-      hubspotLimiter: new RateLimiterRegistry({
-        now: Date.now,
-        sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
-      }).forPortal(p.hubId),
-      qboLimiter: new RealmRateLimiter(QBO_RATE_LIMITS),
-    },
-    { ensureProperties: false },
-  );
 }
 
 /**
  * Every synced record is reported changed on both sides again (the echoes of our own writes):
  * a drain must find nothing to write. This is what makes taking records from write answers safe.
  */
-async function echoesWriteNothing(p: BenchPortal): Promise<number> {
+async function echoesWriteNothing(p: TestPortal): Promise<number> {
   const links = await world.db.recordLink.findMany({ where: { portalId: p.portalId } });
   const batches = (['hubspot', 'quickbooks'] as const).flatMap((side) =>
     (['contacts', 'products', 'invoices'] as const).map((object) => ({
@@ -74,20 +48,13 @@ async function echoesWriteNothing(p: BenchPortal): Promise<number> {
     })),
   );
   await recordNotices(world, batches);
-  const ports = await portsOf(p);
-  const store = createPrismaSyncStore(world.db);
-  let writes = 0;
-  for (let pass = 0; pass < 10; pass++) {
-    const report = await drainPortal({ ...ports, store, clock }, p.portalId);
-    writes += report.writes;
-    if (report.claimed === 0) break;
-  }
-  return writes;
+  const reports = await world.drain(p.portalId);
+  return reports.reduce((writes, report) => writes + report.writes, 0);
 }
 
 describe(`API calls for ${N} invoices (${LINES} lines) per direction`, () => {
   it('QBO → HubSpot stays within the inbound budget per route, both sides equal', async () => {
-    const p = await world.newPortal();
+    const p = await syncingPortal(world);
     const ids = await seedQuickBooks(world.qboUrl, p.realmId, p.incomeAccountId, {
       invoices: N,
       linesPerInvoice: LINES,
@@ -105,7 +72,7 @@ describe(`API calls for ${N} invoices (${LINES} lines) per direction`, () => {
   }, 120_000);
 
   it('HubSpot → QBO stays within the outbound budget per route, both sides equal', async () => {
-    const p = await world.newPortal();
+    const p = await syncingPortal(world);
     const ids = await seedHubSpot(world.hubspotUrl, p.hubId, {
       invoices: N,
       linesPerInvoice: LINES,

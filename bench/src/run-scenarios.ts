@@ -5,7 +5,7 @@ import { manyPortals } from './scenarios/many-portals.ts';
 import { outboundSync } from './scenarios/outbound-sync.ts';
 import type { ScenarioResult } from './scenarios/scenario-result.ts';
 import { steadyState } from './scenarios/steady-state.ts';
-import { type BenchWorld, startWorld } from './world/start-world.ts';
+import { type BenchWorld, startBenchWorld } from './world/start-bench-world.ts';
 
 export type ScenarioKey = 'inbound' | 'outbound' | 'steady' | 'portals' | 'scale';
 
@@ -16,7 +16,7 @@ async function inWorld(
   size: number,
   body: (w: BenchWorld) => Promise<ScenarioResult>,
 ): Promise<ScenarioResult> {
-  const world = await startWorld({ limits: REAL_RATE_LIMITS, perCallDelayMs: c.perCallDelayMs });
+  const world = await startBenchWorld({ limits: REAL_RATE_LIMITS, perCallDelayMs: c.perCallDelayMs });
   try {
     return await body(world);
   } catch (error) {

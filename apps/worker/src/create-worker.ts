@@ -6,10 +6,10 @@ import {
   SYNC_PORTAL_TASK,
   TOKEN_CARE_TASK,
 } from '@ledgersync/jobs';
+import type { PortsFor } from '@ledgersync/portal-adapters';
 import type { Clock, DrainOptions } from '@ledgersync/sync-engine';
 import { type LogFunctionFactory, Logger, type Runner, type RunnerOptions, run } from 'graphile-worker';
 import pg from 'pg';
-import type { PortsFor } from './portal-ports.ts';
 import { superviseRunner } from './supervised-runner.ts';
 import { backfillTask } from './tasks/backfill-task.ts';
 import { pollAllTask, pollPortalTask } from './tasks/poll-portal-task.ts';

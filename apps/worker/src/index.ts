@@ -3,5 +3,3 @@
 
 export { workerEnvSchema } from './config.ts';
 export { startWorker } from './create-worker.ts';
-export type { PortalPorts } from './portal-ports.ts';
-export { createAdapterPortsFor } from './wire-adapters.ts';

@@ -1,20 +1,24 @@
 // The worker's only entry point: the one place that reads process.env.
 import { createPrismaClient, createTokenCipher, loadEnv } from '@ledgersync/db';
+import { RateLimiterRegistry } from '@ledgersync/hubspot';
+import { createPortsFor } from '@ledgersync/portal-adapters';
+import { RealmLimiterRegistry } from '@ledgersync/quickbooks';
 import { pino } from 'pino';
 import { workerEnvSchema } from './config.ts';
 import { startWorker } from './create-worker.ts';
 import { createAppPropertiesCare } from './tokens/app-properties-care.ts';
 import { createWorkerOAuth } from './tokens/create-worker-oauth.ts';
 import { createOAuthTokenRefresher } from './tokens/oauth-token-refresher.ts';
-import { createAdapterPortsFor } from './wire-adapters.ts';
 
 const env = loadEnv(workerEnvSchema, process.env);
 const log = pino({ level: env.LOG_LEVEL, redact: ['*.accessToken', '*.refreshToken', '*.authorization'] });
 const db = createPrismaClient(env.DATABASE_URL);
+// One cipher for every reader and writer of tokens: any key of the keyring decrypts, the active one encrypts.
+const cipher = createTokenCipher(env.TOKEN_ENCRYPTION_KEYS, env.TOKEN_ENCRYPTION_ACTIVE_KEY_ID);
 // One refresher for token care and the adapters' 401 path: its HubSpot refresh is single-flight.
 const tokenRefresher = createOAuthTokenRefresher({
   db,
-  cipher: createTokenCipher(env.TOKEN_ENCRYPTION_KEYS, env.TOKEN_ENCRYPTION_ACTIVE_KEY_ID),
+  cipher,
   oauth: createWorkerOAuth(env),
   onFailure: (side, portalId, error) =>
     log.warn(
@@ -27,12 +31,29 @@ const worker = await startWorker({
   db,
   concurrency: env.WORKER_CONCURRENCY,
   debounceMs: env.SYNC_DEBOUNCE_MS,
-  pollEveryMinutes: Math.max(1, Math.round(env.POLL_INTERVAL_SECONDS / 60)),
-  portsFor: createAdapterPortsFor(db, env, log, tokenRefresher.refreshHubSpotAfterRejection),
+  pollEveryMinutes:
+    env.POLL_INTERVAL_SECONDS === 0 ? 0 : Math.max(1, Math.round(env.POLL_INTERVAL_SECONDS / 60)),
+  portsFor: createPortsFor({
+    db,
+    cipher,
+    hubspotApiBaseUrl: env.HUBSPOT_API_BASE_URL,
+    qboApiBaseUrl: env.QBO_API_BASE_URL,
+    // Process-wide: each portal and realm has one budget however many jobs run at once.
+    rateLimiters: {
+      hubspot: new RateLimiterRegistry({
+        now: Date.now,
+        sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+      }),
+      quickbooks: new RealmLimiterRegistry(),
+    },
+    onHubSpotUnauthorized: tokenRefresher.refreshHubSpotAfterRejection,
+    onUnusable: (portalId) =>
+      log.warn({ portalId }, 'portal has no usable HubSpot installation or QBO connection'),
+  }),
   tokenRefresher,
   appProperties: createAppPropertiesCare({
     db,
-    cipher: createTokenCipher(env.TOKEN_ENCRYPTION_KEYS, env.TOKEN_ENCRYPTION_ACTIVE_KEY_ID),
+    cipher,
     hubspotBaseUrl: env.HUBSPOT_API_BASE_URL,
     onUnauthorized: tokenRefresher.refreshHubSpotAfterRejection,
     onFailure: (portalId, error) =>

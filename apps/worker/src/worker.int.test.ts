@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createPortalRepository, createPrismaClient, type Db } from '@ledgersync/db';
 import { createTestDatabase, type TestDatabase } from '@ledgersync/db/testing';
 import { createChangeIntake, SYNC_PORTAL_TASK } from '@ledgersync/jobs';
+import type { PortalPorts } from '@ledgersync/portal-adapters';
 import type { Runner } from 'graphile-worker';
 import { startWorker } from './create-worker.ts';
-import type { PortalPorts } from './portal-ports.ts';
 
 let database: TestDatabase;
 let db: Db;

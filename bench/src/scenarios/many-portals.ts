@@ -1,10 +1,11 @@
+import { syncingPortal } from '@ledgersync/test-world';
 import { rateLimitFloor, sideTotals } from '../measure/floor.ts';
 import { outboundMinimum } from '../measure/minimum-calls.ts';
 import { median } from '../measure/percentiles.ts';
 import { checkSides } from '../world/check-sides.ts';
 import { mapLimit } from '../world/http.ts';
 import { seedHubSpot } from '../world/seed-hubspot.ts';
-import type { BenchWorld } from '../world/start-world.ts';
+import type { BenchWorld } from '../world/start-bench-world.ts';
 import { measureSync, type RunOptions } from './measure-sync.ts';
 import { measuredAgainstFloor, type ScenarioResult } from './scenario-result.ts';
 
@@ -22,7 +23,7 @@ export interface ManyPortalsOptions extends RunOptions {
  */
 export async function manyPortals(world: BenchWorld, o: ManyPortalsOptions): Promise<ScenarioResult> {
   const shape = { invoices: o.burst, linesPerInvoice: 3, contacts: Math.min(5, o.burst), products: 3 };
-  const portals = await mapLimit(Array.from({ length: o.portals }), 4, () => world.newPortal());
+  const portals = await mapLimit(Array.from({ length: o.portals }), 4, () => syncingPortal(world));
   const notices = await mapLimit(portals, 4, async (p) => ({
     portalId: p.portalId,
     side: 'hubspot' as const,

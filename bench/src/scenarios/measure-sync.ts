@@ -1,7 +1,8 @@
+import type { TestPortal } from '@ledgersync/test-world';
 import { type ApiCalls, apiCalls, resetApiCalls } from '../world/api-calls.ts';
 import { type NoticeBatch, recordNotices, waitProcessed } from '../world/notices.ts';
 import { spawnWorker } from '../world/spawn-worker.ts';
-import type { BenchPortal, BenchWorld } from '../world/start-world.ts';
+import type { BenchWorld } from '../world/start-bench-world.ts';
 
 export interface SyncRun extends ApiCalls {
   /** From the first notice stored to the last one processed. */
@@ -22,16 +23,11 @@ export interface RunOptions {
  */
 export async function measureSync(
   world: BenchWorld,
-  portals: readonly BenchPortal[],
+  portals: readonly TestPortal[],
   notices: readonly NoticeBatch[],
   o: RunOptions,
 ): Promise<SyncRun> {
-  const worker = await spawnWorker({
-    databaseUrl: world.databaseUrl,
-    concurrency: o.concurrency,
-    quickbooksLimits: { ...world.limits.quickbooks },
-    portals: portals.map((p) => ({ ...p, hubspotUrl: world.hubspotUrl, qboUrl: world.qboUrl })),
-  });
+  const worker = await spawnWorker(world, { concurrency: o.concurrency });
   try {
     await resetApiCalls(world);
     const started = Date.now();

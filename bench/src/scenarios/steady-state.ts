@@ -1,3 +1,4 @@
+import { syncingPortal } from '@ledgersync/test-world';
 import { percentile } from '../measure/percentiles.ts';
 import { apiCalls, resetApiCalls } from '../world/api-calls.ts';
 import { checkSides } from '../world/check-sides.ts';
@@ -6,7 +7,7 @@ import { recordNotices, waitProcessed } from '../world/notices.ts';
 import { seedHubSpot } from '../world/seed-hubspot.ts';
 import { seedQuickBooks } from '../world/seed-quickbooks.ts';
 import { spawnWorker } from '../world/spawn-worker.ts';
-import type { BenchWorld } from '../world/start-world.ts';
+import type { BenchWorld } from '../world/start-bench-world.ts';
 import type { RunOptions } from './measure-sync.ts';
 import type { ScenarioResult } from './scenario-result.ts';
 
@@ -27,7 +28,7 @@ const dueDate = (n: number) => new Date(Date.UTC(2027, 0, 1) + n * 86_400_000).t
  * notice is stored right after the edit, as a webhook with no aggregation window would.
  */
 export async function steadyState(world: BenchWorld, o: SteadyStateOptions): Promise<ScenarioResult> {
-  const p = await world.newPortal();
+  const p = await syncingPortal(world);
   const shape = { invoices: INVOICES_PER_SIDE, linesPerInvoice: 3 };
   const qboIds = await seedQuickBooks(world.qboUrl, p.realmId, p.incomeAccountId, {
     ...shape,
@@ -35,12 +36,7 @@ export async function steadyState(world: BenchWorld, o: SteadyStateOptions): Pro
     items: 5,
   });
   const hsIds = await seedHubSpot(world.hubspotUrl, p.hubId, { ...shape, contacts: 5, products: 5 });
-  const worker = await spawnWorker({
-    databaseUrl: world.databaseUrl,
-    concurrency: o.concurrency,
-    quickbooksLimits: { ...world.limits.quickbooks },
-    portals: [{ ...p, hubspotUrl: world.hubspotUrl, qboUrl: world.qboUrl }],
-  });
+  const worker = await spawnWorker(world, { concurrency: o.concurrency });
   try {
     await recordNotices(world, [
       { portalId: p.portalId, side: 'quickbooks', object: 'invoices', ids: qboIds },

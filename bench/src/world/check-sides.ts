@@ -1,6 +1,7 @@
+import type { TestPortal } from '@ledgersync/test-world';
 import { Decimal } from 'decimal.js';
 import { json } from './http.ts';
-import type { BenchPortal, BenchWorld } from './start-world.ts';
+import type { BenchWorld } from './start-bench-world.ts';
 
 export interface SideCheck {
   readonly correct: boolean;
@@ -13,7 +14,7 @@ interface Totals {
   total: Decimal;
 }
 
-async function hubspotInvoices(world: BenchWorld, p: BenchPortal): Promise<Totals> {
+async function hubspotInvoices(world: BenchWorld, p: TestPortal): Promise<Totals> {
   const headers = { 'x-emulator-act-as-user': '1', 'x-emulator-portal-id': p.hubId };
   const out: Totals = { count: 0, ids: new Set(), total: new Decimal(0) };
   let after: string | undefined;
@@ -35,7 +36,7 @@ async function hubspotInvoices(world: BenchWorld, p: BenchPortal): Promise<Total
   return out;
 }
 
-async function quickbooksInvoices(world: BenchWorld, p: BenchPortal): Promise<Totals> {
+async function quickbooksInvoices(world: BenchWorld, p: TestPortal): Promise<Totals> {
   const out: Totals = { count: 0, ids: new Set(), total: new Decimal(0) };
   for (let start = 1; ; start += 1000) {
     const query = encodeURIComponent(`select * from Invoice startposition ${start} maxresults 1000`);
@@ -57,7 +58,7 @@ async function quickbooksInvoices(world: BenchWorld, p: BenchPortal): Promise<To
  * Both sides equal after a run: the same number of invoices (`expected` each), no duplicate on
  * either side, the same billed total, and one synced link per invoice pair.
  */
-export async function checkSides(world: BenchWorld, p: BenchPortal, expected: number): Promise<SideCheck> {
+export async function checkSides(world: BenchWorld, p: TestPortal, expected: number): Promise<SideCheck> {
   const [hs, qbo] = [await hubspotInvoices(world, p), await quickbooksInvoices(world, p)];
   const links = await world.db.recordLink.findMany({
     where: { portalId: p.portalId, object: 'invoices' },

@@ -1,10 +1,11 @@
+import type { TestPortal } from '@ledgersync/test-world';
 import { json } from './http.ts';
-import type { BenchPortal, BenchWorld } from './start-world.ts';
+import type { BenchWorld } from './start-bench-world.ts';
 
 /** A QBO user changes an invoice's due date (read for the SyncToken, then a sparse update): 2 QBO calls. */
 export async function editQuickBooksDueDate(
   world: BenchWorld,
-  p: BenchPortal,
+  p: TestPortal,
   id: string,
   dueDate: string,
 ): Promise<void> {
@@ -20,7 +21,7 @@ export async function editQuickBooksDueDate(
 /** A HubSpot user changes an invoice's due date in the UI (not the app: not counted, not limited). */
 export async function editHubSpotDueDate(
   world: BenchWorld,
-  p: BenchPortal,
+  p: TestPortal,
   id: string,
   dueDate: string,
 ): Promise<void> {

@@ -1,6 +1,6 @@
 import type { SyncObject as DbObject } from '@ledgersync/db';
 import { createChangeIntake } from '@ledgersync/jobs';
-import type { BenchWorld } from './start-world.ts';
+import type { BenchWorld } from './start-bench-world.ts';
 
 export interface NoticeBatch {
   readonly portalId: string;

@@ -1,9 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { ChildConfig } from './worker-child.ts';
+import type { BenchWorld } from './start-bench-world.ts';
 
-const CHILD = fileURLToPath(new URL('./worker-child.ts', import.meta.url));
+// The worker as the product runs it: its own entry point, configured by its environment.
+const WORKER_MAIN = fileURLToPath(new URL('../../../apps/worker/src/main.ts', import.meta.url));
 
 export interface WorkerProcess {
   /** Peak resident set size of the worker process so far, in MB (Linux VmHWM). */
@@ -11,19 +12,49 @@ export interface WorkerProcess {
   stop(): Promise<void>;
 }
 
-/** Starts the worker in a child Node process (tsx as an import hook, so the pid is the worker's). */
-export async function spawnWorker(config: ChildConfig): Promise<WorkerProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', CHILD], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  child.stdin?.end(JSON.stringify(config));
-  await new Promise<void>((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('ready')) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`bench worker exited early (${code})`)));
+/** The worker's environment (.env.example) for the world's database, keys and emulators. */
+function workerEnv(world: BenchWorld, concurrency: number): Record<string, string> {
+  return {
+    ...(process.env.PATH ? { PATH: process.env.PATH } : {}),
+    DATABASE_URL: world.databaseUrl,
+    TOKEN_ENCRYPTION_KEYS: world.keys,
+    HUBSPOT_CLIENT_ID: world.hubspotApp.clientId,
+    HUBSPOT_CLIENT_SECRET: world.hubspotApp.clientSecret,
+    HUBSPOT_API_BASE_URL: world.hubspotUrl,
+    QBO_CLIENT_ID: world.quickbooksApp.clientId,
+    QBO_CLIENT_SECRET: world.quickbooksApp.clientSecret,
+    QBO_API_BASE_URL: world.qboUrl,
+    QBO_TOKEN_BASE_URL: world.qboUrl,
+    WORKER_CONCURRENCY: String(concurrency),
+    // Drains start when the notices are stored; no poll adds calls to what is measured.
+    SYNC_DEBOUNCE_MS: '0',
+    POLL_INTERVAL_SECONDS: '0',
+    LOG_LEVEL: 'info',
+  };
+}
+
+/**
+ * Starts apps/worker's `src/main.ts` in a child Node process, so its peak RSS is its own (tsx as
+ * an import hook, so the pid is the worker's). Ready once it logs that it started.
+ */
+export async function spawnWorker(world: BenchWorld, o: { concurrency: number }): Promise<WorkerProcess> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', WORKER_MAIN], {
+    env: workerEnv(world, o.concurrency),
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    let ready = false;
+    let tail = '';
+    // Read to the end either way (a full pipe would stall the worker); looked at until it is ready.
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (ready) return;
+      tail = (tail + chunk.toString()).slice(-4_000);
+      ready = tail.includes('"msg":"worker started"');
+      if (ready) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`bench worker exited early (${code}): ${tail}`)));
+  });
   return {
     peakRssMb() {
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');

@@ -1,12 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import {
-  createHubSpotAdapter,
-  createTokenManager,
-  ensureAppProperties,
-  RateLimiterRegistry,
-} from './index.ts';
-import { startTestHubSpot, type TestHubSpot } from './test-support/emulator.ts';
-import { aProduct } from './test-support/records.ts';
+import { createHubSpotAdapter, ensureAppProperties, RateLimiterRegistry } from './index.ts';
+import { startTestHubSpot, type TestHubSpot } from './testing/emulator.ts';
+import { aProduct } from './testing/records.ts';
 
 let hs: TestHubSpot;
 beforeAll(async () => {
@@ -17,23 +12,11 @@ afterAll(() => hs.close());
 describe('createHubSpotAdapter (the public entry point)', () => {
   it('wires the ports for one portal: install properties, write, read back', async () => {
     const portal = await hs.newPortal();
-    const tokens = createTokenManager({
-      initial: {
-        accessToken: portal.accessToken,
-        refreshToken: portal.refreshToken,
-        expiresAt: hs.clock.now() + 1_800_000,
-      },
-      refresh: async () => {
-        throw new Error('no refresh expected');
-      },
-      persist: async () => {},
-      now: hs.clock.now,
-    });
     const rateLimiters = new RateLimiterRegistry({ now: hs.clock.now, sleep: hs.clock.sleep });
     const { client, reader, writer } = createHubSpotAdapter({
       basePath: hs.url,
       portalId: portal.portalId,
-      tokens,
+      accessToken: async () => portal.accessToken,
       rateLimiters,
       now: hs.clock.now,
       sleep: hs.clock.sleep,

@@ -1,22 +1,28 @@
-import type { SideReader, SideWriter } from '@ledgersync/sync-engine';
+import type { CustomMapping, SideReader, SideWriter } from '@ledgersync/sync-engine';
 import {
   createHubSpotClient,
   type HubSpotClient,
   type HubSpotClientOptions,
 } from './http/create-hubspot-client.ts';
 import type { RateLimiterRegistry } from './http/rate-limiter.ts';
-import type { TokenManager } from './oauth/token-manager.ts';
+import { customInvoiceProperties } from './mapping/invoice-custom-properties.ts';
 import { createHubSpotSideReader } from './ports/hubspot-side-reader.ts';
 import { createHubSpotSideWriter } from './ports/hubspot-side-writer.ts';
 
 export interface HubSpotAdapterOptions {
   readonly basePath: string;
+  /** The portal's hub id. */
   readonly portalId: string;
-  readonly tokens: TokenManager;
+  /** Asked before every request: the portal's current access token (stored tokens, read fresh). */
+  readonly accessToken: HubSpotClientOptions['accessToken'];
+  /** HubSpot refused `failedToken`: refresh it (single-flight), then the call is retried once. */
+  readonly onUnauthorized?: HubSpotClientOptions['onUnauthorized'];
   /** One per process, shared by every adapter, so each portal has one budget. */
   readonly rateLimiters: RateLimiterRegistry;
   /** Epoch ms. */
   readonly now: () => number;
+  /** The invoice custom mappings (R-MAP-4): the reader and writer read and write their properties. */
+  readonly customMappings?: readonly CustomMapping[];
   readonly sleep?: HubSpotClientOptions['sleep'];
   readonly retry?: HubSpotClientOptions['retry'];
   readonly onFailure?: HubSpotClientOptions['onFailure'];
@@ -31,16 +37,17 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): {
   const client = createHubSpotClient({
     basePath: options.basePath,
     portalId: options.portalId,
-    accessToken: options.tokens.accessToken,
-    onUnauthorized: options.tokens.invalidate,
+    accessToken: options.accessToken,
+    ...(options.onUnauthorized ? { onUnauthorized: options.onUnauthorized } : {}),
     rateLimiter: options.rateLimiters.forPortal(options.portalId),
     ...(options.sleep ? { sleep: options.sleep } : {}),
     ...(options.retry ? { retry: options.retry } : {}),
     ...(options.onFailure ? { onFailure: options.onFailure } : {}),
   });
-  return {
+  const ports = {
     client,
-    reader: createHubSpotSideReader({ client, now: options.now }),
-    writer: createHubSpotSideWriter({ client, now: options.now }),
+    now: options.now,
+    customInvoiceProperties: customInvoiceProperties(options.customMappings ?? []),
   };
+  return { client, reader: createHubSpotSideReader(ports), writer: createHubSpotSideWriter(ports) };
 }

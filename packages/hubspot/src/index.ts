@@ -18,7 +18,6 @@ export * from './mapping/invoice-custom-properties.ts';
 export * from './oauth/install-url.ts';
 export * from './oauth/oauth-client.ts';
 export * from './oauth/scopes.ts';
-export * from './oauth/token-manager.ts';
 export * from './ports/hubspot-side-reader.ts';
 export * from './ports/hubspot-side-writer.ts';
 export * from './webhooks/parse-webhook-events.ts';

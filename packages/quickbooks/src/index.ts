@@ -4,6 +4,7 @@ export * from './api/batch-operations.ts';
 export * from './api/cdc-operations.ts';
 export type { EntityBody, VersionRef, WritableEntity } from './api/entity-operations.ts';
 export * from './api/qbo-client.ts';
+export * from './api/read-company-snapshot.ts';
 export * from './entities/registry.ts';
 export * from './errors/qbo-error.ts';
 export * from './errors/to-sync-error.ts';

@@ -7,7 +7,7 @@ import { describe, expect, it } from '@jest/globals';
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const path = join(dir, e.name);
-    if (e.isDirectory()) return e.name === 'test-support' ? [] : sourceFiles(path);
+    if (e.isDirectory()) return e.name === 'testing' ? [] : sourceFiles(path);
     return e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [path] : [];
   });
 }

@@ -1,5 +1,7 @@
 import { createPrismaClient, createTokenCipher, type Db } from '@ledgersync/db';
-import { intuitEndpointsAt } from '@ledgersync/quickbooks';
+import { RateLimiterRegistry } from '@ledgersync/hubspot';
+import { createPortsFor } from '@ledgersync/portal-adapters';
+import { intuitEndpointsAt, RealmLimiterRegistry } from '@ledgersync/quickbooks';
 import {
   buildServer,
   createHubSpotPackageGateway,
@@ -7,7 +9,7 @@ import {
   type ServerApp,
   type ServerConfig,
 } from '@ledgersync/server';
-import { createAdapterPortsFor, startWorker, workerEnvSchema } from '@ledgersync/worker';
+import { startWorker } from '@ledgersync/worker';
 import type { Runner } from 'graphile-worker';
 import { pino } from 'pino';
 import type { SandboxPlan } from './sandbox-plan.ts';
@@ -86,18 +88,6 @@ export async function startBackend(
     { logger: { level: logLevel }, rateLimit: false },
   );
   await server.listen({ host: plan.host, port: plan.ports.server });
-  const workerEnv = workerEnvSchema.parse({
-    DATABASE_URL: databaseUrl,
-    TOKEN_ENCRYPTION_KEYS: `${KEY_ID}:${plan.tokenKey.toString('base64')}`,
-    TOKEN_ENCRYPTION_ACTIVE_KEY_ID: KEY_ID,
-    HUBSPOT_CLIENT_ID: plan.hubspotApp.clientId,
-    HUBSPOT_CLIENT_SECRET: plan.hubspotApp.clientSecret,
-    HUBSPOT_API_BASE_URL: plan.urls.hubspot,
-    QBO_CLIENT_ID: plan.quickbooksApp.clientId,
-    QBO_CLIENT_SECRET: plan.quickbooksApp.clientSecret,
-    QBO_API_BASE_URL: plan.urls.quickbooks,
-    QBO_TOKEN_BASE_URL: plan.urls.quickbooks,
-  });
   const worker = await startWorker({
     databaseUrl,
     db,
@@ -105,7 +95,21 @@ export async function startBackend(
     debounceMs: 300,
     pollEveryMinutes: 1,
     pollIntervalMs: 500,
-    portsFor: createAdapterPortsFor(db, workerEnv, log),
+    portsFor: createPortsFor({
+      db,
+      cipher,
+      hubspotApiBaseUrl: plan.urls.hubspot,
+      qboApiBaseUrl: plan.urls.quickbooks,
+      rateLimiters: {
+        hubspot: new RateLimiterRegistry({
+          now: Date.now,
+          sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+        }),
+        quickbooks: new RealmLimiterRegistry(),
+      },
+      onUnusable: (portalId) =>
+        log.warn({ portalId }, 'portal has no usable HubSpot installation or QBO connection'),
+    }),
     logFactory: (scope) => (level, message) =>
       log[level === 'warning' ? 'warn' : level]({ scope: scope.label ?? 'worker' }, message),
   });

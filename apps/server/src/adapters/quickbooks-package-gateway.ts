@@ -4,6 +4,7 @@ import {
   type IntuitOAuthEndpoints,
   QboQuery,
   type QboTokenSet,
+  readCompanySnapshot,
   staticAccessToken,
 } from '@ledgersync/quickbooks';
 import type { QuickBooksGateway, QuickBooksTokenGrant } from '../ports/quickbooks-gateway.ts';
@@ -24,8 +25,6 @@ const grant = (t: QboTokenSet): QuickBooksTokenGrant => ({
   accessTokenExpiresAt: new Date(t.accessTokenExpiresAt),
   refreshTokenExpiresAt: new Date(t.refreshTokenExpiresAt),
 });
-
-const yes = (v: unknown) => v === true || v === 'true';
 
 /** The server's QBO port over `@ledgersync/quickbooks` (intuit-oauth, REST client). */
 export function createQuickBooksPackageGateway(options: QuickBooksPackageGatewayOptions): QuickBooksGateway {
@@ -48,36 +47,7 @@ export function createQuickBooksPackageGateway(options: QuickBooksPackageGateway
     exchangeCode: async (code, realmId) => grant(await oauth.exchangeCode(code, realmId)),
     refresh: async (realmId, refreshToken) => grant(await oauth.refresh(realmId, refreshToken)),
     revoke: (token) => oauth.revoke(token),
-    async company(realmId, accessToken) {
-      const qbo = client(realmId, accessToken);
-      const [info, prefs] = await Promise.all([qbo.companyInfo(), qbo.preferences()]);
-      const p = prefs as Record<string, Record<string, unknown> | undefined>;
-      const sales = p.SalesFormsPrefs ?? {};
-      const customFields = ((sales.CustomField as unknown[]) ?? []).flatMap((group) =>
-        (
-          ((group as { CustomField?: unknown[] }).CustomField ?? []) as {
-            Name?: string;
-            StringValue?: string;
-          }[]
-        )
-          .filter((f) => f.Name?.startsWith('SalesFormsPrefs.SalesCustomName') && f.StringValue)
-          .map((f) => ({
-            definitionId: (f.Name ?? '').replace('SalesFormsPrefs.SalesCustomName', ''),
-            name: f.StringValue ?? '',
-          })),
-      );
-      const home = (p.CurrencyPrefs?.HomeCurrency as { value?: string } | undefined)?.value;
-      return {
-        companyName: String((info as { CompanyName?: string }).CompanyName ?? realmId),
-        country: String((info as { Country?: string }).Country ?? 'US'),
-        homeCurrency: home ?? 'USD',
-        multiCurrencyEnabled: yes(p.CurrencyPrefs?.MultiCurrencyEnabled),
-        customTransactionNumbers: yes(sales.CustomTxnNumbers),
-        bookCloseDate: (p.AccountingInfoPrefs?.BookCloseDate as string | null | undefined) ?? null,
-        revenueRecognitionEnabled: yes(p.ProductAndServicesPrefs?.RevenueRecognition),
-        invoiceCustomFields: customFields,
-      };
-    },
+    company: (realmId, accessToken) => readCompanySnapshot(client(realmId, accessToken)),
     async listIncomeAccounts(realmId, accessToken) {
       const qbo = client(realmId, accessToken);
       const accounts = [];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { type HubSpotObject as HsObject, useLiveWorld } from '../testing/live-world.ts';
+import type { HsObject } from '@ledgersync/test-world';
+import { useLiveWorld } from '../testing/live-world.ts';
 
 describe('end to end through both emulators', () => {
   const live = useLiveWorld();

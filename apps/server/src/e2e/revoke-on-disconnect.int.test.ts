@@ -53,8 +53,8 @@ async function quickBooksGrantRefused(
 ) {
   const world = live();
   const oauth = createQuickBooksOAuth({
-    clientId: world.QB.clientId,
-    clientSecret: world.QB.clientSecret,
+    clientId: world.quickbooksApp.clientId,
+    clientSecret: world.quickbooksApp.clientSecret,
     redirectUri: `${world.publicUrl}/oauth/quickbooks/callback`,
     endpoints: intuitEndpointsAt(world.qboUrl),
   });
@@ -101,8 +101,8 @@ describe('revoke on disconnect and uninstall (R-CON-3), server + emulators', () 
     expect((await quickBooksGrantRefused(p.realmId, p.qboTokens)).refresh).toBe('AuthorizationRevoked');
     const hubspotOAuth = createOAuthClient({
       basePath: world.hubspotUrl,
-      clientId: world.HS.clientId,
-      clientSecret: world.HS.clientSecret,
+      clientId: world.hubspotApp.clientId,
+      clientSecret: world.hubspotApp.clientSecret,
       redirectUri: `${world.publicUrl}/oauth/hubspot/callback`,
       now: Date.now,
     });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { type HubSpotObject as HsObject, useLiveWorld } from '../testing/live-world.ts';
+import type { HsObject } from '@ledgersync/test-world';
+import { useLiveWorld } from '../testing/live-world.ts';
 
 describe('tax mapping end to end: a non-US company gets a tax code on every synced line (R-ERR-5)', () => {
   const live = useLiveWorld();

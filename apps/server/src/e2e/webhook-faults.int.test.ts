@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHubSpotInstallationRepository } from '@ledgersync/db';
-import { createAdapterPortsFor, startWorker } from '@ledgersync/worker';
+import type { HsObject } from '@ledgersync/test-world';
+import { startWorker } from '@ledgersync/worker';
 import type { Runner } from 'graphile-worker';
-import pino from 'pino';
-import { type HubSpotObject as HsObject, type LiveWorld, startLiveWorld } from '../testing/live-world.ts';
+import { type LiveWorld, startLiveWorld } from '../testing/live-world.ts';
 import { TEST_CONFIG } from '../testing/test-server.ts';
 
 // W6 scenario "webhooks dropped, duplicated and reordered by the emulators → same end state": the
@@ -48,9 +48,9 @@ beforeAll(async () => {
     config: (config) => ({ ...config, webhookDebounceMs: 0 }),
   });
   worker = await startWorker({
-    databaseUrl: world.database.url,
+    databaseUrl: world.databaseUrl,
     db: world.db,
-    portsFor: createAdapterPortsFor(world.db, world.workerEnv(), pino({ level: 'silent' })),
+    portsFor: world.portsFor,
     concurrency: 2,
     debounceMs: 0,
     pollEveryMinutes: 0,

@@ -1,3 +1,5 @@
+import type { CompanySnapshot } from '@ledgersync/quickbooks';
+
 /** What the server asks of QuickBooks Online. Default: `adapters/quickbooks-http-gateway.ts`. */
 export interface QuickBooksTokenGrant {
   accessToken: string;
@@ -6,23 +8,8 @@ export interface QuickBooksTokenGrant {
   refreshTokenExpiresAt: Date;
 }
 
-export interface QuickBooksCustomField {
-  definitionId: string;
-  name: string;
-}
-
 /** CompanyInfo and Preferences, reduced to what set-up and the recommendations check need. */
-export interface QuickBooksCompanySnapshot {
-  companyName: string;
-  country: string;
-  homeCurrency: string;
-  multiCurrencyEnabled: boolean;
-  customTransactionNumbers: boolean;
-  /** YYYY-MM-DD, or null when no period is closed. */
-  bookCloseDate: string | null;
-  revenueRecognitionEnabled: boolean;
-  invoiceCustomFields: QuickBooksCustomField[];
-}
+export type QuickBooksCompanySnapshot = CompanySnapshot;
 
 export interface QuickBooksAccount {
   id: string;

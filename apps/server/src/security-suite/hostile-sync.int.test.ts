@@ -2,8 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { QboQuery } from '@ledgersync/quickbooks';
 // The worker's e2e world (both emulators, real adapters, a fresh database) is not on its package
 // surface; the security suite borrows it read-only.
-import { type E2ePortal, type E2eWorld, startE2eWorld } from '../../../worker/src/e2e/e2e-world.ts';
-import { type HsObject, syncingPortal } from '../../../worker/src/e2e/fixtures.ts';
+import {
+  type HsObject,
+  startTestWorld,
+  syncingPortal,
+  type TestPortal,
+  type TestWorld,
+} from '@ledgersync/test-world';
 
 const LONG = 'L'.repeat(10_240);
 /** Contacts whose text breaks naive quoting, LIKE patterns, encodings or length limits. */
@@ -24,10 +29,10 @@ const HOSTILE_CONTACTS = [
 const HOSTILE_PRICES = ['12.345678', '-5', '9999999999999.99', '0.000001', 'NaN', ''];
 
 describe('hostile data through a real sync: a correct sync or a clear failure, never a crash or a wider match', () => {
-  let world: E2eWorld;
-  let p: E2ePortal;
+  let world: TestWorld;
+  let p: TestPortal;
   beforeAll(async () => {
-    world = await startE2eWorld();
+    world = await startTestWorld();
     p = await syncingPortal(world);
   });
   afterAll(async () => {

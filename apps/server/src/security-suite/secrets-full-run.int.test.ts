@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHubSpotInstallationRepository, createQuickBooksConnectionRepository } from '@ledgersync/db';
-import { createAdapterPortsFor, startWorker } from '@ledgersync/worker';
+import { startWorker } from '@ledgersync/worker';
 import type { LightMyRequestResponse } from 'fastify';
 import pino from 'pino';
 import { type LiveWorld, startLiveWorld } from '../testing/live-world.ts';
@@ -140,17 +140,16 @@ describe('secrets: encrypted at rest, never logged, never returned', () => {
     );
     expect(webhook.json()).toMatchObject({ stored: 1 });
 
-    const env = world.workerEnv();
     // No redaction on purpose: the worker must not hand a token to its logger at all.
     const log = pino({ level: 'trace' }, workerLogs.stream);
     const worker = await startWorker({
-      databaseUrl: world.database.url,
+      databaseUrl: world.databaseUrl,
       db,
       concurrency: 1,
       debounceMs: 0,
       pollEveryMinutes: 0,
       pollIntervalMs: 200,
-      portsFor: createAdapterPortsFor(db, env, log),
+      portsFor: world.portsFor,
       logFactory: (scope) => (level, message, meta) =>
         log[level === 'warning' ? 'warn' : level]({ scope, meta }, message),
     });

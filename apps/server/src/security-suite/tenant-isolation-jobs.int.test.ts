@@ -1,16 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { QboQuery } from '@ledgersync/quickbooks';
 // The worker's e2e world (both emulators, real adapters, a fresh database), borrowed read-only.
-import { type E2ePortal, type E2eWorld, startE2eWorld } from '../../../worker/src/e2e/e2e-world.ts';
-import { type HsObject, syncingPortal } from '../../../worker/src/e2e/fixtures.ts';
+import {
+  type HsObject,
+  startTestWorld,
+  syncingPortal,
+  type TestPortal,
+  type TestWorld,
+} from '@ledgersync/test-world';
 import { portalSnapshot } from './portal-snapshot.ts';
 
 describe('tenant isolation in the worker: a job for portal A cannot read or change portal B', () => {
-  let world: E2eWorld;
-  let a: E2ePortal;
-  let b: E2ePortal;
+  let world: TestWorld;
+  let a: TestPortal;
+  let b: TestPortal;
   beforeAll(async () => {
-    world = await startE2eWorld();
+    world = await startTestWorld();
     a = await syncingPortal(world);
     b = await syncingPortal(world);
   });

@@ -1,25 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, expect } from '@jest/globals';
-import {
-  createHubSpotInstallationRepository,
-  createPrismaClient,
-  createPrismaSyncStore,
-  createTokenCipher,
-  type Db,
-  parseKeyring,
-  type TokenCipher,
-} from '@ledgersync/db';
-import { createTestDatabase, type TestDatabase } from '@ledgersync/db/testing';
+import { createHubSpotInstallationRepository } from '@ledgersync/db';
 import { REQUIRED_SCOPE_LIST } from '@ledgersync/hubspot';
-import { createHubSpotEmulator, signatureV3 } from '@ledgersync/hubspot-emulator';
+import { signatureV3 } from '@ledgersync/hubspot-emulator';
 import { intuitEndpointsAt } from '@ledgersync/quickbooks';
-import { createQuickBooksEmulator } from '@ledgersync/quickbooks-emulator';
-import { drainPortal } from '@ledgersync/sync-engine';
-// The worker's production wiring is not on its public surface yet; the test borrows it by path.
-import { createAdapterPortsFor, workerEnvSchema } from '@ledgersync/worker';
+import { startTestWorld, type TestWorldOptions } from '@ledgersync/test-world';
 import type { FastifyInstance } from 'fastify';
-import pino from 'pino';
 import { createHubSpotPackageGateway } from '../adapters/hubspot-package-gateway.ts';
 import { createQuickBooksPackageGateway } from '../adapters/quickbooks-package-gateway.ts';
 import { buildServer } from '../build-server.ts';
@@ -27,39 +13,27 @@ import type { ServerConfig } from '../server-config.ts';
 import { TEST_CONFIG } from './test-server.ts';
 
 /**
- * The live end-to-end world the server's e2e tests share: a throwaway database, the HubSpot and
- * QBO emulators on loopback with an OAuth app registered, and the server built with the real
- * package gateways against them. Helpers walk a portal through the real OAuth flows.
+ * The test world (@ledgersync/test-world) with the server built on it, with the real package
+ * gateways against the emulators: signed `hubspot.fetch` requests, webhook delivery, and a
+ * portal walked through the server's own OAuth routes.
  */
 
-type HubSpotEmulatorOptions = NonNullable<Parameters<typeof createHubSpotEmulator>[0]>;
-type QuickBooksEmulatorOptions = NonNullable<Parameters<typeof createQuickBooksEmulator>[0]>;
 type ServerOptions = NonNullable<Parameters<typeof buildServer>[1]>;
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
-export interface LiveApp {
-  clientId: string;
-  clientSecret: string;
-}
-
-export interface LiveWorldOptions {
-  hubspotApp?: LiveApp & { appId: number };
-  quickbooksApp?: LiveApp;
+export interface LiveWorldOptions
+  extends Pick<TestWorldOptions, 'hubspotApp' | 'quickbooksApp' | 'keys' | 'maxConnections'> {
   /**
    * Serve on a free loopback port, which becomes the public URL, so the emulators can deliver
    * webhooks to the server; otherwise the public URL is https://ledgersync.test, reached by inject.
    */
   listenOnLoopback?: boolean;
-  maxConnections?: number;
-  /** Extra HubSpot emulator options (given the public URL); `app` is merged into the registered OAuth app. */
-  hubspotEmulator?: (publicUrl: string) => Omit<HubSpotEmulatorOptions, 'app'> & {
-    app?: Partial<NonNullable<HubSpotEmulatorOptions['app']>>;
-  };
-  quickbooksEmulator?: (publicUrl: string) => Partial<QuickBooksEmulatorOptions>;
+  /** Extra HubSpot emulator options, given the public URL; `app` is merged into the registered OAuth app. */
+  hubspotEmulator?: (publicUrl: string) => TestWorldOptions['hubspotEmulator'];
+  quickbooksEmulator?: (publicUrl: string) => TestWorldOptions['quickbooksEmulator'];
   /** Changes to the server config built for the world. */
   config?: (config: ServerConfig) => ServerConfig;
   serverOptions?: ServerOptions;
-  keys?: string;
 }
 
 export interface WebhookEventInput {
@@ -69,12 +43,6 @@ export interface WebhookEventInput {
   propertyName?: string;
   propertyValue?: string;
   eventId?: number;
-}
-
-/** A HubSpot CRM object as the emulator returns it. */
-export interface HubSpotObject {
-  id: string;
-  properties: Record<string, string>;
 }
 
 export type LiveWorld = Awaited<ReturnType<typeof startLiveWorld>>;
@@ -95,57 +63,36 @@ export function useLiveWorld(options: LiveWorldOptions = {}): () => LiveWorld {
 }
 
 export async function startLiveWorld(options: LiveWorldOptions = {}) {
-  const HS = options.hubspotApp ?? {
-    clientId: 'e2e-hs-client',
-    clientSecret: 'e2e-hs-secret-value',
-    appId: 4_100_001,
-  };
-  const QB = options.quickbooksApp ?? { clientId: 'e2e-qb-client', clientSecret: 'e2e-qb-secret-value' };
   const port = options.listenOnLoopback ? await freePort() : undefined;
   const publicUrl = port === undefined ? 'https://ledgersync.test' : `http://127.0.0.1:${port}`;
-  const keys = options.keys ?? `k1:${randomBytes(32).toString('base64')}`;
-  const keyring = parseKeyring(keys);
-  if (!keyring.ok) throw new Error(keyring.error);
-  const cipher: TokenCipher = createTokenCipher(keyring.keys, 'k1');
-
-  const database: TestDatabase = await createTestDatabase();
-  const db: Db = createPrismaClient(database.url, { maxConnections: options.maxConnections ?? 4 });
-  const { app: appExtra, ...hubspotExtra } = options.hubspotEmulator?.(publicUrl) ?? {};
-  const hubspot: FastifyInstance = createHubSpotEmulator({
-    rateLimits: false,
-    ...hubspotExtra,
-    app: {
-      appId: HS.appId,
-      clientId: HS.clientId,
-      clientSecret: HS.clientSecret,
-      redirectUris: [`${publicUrl}/oauth/hubspot/callback`],
-      ...appExtra,
-    },
+  const hubspotEmulator = options.hubspotEmulator?.(publicUrl);
+  const quickbooksEmulator = options.quickbooksEmulator?.(publicUrl);
+  const world = await startTestWorld({
+    publicUrl,
+    ...(options.hubspotApp ? { hubspotApp: options.hubspotApp } : {}),
+    ...(options.quickbooksApp ? { quickbooksApp: options.quickbooksApp } : {}),
+    ...(options.keys ? { keys: options.keys } : {}),
+    ...(options.maxConnections ? { maxConnections: options.maxConnections } : {}),
+    ...(hubspotEmulator ? { hubspotEmulator } : {}),
+    ...(quickbooksEmulator ? { quickbooksEmulator } : {}),
   });
-  await hubspot.listen({ host: '127.0.0.1', port: 0 });
-  const address = hubspot.server.address();
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  const hubspotUrl = `http://127.0.0.1:${address.port}`;
-  const qbo = createQuickBooksEmulator({
-    rateLimits: false,
-    clientId: QB.clientId,
-    clientSecret: QB.clientSecret,
-    redirectUris: [`${publicUrl}/oauth/quickbooks/callback`],
-    ...options.quickbooksEmulator?.(publicUrl),
-  });
-  const qboUrl = await qbo.listen({ host: '127.0.0.1', port: 0 });
+  const { db, cipher, hubspotApp, quickbooksApp, hubspotUrl, qboUrl } = world;
   const baseConfig: ServerConfig = {
     ...TEST_CONFIG,
     publicUrl,
     hubspot: {
       ...TEST_CONFIG.hubspot,
-      appId: String(HS.appId),
-      clientId: HS.clientId,
-      clientSecret: HS.clientSecret,
+      appId: String(hubspotApp.appId),
+      clientId: hubspotApp.clientId,
+      clientSecret: hubspotApp.clientSecret,
       authBaseUrl: hubspotUrl,
       scopes: REQUIRED_SCOPE_LIST,
     },
-    quickbooks: { ...TEST_CONFIG.quickbooks, clientId: QB.clientId, clientSecret: QB.clientSecret },
+    quickbooks: {
+      ...TEST_CONFIG.quickbooks,
+      clientId: quickbooksApp.clientId,
+      clientSecret: quickbooksApp.clientSecret,
+    },
   };
   const config = options.config ? options.config(baseConfig) : baseConfig;
   const server: FastifyInstance = await buildServer(
@@ -155,15 +102,15 @@ export async function startLiveWorld(options: LiveWorldOptions = {}) {
       config,
       hubspot: createHubSpotPackageGateway({
         basePath: hubspotUrl,
-        clientId: HS.clientId,
-        clientSecret: HS.clientSecret,
+        clientId: hubspotApp.clientId,
+        clientSecret: hubspotApp.clientSecret,
         redirectUri: `${publicUrl}/oauth/hubspot/callback`,
         now: Date.now,
       }),
       quickbooks: createQuickBooksPackageGateway({
         apiBaseUrl: qboUrl,
-        clientId: QB.clientId,
-        clientSecret: QB.clientSecret,
+        clientId: quickbooksApp.clientId,
+        clientSecret: quickbooksApp.clientSecret,
         redirectUri: `${publicUrl}/oauth/quickbooks/callback`,
         environment: 'sandbox',
         endpoints: intuitEndpointsAt(qboUrl),
@@ -176,7 +123,7 @@ export async function startLiveWorld(options: LiveWorldOptions = {}) {
   /** A request from HubSpot's proxy: the app's query parameters and a v3 signature over the public URL. */
   const signed = (hubId: string, method: Method, path: string, body?: unknown) => {
     const sep = path.includes('?') ? '&' : '?';
-    const url = `${path}${sep}userId=1&appId=${HS.appId}&portalId=${hubId}`;
+    const url = `${path}${sep}userId=1&appId=${hubspotApp.appId}&portalId=${hubId}`;
     const raw = body === undefined ? '' : JSON.stringify(body);
     const ts = String(Date.now());
     return server.inject({
@@ -184,7 +131,13 @@ export async function startLiveWorld(options: LiveWorldOptions = {}) {
       url,
       headers: {
         'x-hubspot-request-timestamp': ts,
-        'x-hubspot-signature-v3': signatureV3(HS.clientSecret, method, `${publicUrl}${url}`, raw, Number(ts)),
+        'x-hubspot-signature-v3': signatureV3(
+          hubspotApp.clientSecret,
+          method,
+          `${publicUrl}${url}`,
+          raw,
+          Number(ts),
+        ),
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       },
       ...(body === undefined ? {} : { payload: raw }),
@@ -238,10 +191,6 @@ export async function startLiveWorld(options: LiveWorldOptions = {}) {
     expect(connected.statusCode).toBe(302);
   };
 
-  /** Creates an emulated QuickBooks company (e.g. a non-US one) and returns its realm id. */
-  const createQuickBooksCompany = async (input: { companyName: string; country: string }) =>
-    (await postJson<{ realmId: string }>(`${qboUrl}/_emulator/realms`, input)).realmId;
-
   /** HubSpot's API as the installed app (the portal's stored access token). */
   const hubspotApi = async (portalId: string) => {
     const token = (await createHubSpotInstallationRepository(db, cipher).find(portalId))?.tokens.accessToken;
@@ -259,7 +208,7 @@ export async function startLiveWorld(options: LiveWorldOptions = {}) {
         eventId: i + 1,
         subscriptionId: 1,
         portalId: Number(hubId),
-        appId: HS.appId,
+        appId: hubspotApp.appId,
         occurredAt: Date.now(),
         ...event,
       })),
@@ -273,7 +222,7 @@ export async function startLiveWorld(options: LiveWorldOptions = {}) {
         'content-type': 'application/json',
         'x-hubspot-request-timestamp': ts,
         'x-hubspot-signature-v3': signatureV3(
-          HS.clientSecret,
+          hubspotApp.clientSecret,
           'POST',
           `${publicUrl}/webhooks/hubspot`,
           raw,
@@ -283,65 +232,22 @@ export async function startLiveWorld(options: LiveWorldOptions = {}) {
     });
   };
 
-  /** The worker's environment for this world (production adapters against the emulators). */
-  const workerEnv = () =>
-    workerEnvSchema.parse({
-      DATABASE_URL: database.url,
-      TOKEN_ENCRYPTION_KEYS: keys,
-      HUBSPOT_CLIENT_ID: HS.clientId,
-      HUBSPOT_CLIENT_SECRET: HS.clientSecret,
-      HUBSPOT_API_BASE_URL: hubspotUrl,
-      QBO_CLIENT_ID: QB.clientId,
-      QBO_CLIENT_SECRET: QB.clientSecret,
-      QBO_API_BASE_URL: qboUrl,
-      QBO_TOKEN_BASE_URL: qboUrl,
-    });
-
-  /** Drains the portal's notices the way the worker does, with its production ports. */
-  const drain = async (portalId: string, rounds = 5) => {
-    const ports = await createAdapterPortsFor(db, workerEnv(), pino({ level: 'silent' }))(portalId);
-    if (!ports) throw new Error('the worker found no usable connection');
-    const store = createPrismaSyncStore(db);
-    for (let i = 0; i < rounds; i++) {
-      await drainPortal({ ...ports, store, clock: { now: () => new Date() } }, portalId);
-      if ((await db.changeNotice.count({ where: { portalId, processedAt: null } })) === 0) break;
-    }
-  };
-
-  const close = async () => {
-    await server.close();
-    await hubspot.close();
-    await qbo.close();
-    await db.$disconnect();
-    await database.drop();
-  };
-
   return {
-    HS,
-    QB,
-    publicUrl,
-    keys,
-    cipher,
-    database,
-    db,
-    hubspot,
-    qbo,
+    ...world,
     server,
-    hubspotUrl,
-    qboUrl,
     signed,
     followTo,
     local,
     postJson,
     installPortal,
     connectQuickBooks,
-    createQuickBooksCompany,
     hubspotApi,
     control,
     sendHubSpotWebhook,
-    workerEnv,
-    drain,
-    close,
+    async close() {
+      await server.close();
+      await world.close();
+    },
   };
 }
 
@@ -350,7 +256,7 @@ async function freePort(): Promise<number> {
   const probe = createServer();
   await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
   const address = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
   if (address === null || typeof address === 'string') throw new Error('no port');
+  await new Promise((resolve) => probe.close(resolve));
   return address.port;
 }

@@ -1,15 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startBackfill } from '@ledgersync/jobs';
+import {
+  type HsObject,
+  startTestWorld,
+  syncingPortal,
+  type TestPortal,
+  type TestWorld,
+} from '@ledgersync/test-world';
 import { runBackfill } from '../tasks/backfill-task.ts';
-import { type E2ePortal, type E2eWorld, startE2eWorld } from './e2e-world.ts';
-import { countQbo, finalizedHubSpotInvoice, type HsObject, syncingPortal } from './fixtures.ts';
+import { countQbo, finalizedHubSpotInvoice } from './fixtures.ts';
 
-let world: E2eWorld;
-let p: E2ePortal;
+let world: TestWorld;
+let p: TestPortal;
 let historical: HsObject;
 const hour = 3_600_000;
 beforeAll(async () => {
-  world = await startE2eWorld();
+  world = await startTestWorld();
   p = await syncingPortal(world);
   historical = await finalizedHubSpotInvoice(p);
   // The sync is turned on after the invoice was created: it is historical.
@@ -40,7 +46,7 @@ describe('historical HubSpot invoices (R-FLT-4)', () => {
     });
     const progress = () => world.db.backfill.findUnique({ where: { id } });
     expect(await progress()).toMatchObject({ status: 'pending', done: 0 });
-    await runBackfill({ db: world.db, portsFor: async () => p.ports, clock: world.clock }, id);
+    await runBackfill({ db: world.db, portsFor: world.portsFor, clock: world.clock }, id);
     expect(await progress()).toMatchObject({
       status: 'done',
       total: 1,
@@ -53,7 +59,7 @@ describe('historical HubSpot invoices (R-FLT-4)', () => {
     });
     expect(row).toMatchObject({ status: 'synced', quickbooksId: expect.any(String) });
     // Running it again (a retried job) changes nothing.
-    await runBackfill({ db: world.db, portsFor: async () => p.ports, clock: world.clock }, id);
+    await runBackfill({ db: world.db, portsFor: world.portsFor, clock: world.clock }, id);
     expect(await countQbo(p, 'Invoice')).toBe(1);
   });
 });

@@ -1,30 +1,8 @@
-import { createSyncSettingsRepository } from '@ledgersync/db';
 import { QboQuery } from '@ledgersync/quickbooks';
-import type { E2ePortal, E2eWorld } from './e2e-world.ts';
-
-export interface HsObject {
-  id: string;
-  properties: Record<string, string>;
-}
-
-/** A portal with contact, product and invoice sync on, two-way, started a minute ago. */
-export async function syncingPortal(world: E2eWorld): Promise<E2ePortal> {
-  const p = await world.newPortal();
-  const settings = createSyncSettingsRepository(world.db);
-  const startedAt = new Date(Date.now() - 60_000);
-  for (const object of ['contacts', 'products', 'invoices'] as const) {
-    await settings.save(p.portalId, object, {
-      enabled: true,
-      direction: 'two_way',
-      syncStartedAt: startedAt,
-      ...(object === 'invoices' ? { customLineItemIncomeAccountId: p.incomeAccountId } : {}),
-    });
-  }
-  return p;
-}
+import type { HsObject, TestPortal, TestWorld } from '@ledgersync/test-world';
 
 /** A HubSpot user creates a contact, a product and an invoice for them, and finalizes it. */
-export async function finalizedHubSpotInvoice(p: E2ePortal, email = 'ada@example.com'): Promise<HsObject> {
+export async function finalizedHubSpotInvoice(p: TestPortal, email = 'ada@example.com'): Promise<HsObject> {
   const contact = await p.hs<HsObject>('/crm/v3/objects/contacts', {
     method: 'POST',
     body: { properties: { email, firstname: 'Ada', lastname: 'Lovelace' } },
@@ -47,7 +25,7 @@ export async function finalizedHubSpotInvoice(p: E2ePortal, email = 'ada@example
  * A call to the QBO API of the portal's realm made outside LedgerSync (a bookkeeper, another app):
  * GET without a body, POST with one.
  */
-export async function qboApi<T>(world: E2eWorld, p: E2ePortal, path: string, body?: unknown): Promise<T> {
+export async function qboApi<T>(world: TestWorld, p: TestPortal, path: string, body?: unknown): Promise<T> {
   const response = await fetch(`${world.qboUrl}/v3/company/${p.realmId}/${path}`, {
     method: body === undefined ? 'GET' : 'POST',
     headers: {
@@ -61,7 +39,7 @@ export async function qboApi<T>(world: E2eWorld, p: E2ePortal, path: string, bod
   return (await response.json()) as T;
 }
 
-export async function countQbo(p: E2ePortal, entity: 'Invoice' | 'Customer' | 'Item'): Promise<number> {
+export async function countQbo(p: TestPortal, entity: 'Invoice' | 'Customer' | 'Item'): Promise<number> {
   return (await p.qbo.queryPage(QboQuery.select(entity), 1, 1000)).entities.length;
 }
 

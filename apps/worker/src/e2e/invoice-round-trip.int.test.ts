@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { JsonDecimal } from '@ledgersync/quickbooks';
-import { type E2eWorld, startE2eWorld } from './e2e-world.ts';
-import { type HsObject, syncingPortal } from './fixtures.ts';
+import { type HsObject, startTestWorld, syncingPortal, type TestWorld } from '@ledgersync/test-world';
 
-let world: E2eWorld;
+let world: TestWorld;
 beforeAll(async () => {
-  world = await startE2eWorld();
+  world = await startTestWorld();
 });
 afterAll(() => world.close());
 

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createPrismaSyncStore } from '@ledgersync/db';
+import { startTestWorld, syncingPortal, type TestWorld } from '@ledgersync/test-world';
 import { pollPortal } from '../tasks/poll-portal-task.ts';
-import { type E2eWorld, startE2eWorld } from './e2e-world.ts';
-import { countQbo, finalizedHubSpotInvoice, syncingPortal } from './fixtures.ts';
+import { countQbo, finalizedHubSpotInvoice } from './fixtures.ts';
 
-let world: E2eWorld;
+let world: TestWorld;
 beforeAll(async () => {
-  world = await startE2eWorld();
+  world = await startTestWorld();
 });
 afterAll(() => world.close());
 
@@ -17,10 +17,10 @@ describe('polls, the safety net for lost webhooks', () => {
     const store = createPrismaSyncStore(world.db);
     const settings = await store.readSettings(p.portalId);
     if (!settings) throw new Error('no settings');
-    const deps = { db: world.db, portsFor: async () => p.ports, clock: world.clock, debounceMs: 60_000 };
+    const deps = { db: world.db, portsFor: world.portsFor, clock: world.clock, debounceMs: 60_000 };
 
     // No webhook was stored: only the poll knows about the invoice (and its contact and product).
-    const found = await pollPortal(deps, p.ports, settings);
+    const found = await pollPortal(deps, await p.ports(), settings);
     expect(found).toBeGreaterThanOrEqual(3);
     expect(await store.getCursor(p.portalId, 'hubspot', 'invoice')).not.toBeNull();
     expect(await store.getCursor(p.portalId, 'quickbooks', 'invoice')).not.toBeNull();
@@ -38,7 +38,7 @@ describe('polls, the safety net for lost webhooks', () => {
     const before = await world.db.syncActivity.count({
       where: { portalId: p.portalId, action: { in: ['created', 'updated'] } },
     });
-    await pollPortal(deps, p.ports, settings);
+    await pollPortal(deps, await p.ports(), settings);
     await p.drain();
     expect(
       await world.db.syncActivity.count({

@@ -1,7 +1,8 @@
 import type { ChildProcess } from 'node:child_process';
 import { describe, expect, it } from '@jest/globals';
 import { createChangeIntake } from '@ledgersync/jobs';
-import { countQbo, finalizedHubSpotInvoice, syncingPortal, until } from './fixtures.ts';
+import { syncingPortal } from '@ledgersync/test-world';
+import { countQbo, finalizedHubSpotInvoice, until } from './fixtures.ts';
 import { useWorkerProcesses } from './worker-processes.ts';
 
 const workers = useWorkerProcesses();

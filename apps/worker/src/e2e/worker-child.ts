@@ -1,29 +1,35 @@
 // A worker process for the crash tests: started with tsx, configured by one JSON argument, killed
 // with SIGKILL or stopped with SIGTERM by the test. LS_WORKER_DEBUG=1 prints graphile-worker's log.
-import { createPrismaClient } from '@ledgersync/db';
-import { QBO_RATE_LIMITS, RealmRateLimiter, staticAccessToken } from '@ledgersync/quickbooks';
-import { buildPortalPorts } from '../adapters/build-portal-ports.ts';
-import { createHubSpotClient, RateLimiterRegistry } from '../adapters/hubspot-adapter.ts';
+import { createPrismaClient, createTokenCipher, parseKeyring } from '@ledgersync/db';
+import { RateLimiterRegistry } from '@ledgersync/hubspot';
+import { createPortsFor } from '@ledgersync/portal-adapters';
+import { RealmLimiterRegistry } from '@ledgersync/quickbooks';
 import { startWorker } from '../create-worker.ts';
 
 export interface ChildConfig {
-  /** The one portal these adapters belong to; other portals get no ports. */
+  /** The one portal this worker drains; other portals get no ports. */
   portalId: string;
   databaseUrl: string;
+  /** The keyring the world stored its tokens with (TOKEN_ENCRYPTION_KEYS). */
+  keys: string;
   hubspotUrl: string;
-  hubId: string;
-  hubspotToken: string;
   qboUrl: string;
-  realmId: string;
-  qboToken: string;
-  incomeAccountId: string;
 }
 
 const config = JSON.parse(process.argv[2] ?? '{}') as ChildConfig;
+const keyring = parseKeyring(config.keys);
+if (!keyring.ok) throw new Error(keyring.error);
 const db = createPrismaClient(config.databaseUrl);
-const limits = new RateLimiterRegistry({
-  now: Date.now,
-  sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+const portsFor = createPortsFor({
+  db,
+  cipher: createTokenCipher(keyring.keys),
+  hubspotApiBaseUrl: config.hubspotUrl,
+  qboApiBaseUrl: config.qboUrl,
+  rateLimiters: {
+    hubspot: new RateLimiterRegistry({ now: Date.now, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) }),
+    quickbooks: new RealmLimiterRegistry(),
+  },
+  hubspotRetry: { baseDelayMs: 2, maxDelayMs: 20 },
 });
 const worker = await startWorker({
   databaseUrl: config.databaseUrl,
@@ -41,26 +47,7 @@ const worker = await startWorker({
           ),
       }
     : {}),
-  portsFor: async (portalId) =>
-    portalId !== config.portalId
-      ? null
-      : buildPortalPorts({
-          hubspot: createHubSpotClient({
-            basePath: config.hubspotUrl,
-            portalId: config.hubId,
-            accessToken: async () => config.hubspotToken,
-            rateLimiter: limits.forPortal(config.hubId),
-            retry: { baseDelayMs: 2, maxDelayMs: 20 },
-          }),
-          quickbooks: {
-            baseUrl: config.qboUrl,
-            realmId: config.realmId,
-            tokens: staticAccessToken(config.qboToken),
-            limiter: new RealmRateLimiter(QBO_RATE_LIMITS),
-          },
-          customLineItemIncomeAccountId: config.incomeAccountId,
-          now: Date.now,
-        }),
+  portsFor: async (portalId) => (portalId === config.portalId ? portsFor(portalId) : null),
 });
 process.stdout.write(`ready ${process.pid}\n`);
 process.on('SIGTERM', () => {

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll } from '@jest/globals';
-import { type E2ePortal, type E2eWorld, startE2eWorld } from './e2e-world.ts';
+import { startTestWorld, type TestPortal, type TestWorld } from '@ledgersync/test-world';
 import type { ChildConfig } from './worker-child.ts';
 
 // The child runs in this node with tsx's loader, not through the `tsx` command: that command is a
@@ -16,10 +16,10 @@ const CHILD = fileURLToPath(new URL('./worker-child.ts', import.meta.url));
  * another. Call from the top level of a test file.
  */
 export function useWorkerProcesses() {
-  let world: E2eWorld;
+  let world: TestWorld;
   const children = new Set<ChildProcess>();
   beforeAll(async () => {
-    world = await startE2eWorld();
+    world = await startTestWorld();
   });
   afterEach(async () => {
     for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
@@ -27,17 +27,13 @@ export function useWorkerProcesses() {
   });
   afterAll(() => world.close());
 
-  function configOf(p: E2ePortal): ChildConfig {
+  function configOf(p: TestPortal): ChildConfig {
     return {
       portalId: p.portalId,
       databaseUrl: world.databaseUrl,
+      keys: world.keys,
       hubspotUrl: world.hubspotUrl,
-      hubId: p.hubId,
-      hubspotToken: p.hubspotToken,
       qboUrl: world.qboUrl,
-      realmId: p.realmId,
-      qboToken: p.qboToken,
-      incomeAccountId: p.incomeAccountId,
     };
   }
 
@@ -71,7 +67,7 @@ export function useWorkerProcesses() {
     return Object.entries(counts).reduce((n, [k, v]) => (k.endsWith('/batch') ? n + v : n), 0);
   }
 
-  const synced = async (p: E2ePortal, hubspotInvoiceId: string) =>
+  const synced = async (p: TestPortal, hubspotInvoiceId: string) =>
     (await world.db.changeNotice.count({ where: { portalId: p.portalId, processedAt: null } })) === 0 &&
     (await world.db.recordLink.count({
       where: {

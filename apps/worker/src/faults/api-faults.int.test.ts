@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { type E2eWorld, startE2eWorld } from '../e2e/e2e-world.ts';
+import { startTestWorld, type TestWorld } from '@ledgersync/test-world';
 import { injectHubSpot, injectQbo, statusesSeen } from './emulator-faults.ts';
 import { CONVERGED, startScenario } from './fault-scenario.ts';
 
-let world: E2eWorld;
+let world: TestWorld;
 beforeAll(async () => {
-  world = await startE2eWorld();
+  world = await startTestWorld();
 });
 afterAll(() => world.close());
 

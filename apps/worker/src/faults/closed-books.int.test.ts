@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { type E2eWorld, startE2eWorld } from '../e2e/e2e-world.ts';
-import { finalizedHubSpotInvoice, type HsObject, qboApi } from '../e2e/fixtures.ts';
+import { type HsObject, startTestWorld, type TestWorld } from '@ledgersync/test-world';
+import { finalizedHubSpotInvoice, qboApi } from '../e2e/fixtures.ts';
 import { measureConvergence } from './convergence.ts';
 import { CONVERGED, startScenario } from './fault-scenario.ts';
 
-let world: E2eWorld;
+let world: TestWorld;
 beforeAll(async () => {
-  world = await startE2eWorld();
+  world = await startTestWorld();
 });
 afterAll(() => world.close());
 

@@ -1,5 +1,5 @@
 import { QboQuery, type QuickBooksClient } from '@ledgersync/quickbooks';
-import type { E2ePortal, E2eWorld } from '../e2e/e2e-world.ts';
+import type { TestPortal, TestWorld } from '@ledgersync/test-world';
 import type { Dataset } from './dataset.ts';
 
 // "Both sides equal, every record exactly once", counted on the emulators themselves: QBO
@@ -31,7 +31,7 @@ async function qboAll<E extends 'Customer' | 'Invoice' | 'Payment'>(qbo: QuickBo
   }
 }
 
-async function hubspotQboIds(p: E2ePortal, type: string): Promise<string[]> {
+async function hubspotQboIds(p: TestPortal, type: string): Promise<string[]> {
   const ids: string[] = [];
   let after: string | undefined;
   do {
@@ -60,8 +60,8 @@ function check(
 
 /** `qbo` reads QBO when the portal's own test token no longer works (expired by a scenario). */
 export async function measureConvergence(
-  world: E2eWorld,
-  p: E2ePortal,
+  world: TestWorld,
+  p: TestPortal,
   data: Dataset,
   qbo: QuickBooksClient = p.qbo,
 ): Promise<Convergence> {
@@ -91,14 +91,14 @@ export async function measureConvergence(
 }
 
 /** True once no notice and no link is pending (the drain is over; failures are settled too). */
-export async function settled(world: E2eWorld, p: E2ePortal): Promise<boolean> {
+export async function settled(world: TestWorld, p: TestPortal): Promise<boolean> {
   const pending = await world.db.changeNotice.count({ where: { portalId: p.portalId, processedAt: null } });
   if (pending > 0) return false;
   return (await world.db.recordLink.count({ where: { portalId: p.portalId, status: 'pending' } })) === 0;
 }
 
 /** Where a portal's sync stands, for a failure message: links by status and error code, notices left. */
-export async function syncState(world: E2eWorld, p: E2ePortal): Promise<Record<string, number>> {
+export async function syncState(world: TestWorld, p: TestPortal): Promise<Record<string, number>> {
   const links = await world.db.recordLink.groupBy({
     by: ['object', 'status', 'errorCode'],
     where: { portalId: p.portalId },
@@ -112,7 +112,7 @@ export async function syncState(world: E2eWorld, p: E2ePortal): Promise<Record<s
 }
 
 /** Waits until the portal is settled; on timeout, fails with where the sync stands. */
-export async function untilSettled(world: E2eWorld, p: E2ePortal, timeoutMs: number): Promise<void> {
+export async function untilSettled(world: TestWorld, p: TestPortal, timeoutMs: number): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (Date.now() < end) {
     if (await settled(world, p)) return;
@@ -122,7 +122,7 @@ export async function untilSettled(world: E2eWorld, p: E2ePortal, timeoutMs: num
 }
 
 /** True once a drain has claimed (or finished) any of the portal's notices. */
-export async function drainStarted(world: E2eWorld, p: E2ePortal): Promise<boolean> {
+export async function drainStarted(world: TestWorld, p: TestPortal): Promise<boolean> {
   const touched = await world.db.changeNotice.count({
     where: { portalId: p.portalId, OR: [{ nextAttemptAt: { not: null } }, { processedAt: { not: null } }] },
   });

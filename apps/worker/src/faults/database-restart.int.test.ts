@@ -3,8 +3,8 @@ import { describe, expect, it } from '@jest/globals';
 import { toDbObject } from '@ledgersync/db';
 import { createChangeIntake } from '@ledgersync/jobs';
 import type { SyncObject } from '@ledgersync/sync-engine';
-import type { E2ePortal, E2eWorld } from '../e2e/e2e-world.ts';
-import { syncingPortal, until } from '../e2e/fixtures.ts';
+import { syncingPortal, type TestPortal, type TestWorld } from '@ledgersync/test-world';
+import { until } from '../e2e/fixtures.ts';
 import { useWorkerProcesses } from '../e2e/worker-processes.ts';
 import { drainStarted, measureConvergence, untilSettled } from './convergence.ts';
 import { buildDataset, type Dataset } from './dataset.ts';
@@ -15,7 +15,7 @@ const workers = useWorkerProcesses();
 const DOWN_MS = 2_000;
 const converged = { duplicated: [], missing: [], pendingNotices: 0, unsyncedLinks: 0, failures: {} };
 
-async function notify(world: E2eWorld, p: E2ePortal, data: Dataset, tag: string): Promise<void> {
+async function notify(world: TestWorld, p: TestPortal, data: Dataset, tag: string): Promise<void> {
   await createChangeIntake(world.db, { debounceMs: 0 }).record(
     data.notices.map((n) => ({
       portalId: p.portalId,
@@ -28,7 +28,7 @@ async function notify(world: E2eWorld, p: E2ePortal, data: Dataset, tag: string)
 }
 
 /** Settles, or fails at once if the worker process exits: it must recover without a restart of its own. */
-async function settledBy(worker: ChildProcess, world: E2eWorld, p: E2ePortal): Promise<void> {
+async function settledBy(worker: ChildProcess, world: TestWorld, p: TestPortal): Promise<void> {
   const died = workers.exited(worker).then((code) => {
     throw new Error(`the worker process exited (${code ?? worker.signalCode}) after the database restart`);
   });

@@ -1,5 +1,4 @@
-import type { E2ePortal, E2eWorld } from '../e2e/e2e-world.ts';
-import type { HsObject } from '../e2e/fixtures.ts';
+import type { HsObject, TestPortal, TestWorld } from '@ledgersync/test-world';
 
 // The records a fault scenario syncs: customers, invoices and payments made in QuickBooks (seeded
 // through the emulator's control API, which applies QBO's own rules) and contacts made in HubSpot.
@@ -21,8 +20,8 @@ interface Seeded {
 }
 
 async function seed(
-  world: E2eWorld,
-  p: E2ePortal,
+  world: TestWorld,
+  p: TestPortal,
   body: Record<string, unknown[]>,
 ): Promise<Record<string, Seeded[]>> {
   const response = await fetch(`${world.qboUrl}/_emulator/realms/${p.realmId}/seed`, {
@@ -40,8 +39,8 @@ async function seed(
  * (paying those invoices in full), plus size/6 HubSpot contacts. `tag` keeps names unique per run.
  */
 export async function buildDataset(
-  world: E2eWorld,
-  p: E2ePortal,
+  world: TestWorld,
+  p: TestPortal,
   size: number,
   tag: string,
 ): Promise<Dataset> {

@@ -1,7 +1,7 @@
 import { createPrismaSyncStore } from '@ledgersync/db';
+import type { PortalPorts } from '@ledgersync/portal-adapters';
 import { type DrainReport, drainPortal } from '@ledgersync/sync-engine';
-import type { E2ePortal, E2eWorld } from '../e2e/e2e-world.ts';
-import type { PortalPorts } from '../portal-ports.ts';
+import type { TestPortal, TestWorld } from '@ledgersync/test-world';
 import { settled } from './convergence.ts';
 import type { VirtualTime } from './virtual-time.ts';
 
@@ -21,8 +21,8 @@ export interface DrainTotals {
  * time jumps past the retry backoff instead of waiting. Stops once settled or after `maxPasses`.
  */
 export async function drainToRest(
-  world: E2eWorld,
-  p: E2ePortal,
+  world: TestWorld,
+  p: TestPortal,
   ports: PortalPorts,
   time: VirtualTime,
   maxPasses = 40,

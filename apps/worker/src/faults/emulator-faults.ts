@@ -1,4 +1,4 @@
-import type { E2eWorld } from '../e2e/e2e-world.ts';
+import type { TestWorld } from '@ledgersync/test-world';
 
 // The emulators' fault-injection control APIs: "the next N requests matching a path fail so".
 
@@ -22,19 +22,19 @@ async function control(url: string, method: 'POST' | 'DELETE', body?: unknown): 
   if (!response.ok) throw new Error(`${method} ${url} → ${response.status} ${await response.text()}`);
 }
 
-export const injectQbo = (world: E2eWorld, rule: FaultRule) =>
+export const injectQbo = (world: TestWorld, rule: FaultRule) =>
   control(`${world.qboUrl}/_emulator/faults`, 'POST', rule);
-export const injectHubSpot = (world: E2eWorld, rule: FaultRule) =>
+export const injectHubSpot = (world: TestWorld, rule: FaultRule) =>
   control(`${world.hubspotUrl}/_emulator/faults`, 'POST', rule);
 
-export async function clearFaults(world: E2eWorld): Promise<void> {
+export async function clearFaults(world: TestWorld): Promise<void> {
   await control(`${world.qboUrl}/_emulator/faults`, 'DELETE');
   await control(`${world.hubspotUrl}/_emulator/faults`, 'DELETE');
 }
 
 /** Answers per status since the last reset of the request logs (0: connection dropped). */
 export async function statusesSeen(
-  world: E2eWorld,
+  world: TestWorld,
 ): Promise<{ hubspot: Record<string, number>; qbo: Record<string, number> }> {
   const hs = (await (await fetch(`${world.hubspotUrl}/_emulator/requests/counts`)).json()) as {
     byStatus: Record<string, number>;

@@ -1,18 +1,7 @@
-import {
-  type AccessTokenSource,
-  createQuickBooksAdapter,
-  QBO_RATE_LIMITS,
-  RealmRateLimiter,
-  staticAccessToken,
-} from '@ledgersync/quickbooks';
-import {
-  createHubSpotClient,
-  createHubSpotSideReader,
-  createHubSpotSideWriter,
-  RateLimiterRegistry,
-} from '../adapters/hubspot-adapter.ts';
-import type { E2ePortal, E2eWorld } from '../e2e/e2e-world.ts';
-import type { PortalPorts } from '../portal-ports.ts';
+import { RateLimiterRegistry } from '@ledgersync/hubspot';
+import { createPortsFor, type PortalPorts } from '@ledgersync/portal-adapters';
+import { type AccessTokenSource, QBO_RATE_LIMITS, RealmLimiterRegistry } from '@ledgersync/quickbooks';
+import type { TestPortal, TestWorld } from '@ledgersync/test-world';
 import type { VirtualTime } from './virtual-time.ts';
 
 export interface FaultPortsOptions {
@@ -24,37 +13,27 @@ export interface FaultPortsOptions {
 }
 
 /**
- * A portal's production adapters, as the worker builds them, with every wait on virtual time and
- * QBO's request timeout shortened, so a fault scenario plays its retries without sleeping.
+ * A portal's production adapters, from the factory the worker uses, with every wait on virtual
+ * time and QBO's request timeout shortened, so a fault scenario plays its retries without sleeping.
  */
-export function faultPorts(
-  world: E2eWorld,
-  p: E2ePortal,
+export async function faultPorts(
+  world: TestWorld,
+  p: TestPortal,
   time: VirtualTime,
   options: FaultPortsOptions = {},
-): PortalPorts {
-  const limits = new RateLimiterRegistry({ now: time.now, sleep: time.sleep });
-  const hubspot = createHubSpotClient({
-    basePath: world.hubspotUrl,
-    portalId: p.hubId,
-    accessToken: async () => p.hubspotToken,
-    rateLimiter: limits.forPortal(p.hubId),
-    sleep: time.sleep,
-  });
-  const qbo = createQuickBooksAdapter({
-    baseUrl: world.qboUrl,
-    realmId: p.realmId,
-    tokens: options.qboTokens ?? staticAccessToken(p.qboToken),
-    limiter: new RealmRateLimiter(QBO_RATE_LIMITS, { now: time.now, sleep: time.sleep }),
+): Promise<PortalPorts> {
+  const { qboTokens } = options;
+  const ports = await createPortsFor({
+    ...world.adapterOptions,
+    rateLimiters: {
+      hubspot: new RateLimiterRegistry({ now: time.now, sleep: time.sleep }),
+      quickbooks: new RealmLimiterRegistry(QBO_RATE_LIMITS, { now: time.now, sleep: time.sleep }),
+    },
     time: { now: time.now, sleep: time.sleep },
-    retry: { timeoutMs: options.qboTimeoutMs ?? 10_000 },
-    ...(options.qboFetch ? { fetch: options.qboFetch } : {}),
-    customLineItemIncomeAccountId: p.incomeAccountId,
-  });
-  return {
-    readers: { hubspot: createHubSpotSideReader({ client: hubspot, now: time.now }), quickbooks: qbo.reader },
-    writers: { hubspot: createHubSpotSideWriter({ client: hubspot, now: time.now }), quickbooks: qbo.writer },
-    company: qbo.company,
-    customLineItem: qbo.customLineItems,
-  };
+    quickbooksRetry: { timeoutMs: options.qboTimeoutMs ?? 10_000 },
+    ...(options.qboFetch ? { quickbooksFetch: options.qboFetch } : {}),
+    ...(qboTokens ? { quickbooksTokens: () => qboTokens } : {}),
+  })(p.portalId);
+  if (!ports) throw new Error(`portal ${p.portalId} has no usable installation or QBO connection`);
+  return ports;
 }

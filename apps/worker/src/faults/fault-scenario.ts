@@ -1,6 +1,5 @@
-import type { E2ePortal, E2eWorld } from '../e2e/e2e-world.ts';
-import { syncingPortal } from '../e2e/fixtures.ts';
-import type { PortalPorts } from '../portal-ports.ts';
+import type { PortalPorts } from '@ledgersync/portal-adapters';
+import { syncingPortal, type TestPortal, type TestWorld } from '@ledgersync/test-world';
 import { type Convergence, measureConvergence } from './convergence.ts';
 import { buildDataset, type Dataset } from './dataset.ts';
 import { type DrainTotals, drainToRest } from './drain-to-rest.ts';
@@ -9,8 +8,8 @@ import { type FaultPortsOptions, faultPorts } from './fault-ports.ts';
 import { type VirtualTime, virtualTime } from './virtual-time.ts';
 
 export interface Scenario {
-  readonly world: E2eWorld;
-  readonly p: E2ePortal;
+  readonly world: TestWorld;
+  readonly p: TestPortal;
   readonly data: Dataset;
   readonly time: VirtualTime;
   readonly ports: PortalPorts;
@@ -18,7 +17,7 @@ export interface Scenario {
   notifyAll(): Promise<void>;
   drain(): Promise<DrainTotals>;
   /** The same portal's adapters with other options (a token keeper, a network hook). */
-  portsWith(options: FaultPortsOptions): PortalPorts;
+  portsWith(options: FaultPortsOptions): Promise<PortalPorts>;
   drainWith(ports: PortalPorts, maxPasses?: number): Promise<DrainTotals>;
   /** Clears the faults, drains what is left and counts both sides. */
   converge(): Promise<Convergence & { totals: DrainTotals }>;
@@ -26,7 +25,7 @@ export interface Scenario {
 
 /** A syncing portal with a small data set of both sides' records, on virtual time. */
 export async function startScenario(
-  world: E2eWorld,
+  world: TestWorld,
   tag: string,
   size = 9,
   options: FaultPortsOptions = {},
@@ -34,7 +33,7 @@ export async function startScenario(
   const p = await syncingPortal(world);
   const data = await buildDataset(world, p, size, tag);
   const time = virtualTime();
-  const ports = faultPorts(world, p, time, options);
+  const ports = await faultPorts(world, p, time, options);
   await world.resetApiCalls();
   const scenario: Scenario = {
     world,

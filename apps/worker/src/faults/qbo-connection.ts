@@ -7,7 +7,7 @@ import {
   type QuickBooksClient,
   type QuickBooksOAuth,
 } from '@ledgersync/quickbooks';
-import type { E2ePortal, E2eWorld } from '../e2e/e2e-world.ts';
+import type { TestPortal, TestWorld } from '@ledgersync/test-world';
 
 /** A QBO connection as production holds it: a token set refreshed through Intuit's OAuth (the emulator's). */
 export interface QboConnection {
@@ -25,8 +25,7 @@ async function json<T>(url: string, init?: RequestInit): Promise<T> {
   return (await response.json()) as T;
 }
 
-export async function connectQbo(world: E2eWorld, p: E2ePortal): Promise<QboConnection> {
-  const config = await json<{ clientId: string; clientSecret: string }>(`${world.qboUrl}/_emulator/config`);
+export async function connectQbo(world: TestWorld, p: TestPortal): Promise<QboConnection> {
   const grant = await json<{
     access_token: string;
     refresh_token: string;
@@ -38,8 +37,8 @@ export async function connectQbo(world: E2eWorld, p: E2ePortal): Promise<QboConn
     body: JSON.stringify({ realmId: p.realmId }),
   });
   const oauth = createQuickBooksOAuth({
-    clientId: config.clientId,
-    clientSecret: config.clientSecret,
+    clientId: world.quickbooksApp.clientId,
+    clientSecret: world.quickbooksApp.clientSecret,
     redirectUri: 'http://127.0.0.1/callback',
     endpoints: intuitEndpointsAt(world.qboUrl),
   });
@@ -64,7 +63,7 @@ export async function connectQbo(world: E2eWorld, p: E2ePortal): Promise<QboConn
 }
 
 /** Moves the emulator's clock (token expiry, refresh-token grace), not ours. */
-export async function advanceQboClock(world: E2eWorld, ms: number): Promise<void> {
+export async function advanceQboClock(world: TestWorld, ms: number): Promise<void> {
   await json(`${world.qboUrl}/_emulator/clock/advance`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

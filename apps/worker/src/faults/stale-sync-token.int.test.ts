@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { type E2eWorld, startE2eWorld } from '../e2e/e2e-world.ts';
+import { startTestWorld, type TestWorld } from '@ledgersync/test-world';
 import { qboApi } from '../e2e/fixtures.ts';
 import { measureConvergence } from './convergence.ts';
 import { CONVERGED, startScenario } from './fault-scenario.ts';
 
-let world: E2eWorld;
+let world: TestWorld;
 beforeAll(async () => {
-  world = await startE2eWorld();
+  world = await startTestWorld();
 });
 afterAll(() => world.close());
 
@@ -28,7 +28,7 @@ describe('W11 stale SyncToken', () => {
       body: { properties: { phone: '+1 555 0100' } },
     });
     let edited = false;
-    const ports = s.portsWith({
+    const ports = await s.portsWith({
       qboFetch: (async (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
         if (!edited && init?.method === 'POST') {
           // A bookkeeper saves the customer in QuickBooks just before our update lands.

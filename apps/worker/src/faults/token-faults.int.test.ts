@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { type E2eWorld, startE2eWorld } from '../e2e/e2e-world.ts';
+import { startTestWorld, type TestWorld } from '@ledgersync/test-world';
 import { measureConvergence } from './convergence.ts';
 import { CONVERGED, startScenario } from './fault-scenario.ts';
 import { advanceQboClock, beforeRequest, connectQbo } from './qbo-connection.ts';
 
-let world: E2eWorld;
+let world: TestWorld;
 beforeAll(async () => {
-  world = await startE2eWorld();
+  world = await startTestWorld();
 });
 afterAll(() => world.close());
 
@@ -17,7 +17,7 @@ describe('W11 QBO authorization faults in the middle of a run', () => {
   it('the access token expires mid-run: one refresh after the 401, converged', async () => {
     const s = await startScenario(world, 'exp');
     const qbo = await connectQbo(world, s.p);
-    const ports = s.portsWith({
+    const ports = await s.portsWith({
       qboTokens: qbo.keeper,
       qboFetch: beforeRequest(3, () => advanceQboClock(world, HOUR + 1_000)),
     });
@@ -31,7 +31,7 @@ describe('W11 QBO authorization faults in the middle of a run', () => {
     const s = await startScenario(world, 'rot');
     const qbo = await connectQbo(world, s.p);
     let requests = 0;
-    const ports = s.portsWith({
+    const ports = await s.portsWith({
       qboTokens: qbo.keeper,
       qboFetch: (async (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
         requests += 1;
@@ -51,7 +51,7 @@ describe('W11 QBO authorization faults in the middle of a run', () => {
   it('the grant is revoked mid-run: records wait with authorization_revoked, none is lost or failed; after reconnecting, converged', async () => {
     const s = await startScenario(world, 'rev');
     const qbo = await connectQbo(world, s.p);
-    const revoking = s.portsWith({
+    const revoking = await s.portsWith({
       qboTokens: qbo.keeper,
       qboFetch: beforeRequest(3, () => qbo.oauth.revoke(qbo.keeper.current().refreshToken)),
     });
@@ -63,7 +63,7 @@ describe('W11 QBO authorization faults in the middle of a run', () => {
     expect(during.failures).toEqual({});
 
     const reconnected = await connectQbo(world, s.p);
-    await s.drainWith(s.portsWith({ qboTokens: reconnected.keeper }));
+    await s.drainWith(await s.portsWith({ qboTokens: reconnected.keeper }));
     expect(await measureConvergence(world, s.p, s.data)).toEqual(CONVERGED);
   }, 60_000);
 });

@@ -1,9 +1,9 @@
 import { createPrismaSyncStore, type Db } from '@ledgersync/db';
 import { BACKFILL_TASK, parseJobPayload } from '@ledgersync/jobs';
+import type { PortsFor } from '@ledgersync/portal-adapters';
 import { type Clock, type RecordRef, syncRecords } from '@ledgersync/sync-engine';
 import type { Task } from 'graphile-worker';
 import { portalGate } from '../portal-gate.ts';
-import type { PortsFor } from '../portal-ports.ts';
 
 export interface BackfillDeps {
   readonly db: Db;

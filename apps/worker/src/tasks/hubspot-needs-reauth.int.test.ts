@@ -9,9 +9,9 @@ import {
 } from '@ledgersync/db';
 import { createTestDatabase, type TestDatabase } from '@ledgersync/db/testing';
 import { createChangeIntake, schedulePortalSync } from '@ledgersync/jobs';
+import type { PortalPorts } from '@ledgersync/portal-adapters';
 import type { Runner } from 'graphile-worker';
 import { startWorker } from '../create-worker.ts';
-import type { PortalPorts } from '../portal-ports.ts';
 
 let database: TestDatabase;
 let db: Db;

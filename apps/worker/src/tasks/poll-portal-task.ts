@@ -6,6 +6,7 @@ import {
   parseJobPayload,
   pollPortalJobKey,
 } from '@ledgersync/jobs';
+import type { PortalPorts, PortsFor } from '@ledgersync/portal-adapters';
 import {
   type Clock,
   directionAllowsWriteTo,
@@ -18,7 +19,6 @@ import {
 } from '@ledgersync/sync-engine';
 import type { Task } from 'graphile-worker';
 import { portalGate } from '../portal-gate.ts';
-import type { PortalPorts, PortsFor } from '../portal-ports.ts';
 
 /** Cron entry point: one keyed `poll-portal` job per active portal (a slow poll is never doubled). */
 export function pollAllTask(deps: { db: Db }): Task {

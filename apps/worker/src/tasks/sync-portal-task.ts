@@ -1,9 +1,9 @@
 import { createPrismaSyncStore, type Db } from '@ledgersync/db';
 import { parseJobPayload, portalQueueName, SYNC_PORTAL_TASK, syncPortalRetryJobKey } from '@ledgersync/jobs';
+import type { PortsFor } from '@ledgersync/portal-adapters';
 import { type Clock, type DrainOptions, drainPortal } from '@ledgersync/sync-engine';
 import type { JobHelpers, Task } from 'graphile-worker';
 import { portalGate } from '../portal-gate.ts';
-import type { PortsFor } from '../portal-ports.ts';
 
 export interface SyncPortalDeps {
   readonly db: Db;

@@ -1,32 +1,30 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createHubSpotInstallationRepository, createTokenCipher } from '@ledgersync/db';
+import { createHubSpotInstallationRepository } from '@ledgersync/db';
 import { APP_PROPERTIES_VERSION, QBO_NUMBER_PROPERTY } from '@ledgersync/hubspot';
-import { type E2ePortal, type E2eWorld, startE2eWorld } from '../e2e/e2e-world.ts';
+import { startTestWorld, type TestPortal, type TestWorld } from '@ledgersync/test-world';
 import { createAppPropertiesCare } from './app-properties-care.ts';
 
-let world: E2eWorld;
-const cipher = createTokenCipher(new Map([['k1', randomBytes(32)]]), 'k1');
+let world: TestWorld;
 beforeAll(async () => {
-  world = await startE2eWorld();
+  world = await startTestWorld();
 });
 afterAll(() => world.close());
 
-const installations = () => createHubSpotInstallationRepository(world.db, cipher);
-const tokensOf = (p: E2ePortal) => ({
+const installations = () => createHubSpotInstallationRepository(world.db, world.cipher);
+const tokensOf = (p: TestPortal) => ({
   accessToken: p.hubspotToken,
   refreshToken: 'unused-refresh-token',
   accessTokenExpiresAt: new Date(Date.now() + 30 * 60_000),
   scopes: [],
 });
-const invoiceProperties = async (p: E2ePortal): Promise<string[]> => {
+const invoiceProperties = async (p: TestPortal): Promise<string[]> => {
   const res = await fetch(`${world.hubspotUrl}/crm/v3/properties/invoices`, {
     headers: { authorization: `Bearer ${p.hubspotToken}` },
   });
   return ((await res.json()) as { results: { name: string }[] }).results.map((r) => r.name);
 };
 /** The property calls the emulator received for one portal. */
-const propertyCalls = async (p: E2ePortal): Promise<string[]> => {
+const propertyCalls = async (p: TestPortal): Promise<string[]> => {
   const { requests } = (await (await fetch(`${world.hubspotUrl}/_emulator/requests`)).json()) as {
     requests: { route: string; portalId?: number }[];
   };
@@ -53,7 +51,11 @@ describe('app-owned HubSpot properties for existing installs (W4, #6)', () => {
     });
     const currentCallsBefore = (await propertyCalls(current)).length;
 
-    const care = createAppPropertiesCare({ db: world.db, cipher, hubspotBaseUrl: world.hubspotUrl });
+    const care = createAppPropertiesCare({
+      db: world.db,
+      cipher: world.cipher,
+      hubspotBaseUrl: world.hubspotUrl,
+    });
     expect(await care.catchUp()).toEqual({ ensured: [old.portalId], failed: 0 });
     expect(await invoiceProperties(old)).toContain(QBO_NUMBER_PROPERTY);
     expect((await installations().find(old.portalId))?.appPropertiesVersion).toBe(APP_PROPERTIES_VERSION);
@@ -76,7 +78,7 @@ describe('app-owned HubSpot properties for existing installs (W4, #6)', () => {
     const failures: string[] = [];
     const care = createAppPropertiesCare({
       db: world.db,
-      cipher,
+      cipher: world.cipher,
       hubspotBaseUrl: world.hubspotUrl,
       onFailure: (portalId) => failures.push(portalId),
     });

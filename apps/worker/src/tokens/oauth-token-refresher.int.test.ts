@@ -1,25 +1,27 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   createHubSpotInstallationRepository,
   createQuickBooksConnectionRepository,
-  createTokenCipher,
+  type TokenCipher,
 } from '@ledgersync/db';
-import { createHubSpotClient, HubSpotCallError, RateLimiterRegistry } from '@ledgersync/hubspot';
+import {
+  batchReadObjects,
+  createHubSpotClient,
+  HubSpotCallError,
+  RateLimiterRegistry,
+} from '@ledgersync/hubspot';
 import { createQuickBooksClient, QboQuery, staticAccessToken } from '@ledgersync/quickbooks';
-import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from '@ledgersync/quickbooks-emulator';
-import { type E2ePortal, type E2eWorld, startE2eWorld } from '../e2e/e2e-world.ts';
+import { startTestWorld, type TestPortal, type TestWorld } from '@ledgersync/test-world';
 import { portalGate } from '../portal-gate.ts';
 import { careForTokens } from '../tasks/token-care-task.ts';
 import { createWorkerOAuth } from './create-worker-oauth.ts';
 import { createOAuthTokenRefresher } from './oauth-token-refresher.ts';
 
-let world: E2eWorld;
-let app: { clientId: string; clientSecret: string };
-const cipher = createTokenCipher(new Map([['k1', randomBytes(32)]]), 'k1');
+let world: TestWorld;
+let cipher: TokenCipher;
 beforeAll(async () => {
-  world = await startE2eWorld();
-  app = (await (await fetch(`${world.hubspotUrl}/_emulator/app`)).json()) as typeof app;
+  world = await startTestWorld();
+  cipher = world.cipher;
 });
 afterAll(() => world.close());
 
@@ -35,7 +37,7 @@ const post = async <T>(url: string, body: unknown, headers: Record<string, strin
 type Grant = { access_token: string; refresh_token: string };
 
 /** A portal whose HubSpot and QBO access tokens, from the emulators, expire in five minutes. */
-async function portalWithExpiringTokens(): Promise<{ p: E2ePortal; hubspot: Grant; quickbooks: Grant }> {
+async function portalWithExpiringTokens(): Promise<{ p: TestPortal; hubspot: Grant; quickbooks: Grant }> {
   const p = await world.newPortal();
   const hubspot = await post<Grant>(`${world.hubspotUrl}/_emulator/tokens`, { portalId: Number(p.hubId) });
   const quickbooks = await post<Grant>(`${world.qboUrl}/_emulator/tokens`, { realmId: p.realmId });
@@ -61,10 +63,10 @@ const refresher = () =>
     cipher,
     oauth: createWorkerOAuth({
       HUBSPOT_API_BASE_URL: world.hubspotUrl,
-      HUBSPOT_CLIENT_ID: app.clientId,
-      HUBSPOT_CLIENT_SECRET: app.clientSecret,
-      QBO_CLIENT_ID: DEFAULT_CLIENT_ID,
-      QBO_CLIENT_SECRET: DEFAULT_CLIENT_SECRET,
+      HUBSPOT_CLIENT_ID: world.hubspotApp.clientId,
+      HUBSPOT_CLIENT_SECRET: world.hubspotApp.clientSecret,
+      QBO_CLIENT_ID: world.quickbooksApp.clientId,
+      QBO_CLIENT_SECRET: world.quickbooksApp.clientSecret,
       QBO_TOKEN_BASE_URL: world.qboUrl,
     }),
   });
@@ -102,7 +104,9 @@ describe('token care through the adapters OAuth, against the emulators (R-CON-1,
 
   it('a QBO grant revoked at Intuit marks the connection needs_reauth and pauses the portal', async () => {
     const { p, quickbooks } = await portalWithExpiringTokens();
-    const basic = Buffer.from(`${DEFAULT_CLIENT_ID}:${DEFAULT_CLIENT_SECRET}`).toString('base64');
+    const basic = Buffer.from(`${world.quickbooksApp.clientId}:${world.quickbooksApp.clientSecret}`).toString(
+      'base64',
+    );
     const revoked = await fetch(`${world.qboUrl}/v2/oauth2/tokens/revoke`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Basic ${basic}` },
@@ -169,7 +173,7 @@ describe('token care through the adapters OAuth, against the emulators (R-CON-1,
     const readGroups = (client: ReturnType<typeof clientFor>) =>
       client.call('standard', (sdk) => sdk.crm.properties.groupsApi.getAllWithHttpInfo('contacts'));
     /** The stored access token is one HubSpot no longer accepts. */
-    async function rejectedAccessToken(p: E2ePortal, hubspot: Grant): Promise<void> {
+    async function rejectedAccessToken(p: TestPortal, hubspot: Grant): Promise<void> {
       await createHubSpotInstallationRepository(world.db, cipher).save(p.portalId, {
         accessToken: 'no-longer-valid',
         refreshToken: hubspot.refresh_token,
@@ -178,6 +182,14 @@ describe('token care through the adapters OAuth, against the emulators (R-CON-1,
       });
     }
 
+    /** Requests HubSpot's token endpoint has answered so far. */
+    const tokenCalls = async () =>
+      (
+        (await (await fetch(`${world.hubspotUrl}/_emulator/requests`)).json()) as {
+          requests: { path?: string; url?: string }[];
+        }
+      ).requests.filter((r) => (r.path ?? r.url ?? '').startsWith('/oauth/v1/token')).length;
+
     it('a 401 refreshes once (concurrent calls share the refresh) and the retry succeeds', async () => {
       const { p, hubspot } = await portalWithExpiringTokens();
       await rejectedAccessToken(p, hubspot);
@@ -185,10 +197,25 @@ describe('token care through the adapters OAuth, against the emulators (R-CON-1,
       const client = clientFor(p.portalId, p.hubId, (t) =>
         tokenRefresher.refreshHubSpotAfterRejection(p.portalId, t),
       );
-      await Promise.all([readGroups(client), readGroups(client), readGroups(client)]);
+      const before = await tokenCalls();
+      await Promise.all(Array.from({ length: 10 }, () => readGroups(client)));
+      expect((await tokenCalls()) - before).toBe(1);
       const installation = await createHubSpotInstallationRepository(world.db, cipher).find(p.portalId);
       expect(installation?.status).toBe('active');
       expect(installation?.tokens.accessToken).not.toBe('no-longer-valid');
+    });
+
+    it('a token that stopped working mid-batch: one refresh, one retry, no failure', async () => {
+      const { p, hubspot } = await portalWithExpiringTokens();
+      await rejectedAccessToken(p, hubspot);
+      const tokenRefresher = refresher();
+      const client = clientFor(p.portalId, p.hubId, (t) =>
+        tokenRefresher.refreshHubSpotAfterRejection(p.portalId, t),
+      );
+      const before = await tokenCalls();
+      const ids = Array.from({ length: 250 }, (_, i) => String(i + 1));
+      await expect(batchReadObjects(client, 'products', ids, ['name'])).resolves.toMatchObject({ found: [] });
+      expect((await tokenCalls()) - before).toBe(1);
     });
 
     it('a 401 whose refresh HubSpot refuses marks the installation needs_reauth (the call fails, retryable later)', async () => {

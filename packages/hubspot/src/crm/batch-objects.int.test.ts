@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ensureAppProperties } from '../install/ensure-app-properties.ts';
-import { startTestHubSpot, type TestHubSpot } from '../test-support/emulator.ts';
+import { startTestHubSpot, type TestHubSpot } from '../testing/emulator.ts';
 import { batchReadObjects, batchUpdateObjects, batchUpsertObjects } from './batch-objects.ts';
 
 let hs: TestHubSpot;

@@ -7,7 +7,7 @@ export interface HubSpotClientOptions {
   /** `https://api.hubapi.com` in production, the emulator's URL in tests. */
   readonly basePath: string;
   readonly portalId: string;
-  /** Supplies a valid access token; asked before every request (see `createTokenManager`). */
+  /** Supplies a valid access token; asked before every request (the stored tokens, read fresh). */
   readonly accessToken: () => Promise<string>;
   /** Asked once when HubSpot answers 401, before the single retry (forces a refresh). */
   readonly onUnauthorized?: (failedToken: string) => Promise<void>;

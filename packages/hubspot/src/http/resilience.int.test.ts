@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { batchReadObjects } from '../crm/batch-objects.ts';
 import { searchPage } from '../crm/search-objects.ts';
 import { createHubSpotSideReader } from '../ports/hubspot-side-reader.ts';
-import { startTestHubSpot, type TestHubSpot } from '../test-support/emulator.ts';
+import { startTestHubSpot, type TestHubSpot } from '../testing/emulator.ts';
 import type { HubSpotFailure } from './hubspot-failure.ts';
 
 let hs: TestHubSpot;

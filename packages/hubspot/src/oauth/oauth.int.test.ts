@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { batchReadObjects } from '../crm/batch-objects.ts';
 import { createHubSpotSideReader } from '../ports/hubspot-side-reader.ts';
-import { startTestHubSpot, type TestHubSpot } from '../test-support/emulator.ts';
+import { startTestHubSpot, type TestHubSpot } from '../testing/emulator.ts';
 import { buildInstallUrl } from './install-url.ts';
 import { createOAuthClient, HubSpotOAuthError, type OAuthClient, type TokenSet } from './oauth-client.ts';
 import { REQUIRED_SCOPE_LIST } from './scopes.ts';
-import { createTokenManager } from './token-manager.ts';
 
 let hs: TestHubSpot;
 let oauth: OAuthClient;
@@ -59,42 +58,18 @@ describe('HubSpot OAuth against the emulator', () => {
     await expect(oauth.introspect(tokens.accessToken)).resolves.toMatchObject({ portalId });
   });
 
-  it('refreshes ahead of expiry exactly once for concurrent callers, persisting the new tokens before use', async () => {
-    const { portalId, tokens } = await install();
-    const persisted: TokenSet[] = [];
-    const manager = createTokenManager({
-      initial: tokens,
-      refresh: oauth.refresh,
-      persist: async (t) => {
-        persisted.push(t);
-      },
-      now: hs.clock.now,
-    });
-    const client = hs.client({ portalId, accessToken: '' }, { accessToken: manager.accessToken });
-    await batchReadObjects(client, 'products', ['1'], ['name']);
-    hs.clock.advance(26 * 60_000);
-    const before = await tokenCalls();
-    await Promise.all(
-      Array.from({ length: 10 }, () => batchReadObjects(client, 'products', ['1'], ['name'])),
-    );
-    expect((await tokenCalls()) - before).toBe(1);
-    expect(persisted).toHaveLength(1);
-    expect(manager.current()).toEqual(persisted[0]);
-    expect(manager.current().accessToken).not.toBe(tokens.accessToken);
-  });
-
   it('recovers from a token that expired mid-batch: one refresh, one retry, no failure', async () => {
     const { portalId, tokens } = await install();
-    // A manager whose clock runs 40 minutes late still believes the token is fresh.
-    const manager = createTokenManager({
-      initial: tokens,
-      refresh: oauth.refresh,
-      persist: async () => {},
-      now: () => hs.clock.now() - 40 * 60_000,
-    });
+    // The stored tokens as the caller keeps them: HubSpot's 401 has them refreshed.
+    let stored = tokens;
     const client = hs.client(
       { portalId, accessToken: '' },
-      { accessToken: manager.accessToken, onUnauthorized: manager.invalidate },
+      {
+        accessToken: async () => stored.accessToken,
+        onUnauthorized: async () => {
+          stored = await oauth.refresh(stored.refreshToken);
+        },
+      },
     );
     hs.clock.advance(31 * 60_000);
     const before = await tokenCalls();
@@ -115,15 +90,10 @@ describe('HubSpot OAuth against the emulator', () => {
   it('turns a grant revoked under a running adapter into authorization_revoked, not a retry loop', async () => {
     const { portalId, tokens } = await install();
     await oauth.revokeRefreshToken(tokens.refreshToken);
-    const manager = createTokenManager({
-      initial: tokens,
-      refresh: oauth.refresh,
-      persist: async () => {},
-      now: hs.clock.now,
-    });
+    // The stored access token has expired: the token source must refresh, and HubSpot refuses.
     const client = hs.client(
       { portalId, accessToken: '' },
-      { accessToken: manager.accessToken, onUnauthorized: manager.invalidate },
+      { accessToken: async () => (await oauth.refresh(tokens.refreshToken)).accessToken },
     );
     hs.clock.advance(31 * 60_000);
     const reader = createHubSpotSideReader({ client, now: hs.clock.now });

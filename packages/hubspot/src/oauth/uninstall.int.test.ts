@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startTestHubSpot, type TestHubSpot } from '../test-support/emulator.ts';
+import { startTestHubSpot, type TestHubSpot } from '../testing/emulator.ts';
 import { createOAuthClient } from './oauth-client.ts';
 
 let hs: TestHubSpot;

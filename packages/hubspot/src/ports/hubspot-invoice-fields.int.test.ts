@@ -4,8 +4,8 @@ import type { CanonicalInvoice, CustomMapping, WriteResult } from '@ledgersync/s
 import { batchReadObjects } from '../crm/batch-objects.ts';
 import { ensureAppProperties } from '../install/ensure-app-properties.ts';
 import { customInvoiceProperties } from '../mapping/invoice-custom-properties.ts';
-import { startTestHubSpot, type TestHubSpot } from '../test-support/emulator.ts';
-import { anInvoice } from '../test-support/records.ts';
+import { startTestHubSpot, type TestHubSpot } from '../testing/emulator.ts';
+import { anInvoice } from '../testing/records.ts';
 import { createHubSpotSideReader } from './hubspot-side-reader.ts';
 import { createHubSpotSideWriter } from './hubspot-side-writer.ts';
 

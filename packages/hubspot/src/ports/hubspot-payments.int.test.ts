@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ensureAppProperties } from '../install/ensure-app-properties.ts';
-import { startTestHubSpot, type TestHubSpot } from '../test-support/emulator.ts';
-import { aPayment } from '../test-support/records.ts';
+import { startTestHubSpot, type TestHubSpot } from '../testing/emulator.ts';
+import { aPayment } from '../testing/records.ts';
 import { createHubSpotSideReader } from './hubspot-side-reader.ts';
 import { createHubSpotSideWriter } from './hubspot-side-writer.ts';
 

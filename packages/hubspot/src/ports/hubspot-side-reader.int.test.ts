@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { SideRecord, WriteResult } from '@ledgersync/sync-engine';
 import { ensureAppProperties } from '../install/ensure-app-properties.ts';
-import { startTestHubSpot, type TestHubSpot } from '../test-support/emulator.ts';
-import { aCustomer, anInvoice, aPayment, aProduct } from '../test-support/records.ts';
+import { startTestHubSpot, type TestHubSpot } from '../testing/emulator.ts';
+import { aCustomer, anInvoice, aPayment, aProduct } from '../testing/records.ts';
 import { createHubSpotSideReader } from './hubspot-side-reader.ts';
 import { createHubSpotSideWriter } from './hubspot-side-writer.ts';
 

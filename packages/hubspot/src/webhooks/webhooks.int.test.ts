@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { batchUpsertObjects } from '../crm/batch-objects.ts';
 import { ensureAppProperties } from '../install/ensure-app-properties.ts';
-import { startTestHubSpot, type TestHubSpot } from '../test-support/emulator.ts';
+import { startTestHubSpot, type TestHubSpot } from '../testing/emulator.ts';
 import { type ParsedWebhookEvent, parseWebhookEvents } from './parse-webhook-events.ts';
 import { verifyHubSpotSignatureV3 } from './verify-hubspot-signature.ts';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createQuickBooksEmulator } from '../create-emulator.ts';
-import { type Harness, startHarness } from '../test-support/harness.ts';
+import { type Harness, startHarness } from '../testing/harness.ts';
 
 describe('control API', () => {
   let h: Harness;

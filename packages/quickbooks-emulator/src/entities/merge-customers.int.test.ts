@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { type Harness, seedBasics, startHarness } from '../test-support/harness.ts';
+import { type Harness, seedBasics, startHarness } from '../testing/harness.ts';
 
 describe('customer merge (R-OBJ-7)', () => {
   let receiver: Server;

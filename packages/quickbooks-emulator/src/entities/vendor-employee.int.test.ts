@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { type Harness, startHarness } from '../test-support/harness.ts';
+import { type Harness, startHarness } from '../testing/harness.ts';
 
 describe('Vendor and Employee name lists', () => {
   let h: Harness;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import OAuthClient from 'intuit-oauth';
-import { type Harness, startHarness, TestClock } from '../test-support/harness.ts';
+import { type Harness, startHarness, TestClock } from '../testing/harness.ts';
 
 const REDIRECT = 'http://127.0.0.1:9/callback';
 

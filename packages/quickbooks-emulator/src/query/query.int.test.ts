@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { type Harness, seedBasics, startHarness } from '../test-support/harness.ts';
+import { type Harness, seedBasics, startHarness } from '../testing/harness.ts';
 
 describe('GET/POST /query', () => {
   let h: Harness;

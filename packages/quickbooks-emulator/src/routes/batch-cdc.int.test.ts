@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { type Harness, seedBasics, startHarness, TestClock } from '../test-support/harness.ts';
+import { type Harness, seedBasics, startHarness, TestClock } from '../testing/harness.ts';
 
 describe('batch, CDC and requestid', () => {
   let h: Harness;

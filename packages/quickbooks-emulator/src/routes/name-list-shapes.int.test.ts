@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { missingShape, readCassette } from '../test-support/cassettes.ts';
-import { type Harness, startHarness } from '../test-support/harness.ts';
+import { missingShape, readCassette } from '../testing/cassettes.ts';
+import { type Harness, startHarness } from '../testing/harness.ts';
 
 type Row = Record<string, unknown>;
 const SERVER_FIELDS = ['Id', 'SyncToken', 'MetaData', 'domain', 'sparse'];

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { type Harness, startHarness, TestClock } from '../test-support/harness.ts';
+import { type Harness, startHarness, TestClock } from '../testing/harness.ts';
 
 describe('vendors and employees in seed, batch, CDC and webhooks', () => {
   let h: Harness;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { type Harness, seedBasics, startHarness } from '../test-support/harness.ts';
+import { type Harness, seedBasics, startHarness } from '../testing/harness.ts';
 
 // Clients such as node-quickbooks read an entity and post the whole object back as an update;
 // everything QBO returns must therefore be accepted on the way in.

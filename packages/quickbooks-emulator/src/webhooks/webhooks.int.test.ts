@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { type Harness, seedBasics, startHarness } from '../test-support/harness.ts';
+import { type Harness, seedBasics, startHarness } from '../testing/harness.ts';
 
 interface Received {
   body: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { customer, invoice, product, settings, sideRecord, T0 } from '../test-support/factories.ts';
-import { SyncWorld } from '../test-support/sync-world.ts';
+import { customer, invoice, product, settings, sideRecord, T0 } from '../testing/factories.ts';
+import { SyncWorld } from '../testing/sync-world.ts';
 import { filterInboundInvoice } from './inbound-invoice-filters.ts';
 import { FIXED_OUTBOUND_INVOICE_FILTERS, filterOutboundInvoice } from './outbound-invoice-filters.ts';
 import { filterProductBySku } from './product-sku-filter.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { CustomMapping } from '../settings/portal-settings.ts';
-import { customer, invoice, settings, sideRecord } from '../test-support/factories.ts';
-import { SyncWorld } from '../test-support/sync-world.ts';
+import { customer, invoice, settings, sideRecord } from '../testing/factories.ts';
+import { SyncWorld } from '../testing/sync-world.ts';
 import { DEFAULT_FIELD_MAPPINGS, enabledDefaultMappings } from './default-field-mappings.ts';
 import { validateCustomMapping } from './validate-custom-mapping.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { customer, settings, sideRecord } from '../test-support/factories.ts';
-import { SyncWorld } from '../test-support/sync-world.ts';
+import { customer, settings, sideRecord } from '../testing/factories.ts';
+import { SyncWorld } from '../testing/sync-world.ts';
 import { baseDisplayName, chooseDisplayName } from './display-name.ts';
 import { matchCustomerByEmail, matchProductBySku } from './match-by-natural-key.ts';
 import { naturalKeysFor } from './natural-keys-for.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { fieldSpecs } from '../mapping/field-projection.ts';
 import { buildRefIndex } from '../mapping/ref-index.ts';
-import { customer } from '../test-support/factories.ts';
+import { customer } from '../testing/factories.ts';
 import { mergeFields } from './merge-fields.ts';
 
 const specs = fieldSpecs('customer', [], [], {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { fixedClock } from '../ports/clock.ts';
-import { customer, settings, sideRecord, T1 } from '../test-support/factories.ts';
-import { SyncWorld, writes } from '../test-support/sync-world.ts';
+import { customer, settings, sideRecord, T1 } from '../testing/factories.ts';
+import { SyncWorld, writes } from '../testing/sync-world.ts';
 import { applyPlanResults } from './apply-plan-results.ts';
 
 describe('applyPlanResults', () => {

@@ -5,8 +5,8 @@ import { buildRefIndex } from '../mapping/ref-index.ts';
 import { stableEqual } from '../mapping/stable-equal.ts';
 import type { Side, SyncObject } from '../records/sync-object.ts';
 import type { Direction, PortalSettings } from '../settings/portal-settings.ts';
-import { customer, invoice, line, settings, sideRecord } from '../test-support/factories.ts';
-import { SyncWorld, writes } from '../test-support/sync-world.ts';
+import { customer, invoice, line, settings, sideRecord } from '../testing/factories.ts';
+import { SyncWorld, writes } from '../testing/sync-world.ts';
 
 const RUNS = { numRuns: 1000 };
 const T0 = '2026-01-01T00:00:00.000Z';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { company, customer, invoice, line, settings, sideRecord } from '../test-support/factories.ts';
-import { SyncWorld } from '../test-support/sync-world.ts';
+import { company, customer, invoice, line, settings, sideRecord } from '../testing/factories.ts';
+import { SyncWorld } from '../testing/sync-world.ts';
 import { checkInvoiceCurrency } from './check-invoice-currency.ts';
 import { checkOutboundInvoice } from './check-outbound-invoice.ts';
 import { checkOutboundInvoiceSetup } from './check-outbound-invoice-setup.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { customer, invoice, line, settings, sideRecord } from '../test-support/factories.ts';
-import { SyncWorld, writes } from '../test-support/sync-world.ts';
+import { customer, invoice, line, settings, sideRecord } from '../testing/factories.ts';
+import { SyncWorld, writes } from '../testing/sync-world.ts';
 
 function syncedHubspotInvoice() {
   const w = new SyncWorld(

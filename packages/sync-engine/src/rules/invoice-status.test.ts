@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { customer, invoice, settings, sideRecord } from '../test-support/factories.ts';
-import { SyncWorld, writes } from '../test-support/sync-world.ts';
+import { customer, invoice, settings, sideRecord } from '../testing/factories.ts';
+import { SyncWorld, writes } from '../testing/sync-world.ts';
 import { INVOICE_STATUS_MIRROR, mirrorStatus } from './invoice-status-table.ts';
 import { paymentSyncEnabled } from './payment-sync-enabled.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { invoice, line } from '../test-support/factories.ts';
+import { invoice, line } from '../testing/factories.ts';
 import { checkInvoiceAmounts, describeLineForQuickBooks, lineAmount } from './line-amounts.ts';
 
 describe('line amounts (R-OBJ-3, R-FAQ-2)', () => {

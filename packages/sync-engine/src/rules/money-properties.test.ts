@@ -3,8 +3,8 @@ import fc from 'fast-check';
 import { currencyDecimals } from '../money/currency-decimals.ts';
 import { Dec, isExactInCurrency } from '../money/money.ts';
 import type { CanonicalInvoiceLine } from '../records/canonical-invoice.ts';
-import { customer, invoice, settings, sideRecord } from '../test-support/factories.ts';
-import { SyncWorld } from '../test-support/sync-world.ts';
+import { customer, invoice, settings, sideRecord } from '../testing/factories.ts';
+import { SyncWorld } from '../testing/sync-world.ts';
 import {
   checkInvoiceAmounts,
   describeLineForQuickBooks,

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { fixedClock } from '../ports/clock.ts';
-import { customer, invoice, line, product, settings, sideRecord } from '../test-support/factories.ts';
-import { InMemoryApps, InMemoryStore, inMemoryPorts } from '../test-support/in-memory-ports.ts';
+import { customer, invoice, line, product, settings, sideRecord } from '../testing/factories.ts';
+import { InMemoryApps, InMemoryStore, inMemoryPorts } from '../testing/in-memory-ports.ts';
 import { drainPortal } from './drain-portal.ts';
 
 let apps: InMemoryApps;

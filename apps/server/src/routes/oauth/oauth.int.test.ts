@@ -27,6 +27,13 @@ describe('OAuth: HubSpot install, QBO connect, disconnect, uninstall', () => {
       expect(url.searchParams.get('state')).toMatch(/^hubspot\.[\w-]+\.[\w-]+$/);
     });
 
+    it('joins the scopes with %20, as HubSpot documents, not with +', async () => {
+      const url = await install();
+      const scope = TEST_CONFIG.hubspot.scopes.map(encodeURIComponent).join('%20');
+      expect(url.search).toContain(`scope=${scope}&`);
+      expect(url.search).not.toContain('+');
+    });
+
     it('exchanges the code, learns the portal, stores encrypted tokens, creates properties, lands on settings', async () => {
       const state = (await install()).searchParams.get('state')!;
       const res = await hubspotCallback(

@@ -1,4 +1,4 @@
-import { createQuickBooksConnectionRepository } from '@ledgersync/db';
+import { checkQuickBooksConnect, createQuickBooksConnectionRepository } from '@ledgersync/db';
 import { errorResponseSchema } from '../../api-contract/common.ts';
 import type { RouteContext } from '../../deps.ts';
 import { badRequest, conflict } from '../../http/http-error.ts';
@@ -32,18 +32,16 @@ export function quickbooksCallbackRoute(app: TypedApp, ctx: RouteContext, states
       if (!claims?.portalId) throw invalidState();
       const realmId = request.query.realmId;
       if (!realmId) throw badRequest('realm_missing', 'QuickBooks did not say which company was chosen.');
-      const portal = await ctx.db.portal.findUnique({ where: { id: claims.portalId } });
-      if (!portal || portal.uninstalledAt) throw invalidState();
-
-      const repo = createQuickBooksConnectionRepository(ctx.db, ctx.cipher);
       // Refuse before spending the code when the answer is already known.
-      const existing = await repo.find(portal.id);
-      if (existing && existing.status !== 'disconnected' && existing.realmId !== realmId) {
-        throw conflict('portal_connected_to_other_realm', REFUSALS.portal_connected_to_other_realm);
+      const check = await checkQuickBooksConnect(ctx.db, ctx.cipher, claims.portalId, realmId);
+      if (!check.ok) {
+        if (check.error === 'portal_not_installed') throw invalidState();
+        throw conflict(check.error, REFUSALS[check.error]);
       }
+      const { portal } = check;
       const tokens = await ctx.quickbooks.exchangeCode(code, realmId, ctx.now());
       const company = await ctx.quickbooks.company(realmId, tokens.accessToken);
-      const result = await repo.connect({
+      const result = await createQuickBooksConnectionRepository(ctx.db, ctx.cipher).connect({
         portalId: portal.id,
         realmId,
         tokens,

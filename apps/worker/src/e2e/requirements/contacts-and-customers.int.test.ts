@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { QboQuery } from '@ledgersync/quickbooks';
-import { type E2eWorld, startE2eWorld } from '../e2e-world.ts';
-import { syncingPortal } from '../fixtures.ts';
+import { startTestWorld, syncingPortal, type TestWorld } from '@ledgersync/test-world';
 import { hsContact, hsFinalizedInvoice, linkOfHubSpot } from './requirement-fixtures.ts';
 
-let world: E2eWorld;
+let world: TestWorld;
 beforeAll(async () => {
-  world = await startE2eWorld();
+  world = await startTestWorld();
 });
 afterAll(() => world.close());
 

@@ -1,22 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createPrismaSyncStore } from '@ledgersync/db';
+import { JsonDecimal, QboQuery } from '@ledgersync/quickbooks';
+import type { CustomMapping } from '@ledgersync/sync-engine';
 import {
-  JsonDecimal,
-  QBO_RATE_LIMITS,
-  QboQuery,
-  RealmRateLimiter,
-  staticAccessToken,
-} from '@ledgersync/quickbooks';
-import { type CustomMapping, drainPortal } from '@ledgersync/sync-engine';
-import { buildPortalPorts } from '../../adapters/build-portal-ports.ts';
-import { createHubSpotClient, RateLimiterRegistry } from '../../adapters/hubspot-adapter.ts';
-import { type E2ePortal, type E2eWorld, startE2eWorld } from '../e2e-world.ts';
-import { type HsObject, syncingPortal } from '../fixtures.ts';
+  type HsObject,
+  startTestWorld,
+  syncingPortal,
+  type TestPortal,
+  type TestWorld,
+} from '@ledgersync/test-world';
 import { hsContact, hsFinalizedInvoice, linkOfHubSpot, linkOfQuickBooks } from './requirement-fixtures.ts';
 
-let world: E2eWorld;
+let world: TestWorld;
 beforeAll(async () => {
-  world = await startE2eWorld();
+  world = await startTestWorld();
 });
 afterAll(() => world.close());
 
@@ -28,42 +24,17 @@ const PO_NUMBER: CustomMapping = {
   enabled: true,
 };
 
-/** A portal whose invoice sync has the PO-number mapping, with ports built as the worker builds them. */
-async function portalWithMapping(): Promise<{ p: E2ePortal; drain: () => Promise<void> }> {
+/** A portal whose invoice sync has the PO-number mapping; its drains build the ports as the worker does. */
+async function portalWithMapping(): Promise<{ p: TestPortal; drain: () => Promise<void> }> {
   const p = await syncingPortal(world);
   await world.db.syncSettings.updateMany({
     where: { portalId: p.portalId, object: 'invoices' },
     data: { fieldMappings: { disabledFields: [], customMappings: [PO_NUMBER] } },
   });
-  const ports = buildPortalPorts({
-    hubspot: createHubSpotClient({
-      basePath: world.hubspotUrl,
-      portalId: p.hubId,
-      accessToken: async () => p.hubspotToken,
-      rateLimiter: new RateLimiterRegistry({
-        now: Date.now,
-        sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
-      }).forPortal(p.hubId),
-      retry: { baseDelayMs: 2, maxDelayMs: 20 },
-    }),
-    quickbooks: {
-      baseUrl: world.qboUrl,
-      realmId: p.realmId,
-      tokens: staticAccessToken(p.qboToken),
-      limiter: new RealmRateLimiter(QBO_RATE_LIMITS),
-    },
-    customLineItemIncomeAccountId: p.incomeAccountId,
-    now: Date.now,
-    customMappings: [PO_NUMBER],
-  });
-  const store = createPrismaSyncStore(world.db, { now: world.clock.now });
   return {
     p,
     async drain() {
-      for (let i = 0; i < 10; i++) {
-        const report = await drainPortal({ ...ports, store, clock: world.clock }, p.portalId);
-        if (report.claimed === 0) break;
-      }
+      await p.drain();
     },
   };
 }

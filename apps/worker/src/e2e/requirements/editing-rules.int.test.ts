@@ -1,17 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { JsonDecimal } from '@ledgersync/quickbooks';
-import { type E2ePortal, type E2eWorld, startE2eWorld } from '../e2e-world.ts';
-import { syncingPortal } from '../fixtures.ts';
+import { startTestWorld, syncingPortal, type TestPortal, type TestWorld } from '@ledgersync/test-world';
 import { linkOfHubSpot, syncedHubSpotInvoice } from './requirement-fixtures.ts';
 
-let world: E2eWorld;
+let world: TestWorld;
 beforeAll(async () => {
-  world = await startE2eWorld();
+  world = await startTestWorld();
 });
 afterAll(() => world.close());
 
 /** A bookkeeper sets the quantity of the invoice's first line in QBO (amount kept consistent). */
-async function setFirstLineQuantity(p: E2ePortal, qboId: string, qty: string) {
+async function setFirstLineQuantity(p: TestPortal, qboId: string, qty: string) {
   const current = await p.qbo.read('Invoice', qboId);
   const lines = (current.Line ?? []).filter((l) => l.DetailType === 'SalesItemLineDetail');
   const [first, ...rest] = lines;

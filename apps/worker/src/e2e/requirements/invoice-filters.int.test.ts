@@ -1,17 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { JsonDecimal, QboQuery } from '@ledgersync/quickbooks';
-import { type E2ePortal, type E2eWorld, startE2eWorld } from '../e2e-world.ts';
-import type { HsObject } from '../fixtures.ts';
-import { syncingPortal } from '../fixtures.ts';
+import {
+  type HsObject,
+  startTestWorld,
+  syncingPortal,
+  type TestPortal,
+  type TestWorld,
+} from '@ledgersync/test-world';
 import { hsContact, hsFinalizedInvoice, linkOfHubSpot, linkOfQuickBooks } from './requirement-fixtures.ts';
 
-let world: E2eWorld;
+let world: TestWorld;
 beforeAll(async () => {
-  world = await startE2eWorld();
+  world = await startTestWorld();
 });
 afterAll(() => world.close());
 
-async function qboInvoice(p: E2ePortal, customerId: string, docNumber: string, amount: string) {
+async function qboInvoice(p: TestPortal, customerId: string, docNumber: string, amount: string) {
   return p.qbo.create(
     'Invoice',
     {

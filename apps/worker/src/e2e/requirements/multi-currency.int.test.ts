@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { JsonDecimal, QboQuery } from '@ledgersync/quickbooks';
-import { type E2ePortal, type E2eWorld, startE2eWorld } from '../e2e-world.ts';
-import { syncingPortal } from '../fixtures.ts';
+import { startTestWorld, syncingPortal, type TestPortal, type TestWorld } from '@ledgersync/test-world';
 import {
   hsContact,
   hsFinalizedInvoice,
@@ -10,9 +9,9 @@ import {
   setQboPreferences,
 } from './requirement-fixtures.ts';
 
-let world: E2eWorld;
+let world: TestWorld;
 beforeAll(async () => {
-  world = await startE2eWorld();
+  world = await startTestWorld();
 });
 afterAll(() => world.close());
 
@@ -45,7 +44,7 @@ async function foreignInvoiceSynced(currency: string, line: Record<string, strin
   return { p, customer, invoice, link };
 }
 
-async function payInQbo(p: E2ePortal, invoiceId: string, customerId: string, amount: string) {
+async function payInQbo(p: TestPortal, invoiceId: string, customerId: string, amount: string) {
   const payment = await p.qbo.create(
     'Payment',
     {

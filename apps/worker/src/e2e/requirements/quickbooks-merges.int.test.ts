@@ -2,13 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { toDbObject } from '@ledgersync/db';
 import { SYNC_STATUS_PROPERTY } from '@ledgersync/hubspot';
 import { createChangeIntake } from '@ledgersync/jobs';
-import { type E2ePortal, type E2eWorld, startE2eWorld } from '../e2e-world.ts';
-import { countQbo, type HsObject, syncingPortal } from '../fixtures.ts';
+import {
+  type HsObject,
+  startTestWorld,
+  syncingPortal,
+  type TestPortal,
+  type TestWorld,
+} from '@ledgersync/test-world';
+import { countQbo } from '../fixtures.ts';
 import { linkOfQuickBooks } from './requirement-fixtures.ts';
 
-let world: E2eWorld;
+let world: TestWorld;
 beforeAll(async () => {
-  world = await startE2eWorld();
+  world = await startTestWorld();
 });
 afterAll(() => world.close());
 
@@ -18,7 +24,7 @@ let events = 0;
  * notices the server stores for it: the merged-away id with its survivor, and the survivor (see
  * apps/server/src/routes/webhooks/quickbooks-merge-webhook.int.test.ts).
  */
-async function mergeInQbo(p: E2ePortal, fromId: string, intoId: string): Promise<void> {
+async function mergeInQbo(p: TestPortal, fromId: string, intoId: string): Promise<void> {
   const response = await fetch(`${world.qboUrl}/_emulator/realms/${p.realmId}/customers/merge`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -44,7 +50,7 @@ async function mergeInQbo(p: E2ePortal, fromId: string, intoId: string): Promise
   ]);
 }
 
-async function qboCustomer(p: E2ePortal, name: string, email: string): Promise<string> {
+async function qboCustomer(p: TestPortal, name: string, email: string): Promise<string> {
   const c = await p.qbo.create(
     'Customer',
     { DisplayName: name, PrimaryEmailAddr: { Address: email } },
@@ -53,7 +59,7 @@ async function qboCustomer(p: E2ePortal, name: string, email: string): Promise<s
   return c.Id;
 }
 
-async function hsContacts(p: E2ePortal): Promise<HsObject[]> {
+async function hsContacts(p: TestPortal): Promise<HsObject[]> {
   const page = await p.hs<{ results: HsObject[] }>(
     `/crm/v3/objects/contacts?limit=100&properties=email,${SYNC_STATUS_PROPERTY}`,
   );

@@ -1,20 +1,20 @@
 import { expect } from '@jest/globals';
-import type { E2ePortal, E2eWorld } from '../e2e-world.ts';
-import { finalizedHubSpotInvoice, type HsObject, qboApi } from '../fixtures.ts';
+import type { HsObject, TestPortal, TestWorld } from '@ledgersync/test-world';
+import { finalizedHubSpotInvoice, qboApi } from '../fixtures.ts';
 
 // What a HubSpot user and a bookkeeper do by hand, through the emulators' public APIs.
 
-export function hsContact(p: E2ePortal, properties: Record<string, string>): Promise<HsObject> {
+export function hsContact(p: TestPortal, properties: Record<string, string>): Promise<HsObject> {
   return p.hs<HsObject>('/crm/v3/objects/contacts', { method: 'POST', body: { properties } });
 }
 
-export function hsProduct(p: E2ePortal, properties: Record<string, string>): Promise<HsObject> {
+export function hsProduct(p: TestPortal, properties: Record<string, string>): Promise<HsObject> {
   return p.hs<HsObject>('/crm/v3/objects/products', { method: 'POST', body: { properties } });
 }
 
 /** A sales user drafts an invoice in HubSpot and finalizes it. */
 export async function hsFinalizedInvoice(
-  p: E2ePortal,
+  p: TestPortal,
   input: {
     contactId: string;
     lineItems: Record<string, string>[];
@@ -27,32 +27,32 @@ export async function hsFinalizedInvoice(
 
 /** A bookkeeper changes company settings in QBO (a sparse Preferences update). */
 export async function setQboPreferences(
-  world: E2eWorld,
-  p: E2ePortal,
+  world: TestWorld,
+  p: TestPortal,
   preferences: Record<string, unknown>,
 ): Promise<void> {
   await qboApi(world, p, 'preferences?minorversion=75', { ...preferences, sparse: true });
 }
 
-export async function linkOfHubSpot(world: E2eWorld, p: E2ePortal, hubspotId: string) {
+export async function linkOfHubSpot(world: TestWorld, p: TestPortal, hubspotId: string) {
   return world.db.recordLink.findFirst({ where: { portalId: p.portalId, hubspotId } });
 }
 
 export async function linkOfQuickBooks(
-  world: E2eWorld,
-  p: E2ePortal,
+  world: TestWorld,
+  p: TestPortal,
   object: 'contacts' | 'products' | 'invoices' | 'payments',
   quickbooksId: string,
 ) {
   return world.db.recordLink.findFirst({ where: { portalId: p.portalId, object, quickbooksId } });
 }
 
-export async function activityOf(world: E2eWorld, p: E2ePortal) {
+export async function activityOf(world: TestWorld, p: TestPortal) {
   return world.db.syncActivity.findMany({ where: { portalId: p.portalId }, orderBy: { id: 'asc' } });
 }
 
 /** A finalized HubSpot invoice, synced to QBO by one drain; returns both ids. */
-export async function syncedHubSpotInvoice(world: E2eWorld, p: E2ePortal) {
+export async function syncedHubSpotInvoice(world: TestWorld, p: TestPortal) {
   const invoice = await finalizedHubSpotInvoice(p, `${p.hubId}@example.com`);
   await p.notify('hubspot', 'invoice', invoice.id);
   await p.drain();

@@ -1,16 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { QboQuery } from '@ledgersync/quickbooks';
-import { type E2ePortal, type E2eWorld, startE2eWorld } from '../e2e-world.ts';
-import { finalizedHubSpotInvoice, type HsObject, syncingPortal } from '../fixtures.ts';
+import {
+  type HsObject,
+  startTestWorld,
+  syncingPortal,
+  type TestPortal,
+  type TestWorld,
+} from '@ledgersync/test-world';
+import { finalizedHubSpotInvoice } from '../fixtures.ts';
 import { linkOfHubSpot, syncedHubSpotInvoice } from './requirement-fixtures.ts';
 
-let world: E2eWorld;
+let world: TestWorld;
 beforeAll(async () => {
-  world = await startE2eWorld();
+  world = await startTestWorld();
 });
 afterAll(() => world.close());
 
-const failures = (p: E2ePortal) =>
+const failures = (p: TestPortal) =>
   world.db.syncActivity.count({ where: { portalId: p.portalId, errorCode: { not: null } } });
 
 describe('status changes made in HubSpot', () => {

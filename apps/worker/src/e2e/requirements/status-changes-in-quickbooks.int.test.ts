@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { JsonDecimal } from '@ledgersync/quickbooks';
-import { type E2ePortal, type E2eWorld, startE2eWorld } from '../e2e-world.ts';
-import { finalizedHubSpotInvoice, syncingPortal } from '../fixtures.ts';
+import { startTestWorld, syncingPortal, type TestPortal, type TestWorld } from '@ledgersync/test-world';
+import { finalizedHubSpotInvoice } from '../fixtures.ts';
 
-let world: E2eWorld;
+let world: TestWorld;
 beforeAll(async () => {
-  world = await startE2eWorld();
+  world = await startTestWorld();
 });
 afterAll(() => world.close());
 
 /** A finalized HubSpot invoice synced to QBO; returns both ids. */
-async function syncedHubSpotInvoice(p: E2ePortal, email: string) {
+async function syncedHubSpotInvoice(p: TestPortal, email: string) {
   const invoice = await finalizedHubSpotInvoice(p, email);
   await p.notify('hubspot', 'invoice', invoice.id);
   await p.drain();

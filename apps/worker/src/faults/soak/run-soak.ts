@@ -1,8 +1,7 @@
 // `npm run soak [-- --minutes=N --seed=N --records=N]`: random edits on both sides under random
 // API faults for N minutes (default 30), then a check that both sides converged with every record
 // once. Not part of `npm test`. Exits 1 when anything was lost, doubled or left unsynced.
-import { startE2eWorld } from '../../e2e/e2e-world.ts';
-import { syncingPortal } from '../../e2e/fixtures.ts';
+import { startTestWorld, syncingPortal } from '@ledgersync/test-world';
 import { measureConvergence } from '../convergence.ts';
 import { buildDataset } from '../dataset.ts';
 import { drainToRest } from '../drain-to-rest.ts';
@@ -16,7 +15,7 @@ import { parseSoakOptions } from './soak-options.ts';
 
 const options = parseSoakOptions(process.argv.slice(2));
 const random = seededRandom(options.seed);
-const world = await startE2eWorld();
+const world = await startTestWorld();
 try {
   const p = await syncingPortal(world);
   const data = await buildDataset(world, p, options.records, `soak${options.seed}`);
@@ -33,7 +32,7 @@ try {
     edits: 0,
   };
   const time = virtualTime();
-  const ports = faultPorts(world, p, time, { qboTimeoutMs: 1_000 });
+  const ports = await faultPorts(world, p, time, { qboTimeoutMs: 1_000 });
   for (const n of data.notices) await p.notify(n.side, n.object as 'customer', n.recordId);
   await world.resetApiCalls();
 

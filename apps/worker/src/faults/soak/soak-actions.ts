@@ -1,5 +1,5 @@
-import type { E2ePortal, E2eWorld } from '../../e2e/e2e-world.ts';
-import { type HsObject, qboApi } from '../../e2e/fixtures.ts';
+import type { HsObject, TestPortal, TestWorld } from '@ledgersync/test-world';
+import { qboApi } from '../../e2e/fixtures.ts';
 import { type FaultRule, injectHubSpot, injectQbo } from '../emulator-faults.ts';
 import type { Random } from '../random.ts';
 
@@ -20,8 +20,8 @@ const phone = (random: Random) => `+1 555 ${String(random.int(0, 10_000)).padSta
 
 /** One user action on either side, with the notice its webhook would bring. */
 export async function randomEdit(
-  world: E2eWorld,
-  p: E2ePortal,
+  world: TestWorld,
+  p: TestPortal,
   ledger: SoakLedger,
   random: Random,
 ): Promise<string> {
@@ -86,7 +86,7 @@ const FAULTS: ReadonlyArray<{ name: string; side: 'qbo' | 'hubspot'; rule: Fault
 ];
 
 /** Arms one random fault (or none) for the next drain; returns its name. */
-export async function randomFault(world: E2eWorld, random: Random): Promise<string> {
+export async function randomFault(world: TestWorld, random: Random): Promise<string> {
   if (random.next() < 0.2) return 'none';
   const fault = random.pick(FAULTS);
   await (fault.side === 'qbo' ? injectQbo(world, fault.rule) : injectHubSpot(world, fault.rule));

@@ -1,4 +1,4 @@
-import type { E2ePortal, E2eWorld } from '../../e2e/e2e-world.ts';
+import type { TestPortal, TestWorld } from '@ledgersync/test-world';
 import type { SoakLedger } from './soak-actions.ts';
 
 const blank = (v: string | null | undefined) => (v === undefined || v === null || v === '' ? null : v);
@@ -8,7 +8,7 @@ const blank = (v: string | null | undefined) => (v === undefined || v === null |
  * R-EDT-3), and keeps a phone: every soak edit sets one, so an empty phone is a lost edit.
  * Returns the customers that break either.
  */
-export async function edgesAgree(world: E2eWorld, p: E2ePortal, ledger: SoakLedger): Promise<string[]> {
+export async function edgesAgree(world: TestWorld, p: TestPortal, ledger: SoakLedger): Promise<string[]> {
   const out: string[] = [];
   for (const key of ledger.edited) {
     const [side, id] = key.split(':') as ['hubspot' | 'quickbooks', string];

@@ -1,9 +1,0 @@
-export {
-  createHubSpotClient,
-  createHubSpotSideReader,
-  createHubSpotSideWriter,
-  customInvoiceProperties,
-  ensureAppProperties,
-  type HubSpotClient,
-  RateLimiterRegistry,
-} from '@ledgersync/hubspot';

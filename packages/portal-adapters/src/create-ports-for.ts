@@ -1,0 +1,122 @@
+import {
+  createHubSpotInstallationRepository,
+  createPortalRepository,
+  createQuickBooksConnectionRepository,
+  createSyncSettingsRepository,
+  type Db,
+  fieldMappingsColumnSchema,
+  type TokenCipher,
+} from '@ledgersync/db';
+import {
+  createHubSpotAdapter,
+  type RetryPolicy as HubSpotRetryPolicy,
+  type RateLimiterRegistry,
+} from '@ledgersync/hubspot';
+import {
+  type AccessTokenSource,
+  type CompanyProfileCache,
+  createQuickBooksAdapter,
+  type LimiterTime,
+  type RetryPolicy as QuickBooksRetryPolicy,
+  type RealmLimiterRegistry,
+  realTime,
+  ttlCompanyProfileCache,
+} from '@ledgersync/quickbooks';
+import type { PortsFor } from './portal-ports.ts';
+
+export interface PortalAdaptersOptions {
+  readonly db: Db;
+  /** Built once by the caller from the keyring: any key decrypts, the active one encrypts. */
+  readonly cipher: TokenCipher;
+  readonly hubspotApiBaseUrl: string;
+  readonly qboApiBaseUrl: string;
+  /** Process-wide, so that each HubSpot portal and each QBO realm has one budget, however many drains run. */
+  readonly rateLimiters: { readonly hubspot: RateLimiterRegistry; readonly quickbooks: RealmLimiterRegistry };
+  /** HubSpot answered 401: refresh the portal's tokens (a refused refresh marks it `needs_reauth`). */
+  readonly onHubSpotUnauthorized?: (portalId: string, rejectedToken: string) => Promise<void>;
+  /** Told when a portal has no usable HubSpot installation or QBO connection. */
+  readonly onUnusable?: (portalId: string) => void;
+  /**
+   * How long a realm's Preferences/CompanyInfo are kept between drains (default 5 minutes); 0
+   * reads them once per drain.
+   */
+  readonly companyProfileTtlMs?: number;
+  /** The clients' clock and waits (backoffs, rate-limit holds); the system's by default. */
+  readonly time?: LimiterTime;
+  readonly hubspotRetry?: Partial<HubSpotRetryPolicy>;
+  readonly quickbooksRetry?: Partial<QuickBooksRetryPolicy>;
+  /** The QBO clients' network, for tests that act at an exact request. */
+  readonly quickbooksFetch?: typeof fetch;
+  /** Stands in for the stored QBO tokens, for tests that play token expiry and rotation. */
+  readonly quickbooksTokens?: (portalId: string) => AccessTokenSource;
+}
+
+const PROFILE_TTL_MS = 5 * 60_000;
+
+/**
+ * A portal's adapters from its stored, encrypted tokens. Tokens are read from the database on
+ * every request, so a refresh made by token care (or another process) is picked up at once; the
+ * invoice settings are read when the ports are built (once per drain).
+ */
+export function createPortsFor(options: PortalAdaptersOptions): PortsFor {
+  const { db, cipher } = options;
+  const time = options.time ?? realTime;
+  const ttl = options.companyProfileTtlMs ?? PROFILE_TTL_MS;
+  const installations = createHubSpotInstallationRepository(db, cipher);
+  const connections = createQuickBooksConnectionRepository(db, cipher);
+  const profiles = new Map<string, CompanyProfileCache>();
+  const profileOf = (realmId: string) => {
+    const profile = profiles.get(realmId) ?? ttlCompanyProfileCache(ttl, time.now);
+    profiles.set(realmId, profile);
+    return profile;
+  };
+
+  return async (portalId) => {
+    const [portal, installation, connection] = await Promise.all([
+      createPortalRepository(db).findById(portalId),
+      installations.find(portalId),
+      connections.find(portalId),
+    ]);
+    if (!portal || !installation || !connection?.tokens) {
+      options.onUnusable?.(portalId);
+      return null;
+    }
+    const invoiceSettings = await createSyncSettingsRepository(db).find(portalId, 'invoices');
+    const onUnauthorized = options.onHubSpotUnauthorized;
+    const hubspot = createHubSpotAdapter({
+      basePath: options.hubspotApiBaseUrl,
+      portalId: portal.hubId.toString(),
+      accessToken: async () => (await installations.find(portalId))?.tokens.accessToken ?? '',
+      ...(onUnauthorized ? { onUnauthorized: (token: string) => onUnauthorized(portalId, token) } : {}),
+      rateLimiters: options.rateLimiters.hubspot,
+      now: time.now,
+      sleep: time.sleep,
+      // The engine decides which mappings apply (R-MAP-4); HubSpot needs them to read the properties.
+      customMappings:
+        fieldMappingsColumnSchema.safeParse(invoiceSettings?.fieldMappings ?? {}).data?.customMappings ?? [],
+      ...(options.hubspotRetry ? { retry: options.hubspotRetry } : {}),
+    });
+    const qboToken = async () => (await connections.find(portalId))?.tokens?.accessToken ?? '';
+    // One Preferences/CompanyInfo read and one "Custom Line Item" lookup per drain, shared by the ports.
+    const qbo = createQuickBooksAdapter({
+      baseUrl: options.qboApiBaseUrl,
+      realmId: connection.realmId,
+      tokens: options.quickbooksTokens?.(portalId) ?? {
+        accessToken: qboToken,
+        refreshAfterRejection: qboToken,
+      },
+      limiter: options.rateLimiters.quickbooks.forRealm(connection.realmId),
+      time,
+      customLineItemIncomeAccountId: invoiceSettings?.customLineItemIncomeAccountId ?? null,
+      ...(ttl > 0 ? { companyProfileCache: profileOf(connection.realmId) } : {}),
+      ...(options.quickbooksRetry ? { retry: options.quickbooksRetry } : {}),
+      ...(options.quickbooksFetch ? { fetch: options.quickbooksFetch } : {}),
+    });
+    return {
+      readers: { hubspot: hubspot.reader, quickbooks: qbo.reader },
+      writers: { hubspot: hubspot.writer, quickbooks: qbo.writer },
+      company: qbo.company,
+      customLineItem: qbo.customLineItems,
+    };
+  };
+}
