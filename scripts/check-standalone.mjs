@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+// Fails when a file of the repository points outside it: a relative path that climbs above the
+// repository root from where the file sits, an absolute path into the machines' work folder, or
+// the sibling specification folder the project was first written from. A fresh clone has none of
+// those beside it, so whatever needs them breaks there (tests, links, tsconfig, scripts).
+//
+//   node scripts/check-standalone.mjs [--root DIR]
+import { dirname, posix } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { listCheckedFiles, REPO_ROOT, readText } from './lib/repo-files.mjs';
+
+// What a path token may hold: anything but space, quotes, brackets and separators around it.
+const TAIL = '[^\\s\'"`()[\\]{},;<>|*?]*';
+// A path-like token holding a parent step. It must not start right after a word character, a dot,
+// a slash or an @: then it is the tail of a longer token (a URL, `a/../b` inside a path) that we
+// cannot resolve from the file's folder.
+const CLIMBING = new RegExp(`(?<![\\w./@~-])(?:[\\w@.+-]+/)*\\.\\./${TAIL}`, 'g');
+const ABSOLUTE_WORK = new RegExp(`(?<![\\w.~-])\\/work\\/${TAIL}`, 'g');
+// Named from anywhere: relative to the file or to the root, it is not in a clone.
+const SIBLING_SPECS = new RegExp(`(?<![\\w./-])(?:\\.\\./)*shared/(?:specs|reference)\\b${TAIL}`, 'g');
+
+/** Every place in one file's text that points outside the repository, once per place. */
+export function outsidePathsIn(path, text) {
+  const found = new Map();
+  const folder = dirname(path);
+  text.split('\n').forEach((line, index) => {
+    const at = (match, why) => {
+      const key = `${index}:${match.index}`;
+      if (!found.has(key)) found.set(key, { file: path, line: index + 1, token: trimmed(match[0]), why });
+    };
+    for (const match of line.matchAll(CLIMBING)) {
+      const target = posix.normalize(posix.join(folder, match[0]));
+      if (target === '..' || target.startsWith('../')) at(match, 'climbs above the repository root');
+    }
+    for (const match of line.matchAll(ABSOLUTE_WORK)) at(match, 'is an absolute path on one machine');
+    for (const match of line.matchAll(SIBLING_SPECS)) at(match, 'names a folder beside the repository');
+  });
+  return [...found.values()];
+}
+
+/** Every place in the checked files under `root` that points outside it. */
+export function findOutsidePaths(root) {
+  return listCheckedFiles(root).flatMap((path) => {
+    const text = readText(root, path);
+    return text === undefined ? [] : outsidePathsIn(path, text);
+  });
+}
+
+function trimmed(token) {
+  return token.replace(/[.:]+$/, '');
+}
+
+export function report(found) {
+  if (found.length === 0) return { ok: true, text: 'check-standalone: no path leaves the repository.' };
+  const lines = found.map((f) => `  ${f.file}:${f.line}: ${f.token} ${f.why}`);
+  return {
+    ok: false,
+    text: [
+      `check-standalone: ${found.length} path(s) leave the repository:`,
+      ...lines,
+      'A clone has nothing beside it: bring what is needed into the repository (test data under a',
+      'fixtures/ folder with its licence and SOURCES.md, facts in docs/) and point there.',
+    ].join('\n'),
+  };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const rootFlag = process.argv.indexOf('--root');
+  const root = rootFlag > 0 ? process.argv[rootFlag + 1] : REPO_ROOT;
+  const { ok, text } = report(findOutsidePaths(root));
+  (ok ? console.log : console.error)(text);
+  process.exitCode = ok ? 0 : 1;
+}
