@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // Fails when a file of the repository points outside it: a relative path that climbs above the
 // repository root from where the file sits, an absolute path into the machines' work folder, or
-// the sibling specification folder the project was first written from. A fresh clone has none of
-// those beside it, so whatever needs them breaks there (tests, links, tsconfig, scripts).
+// a path into the specification folder the project was first written from, which sat beside it.
+// A fresh clone has none of those, so whatever needs them breaks there (tests, links, tsconfig,
+// scripts).
 //
 //   node scripts/check-standalone.mjs [--root DIR]
-import { dirname, posix } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, posix } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { listCheckedFiles, REPO_ROOT, readText } from './lib/repo-files.mjs';
 
@@ -16,11 +18,15 @@ const TAIL = '[^\\s\'"`()[\\]{},;<>|*?]*';
 // cannot resolve from the file's folder.
 const CLIMBING = new RegExp(`(?<![\\w./@~-])(?:[\\w@.+-]+/)*\\.\\./${TAIL}`, 'g');
 const ABSOLUTE_WORK = new RegExp(`(?<![\\w.~-])\\/work\\/${TAIL}`, 'g');
-// Named from anywhere: relative to the file or to the root, it is not in a clone.
-const SIBLING_SPECS = new RegExp(`(?<![\\w./-])(?:\\.\\./)*shared/(?:specs|reference)\\b${TAIL}`, 'g');
+// The specification folder beside the repository, however it is reached. A folder of ours with
+// the same name (the HubSpot project has one) is fine: only a path that does not exist is flagged.
+const SIBLING = new RegExp(`(?<![\\w./-])(?:\\.\\./)*shared\\/${TAIL}`, 'g');
 
-/** Every place in one file's text that points outside the repository, once per place. */
-export function outsidePathsIn(path, text) {
+/**
+ * Every place in one file's text that points outside the repository, once per place. `exists`
+ * says whether a repository-relative path exists.
+ */
+export function outsidePathsIn(path, text, exists) {
   const found = new Map();
   const folder = dirname(path);
   text.split('\n').forEach((line, index) => {
@@ -29,20 +35,25 @@ export function outsidePathsIn(path, text) {
       if (!found.has(key)) found.set(key, { file: path, line: index + 1, token: trimmed(match[0]), why });
     };
     for (const match of line.matchAll(CLIMBING)) {
-      const target = posix.normalize(posix.join(folder, match[0]));
+      const target = posix.normalize(posix.join(folder, trimmed(match[0])));
       if (target === '..' || target.startsWith('../')) at(match, 'climbs above the repository root');
     }
     for (const match of line.matchAll(ABSOLUTE_WORK)) at(match, 'is an absolute path on one machine');
-    for (const match of line.matchAll(SIBLING_SPECS)) at(match, 'names a folder beside the repository');
+    for (const match of line.matchAll(SIBLING)) {
+      const token = trimmed(match[0]);
+      const candidates = [posix.join(folder, token), ...(token.startsWith('../') ? [] : [token])];
+      if (!candidates.some(exists)) at(match, 'names a folder beside the repository');
+    }
   });
   return [...found.values()];
 }
 
 /** Every place in the checked files under `root` that points outside it. */
 export function findOutsidePaths(root) {
+  const exists = (path) => existsSync(join(root, path));
   return listCheckedFiles(root).flatMap((path) => {
     const text = readText(root, path);
-    return text === undefined ? [] : outsidePathsIn(path, text);
+    return text === undefined ? [] : outsidePathsIn(path, text, exists);
   });
 }
 

@@ -10,6 +10,7 @@ describe('check-standalone', () => {
   it('names file and line of every path that leaves the repository, and nothing else', () => {
     expect(findOutsidePaths(FIXTURE).map(({ file, line, why }) => `${file}:${line} ${why}`)).toEqual([
       'README.md:3 climbs above the repository root',
+      'app/cards/card.ts:3 names a folder beside the repository',
       'packages/a/README.md:3 names a folder beside the repository',
       'packages/a/README.md:3 names a folder beside the repository',
       'packages/a/fixtures/SOURCES.md:3 climbs above the repository root',
@@ -30,6 +31,11 @@ describe('check-standalone', () => {
     // The README of packages/a and docs/facts.md link to each other; both links stay inside.
     expect(files).not.toContain('docs/facts.md');
     expect(findOutsidePaths(FIXTURE).filter((f) => f.file === 'packages/a/README.md')).toHaveLength(2);
+  });
+
+  it('accepts a folder of ours named like the one beside the repository, where the path exists', () => {
+    const lines = findOutsidePaths(FIXTURE).filter((f) => f.file === 'app/cards/card.ts');
+    expect(lines.map((f) => f.line)).toEqual([3]);
   });
 
   it('leaves out the lock file and data vendored under fixtures/, but checks Markdown there', () => {
