@@ -1,4 +1,4 @@
 import { jestProject } from '../jest.preset.js';
 
-// The repository's own scripts are plain Node modules (.mjs), tested as Node runs them.
-export default { ...jestProject('scripts'), testMatch: ['<rootDir>/**/*.test.mjs'] };
+// The repository's own checks (plain Node modules); their tests sit beside them, test-fixtures/ is data only.
+export default { ...jestProject('scripts'), testMatch: ['<rootDir>/*.test.ts'] };

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 
-// The engine is pure (ARCHITECTURE § The shape): it imports nothing of ours, reads no environment
+// The engine is pure (docs/ARCHITECTURE.md § The shape): it imports nothing of ours, reads no environment
 // and has no clock of its own. Checked on the source so a slip fails the build, not a review.
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const SPECS_DIR = join(import.meta.dirname, '../../../../../shared/specs/qbo');
-const VCR_DIR = join(SPECS_DIR, 'qbo_api-vcr');
+// Recorded real QBO sandbox calls, vendored from minimul/qbo_api (fixtures/qbo/SOURCES.md).
+const VCR_DIR = join(import.meta.dirname, '../../fixtures/qbo/qbo_api-vcr');
 
 export interface Interaction {
   method: string;

@@ -13,7 +13,7 @@ export interface SyncErrorInfo {
   readonly requirement: string;
 }
 
-// Wording is ours; the situations are those of REQUIREMENTS.md.
+// Wording is ours; the situations are those of docs/REQUIREMENTS.md.
 export const SYNC_ERROR_CATALOGUE: Readonly<Record<SyncErrorCode, SyncErrorInfo>> = {
   invoice_customer_missing: {
     category: 'data',

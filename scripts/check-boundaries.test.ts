@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { checkBoundaries, formatViolation, importSpecifiers } from './check-boundaries.mjs';
 
 const SCRIPT = fileURLToPath(new URL('./check-boundaries.mjs', import.meta.url));
-const roots = [];
+const roots: string[] = [];
 afterEach(() => {
   for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
 });

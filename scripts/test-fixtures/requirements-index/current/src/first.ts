@@ -1,0 +1,2 @@
+// R-ONE-1: the first behaviour lives here.
+export const first = 1;
