@@ -63,16 +63,23 @@ describe('the uploaded source folder, built with HubSpot tooling', () => {
     ]);
   });
 
-  it("HubSpot's extension build bundles the card and the settings page without error or warning", () => {
-    const outcomes = report().builds.map(({ uid, bundle, messages, error }) => ({
+  it("HubSpot's extension build bundles the card and the settings page: no error, warning or import from outside their folder", () => {
+    const outcomes = report().builds.map(({ uid, bundle, parentImports, messages, error }) => ({
       uid,
       file: bundle?.file ?? null,
+      parentImports,
       messages,
       error,
     }));
     expect(outcomes.sort((a, b) => a.uid.localeCompare(b.uid))).toEqual([
-      { uid: 'integrations_sync_card', file: 'IntegrationsSyncCard.js', messages: [], error: null },
-      { uid: 'ledgersync_settings', file: 'SettingsPage.js', messages: [], error: null },
+      {
+        uid: 'integrations_sync_card',
+        file: 'IntegrationsSyncCard.js',
+        parentImports: [],
+        messages: [],
+        error: null,
+      },
+      { uid: 'ledgersync_settings', file: 'SettingsPage.js', parentImports: [], messages: [], error: null },
     ]);
     for (const { bundle } of report().builds) expect(bundle?.bytes).toBeGreaterThan(0);
   });

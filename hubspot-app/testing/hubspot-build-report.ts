@@ -25,6 +25,8 @@ export interface ExtensionBuild {
   bundle: { file: string; bytes: number } | null;
   /** Source modules of the project (not node_modules) the bundle holds, as paths under the source dir. */
   projectModules: string[];
+  /** Relative imports in the component's folder that reach outside it (see find-parent-imports.ts). */
+  parentImports: string[];
   /** Warnings and errors the build printed about the project's own code (failures also throw). */
   messages: string[];
   error: string | null;

@@ -12,6 +12,7 @@ import {
 } from '@hubspot/project-parsing-lib/projects';
 import { translate } from '@hubspot/project-parsing-lib/translate';
 import { remoteBuild } from '@hubspot/ui-extensions-dev-server/build';
+import { findParentImports } from './find-parent-imports.ts';
 import type { ExtensionBuild, HubSpotBuildReport, ParsedComponent } from './hubspot-build-report.ts';
 import { installComponentDependencies } from './install-component-dependencies.ts';
 
@@ -75,7 +76,15 @@ async function buildExtension(
   const outputDir = join(outDir, uid);
   const messages: string[] = [];
   const restore = captureConsole(messages);
-  const build: ExtensionBuild = { uid, entrypoint, bundle: null, projectModules: [], messages, error: null };
+  const build: ExtensionBuild = {
+    uid,
+    entrypoint,
+    bundle: null,
+    projectModules: [],
+    parentImports: findParentImports(componentDir),
+    messages,
+    error: null,
+  };
   try {
     await remoteBuild({
       root: componentDir,
