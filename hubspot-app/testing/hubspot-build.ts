@@ -38,7 +38,7 @@ const report: HubSpotBuildReport = {
 
 try {
   // Validating configs against HubSpot's schemas needs an authenticated account (the parser fetches
-  // them from HubSpot's API), so this parse stops short of it; see README § Build and upload.
+  // them from HubSpot's API), so this parse stops short of it (README § Tests).
   const { intermediateRepresentation, skippedHsMetaFiles } = await translate(
     { projectSourceDir: srcDir, platformVersion, accountId: 0 },
     { skipValidation: true, profile },
