@@ -1,8 +1,8 @@
 import { Alert, Button, DescriptionList, LoadingButton, Select, Toggle } from '@hubspot/ui-extensions';
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import { type FakeHubSpotFetch, installFakeHubSpotFetch } from '../../../test/fake-hubspot-fetch.ts';
-import { objectSettings, renderSettings, settingsResponse } from '../../../test/settings-fixtures.tsx';
-import { fire, textOf } from '../../../test/text-of.ts';
+import { type FakeHubSpotFetch, installFakeHubSpotFetch } from '../../../testing/fake-hubspot-fetch.ts';
+import { objectSettings, renderSettings, settingsResponse } from '../../../testing/settings-fixtures.tsx';
+import { fire, textOf } from '../../../testing/text-of.ts';
 
 const byText = (text: string) => (node: { text: string | null }) => node.text === text;
 

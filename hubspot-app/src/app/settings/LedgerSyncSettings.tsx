@@ -1,18 +1,21 @@
 import { Alert, Divider, Flex, LoadingSpinner, Text } from '@hubspot/ui-extensions';
-import { useState } from 'react';
 import {
   type BackendClient,
   type BackendResult,
   describeBackendError,
-} from '../shared/api/backend-client.ts';
-import type { SyncObject } from '../shared/api/contract.ts';
-import { getSettings, updateObjectSettings } from '../shared/api/settings-api.ts';
-import type { ObjectSettings, SettingsResponse } from '../shared/api/settings-contract.ts';
-import { useBackend } from '../shared/api/use-backend.ts';
-import { useLoad } from '../shared/api/use-load.ts';
-import { BackendErrorView } from '../shared/views/BackendErrorView.tsx';
-import { MissingBackendView } from '../shared/views/MissingBackendView.tsx';
-import { ReinstallNotice } from '../shared/views/ReinstallNotice.tsx';
+} from '@ledgersync/hubspot-ui-shared/api/backend-client.ts';
+import type { SyncObject } from '@ledgersync/hubspot-ui-shared/api/contract.ts';
+import { getSettings, updateObjectSettings } from '@ledgersync/hubspot-ui-shared/api/settings-api.ts';
+import type {
+  ObjectSettings,
+  SettingsResponse,
+} from '@ledgersync/hubspot-ui-shared/api/settings-contract.ts';
+import { useBackend } from '@ledgersync/hubspot-ui-shared/api/use-backend.ts';
+import { useLoad } from '@ledgersync/hubspot-ui-shared/api/use-load.ts';
+import { BackendErrorView } from '@ledgersync/hubspot-ui-shared/views/BackendErrorView.tsx';
+import { MissingBackendView } from '@ledgersync/hubspot-ui-shared/views/MissingBackendView.tsx';
+import { ReinstallNotice } from '@ledgersync/hubspot-ui-shared/views/ReinstallNotice.tsx';
+import { useState } from 'react';
 import { BackfillSection } from './backfill/BackfillSection.tsx';
 import { ObjectConfiguration } from './configuration/ObjectConfiguration.tsx';
 import { ConnectionSection } from './connection/ConnectionSection.tsx';

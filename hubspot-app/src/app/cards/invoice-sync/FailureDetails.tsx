@@ -1,5 +1,5 @@
 import { Alert, Text } from '@hubspot/ui-extensions';
-import type { SyncFailure } from '../../shared/api/contract.ts';
+import type { SyncFailure } from '@ledgersync/hubspot-ui-shared/api/contract.ts';
 
 /** R-VIS-4: the error's title, what happened in plain words, and what to do. */
 export function FailureDetails({ failure }: { failure: SyncFailure }) {

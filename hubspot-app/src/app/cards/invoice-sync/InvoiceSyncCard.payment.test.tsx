@@ -1,14 +1,14 @@
 import { DescriptionListItem, StatusTag } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { beforeEach, describe, expect, it } from '@jest/globals';
+import type { InvoicePayment } from '@ledgersync/hubspot-ui-shared/api/contract.ts';
 import {
   BACKEND_URL,
   type FakeHubSpotFetch,
   installFakeHubSpotFetch,
-} from '../../../../test/fake-hubspot-fetch.ts';
-import { invoiceCard } from '../../../../test/fixtures.ts';
-import { textOf } from '../../../../test/text-of.ts';
-import type { InvoicePayment } from '../../shared/api/contract.ts';
+} from '../../../../testing/fake-hubspot-fetch.ts';
+import { invoiceCard } from '../../../../testing/fixtures.ts';
+import { textOf } from '../../../../testing/text-of.ts';
 import { InvoiceSyncCard } from './InvoiceSyncCard.tsx';
 
 const SYNC_PATH = '/api/v1/invoices/123/card';

@@ -5,9 +5,9 @@ import {
   BACKEND_URL,
   type FakeHubSpotFetch,
   installFakeHubSpotFetch,
-} from '../../../../test/fake-hubspot-fetch.ts';
-import { invoiceCard } from '../../../../test/fixtures.ts';
-import { textOf } from '../../../../test/text-of.ts';
+} from '../../../../testing/fake-hubspot-fetch.ts';
+import { invoiceCard } from '../../../../testing/fixtures.ts';
+import { textOf } from '../../../../testing/text-of.ts';
 import { InvoiceSyncCard } from './InvoiceSyncCard.tsx';
 
 async function renderWith(backend: FakeHubSpotFetch, body: unknown) {

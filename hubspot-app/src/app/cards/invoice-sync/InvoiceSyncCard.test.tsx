@@ -16,9 +16,9 @@ import {
   BACKEND_URL,
   type FakeHubSpotFetch,
   installFakeHubSpotFetch,
-} from '../../../../test/fake-hubspot-fetch.ts';
-import { invoiceCard } from '../../../../test/fixtures.ts';
-import { textOf } from '../../../../test/text-of.ts';
+} from '../../../../testing/fake-hubspot-fetch.ts';
+import { invoiceCard } from '../../../../testing/fixtures.ts';
+import { textOf } from '../../../../testing/text-of.ts';
 import { InvoiceSyncCard } from './InvoiceSyncCard.tsx';
 
 const SYNC_PATH = '/api/v1/invoices/123/card';

@@ -6,14 +6,17 @@ import {
   useExtensionActions,
   useExtensionContext,
 } from '@hubspot/ui-extensions';
-import { type BackendClient, describeBackendError } from '../../shared/api/backend-client.ts';
-import type { InvoiceCard } from '../../shared/api/contract.ts';
-import { useBackend } from '../../shared/api/use-backend.ts';
-import { useLoad } from '../../shared/api/use-load.ts';
-import { ActivityTable } from '../../shared/views/ActivityTable.tsx';
-import { BackendErrorView } from '../../shared/views/BackendErrorView.tsx';
-import { MissingBackendView } from '../../shared/views/MissingBackendView.tsx';
-import { ReinstallNotice } from '../../shared/views/ReinstallNotice.tsx';
+import {
+  type BackendClient,
+  describeBackendError,
+} from '@ledgersync/hubspot-ui-shared/api/backend-client.ts';
+import type { InvoiceCard } from '@ledgersync/hubspot-ui-shared/api/contract.ts';
+import { useBackend } from '@ledgersync/hubspot-ui-shared/api/use-backend.ts';
+import { useLoad } from '@ledgersync/hubspot-ui-shared/api/use-load.ts';
+import { ActivityTable } from '@ledgersync/hubspot-ui-shared/views/ActivityTable.tsx';
+import { BackendErrorView } from '@ledgersync/hubspot-ui-shared/views/BackendErrorView.tsx';
+import { MissingBackendView } from '@ledgersync/hubspot-ui-shared/views/MissingBackendView.tsx';
+import { ReinstallNotice } from '@ledgersync/hubspot-ui-shared/views/ReinstallNotice.tsx';
 import { DeletedNotice } from './DeletedNotice.tsx';
 import { ExclusionDetails } from './ExclusionDetails.tsx';
 import { FailureDetails } from './FailureDetails.tsx';

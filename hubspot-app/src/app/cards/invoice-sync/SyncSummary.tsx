@@ -1,7 +1,7 @@
 import { DescriptionList, DescriptionListItem, Link, Text } from '@hubspot/ui-extensions';
-import type { InvoiceCard } from '../../shared/api/contract.ts';
-import { formatDateTime } from '../../shared/format-date-time.ts';
-import { SyncStatusTag } from '../../shared/views/SyncStatusTag.tsx';
+import type { InvoiceCard } from '@ledgersync/hubspot-ui-shared/api/contract.ts';
+import { formatDateTime } from '@ledgersync/hubspot-ui-shared/format-date-time.ts';
+import { SyncStatusTag } from '@ledgersync/hubspot-ui-shared/views/SyncStatusTag.tsx';
 import { PaymentAmounts, PaymentStateTag } from './PaymentState.tsx';
 
 /** Sync status, payment state, the QuickBooks invoice it is linked to, and when it last synced. */

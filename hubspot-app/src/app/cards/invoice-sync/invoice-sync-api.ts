@@ -1,5 +1,5 @@
-import type { BackendClient } from '../../shared/api/backend-client.ts';
-import { invoiceCardSchema, resyncResponseSchema } from '../../shared/api/contract.ts';
+import type { BackendClient } from '@ledgersync/hubspot-ui-shared/api/backend-client.ts';
+import { invoiceCardSchema, resyncResponseSchema } from '@ledgersync/hubspot-ui-shared/api/contract.ts';
 
 const path = (invoiceId: string) => `/api/v1/invoices/${encodeURIComponent(invoiceId)}`;
 

@@ -1,9 +1,12 @@
 import { DateInput, Flex, Heading, LoadingButton, ProgressBar, Text } from '@hubspot/ui-extensions';
+import {
+  type BackendClient,
+  describeBackendError,
+} from '@ledgersync/hubspot-ui-shared/api/backend-client.ts';
+import { getBackfill, startBackfill } from '@ledgersync/hubspot-ui-shared/api/overview-api.ts';
+import type { Backfill } from '@ledgersync/hubspot-ui-shared/api/overview-contract.ts';
+import { isoDay } from '@ledgersync/hubspot-ui-shared/iso-day.ts';
 import { useEffect, useState } from 'react';
-import { type BackendClient, describeBackendError } from '../../shared/api/backend-client.ts';
-import { getBackfill, startBackfill } from '../../shared/api/overview-api.ts';
-import type { Backfill } from '../../shared/api/overview-contract.ts';
-import { isoDay } from '../../shared/iso-day.ts';
 import { ExportDownload } from './ExportDownload.tsx';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,8 +1,11 @@
 import { Button, ButtonRow, Flex, LoadingButton, Text } from '@hubspot/ui-extensions';
+import {
+  type BackendClient,
+  describeBackendError,
+} from '@ledgersync/hubspot-ui-shared/api/backend-client.ts';
+import { createExportLink } from '@ledgersync/hubspot-ui-shared/api/overview-api.ts';
+import type { ExportLink } from '@ledgersync/hubspot-ui-shared/api/overview-contract.ts';
 import { useState } from 'react';
-import { type BackendClient, describeBackendError } from '../../shared/api/backend-client.ts';
-import { createExportLink } from '../../shared/api/overview-api.ts';
-import type { ExportLink } from '../../shared/api/overview-contract.ts';
 
 /**
  * R-FLT-4: the historical export. The page cannot download through `hubspot.fetch`, so it asks

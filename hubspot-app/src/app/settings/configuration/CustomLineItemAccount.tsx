@@ -1,9 +1,15 @@
 import { Flex, Heading, LoadingSpinner, Select, Text } from '@hubspot/ui-extensions';
+import {
+  type BackendClient,
+  describeBackendError,
+} from '@ledgersync/hubspot-ui-shared/api/backend-client.ts';
+import {
+  getIncomeAccounts,
+  setCustomLineItemAccount,
+} from '@ledgersync/hubspot-ui-shared/api/settings-api.ts';
+import type { SettingsResponse } from '@ledgersync/hubspot-ui-shared/api/settings-contract.ts';
+import { useLoad } from '@ledgersync/hubspot-ui-shared/api/use-load.ts';
 import { useState } from 'react';
-import { type BackendClient, describeBackendError } from '../../shared/api/backend-client.ts';
-import { getIncomeAccounts, setCustomLineItemAccount } from '../../shared/api/settings-api.ts';
-import type { SettingsResponse } from '../../shared/api/settings-contract.ts';
-import { useLoad } from '../../shared/api/use-load.ts';
 
 /** R-OBJ-1: lines without a synced product go to the "Custom Line Item" item, on this account. */
 export function CustomLineItemAccount({

@@ -1,15 +1,22 @@
 import { Button, ButtonRow, Flex, LoadingSpinner, Select, Text } from '@hubspot/ui-extensions';
-import { useState } from 'react';
-import { type BackendClient, describeBackendError } from '../../shared/api/backend-client.ts';
-import { addCustomMapping, editCustomMapping, getFieldCatalogue } from '../../shared/api/settings-api.ts';
+import {
+  type BackendClient,
+  describeBackendError,
+} from '@ledgersync/hubspot-ui-shared/api/backend-client.ts';
+import {
+  addCustomMapping,
+  editCustomMapping,
+  getFieldCatalogue,
+} from '@ledgersync/hubspot-ui-shared/api/settings-api.ts';
 import {
   type CustomMapping,
   type CustomMappingInput,
   type FieldType,
   fieldTypeSchema,
-} from '../../shared/api/settings-contract.ts';
-import { useLoad } from '../../shared/api/use-load.ts';
-import { DIRECTION_LABEL } from '../../shared/labels.ts';
+} from '@ledgersync/hubspot-ui-shared/api/settings-contract.ts';
+import { useLoad } from '@ledgersync/hubspot-ui-shared/api/use-load.ts';
+import { DIRECTION_LABEL } from '@ledgersync/hubspot-ui-shared/labels.ts';
+import { useState } from 'react';
 import { typeMismatch } from './field-kinds.ts';
 
 type MappingDirection = CustomMapping['direction'];

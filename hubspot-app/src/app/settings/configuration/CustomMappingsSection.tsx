@@ -11,11 +11,14 @@ import {
   TableRow,
   Text,
 } from '@hubspot/ui-extensions';
+import {
+  type BackendClient,
+  describeBackendError,
+} from '@ledgersync/hubspot-ui-shared/api/backend-client.ts';
+import { deleteCustomMapping } from '@ledgersync/hubspot-ui-shared/api/settings-api.ts';
+import type { CustomMapping, SettingsResponse } from '@ledgersync/hubspot-ui-shared/api/settings-contract.ts';
+import { DIRECTION_LABEL } from '@ledgersync/hubspot-ui-shared/labels.ts';
 import { useState } from 'react';
-import { type BackendClient, describeBackendError } from '../../shared/api/backend-client.ts';
-import { deleteCustomMapping } from '../../shared/api/settings-api.ts';
-import type { CustomMapping, SettingsResponse } from '../../shared/api/settings-contract.ts';
-import { DIRECTION_LABEL } from '../../shared/labels.ts';
 import { CustomMappingForm } from './CustomMappingForm.tsx';
 
 type Editing = { mode: 'add' } | { mode: 'edit'; mapping: CustomMapping } | null;

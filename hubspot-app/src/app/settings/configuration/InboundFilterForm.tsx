@@ -1,6 +1,6 @@
 import { Button, ButtonRow, Flex, Input, Select } from '@hubspot/ui-extensions';
+import type { InboundFilter } from '@ledgersync/hubspot-ui-shared/api/settings-contract.ts';
 import { useState } from 'react';
-import type { InboundFilter } from '../../shared/api/settings-contract.ts';
 import { OPERATOR_LABEL } from './filter-labels.ts';
 
 const NO_VALUE = new Set(['is_known', 'is_unknown']);

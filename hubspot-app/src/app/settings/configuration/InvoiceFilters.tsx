@@ -1,8 +1,11 @@
 import { Alert, Button, Flex, Heading, List, Text } from '@hubspot/ui-extensions';
+import {
+  type BackendClient,
+  describeBackendError,
+} from '@ledgersync/hubspot-ui-shared/api/backend-client.ts';
+import { saveInboundFilters } from '@ledgersync/hubspot-ui-shared/api/settings-api.ts';
+import type { InboundFilter, SettingsResponse } from '@ledgersync/hubspot-ui-shared/api/settings-contract.ts';
 import { useState } from 'react';
-import { type BackendClient, describeBackendError } from '../../shared/api/backend-client.ts';
-import { saveInboundFilters } from '../../shared/api/settings-api.ts';
-import type { InboundFilter, SettingsResponse } from '../../shared/api/settings-contract.ts';
 import { describeFilter } from './filter-labels.ts';
 import { InboundFilterForm } from './InboundFilterForm.tsx';
 

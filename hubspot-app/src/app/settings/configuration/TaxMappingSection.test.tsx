@@ -1,9 +1,9 @@
 import { Alert, Button, Heading, Select, Toggle } from '@hubspot/ui-extensions';
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import { type FakeHubSpotFetch, installFakeHubSpotFetch } from '../../../../test/fake-hubspot-fetch.ts';
-import { renderSettings, settingsResponse } from '../../../../test/settings-fixtures.tsx';
-import { fire } from '../../../../test/text-of.ts';
-import type { SettingsResponse } from '../../shared/api/settings-contract.ts';
+import type { SettingsResponse } from '@ledgersync/hubspot-ui-shared/api/settings-contract.ts';
+import { type FakeHubSpotFetch, installFakeHubSpotFetch } from '../../../../testing/fake-hubspot-fetch.ts';
+import { renderSettings, settingsResponse } from '../../../../testing/settings-fixtures.tsx';
+import { fire } from '../../../../testing/text-of.ts';
 
 const byText = (text: string) => (node: { text: string | null }) => node.text === text;
 const NOTE = { title: 'Tax for a company outside the US' };

@@ -1,9 +1,16 @@
 import { Button, Flex, Heading, LoadingSpinner, Select, Text } from '@hubspot/ui-extensions';
+import {
+  type BackendClient,
+  describeBackendError,
+} from '@ledgersync/hubspot-ui-shared/api/backend-client.ts';
+import {
+  getTaxCodes,
+  removeTaxMapping,
+  saveTaxMapping,
+} from '@ledgersync/hubspot-ui-shared/api/settings-api.ts';
+import type { SettingsResponse, TaxMapping } from '@ledgersync/hubspot-ui-shared/api/settings-contract.ts';
+import { useLoad } from '@ledgersync/hubspot-ui-shared/api/use-load.ts';
 import { useState } from 'react';
-import { type BackendClient, describeBackendError } from '../../shared/api/backend-client.ts';
-import { getTaxCodes, removeTaxMapping, saveTaxMapping } from '../../shared/api/settings-api.ts';
-import type { SettingsResponse, TaxMapping } from '../../shared/api/settings-contract.ts';
-import { useLoad } from '../../shared/api/use-load.ts';
 import { TaxNote } from './TaxNote.tsx';
 
 interface TaxMappingProps {

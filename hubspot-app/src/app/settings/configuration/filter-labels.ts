@@ -1,4 +1,4 @@
-import type { InboundFilter } from '../../shared/api/settings-contract.ts';
+import type { InboundFilter } from '@ledgersync/hubspot-ui-shared/api/settings-contract.ts';
 
 export const OPERATOR_LABEL: Readonly<Record<string, string>> = {
   eq: 'is',

@@ -1,7 +1,10 @@
 import { Button, ButtonRow, LoadingButton, Text } from '@hubspot/ui-extensions';
+import {
+  type BackendClient,
+  describeBackendError,
+} from '@ledgersync/hubspot-ui-shared/api/backend-client.ts';
+import { startQuickBooksConnect } from '@ledgersync/hubspot-ui-shared/api/settings-api.ts';
 import { useState } from 'react';
-import { type BackendClient, describeBackendError } from '../../shared/api/backend-client.ts';
-import { startQuickBooksConnect } from '../../shared/api/settings-api.ts';
 
 /**
  * Intuit's sign-in cannot run inside HubSpot, so connecting takes two clicks: one asks the

@@ -8,10 +8,13 @@ import {
   Heading,
   Text,
 } from '@hubspot/ui-extensions';
+import {
+  type BackendClient,
+  describeBackendError,
+} from '@ledgersync/hubspot-ui-shared/api/backend-client.ts';
+import { disconnectQuickBooks } from '@ledgersync/hubspot-ui-shared/api/settings-api.ts';
+import type { Connection } from '@ledgersync/hubspot-ui-shared/api/settings-contract.ts';
 import { useState } from 'react';
-import { type BackendClient, describeBackendError } from '../../shared/api/backend-client.ts';
-import { disconnectQuickBooks } from '../../shared/api/settings-api.ts';
-import type { Connection } from '../../shared/api/settings-contract.ts';
 import { ConnectButton } from './ConnectButton.tsx';
 
 /** R-CON-2, R-CON-3: which QuickBooks company is connected, or a way to connect one. */

@@ -9,11 +9,11 @@ import {
   TableRow,
   Text,
 } from '@hubspot/ui-extensions';
+import type { BackendClient } from '@ledgersync/hubspot-ui-shared/api/backend-client.ts';
+import type { SyncStatus } from '@ledgersync/hubspot-ui-shared/api/contract.ts';
+import type { Overview } from '@ledgersync/hubspot-ui-shared/api/overview-contract.ts';
+import { OBJECT_LABEL, STATUS_LABEL } from '@ledgersync/hubspot-ui-shared/labels.ts';
 import { useState } from 'react';
-import type { BackendClient } from '../../shared/api/backend-client.ts';
-import type { SyncStatus } from '../../shared/api/contract.ts';
-import type { Overview } from '../../shared/api/overview-contract.ts';
-import { OBJECT_LABEL, STATUS_LABEL } from '../../shared/labels.ts';
 import { RecordListPanel } from './RecordListPanel.tsx';
 
 type CountColumn = 'synced' | 'pending' | 'failing' | 'excluded';

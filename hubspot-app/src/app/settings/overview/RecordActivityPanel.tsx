@@ -1,9 +1,12 @@
 import { LoadingSpinner, Panel, PanelBody, Text, useExtensionContext } from '@hubspot/ui-extensions';
+import {
+  type BackendClient,
+  describeBackendError,
+} from '@ledgersync/hubspot-ui-shared/api/backend-client.ts';
+import { getRecordActivity } from '@ledgersync/hubspot-ui-shared/api/overview-api.ts';
+import { useLoad } from '@ledgersync/hubspot-ui-shared/api/use-load.ts';
+import { ActivityTable } from '@ledgersync/hubspot-ui-shared/views/ActivityTable.tsx';
 import { useState } from 'react';
-import { type BackendClient, describeBackendError } from '../../shared/api/backend-client.ts';
-import { getRecordActivity } from '../../shared/api/overview-api.ts';
-import { useLoad } from '../../shared/api/use-load.ts';
-import { ActivityTable } from '../../shared/views/ActivityTable.tsx';
 
 /** One record's sync activity, fetched when the panel opens (overlay content is mounted up front). */
 export function RecordActivityPanel({ client, recordId }: { client: BackendClient; recordId: string }) {

@@ -1,7 +1,7 @@
 import { DateInput, Flex, Select } from '@hubspot/ui-extensions';
-import type { Overview } from '../../shared/api/overview-contract.ts';
-import { isoDay } from '../../shared/iso-day.ts';
-import { DIRECTION_LABEL, OBJECT_LABEL, STATUS_LABEL } from '../../shared/labels.ts';
+import type { Overview } from '@ledgersync/hubspot-ui-shared/api/overview-contract.ts';
+import { isoDay } from '@ledgersync/hubspot-ui-shared/iso-day.ts';
+import { DIRECTION_LABEL, OBJECT_LABEL, STATUS_LABEL } from '@ledgersync/hubspot-ui-shared/labels.ts';
 
 export interface RecordFilterValues {
   object?: string;

@@ -1,10 +1,13 @@
 import { LoadingSpinner, Panel, PanelBody, Text } from '@hubspot/ui-extensions';
+import {
+  type BackendClient,
+  describeBackendError,
+} from '@ledgersync/hubspot-ui-shared/api/backend-client.ts';
+import type { SyncObject, SyncStatus } from '@ledgersync/hubspot-ui-shared/api/contract.ts';
+import { getRecords } from '@ledgersync/hubspot-ui-shared/api/overview-api.ts';
+import { useLoad } from '@ledgersync/hubspot-ui-shared/api/use-load.ts';
+import { OBJECT_LABEL, STATUS_LABEL } from '@ledgersync/hubspot-ui-shared/labels.ts';
 import { useState } from 'react';
-import { type BackendClient, describeBackendError } from '../../shared/api/backend-client.ts';
-import type { SyncObject, SyncStatus } from '../../shared/api/contract.ts';
-import { getRecords } from '../../shared/api/overview-api.ts';
-import { useLoad } from '../../shared/api/use-load.ts';
-import { OBJECT_LABEL, STATUS_LABEL } from '../../shared/labels.ts';
 import { RecordTable } from './RecordTable.tsx';
 
 const PANEL_COLUMNS = [

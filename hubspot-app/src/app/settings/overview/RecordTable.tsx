@@ -1,6 +1,6 @@
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
+import type { RecordPage } from '@ledgersync/hubspot-ui-shared/api/overview-contract.ts';
 import type { ReactNode } from 'react';
-import type { RecordPage } from '../../shared/api/overview-contract.ts';
 import { COLUMN_LABEL } from './column-labels.ts';
 
 /** Rows of the record view, in the columns the backend returned; `pagination` makes it paged. */

@@ -1,9 +1,12 @@
 import { Button, Flex, Heading, LoadingSpinner, MultiSelect, Text } from '@hubspot/ui-extensions';
+import {
+  type BackendClient,
+  describeBackendError,
+} from '@ledgersync/hubspot-ui-shared/api/backend-client.ts';
+import { getRecords, type RecordQuery } from '@ledgersync/hubspot-ui-shared/api/overview-api.ts';
+import { type Overview, RECORD_COLUMNS } from '@ledgersync/hubspot-ui-shared/api/overview-contract.ts';
+import { useLoad } from '@ledgersync/hubspot-ui-shared/api/use-load.ts';
 import { useState } from 'react';
-import { type BackendClient, describeBackendError } from '../../shared/api/backend-client.ts';
-import { getRecords, type RecordQuery } from '../../shared/api/overview-api.ts';
-import { type Overview, RECORD_COLUMNS } from '../../shared/api/overview-contract.ts';
-import { useLoad } from '../../shared/api/use-load.ts';
 import { COLUMN_LABEL } from './column-labels.ts';
 import { RecordActivityPanel } from './RecordActivityPanel.tsx';
 import { RecordFilters, type RecordFilterValues } from './RecordFilters.tsx';

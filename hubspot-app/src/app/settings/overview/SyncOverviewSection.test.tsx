@@ -18,9 +18,9 @@ import {
   BACKEND_URL,
   type FakeHubSpotFetch,
   installFakeHubSpotFetch,
-} from '../../../../test/fake-hubspot-fetch.ts';
-import { renderSettings } from '../../../../test/settings-fixtures.tsx';
-import { fire, textOf } from '../../../../test/text-of.ts';
+} from '../../../../testing/fake-hubspot-fetch.ts';
+import { renderSettings } from '../../../../testing/settings-fixtures.tsx';
+import { fire, textOf } from '../../../../testing/text-of.ts';
 
 const overlayOf = (node: { props: { overlay?: unknown } }) => node.props.overlay as RenderedFragmentNode;
 const optionValues = (select: { props: { options?: unknown } }) =>

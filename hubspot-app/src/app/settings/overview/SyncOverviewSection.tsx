@@ -1,8 +1,8 @@
 import { Flex, Heading, LoadingSpinner } from '@hubspot/ui-extensions';
-import type { BackendClient } from '../../shared/api/backend-client.ts';
-import { getOverview } from '../../shared/api/overview-api.ts';
-import { useLoad } from '../../shared/api/use-load.ts';
-import { BackendErrorView } from '../../shared/views/BackendErrorView.tsx';
+import type { BackendClient } from '@ledgersync/hubspot-ui-shared/api/backend-client.ts';
+import { getOverview } from '@ledgersync/hubspot-ui-shared/api/overview-api.ts';
+import { useLoad } from '@ledgersync/hubspot-ui-shared/api/use-load.ts';
+import { BackendErrorView } from '@ledgersync/hubspot-ui-shared/views/BackendErrorView.tsx';
 import { ObjectCountsTable } from './ObjectCountsTable.tsx';
 import { RecordView } from './RecordView.tsx';
 

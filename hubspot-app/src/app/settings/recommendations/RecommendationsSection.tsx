@@ -1,7 +1,10 @@
 import { Alert, Flex, Heading, List, LoadingSpinner, StatusTag, Text } from '@hubspot/ui-extensions';
-import { type BackendClient, describeBackendError } from '../../shared/api/backend-client.ts';
-import { getRecommendations } from '../../shared/api/settings-api.ts';
-import { useLoad } from '../../shared/api/use-load.ts';
+import {
+  type BackendClient,
+  describeBackendError,
+} from '@ledgersync/hubspot-ui-shared/api/backend-client.ts';
+import { getRecommendations } from '@ledgersync/hubspot-ui-shared/api/settings-api.ts';
+import { useLoad } from '@ledgersync/hubspot-ui-shared/api/use-load.ts';
 
 /** R-CON-6: the QuickBooks settings we recommend, read from the company; R-FAQ-3: the workflow note. */
 export function RecommendationsSection({

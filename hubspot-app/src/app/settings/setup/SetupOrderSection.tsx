@@ -12,9 +12,9 @@ import {
   Text,
   Toggle,
 } from '@hubspot/ui-extensions';
-import type { SyncObject } from '../../shared/api/contract.ts';
-import type { ObjectSettings } from '../../shared/api/settings-contract.ts';
-import { DIRECTION_LABEL, OBJECT_LABEL } from '../../shared/labels.ts';
+import type { SyncObject } from '@ledgersync/hubspot-ui-shared/api/contract.ts';
+import type { ObjectSettings } from '@ledgersync/hubspot-ui-shared/api/settings-contract.ts';
+import { DIRECTION_LABEL, OBJECT_LABEL } from '@ledgersync/hubspot-ui-shared/labels.ts';
 
 export type SettableDirection = 'hubspot_to_quickbooks' | 'quickbooks_to_hubspot' | 'two_way';
 const DIRECTIONS: SettableDirection[] = ['hubspot_to_quickbooks', 'quickbooks_to_hubspot', 'two_way'];

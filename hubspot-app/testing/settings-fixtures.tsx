@@ -1,6 +1,9 @@
 import { createRenderer } from '@hubspot/ui-extensions/testing';
+import type {
+  ObjectSettings,
+  SettingsResponse,
+} from '@ledgersync/hubspot-ui-shared/api/settings-contract.ts';
 import { LedgerSyncSettings } from '../src/app/settings/LedgerSyncSettings.tsx';
-import type { ObjectSettings, SettingsResponse } from '../src/app/shared/api/settings-contract.ts';
 import { BACKEND_URL, type FakeHubSpotFetch } from './fake-hubspot-fetch.ts';
 
 export function objectSettings(

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-// The fields HubSpot documents for platform 2025.2 project files (developers.hubspot.com:
+// The fields HubSpot documents for platform 2026.03 project files (developers.hubspot.com:
 // "App configuration", "App cards reference", "Create a settings page", "Configure webhooks").
 // Objects are strict so a misspelt or undocumented field fails the check instead of being ignored.
 
@@ -11,7 +11,7 @@ const uid = z
 const httpsOrVariable = z.string().regex(/^(https:\/\/|\$\{[A-Z0-9_]+\})/);
 
 export const hsprojectSchema = z
-  .object({ name: z.string().min(1), srcDir: z.string().min(1), platformVersion: z.literal('2025.2') })
+  .object({ name: z.string().min(1), srcDir: z.string().min(1), platformVersion: z.literal('2026.03') })
   .strict();
 
 export const appSchema = z

@@ -10,7 +10,7 @@ import {
   profileSchema,
   settingsSchema,
   webhooksSchema,
-} from './project-schema.ts';
+} from '../testing/project-schema.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const srcDir = join(root, 'src');
@@ -31,7 +31,7 @@ function check<T>(schema: z.ZodType<T>, path: string): T {
 const variablesUsed = (value: unknown): string[] =>
   [...JSON.stringify(value).matchAll(/\$\{([A-Z0-9_]+)\}/g)].map((m) => m[1] ?? '');
 
-describe('HubSpot project files (platform 2025.2)', () => {
+describe('HubSpot project files (platform 2026.03)', () => {
   it('hsproject.json names the src directory and platform version', () => {
     const project = check(hsprojectSchema, 'hsproject.json');
     expect(existsSync(join(root, project.srcDir, 'app'))).toBe(true);

@@ -1,4 +1,4 @@
-import type { InvoiceCard } from '../src/app/shared/api/contract.ts';
+import type { InvoiceCard } from '@ledgersync/hubspot-ui-shared/api/contract.ts';
 
 export function invoiceCard(overrides: Partial<InvoiceCard> = {}): InvoiceCard {
   return {
