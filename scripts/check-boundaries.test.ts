@@ -101,11 +101,11 @@ describe('app boundaries', () => {
   it('as a command, exits 1 and prints each violation, or exits 0 on a clean tree', () => {
     expect(execFileSync(process.execPath, [SCRIPT, tree()], { encoding: 'utf8' })).toMatch(/no app imports/);
     const root = tree({ 'apps/worker/src/bad.ts': "import { routes } from '@x/server';\n" });
-    let failure;
+    let failure: { status?: number; stderr?: string } | undefined;
     try {
       execFileSync(process.execPath, [SCRIPT, root], { encoding: 'utf8', stdio: 'pipe' });
     } catch (error) {
-      failure = error;
+      failure = error as { status?: number; stderr?: string };
     }
     expect(failure?.status).toBe(1);
     expect(failure?.stderr).toContain("apps/worker/src/bad.ts:1: imports '@x/server' (apps/server)");

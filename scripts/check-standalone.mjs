@@ -18,9 +18,12 @@ const TAIL = '[^\\s\'"`()[\\]{},;<>|*?]*';
 // cannot resolve from the file's folder.
 const CLIMBING = new RegExp(`(?<![\\w./@~-])(?:[\\w@.+-]+/)*\\.\\./${TAIL}`, 'g');
 const ABSOLUTE_WORK = new RegExp(`(?<![\\w.~-])\\/work\\/${TAIL}`, 'g');
-// The specification folder beside the repository, however it is reached. A folder of ours with
-// the same name (the HubSpot project has one) is fine: only a path that does not exist is flagged.
-const SIBLING = new RegExp(`(?<![\\w./-])(?:\\.\\./)*shared\\/${TAIL}`, 'g');
+// The specification folder beside the repository, however it is reached: its own sub-folders and
+// documents. A folder of ours named shared/ (the HubSpot project has one) is not that folder.
+const SIBLING = new RegExp(
+  `(?<![\\w./-])(?:\\.\\./)*shared\\/(?:specs|reference|seed|REQUIREMENTS|ARCHITECTURE)${TAIL}`,
+  'g',
+);
 
 /**
  * Every place in one file's text that points outside the repository, once per place. `exists`

@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
- * Not ours to check: the lock file; the checks' own test fixtures, which hold bad examples on
- * purpose; and files vendored under a `fixtures/` folder (recordings copied unchanged from other
+ * Not ours to check: the lock file; the checks' own tests and test fixtures, which hold bad
+ * examples on purpose; and files vendored under a `fixtures/` folder (recordings copied unchanged from other
  * projects; the Markdown beside them, such as their SOURCES.md, is ours and is checked).
  */
 export function isChecked(path) {
@@ -17,6 +17,7 @@ export function isChecked(path) {
   const name = segments.at(-1) ?? '';
   if (name === 'package-lock.json') return false;
   if (segments.includes('test-fixtures')) return false;
+  if (segments.length === 2 && segments[0] === 'scripts' && name.endsWith('.test.ts')) return false;
   if (segments.slice(0, -1).includes('fixtures') && !name.endsWith('.md')) return false;
   return true;
 }

@@ -1,12 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHubSpotInstallationRepository, createQuickBooksConnectionRepository } from '@ledgersync/db';
+import { captureLogs, type LiveWorld, leaks, startLiveWorld, TEST_CONFIG } from '@ledgersync/server/testing';
 import { startWorker } from '@ledgersync/worker';
 import type { LightMyRequestResponse } from 'fastify';
 import pino from 'pino';
-import { type LiveWorld, startLiveWorld } from '../testing/live-world.ts';
-import { TEST_CONFIG } from '../testing/test-server.ts';
-import { captureLogs, leaks } from './capture-logs.ts';
 
 const HS = { clientId: 'sec-hs-client', clientSecret: 'sec-hs-secret-9f2c7e', appId: 4_100_002 };
 const QB = { clientId: 'sec-qb-client', clientSecret: 'sec-qb-secret-4b8d1a' };

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
 import { ConfigError, loadEnv } from '@ledgersync/db';
+import { serverEnvSchema } from '@ledgersync/server';
+import { leaks } from '@ledgersync/server/testing';
 import { workerEnvSchema } from '@ledgersync/worker';
-import { serverEnvSchema } from '../config.ts';
-import { leaks } from './capture-logs.ts';
 
 // Values that are secret AND wrong: the message must name the variable, never echo the value.
 const badSecrets = {

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHubSpotInstallationRepository } from '@ledgersync/db';
+import { type LiveWorld, startLiveWorld, TEST_CONFIG } from '@ledgersync/server/testing';
 import type { HsObject } from '@ledgersync/test-world';
 import { startWorker } from '@ledgersync/worker';
 import type { Runner } from 'graphile-worker';
-import { type LiveWorld, startLiveWorld } from '../testing/live-world.ts';
-import { TEST_CONFIG } from '../testing/test-server.ts';
 
 // W6 scenario "webhooks dropped, duplicated and reordered by the emulators → same end state": the
 // HubSpot emulator delivers its webhooks, with its chaos controls on, to the real server listening
