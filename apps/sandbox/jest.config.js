@@ -4,9 +4,11 @@ const base = jestProject('sandbox');
 
 export default {
   ...base,
-  // The sandbox runs the server in-process: its Swagger UI's @fastify/static requires the ESM-only
-  // content-disposition 3, which Jest's CommonJS loader cannot; the server's CommonJS shim stands in.
+  // The sandbox runs the server in-process, so it needs the server's stand-ins for two ESM-only
+  // packages Jest's CommonJS loader cannot require on Node 20 (see apps/server/jest.config.js):
+  // `cookie` 2 (Fastify's inject) and content-disposition 3 (the Swagger UI's @fastify/static).
   moduleNameMapper: {
+    '^cookie$': '<rootDir>/../server/node_modules/cookie/dist/index.js',
     '^content-disposition$': '<rootDir>/../server/src/testing/content-disposition.cjs',
   },
 };
