@@ -37,7 +37,7 @@ async function syncAll(p: TestPortal): Promise<ApiCalls> {
 async function echoesWriteNothing(p: TestPortal): Promise<number> {
   const links = await world.db.recordLink.findMany({ where: { portalId: p.portalId } });
   const batches = (['hubspot', 'quickbooks'] as const).flatMap((side) =>
-    (['contacts', 'products', 'invoices'] as const).map((object) => ({
+    (['customer', 'product', 'invoice'] as const).map((object) => ({
       portalId: p.portalId,
       side,
       object,
@@ -61,7 +61,7 @@ describe(`API calls for ${N} invoices (${LINES} lines) per direction`, () => {
       customers: 10,
       items: 5,
     });
-    await recordNotices(world, [{ portalId: p.portalId, side: 'quickbooks', object: 'invoices', ids }]);
+    await recordNotices(world, [{ portalId: p.portalId, side: 'quickbooks', object: 'invoice', ids }]);
     await resetApiCalls(world);
     const made = await syncAll(p);
     process.stdout.write(`inbound ${N}: ${JSON.stringify(made.byRoute)}\n`);
@@ -79,7 +79,7 @@ describe(`API calls for ${N} invoices (${LINES} lines) per direction`, () => {
       contacts: 10,
       products: 5,
     });
-    await recordNotices(world, [{ portalId: p.portalId, side: 'hubspot', object: 'invoices', ids }]);
+    await recordNotices(world, [{ portalId: p.portalId, side: 'hubspot', object: 'invoice', ids }]);
     await resetApiCalls(world);
     const made = await syncAll(p);
     process.stdout.write(`outbound ${N}: ${JSON.stringify(made.byRoute)}\n`);

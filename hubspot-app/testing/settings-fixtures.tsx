@@ -51,7 +51,7 @@ export function settingsResponse(overrides: Partial<SettingsResponse> = {}): Set
       homeCurrency: 'USD',
       connectedAt: '2026-01-01T00:00:00Z',
     },
-    objects: [objectSettings('products'), objectSettings('contacts'), objectSettings('invoices')],
+    objects: [objectSettings('product'), objectSettings('customer'), objectSettings('invoice')],
     invoice: {
       customMappings: [],
       customMappingsLocked: { locked: false, reason: null },
@@ -106,8 +106,8 @@ export function renderSettings(backend: FakeHubSpotFetch, settings: SettingsResp
   backend.on('GET', '/api/v1/overview', {
     body: {
       objects: [
-        { object: 'invoices', synced: 12, pending: 1, failing: 3, excluded: 2 },
-        { object: 'contacts', synced: 40, pending: 0, failing: 0, excluded: 0 },
+        { object: 'invoice', synced: 12, pending: 1, failing: 3, excluded: 2 },
+        { object: 'customer', synced: 40, pending: 0, failing: 0, excluded: 0 },
       ],
       errors: [
         { code: 'duplicate_display_name', title: 'Duplicate display name', category: 'data', count: 3 },
@@ -121,7 +121,7 @@ export function renderSettings(backend: FakeHubSpotFetch, settings: SettingsResp
       pageSize: 25,
       columns: (call.query.get('columns') ?? '').split(','),
       rows: [
-        { id: `rec-${call.query.get('page')}`, object: 'invoices', displayNumber: '1042', status: 'failed' },
+        { id: `rec-${call.query.get('page')}`, object: 'invoice', displayNumber: '1042', status: 'failed' },
       ],
     },
   }));

@@ -51,7 +51,7 @@ async function portal(status: 'connected' | 'needs_reauth' = 'connected') {
 const notice = (portalId: string, eventId: string) => ({
   portalId,
   side: 'hubspot' as const,
-  object: 'invoices' as const,
+  object: 'invoice' as const,
   recordId: `r-${eventId}`,
   eventId,
 });

@@ -21,7 +21,7 @@ export async function inboundInitialSync(world: BenchWorld, o: SyncScenarioOptio
   const run = await measureSync(
     world,
     [p],
-    [{ portalId: p.portalId, side: 'quickbooks', object: 'invoices', ids }],
+    [{ portalId: p.portalId, side: 'quickbooks', object: 'invoice', ids }],
     o,
   );
   const minimum = inboundMinimum(shape);

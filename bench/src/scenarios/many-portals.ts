@@ -27,7 +27,7 @@ export async function manyPortals(world: BenchWorld, o: ManyPortalsOptions): Pro
   const notices = await mapLimit(portals, 4, async (p) => ({
     portalId: p.portalId,
     side: 'hubspot' as const,
-    object: 'invoices' as const,
+    object: 'invoice' as const,
     ids: await seedHubSpot(world.hubspotUrl, p.hubId, shape),
   }));
   const run = await measureSync(world, portals, notices, o);

@@ -16,7 +16,7 @@ export async function outboundSync(world: BenchWorld, o: SyncScenarioOptions): P
   const run = await measureSync(
     world,
     [p],
-    [{ portalId: p.portalId, side: 'hubspot', object: 'invoices', ids }],
+    [{ portalId: p.portalId, side: 'hubspot', object: 'invoice', ids }],
     o,
   );
   const minimum = outboundMinimum(shape);

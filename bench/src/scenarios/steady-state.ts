@@ -39,8 +39,8 @@ export async function steadyState(world: BenchWorld, o: SteadyStateOptions): Pro
   const worker = await spawnWorker(world, { concurrency: o.concurrency });
   try {
     await recordNotices(world, [
-      { portalId: p.portalId, side: 'quickbooks', object: 'invoices', ids: qboIds },
-      { portalId: p.portalId, side: 'hubspot', object: 'invoices', ids: hsIds },
+      { portalId: p.portalId, side: 'quickbooks', object: 'invoice', ids: qboIds },
+      { portalId: p.portalId, side: 'hubspot', object: 'invoice', ids: hsIds },
     ]);
     await waitProcessed(world, [p.portalId], o.timeoutMs);
     await resetApiCalls(world);
@@ -56,7 +56,7 @@ export async function steadyState(world: BenchWorld, o: SteadyStateOptions): Pro
         if (side === 'quickbooks') await editQuickBooksDueDate(world, p, id, dueDate(n));
         else await editHubSpotDueDate(world, p, id, dueDate(n));
         const eventId = await recordNotices(world, [
-          { portalId: p.portalId, side, object: 'invoices', ids: [id] },
+          { portalId: p.portalId, side, object: 'invoice', ids: [id] },
         ]);
         return { eventId: eventId[0] ?? '', at };
       };

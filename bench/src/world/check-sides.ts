@@ -61,7 +61,7 @@ async function quickbooksInvoices(world: BenchWorld, p: TestPortal): Promise<Tot
 export async function checkSides(world: BenchWorld, p: TestPortal, expected: number): Promise<SideCheck> {
   const [hs, qbo] = [await hubspotInvoices(world, p), await quickbooksInvoices(world, p)];
   const links = await world.db.recordLink.findMany({
-    where: { portalId: p.portalId, object: 'invoices' },
+    where: { portalId: p.portalId, object: 'invoice' },
     select: { hubspotId: true, quickbooksId: true, status: true },
   });
   const synced = links.filter((l) => l.status === 'synced' && l.hubspotId && l.quickbooksId);

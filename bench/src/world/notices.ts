@@ -1,11 +1,11 @@
-import type { SyncObject as DbObject } from '@ledgersync/db';
 import { createChangeIntake } from '@ledgersync/jobs';
+import type { Side, SyncObject } from '@ledgersync/sync-engine';
 import type { BenchWorld } from './start-bench-world.ts';
 
 export interface NoticeBatch {
   readonly portalId: string;
-  readonly side: 'hubspot' | 'quickbooks';
-  readonly object: DbObject;
+  readonly side: Side;
+  readonly object: SyncObject;
   readonly ids: readonly string[];
 }
 

@@ -1,6 +1,6 @@
 // The drift test: the hand-written migrations must produce exactly the database that
-// prisma/schema.prisma describes. It compares columns (name, type, nullability) and then drives a
-// create, read, update and delete of every model through the Prisma client.
+// prisma/schema.prisma describes. It compares columns (name, type, nullability) and enum values,
+// then drives a create, read, update and delete of every model through the Prisma client.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -51,6 +51,18 @@ async function schemaFields(): Promise<SchemaField[]> {
   return fields;
 }
 
+/** Each enum of schema.prisma with its values in declaration order. */
+async function schemaEnums(): Promise<string[]> {
+  const text = await readFile(SCHEMA, 'utf8');
+  return [...text.matchAll(/^enum (\w+) \{([\s\S]*?)^\}/gm)].map((m) => {
+    const values = m[2]!
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '' && !line.startsWith('//'));
+    return `${m[1]}: ${values.join(', ')}`;
+  });
+}
+
 let database: TestDatabase;
 let db: Db;
 beforeAll(async () => {
@@ -78,6 +90,18 @@ describe('migrations match prisma/schema.prisma', () => {
       (f) => `${f.model}.${f.name} ${f.udt}${f.nullable ? '?' : ''}`,
     );
     expect(actual.sort()).toEqual(expected.sort());
+  });
+
+  it('has every enum with the values of schema.prisma, in their order', async () => {
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    const { rows } = await client.query(
+      `SELECT t.typname AS name, string_agg(e.enumlabel, ', ' ORDER BY e.enumsortorder) AS "values"
+       FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace
+       WHERE n.nspname = 'public' GROUP BY t.typname`,
+    );
+    await client.end();
+    expect(rows.map((r) => `${r.name}: ${r.values}`).sort()).toEqual((await schemaEnums()).sort());
   });
 });
 
@@ -123,14 +147,14 @@ describe('every model through the Prisma client', () => {
     const settings = await db.syncSettings.create({
       data: {
         portalId: portal.id,
-        object: 'invoices',
+        object: 'invoice',
         direction: 'two_way',
         fieldMappings: { toggles: { memo: false } },
       },
     });
     expect(settings.fieldMappings).toEqual({ toggles: { memo: false } });
     await expect(
-      db.syncSettings.create({ data: { portalId: portal.id, object: 'invoices' } }),
+      db.syncSettings.create({ data: { portalId: portal.id, object: 'invoice' } }),
     ).rejects.toMatchObject({
       code: 'P2002',
     });
@@ -138,7 +162,7 @@ describe('every model through the Prisma client', () => {
     const link = await db.recordLink.create({
       data: {
         portalId: portal.id,
-        object: 'invoices',
+        object: 'invoice',
         hubspotId: 'h1',
         quickbooksId: 'q1',
         origin: 'hubspot',
@@ -150,35 +174,35 @@ describe('every model through the Prisma client', () => {
     for (const dup of [{ hubspotId: 'h1' }, { quickbooksId: 'q1' }]) {
       await expect(
         db.recordLink.create({
-          data: { portalId: portal.id, object: 'invoices', origin: 'hubspot', ...dup },
+          data: { portalId: portal.id, object: 'invoice', origin: 'hubspot', ...dup },
         }),
       ).rejects.toMatchObject({ code: 'P2002' });
     }
     // The same ids in another object or portal are different records.
     await db.recordLink.create({
-      data: { portalId: portal.id, object: 'contacts', hubspotId: 'h1', origin: 'hubspot' },
+      data: { portalId: portal.id, object: 'customer', hubspotId: 'h1', origin: 'hubspot' },
     });
     await db.recordLink.create({
-      data: { portalId: other.id, object: 'invoices', hubspotId: 'h1', origin: 'hubspot' },
+      data: { portalId: other.id, object: 'invoice', hubspotId: 'h1', origin: 'hubspot' },
     });
 
     await db.changeNotice.create({
-      data: { portalId: portal.id, side: 'hubspot', object: 'invoices', recordId: 'h1', eventId: 'e1' },
+      data: { portalId: portal.id, side: 'hubspot', object: 'invoice', recordId: 'h1', eventId: 'e1' },
     });
     await expect(
       db.changeNotice.create({
-        data: { portalId: other.id, side: 'hubspot', object: 'invoices', recordId: 'h2', eventId: 'e1' },
+        data: { portalId: other.id, side: 'hubspot', object: 'invoice', recordId: 'h2', eventId: 'e1' },
       }),
     ).rejects.toMatchObject({ code: 'P2002' });
     await db.changeNotice.create({
-      data: { portalId: portal.id, side: 'quickbooks', object: 'invoices', recordId: 'q1', eventId: 'e1' },
+      data: { portalId: portal.id, side: 'quickbooks', object: 'invoice', recordId: 'q1', eventId: 'e1' },
     });
 
     const activity = await db.syncActivity.create({
       data: {
         portalId: portal.id,
         linkId: link.id,
-        object: 'invoices',
+        object: 'invoice',
         direction: 'hubspot_to_quickbooks',
         action: 'created',
         changedFields: ['lines'],
@@ -188,11 +212,11 @@ describe('every model through the Prisma client', () => {
     expect(typeof activity.id).toBe('bigint');
 
     await db.syncCursor.create({
-      data: { portalId: portal.id, source: 'quickbooks', object: 'invoices', position: now },
+      data: { portalId: portal.id, source: 'quickbooks', object: 'invoice', position: now },
     });
     await expect(
       db.syncCursor.create({
-        data: { portalId: portal.id, source: 'quickbooks', object: 'invoices', position: now },
+        data: { portalId: portal.id, source: 'quickbooks', object: 'invoice', position: now },
       }),
     ).rejects.toMatchObject({ code: 'P2002' });
 
@@ -204,7 +228,7 @@ describe('every model through the Prisma client', () => {
     ).rejects.toMatchObject({ code: 'P2002' });
 
     const backfill = await db.backfill.create({
-      data: { portalId: portal.id, object: 'invoices', from: now, to: now, total: 10 },
+      data: { portalId: portal.id, object: 'invoice', from: now, to: now, total: 10 },
     });
     const updated = await db.backfill.update({
       where: { id: backfill.id },

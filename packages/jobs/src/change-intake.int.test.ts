@@ -33,7 +33,7 @@ const jobs = () =>
 const notice = (portalId: string, eventId: string) => ({
   portalId,
   side: 'hubspot' as const,
-  object: 'invoices' as const,
+  object: 'invoice' as const,
   recordId: `r-${eventId}`,
   eventId,
 });
@@ -89,8 +89,8 @@ describe('change intake', () => {
     const portalId = (await createPortalRepository(db).upsertInstalled(91n, new Date())).id;
     const intake = createChangeIntake(db, { debounceMs: 60_000 });
     await intake.record([
-      { portalId, side: 'quickbooks', object: 'contacts', recordId: '9', mergedIntoId: '4', eventId: 'm1' },
-      { portalId, side: 'quickbooks', object: 'contacts', recordId: '4', eventId: 'u1' },
+      { portalId, side: 'quickbooks', object: 'customer', recordId: '9', mergedIntoId: '4', eventId: 'm1' },
+      { portalId, side: 'quickbooks', object: 'customer', recordId: '4', eventId: 'u1' },
     ]);
 
     const claimed = await createPrismaSyncStore(db).claimNotices(portalId, 10, new Date());
@@ -113,7 +113,7 @@ describe('change intake', () => {
     ).toEqual([
       {
         side: 'hubspot',
-        object: 'contacts',
+        object: 'customer',
         recordId: '77',
         eventId: `resync:customer:77:${at.getTime()}`,
         occurredAt: at,

@@ -32,7 +32,7 @@ async function portal() {
 const notice = (portalId: string, eventId: string) => ({
   portalId,
   side: 'hubspot' as const,
-  object: 'invoices' as const,
+  object: 'invoice' as const,
   recordId: `r-${eventId}`,
   eventId,
 });
@@ -120,7 +120,7 @@ describe('portal life cycle', () => {
     await setObjectSyncEnabled(db, id, 'invoice', false);
     expect(await db.changeNotice.count({ where: { portalId: id, processedAt: null } })).toBe(0);
     await setObjectSyncEnabled(db, id, 'invoice', true, new Date('2026-04-01T00:00:00Z'));
-    const row = await db.syncSettings.findFirst({ where: { portalId: id, object: 'invoices' } });
+    const row = await db.syncSettings.findFirst({ where: { portalId: id, object: 'invoice' } });
     expect(row).toMatchObject({ enabled: true, syncStartedAt: new Date('2026-03-01T00:00:00Z') });
     expect(await jobView(pollPortalJobKey(id))).toEqual([
       { task_identifier: POLL_PORTAL_TASK, queue_name: null },
@@ -134,7 +134,7 @@ describe('portal life cycle', () => {
     const backfillId = await startBackfill(db, id, { from, to });
     expect(await db.backfill.findUnique({ where: { id: backfillId } })).toMatchObject({
       portalId: id,
-      object: 'invoices',
+      object: 'invoice',
       status: 'pending',
       from,
       to,

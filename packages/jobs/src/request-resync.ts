@@ -1,4 +1,4 @@
-import { type Db, toDbObject } from '@ledgersync/db';
+import type { Db } from '@ledgersync/db';
 import type { Side, SyncObject } from '@ledgersync/sync-engine';
 import { createChangeIntake } from './change-intake.ts';
 
@@ -14,7 +14,7 @@ export async function requestResync(
     {
       portalId,
       side: record.side,
-      object: toDbObject(record.object),
+      object: record.object,
       recordId: record.recordId,
       eventId: `resync:${record.object}:${record.recordId}:${at.getTime()}`,
       occurredAt: at,

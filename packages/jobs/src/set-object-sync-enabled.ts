@@ -1,4 +1,4 @@
-import { type Db, inTransaction, toDbObject } from '@ledgersync/db';
+import { type Db, inTransaction } from '@ledgersync/db';
 import type { SyncObject } from '@ledgersync/sync-engine';
 import { addJob } from './add-job.ts';
 import { pollPortalJobKey } from './job-keys.ts';
@@ -16,18 +16,17 @@ export async function setObjectSyncEnabled(
   enabled: boolean,
   at: Date = new Date(),
 ): Promise<void> {
-  const dbObject = toDbObject(object);
   await inTransaction(db, async (tx) => {
     const row = await tx.syncSettings.upsert({
-      where: { portalId_object: { portalId, object: dbObject } },
-      create: { portalId, object: dbObject, enabled, ...(enabled ? { syncStartedAt: at } : {}) },
+      where: { portalId_object: { portalId, object } },
+      create: { portalId, object, enabled, ...(enabled ? { syncStartedAt: at } : {}) },
       update: { enabled },
     });
     if (enabled && row.syncStartedAt === null) {
       await tx.syncSettings.update({ where: { id: row.id }, data: { syncStartedAt: at } });
     }
     if (!enabled) {
-      const objects = object === 'invoice' ? [dbObject, toDbObject('payment')] : [dbObject];
+      const objects: SyncObject[] = object === 'invoice' ? [object, 'payment'] : [object];
       await tx.changeNotice.updateMany({
         where: { portalId, processedAt: null, object: { in: objects } },
         data: { processedAt: at, lastError: 'sync_off' },

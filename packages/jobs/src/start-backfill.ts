@@ -15,7 +15,7 @@ export async function startBackfill(
 ): Promise<string> {
   if (range.from > range.to) throw new RangeError('backfill range: from is after to');
   const backfill = await db.backfill.create({
-    data: { portalId, object: 'invoices', from: range.from, to: range.to },
+    data: { portalId, object: 'invoice', from: range.from, to: range.to },
   });
   await addJob(
     db,

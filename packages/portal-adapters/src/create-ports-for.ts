@@ -81,7 +81,7 @@ export function createPortsFor(options: PortalAdaptersOptions): PortsFor {
       options.onUnusable?.(portalId);
       return null;
     }
-    const invoiceSettings = await createSyncSettingsRepository(db).find(portalId, 'invoices');
+    const invoiceSettings = await createSyncSettingsRepository(db).find(portalId, 'invoice');
     const onUnauthorized = options.onHubSpotUnauthorized;
     const hubspot = createHubSpotAdapter({
       basePath: options.hubspotApiBaseUrl,

@@ -13,12 +13,12 @@ export async function syncingPortal(world: TestWorld, options: NewPortalOptions 
   const p = await world.newPortal(options);
   const settings = createSyncSettingsRepository(world.db);
   const startedAt = new Date(Date.now() - 60_000);
-  for (const object of ['contacts', 'products', 'invoices'] as const) {
+  for (const object of ['customer', 'product', 'invoice'] as const) {
     await settings.save(p.portalId, object, {
       enabled: true,
       direction: 'two_way',
       syncStartedAt: startedAt,
-      ...(object === 'invoices' ? { customLineItemIncomeAccountId: p.incomeAccountId } : {}),
+      ...(object === 'invoice' ? { customLineItemIncomeAccountId: p.incomeAccountId } : {}),
     });
   }
   return p;

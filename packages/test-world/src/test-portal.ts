@@ -1,4 +1,4 @@
-import { type Db, toDbObject } from '@ledgersync/db';
+import type { Db } from '@ledgersync/db';
 import { createChangeIntake } from '@ledgersync/jobs';
 import type { PortalPorts } from '@ledgersync/portal-adapters';
 import type { QuickBooksClient } from '@ledgersync/quickbooks';
@@ -53,7 +53,7 @@ export function testPortal(
         {
           portalId: facts.portalId,
           side,
-          object: toDbObject(object),
+          object,
           recordId,
           // Event ids are unique per side across portals, as HubSpot's and Intuit's are.
           eventId: `e2e-${facts.portalId}-${++events}-${recordId}`,

@@ -146,10 +146,10 @@ describe('the local preview in Chromium', () => {
     const codeOf = (object: string, hubspotId: string | undefined) =>
       rows.find((r) => r.object === object && r.hubspotId === hubspotId)?.errorCode;
     for (const invoice of seeded.invoices.filter((i) => i.failsWith === 'R-ERR-1'))
-      expect(codeOf('invoices', invoice.id)).toBe('invoice_customer_missing');
-    expect(rows.some((r) => r.object === 'contacts' && r.errorCode === 'duplicate_display_name')).toBe(true);
-    expect(codeOf('invoices', revenueRecognition?.id)).toBe('service_date_required');
-    expect(codeOf('invoices', amountEdit?.id)).toBe('hubspot_native_edited_in_quickbooks');
+      expect(codeOf('invoice', invoice.id)).toBe('invoice_customer_missing');
+    expect(rows.some((r) => r.object === 'customer' && r.errorCode === 'duplicate_display_name')).toBe(true);
+    expect(codeOf('invoice', revenueRecognition?.id)).toBe('service_date_required');
+    expect(codeOf('invoice', amountEdit?.id)).toBe('hubspot_native_edited_in_quickbooks');
 
     const page = await context.newPage();
     await openInvoice(page, revenueRecognition?.id ?? '');

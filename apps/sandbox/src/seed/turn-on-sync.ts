@@ -20,10 +20,10 @@ export async function turnOnSync(serverUrl: string, hubId: number, uiFetch: Sign
     if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${text.slice(0, 300)}`);
     return JSON.parse(text) as unknown;
   };
-  await call('PUT', '/settings/objects/products', { enabled: true, direction: 'two_way' });
-  await call('PUT', '/settings/objects/contacts', { enabled: true, direction: 'two_way' });
+  await call('PUT', '/settings/objects/product', { enabled: true, direction: 'two_way' });
+  await call('PUT', '/settings/objects/customer', { enabled: true, direction: 'two_way' });
   const { accounts } = accountsSchema.parse(await call('GET', '/settings/income-accounts'));
   const account = accounts.find((a) => /sales/i.test(a.name)) ?? accounts[0];
   if (account) await call('PUT', '/settings/custom-line-item-account', { accountId: account.id });
-  await call('PUT', '/settings/objects/invoices', { enabled: true, direction: 'two_way' });
+  await call('PUT', '/settings/objects/invoice', { enabled: true, direction: 'two_way' });
 }

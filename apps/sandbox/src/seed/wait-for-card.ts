@@ -64,7 +64,7 @@ export async function invoiceStatuses(watch: CardWatch): Promise<Map<string, str
     portalId: watch.hubId,
     userId: 1,
     method: 'GET',
-    url: `${watch.serverUrl}/api/v1/records?object=invoices&columns=hubspotId,status&pageSize=200`,
+    url: `${watch.serverUrl}/api/v1/records?object=invoice&columns=hubspotId,status&pageSize=200`,
   });
   if (!response.ok) {
     await response.body?.cancel();

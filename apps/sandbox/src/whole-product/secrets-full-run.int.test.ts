@@ -114,12 +114,12 @@ describe('secrets: encrypted at rest, never logged, never returned', () => {
     expect(record(await server.inject({ method: 'GET', url: local(qboBack) })).statusCode).toBe(302);
     await remember(portal.id, 'connect');
 
-    for (const object of ['contacts', 'products']) {
+    for (const object of ['customer', 'product']) {
       await signed(hubId, 'PUT', `/api/v1/settings/objects/${object}`, { enabled: true });
     }
     const accounts = (await signed(hubId, 'GET', '/api/v1/settings/income-accounts')).json().accounts;
     await signed(hubId, 'PUT', '/api/v1/settings/custom-line-item-account', { accountId: accounts[0].id });
-    await signed(hubId, 'PUT', '/api/v1/settings/objects/invoices', { enabled: true, direction: 'two_way' });
+    await signed(hubId, 'PUT', '/api/v1/settings/objects/invoice', { enabled: true, direction: 'two_way' });
 
     // A contact made in HubSpot; its webhook reaches the server; the real worker drains the job.
     const created = await fetch(`${hubspotUrl}/crm/v3/objects/contacts`, {

@@ -90,14 +90,14 @@ async function syncingPortal() {
   const { signed } = world;
   const { hubId, portal } = await world.installPortal();
   await world.connectQuickBooks(hubId);
-  for (const object of ['contacts', 'products']) {
+  for (const object of ['customer', 'product']) {
     expect(
       (await signed(hubId, 'PUT', `/api/v1/settings/objects/${object}`, { enabled: true })).statusCode,
     ).toBe(200);
   }
   const accounts = (await signed(hubId, 'GET', '/api/v1/settings/income-accounts')).json().accounts;
   await signed(hubId, 'PUT', '/api/v1/settings/custom-line-item-account', { accountId: accounts[0].id });
-  await signed(hubId, 'PUT', '/api/v1/settings/objects/invoices', { enabled: true, direction: 'two_way' });
+  await signed(hubId, 'PUT', '/api/v1/settings/objects/invoice', { enabled: true, direction: 'two_way' });
   const token = (await createHubSpotInstallationRepository(world.db, world.cipher).find(portal.id))?.tokens
     .accessToken;
   const realmId = (await world.db.quickBooksConnection.findUniqueOrThrow({ where: { portalId: portal.id } }))
@@ -157,7 +157,7 @@ const linkedInvoice = async (p: Portal, hubspotId: string) =>
     where: {
       portalId: p.portal.id,
       hubspotId,
-      object: 'invoices',
+      object: 'invoice',
       status: 'synced',
       quickbooksId: { not: null },
     },

@@ -1,7 +1,6 @@
 import type { Db } from '@ledgersync/db';
 import { disconnectPortal, requestResync, setObjectSyncEnabled, startBackfill } from '@ledgersync/jobs';
 import type { SyncControl } from '../ports/sync-control.ts';
-import { ENGINE_OBJECT } from '../settings/stored-settings.ts';
 
 /**
  * The seam to the worker: the job catalogue's life-cycle and backfill functions, which work in the
@@ -13,15 +12,14 @@ export function createQueueSyncControl(db: Db, debounceMs: number, now: () => Da
       await requestResync(
         db,
         portalId,
-        { side: 'hubspot', object: ENGINE_OBJECT[object], recordId: hubspotId },
+        { side: 'hubspot', object, recordId: hubspotId },
         { debounceMs, at: now() },
       );
     },
     async setObjectEnabled(portalId, object, enabled) {
-      const engineObject = ENGINE_OBJECT[object];
       // Payments follow invoices inside setObjectSyncEnabled's own rule.
-      if (engineObject === 'payment') return;
-      await setObjectSyncEnabled(db, portalId, engineObject, enabled, now());
+      if (object === 'payment') return;
+      await setObjectSyncEnabled(db, portalId, object, enabled, now());
     },
     // R-FLT-4 backfills historical HubSpot invoices, the only object the worker backfills.
     async startBackfill(portalId, _object, from, to) {

@@ -3,9 +3,6 @@ import { z } from 'zod';
 // The API contract the HubSpot UI (cards and settings page) is written against. Every route is
 // called through `hubspot.fetch`, which signs it; the portal is never part of a request body.
 
-export const syncObjectSchema = z.enum(['products', 'contacts', 'invoices', 'payments']);
-export type SyncObjectName = z.infer<typeof syncObjectSchema>;
-
 export const linkStatusSchema = z.enum(['synced', 'pending', 'failed', 'excluded']);
 export const directionSchema = z.enum(['off', 'hubspot_to_quickbooks', 'quickbooks_to_hubspot', 'two_way']);
 export const conflictResolutionSchema = z.enum(['hubspot', 'quickbooks']);

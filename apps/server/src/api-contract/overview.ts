@@ -1,5 +1,6 @@
+import { syncObjectSchema } from '@ledgersync/sync-engine';
 import { z } from 'zod';
-import { directionSchema, isoDateTime, linkStatusSchema, syncObjectSchema } from './common.ts';
+import { directionSchema, isoDateTime, linkStatusSchema } from './common.ts';
 
 /** `GET /api/v1/overview` — counts per object and per error code (R-VIS-2). */
 export const overviewResponseSchema = z.object({

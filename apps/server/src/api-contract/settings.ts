@@ -1,6 +1,11 @@
-import { customMappingSchema, inboundFilterSchema, taxMappingSchema } from '@ledgersync/sync-engine';
+import {
+  customMappingSchema,
+  inboundFilterSchema,
+  syncObjectSchema,
+  taxMappingSchema,
+} from '@ledgersync/sync-engine';
 import { z } from 'zod';
-import { conflictResolutionSchema, directionSchema, isoDateTime, syncObjectSchema } from './common.ts';
+import { conflictResolutionSchema, directionSchema, isoDateTime } from './common.ts';
 
 export const connectionSchema = z.object({
   status: z.enum(['not_connected', 'connected', 'needs_reauth', 'disconnected']),

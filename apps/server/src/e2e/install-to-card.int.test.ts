@@ -17,7 +17,7 @@ describe('end to end through both emulators', () => {
     expect(settings.connection.status).toBe('connected');
 
     // Turn on contacts, products, then invoices with the Custom Line Item account.
-    for (const object of ['contacts', 'products']) {
+    for (const object of ['customer', 'product']) {
       expect(
         (await signed(hubId, 'PUT', `/api/v1/settings/objects/${object}`, { enabled: true })).statusCode,
       ).toBe(200);
@@ -25,7 +25,7 @@ describe('end to end through both emulators', () => {
     const accounts = (await signed(hubId, 'GET', '/api/v1/settings/income-accounts')).json().accounts;
     expect(accounts.length).toBeGreaterThan(0);
     await signed(hubId, 'PUT', '/api/v1/settings/custom-line-item-account', { accountId: accounts[0].id });
-    const invoicesOn = await signed(hubId, 'PUT', '/api/v1/settings/objects/invoices', {
+    const invoicesOn = await signed(hubId, 'PUT', '/api/v1/settings/objects/invoice', {
       enabled: true,
       direction: 'two_way',
     });

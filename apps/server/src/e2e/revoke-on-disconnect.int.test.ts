@@ -20,10 +20,10 @@ async function installedSyncingPortal() {
   const { hubId, portal } = await world.installPortal();
   await world.connectQuickBooks(hubId);
   expect(
-    (await signed(hubId, 'PUT', '/api/v1/settings/objects/contacts', { enabled: true })).statusCode,
+    (await signed(hubId, 'PUT', '/api/v1/settings/objects/customer', { enabled: true })).statusCode,
   ).toBe(200);
   await createChangeIntake(db, { debounceMs: 60_000 }).record([
-    { portalId: portal.id, side: 'hubspot', object: 'contacts', recordId: '1', eventId: `rv-${hubId}` },
+    { portalId: portal.id, side: 'hubspot', object: 'customer', recordId: '1', eventId: `rv-${hubId}` },
   ]);
   expect(await jobsOf(portal.id)).toBeGreaterThan(0);
   const connection = await createQuickBooksConnectionRepository(db, cipher).find(portal.id);

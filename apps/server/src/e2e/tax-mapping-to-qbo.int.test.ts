@@ -17,12 +17,12 @@ describe('tax mapping end to end: a non-US company gets a tax code on every sync
       status: 'connected',
       country: 'CA',
     });
-    for (const object of ['contacts', 'products']) {
+    for (const object of ['customer', 'product']) {
       await signed(hubId, 'PUT', `/api/v1/settings/objects/${object}`, { enabled: true });
     }
     const accounts = (await signed(hubId, 'GET', '/api/v1/settings/income-accounts')).json().accounts;
     await signed(hubId, 'PUT', '/api/v1/settings/custom-line-item-account', { accountId: accounts[0].id });
-    const refused = await signed(hubId, 'PUT', '/api/v1/settings/objects/invoices', {
+    const refused = await signed(hubId, 'PUT', '/api/v1/settings/objects/invoice', {
       enabled: true,
       direction: 'two_way',
     });
@@ -35,7 +35,7 @@ describe('tax mapping end to end: a non-US company gets a tax code on every sync
     expect(
       (await signed(hubId, 'PUT', '/api/v1/settings/tax-mapping', { defaultTaxCodeId: hst.id })).statusCode,
     ).toBe(200);
-    const on = await signed(hubId, 'PUT', '/api/v1/settings/objects/invoices', {
+    const on = await signed(hubId, 'PUT', '/api/v1/settings/objects/invoice', {
       enabled: true,
       direction: 'two_way',
     });

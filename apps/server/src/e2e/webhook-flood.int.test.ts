@@ -91,7 +91,7 @@ describe('W11 webhook flood for one portal', () => {
 
     const notices = await t.db.changeNotice.groupBy({
       by: ['recordId'],
-      where: { portalId: portal.id, side: 'hubspot', object: 'contacts' },
+      where: { portalId: portal.id, side: 'hubspot', object: 'customer' },
       _count: true,
     });
     expect(notices).toHaveLength(Math.min(RECORDS, EVENTS));

@@ -12,7 +12,7 @@ export async function exportHistoricalInvoices(
   portalId: string,
   before: Date | null,
 ): Promise<string> {
-  const settings = await readObjectSettings(ctx.db, portalId, 'invoices');
+  const settings = await readObjectSettings(ctx.db, portalId, 'invoice');
   const cutoff = before ?? settings?.syncStartedAt ?? ctx.now();
   const token = await hubspotAccessToken(ctx, portalId);
   return historicalInvoicesCsv(await ctx.hubspot.listInvoicesCreatedBefore(token, cutoff));

@@ -64,7 +64,7 @@ describe('hubspot.fetch request signatures', () => {
     const headers = signFor('GET', url, '');
     const altered = await rawCall(`/api/v1/settings?portalId=${other.hubId}`, headers);
     expect(altered.statusCode).toBe(401);
-    const putUrl = `/api/v1/settings/objects/products/fields?portalId=${portal.hubId}`;
+    const putUrl = `/api/v1/settings/objects/product/fields?portalId=${portal.hubId}`;
     const body = JSON.stringify({ disabledFields: ['description'] });
     const putHeaders = signFor('PUT', putUrl, body);
     const tampered = await rawCall(
@@ -77,7 +77,7 @@ describe('hubspot.fetch request signatures', () => {
   });
 
   it('refuses a replayed state-changing request', async () => {
-    const url = `/api/v1/settings/objects/products/fields?portalId=${portal.hubId}`;
+    const url = `/api/v1/settings/objects/product/fields?portalId=${portal.hubId}`;
     const body = JSON.stringify({ disabledFields: ['description'] });
     const headers = signFor('PUT', url, body);
     expect((await rawCall(url, headers, 'PUT', body)).statusCode).toBe(200);
@@ -87,7 +87,7 @@ describe('hubspot.fetch request signatures', () => {
   });
 
   it('checks the signature before the body schema, so unsigned requests learn nothing', async () => {
-    const url = `/api/v1/settings/objects/products/fields?portalId=${portal.hubId}`;
+    const url = `/api/v1/settings/objects/product/fields?portalId=${portal.hubId}`;
     const res = await rawCall(url, {}, 'PUT', JSON.stringify({ wrong: true }));
     expect(res.statusCode).toBe(401);
   });

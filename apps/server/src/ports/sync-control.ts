@@ -1,4 +1,5 @@
-import type { Backfill, SyncObject } from '@ledgersync/db';
+import type { Backfill } from '@ledgersync/db';
+import type { SyncObject } from '@ledgersync/sync-engine';
 
 /**
  * What the server asks of the sync worker. The default (`adapters/queue-sync-control.ts`) calls

@@ -150,8 +150,8 @@ describe('hostile input: a clear error or a correct result, never a crash', () =
 
   it('settings API: any JSON body on any writing route gets a result or a clear 4xx; settings stay readable', async () => {
     const routes: [Method, string][] = [
-      ['PUT', '/api/v1/settings/objects/invoices'],
-      ['PUT', '/api/v1/settings/objects/contacts/fields'],
+      ['PUT', '/api/v1/settings/objects/invoice'],
+      ['PUT', '/api/v1/settings/objects/customer/fields'],
       ['PUT', '/api/v1/settings/inbound-filters'],
       ['POST', '/api/v1/settings/custom-mappings'],
       ['PUT', `/api/v1/settings/custom-mappings/${w.a.ids.mappingId}`],
@@ -288,13 +288,13 @@ describe('hostile input: a clear error or a correct result, never a crash', () =
       ],
       [
         'duplicate keys, second wins',
-        () => call('PUT', '/api/v1/settings/objects/invoices', '{"enabled":true,"enabled":"yes"}'),
+        () => call('PUT', '/api/v1/settings/objects/invoice', '{"enabled":true,"enabled":"yes"}'),
         400,
         'invalid_request',
       ],
       [
         'wrong types',
-        () => call('PUT', '/api/v1/settings/objects/invoices', '{"enabled":"true"}'),
+        () => call('PUT', '/api/v1/settings/objects/invoice', '{"enabled":"true"}'),
         400,
         'invalid_request',
       ],
@@ -310,7 +310,7 @@ describe('hostile input: a clear error or a correct result, never a crash', () =
         () =>
           call(
             'PUT',
-            '/api/v1/settings/objects/invoices',
+            '/api/v1/settings/objects/invoice',
             '{"__proto__":{"enabled":true},"constructor":{"prototype":{"x":1}}}',
           ),
         400,

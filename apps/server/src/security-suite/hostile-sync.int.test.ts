@@ -53,7 +53,7 @@ describe('hostile data through a real sync: a correct sync or a clear failure, n
       await p.notify('hubspot', 'customer', c.id);
     }
     await p.drain();
-    const links = await world.db.recordLink.findMany({ where: { portalId: p.portalId, object: 'contacts' } });
+    const links = await world.db.recordLink.findMany({ where: { portalId: p.portalId, object: 'customer' } });
     const qboIds = new Set<string>();
     for (const [i, id] of ids.entries()) {
       const link = links.find((l) => l.hubspotId === id);
@@ -104,7 +104,7 @@ describe('hostile data through a real sync: a correct sync or a clear failure, n
       }
     }
     await p.drain();
-    const links = await world.db.recordLink.findMany({ where: { portalId: p.portalId, object: 'products' } });
+    const links = await world.db.recordLink.findMany({ where: { portalId: p.portalId, object: 'product' } });
     for (const [price, id] of ids) {
       const link = links.find((l) => l.hubspotId === id);
       expect({ price, linked: link !== undefined }).toEqual({ price, linked: true });

@@ -69,11 +69,11 @@ export const ROUTE_CATALOGUE: Record<string, RouteSecurity> = {
   })),
   'GET /api/v1/settings': api('GET', () => ({ path: '/api/v1/settings' })),
   'PUT /api/v1/settings/objects/:object': api('PUT', () => ({
-    path: '/api/v1/settings/objects/invoices',
+    path: '/api/v1/settings/objects/invoice',
     body: { conflictResolution: 'hubspot_wins' },
   })),
   'PUT /api/v1/settings/objects/:object/fields': api('PUT', () => ({
-    path: '/api/v1/settings/objects/invoices/fields',
+    path: '/api/v1/settings/objects/invoice/fields',
     body: { disabledFields: [] },
   })),
   'GET /api/v1/settings/field-catalogue': api('GET', () => ({ path: '/api/v1/settings/field-catalogue' })),

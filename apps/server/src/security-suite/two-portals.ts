@@ -22,7 +22,7 @@ export async function twoPortals(): Promise<{ t: TestServer; a: SeededPortal; b:
     const realmId = `realm-${tag}-${invoiceId}`;
     const portal = await t.portal({ tier: 'professional', realmId });
     await t.db.syncSettings.create({
-      data: { portalId: portal.id, object: 'invoices', direction: 'two_way', enabled: true },
+      data: { portalId: portal.id, object: 'invoice', direction: 'two_way', enabled: true },
     });
     const created = await t.signed(t.app, portal, 'POST', '/api/v1/settings/custom-mappings', PO_MAPPING);
     if (created.statusCode !== 201) throw new Error(`seed mapping: ${created.body}`);
@@ -31,7 +31,7 @@ export async function twoPortals(): Promise<{ t: TestServer; a: SeededPortal; b:
     const link = await t.db.recordLink.create({
       data: {
         portalId: portal.id,
-        object: 'invoices',
+        object: 'invoice',
         origin: 'hubspot',
         status: 'failed',
         hubspotId: invoiceId,
@@ -47,7 +47,7 @@ export async function twoPortals(): Promise<{ t: TestServer; a: SeededPortal; b:
       data: {
         portalId: portal.id,
         linkId: link.id,
-        object: 'invoices',
+        object: 'invoice',
         direction: 'hubspot_to_quickbooks',
         action: 'failed',
         changedFields: [`${tag}-only-field`],
@@ -58,7 +58,7 @@ export async function twoPortals(): Promise<{ t: TestServer; a: SeededPortal; b:
     const backfill = await t.db.backfill.create({
       data: {
         portalId: portal.id,
-        object: 'invoices',
+        object: 'invoice',
         from: new Date('2024-01-01T00:00:00Z'),
         to: new Date('2024-12-31T00:00:00Z'),
         status: 'done',

@@ -36,7 +36,7 @@ describe('replay guard shared through Postgres', () => {
   it('refuses a signed request replayed to another server process on the same database', async () => {
     const other = await t.extraApp({}, {});
     t.clock.now = new Date(t.clock.now.getTime() + 1);
-    const url = `/api/v1/settings/objects/products/fields?userId=7&appId=${TEST_CONFIG.hubspot.appId}&portalId=${portal.hubId}`;
+    const url = `/api/v1/settings/objects/product/fields?userId=7&appId=${TEST_CONFIG.hubspot.appId}&portalId=${portal.hubId}`;
     const body = JSON.stringify({ disabledFields: [] });
     const ts = t.clock.now.getTime();
     const request = {

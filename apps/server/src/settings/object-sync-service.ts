@@ -2,10 +2,10 @@ import {
   listEnabledObjects,
   type ObjectSettingsChange,
   readObjectSettings,
-  type SyncObject,
   type SyncSettings,
   saveObjectSettings,
 } from '@ledgersync/db';
+import type { SyncObject } from '@ledgersync/sync-engine';
 import { quickbooksAccess } from '../access/quickbooks-access.ts';
 import type { UpdateObjectSettings } from '../api-contract/settings.ts';
 import type { RouteContext } from '../deps.ts';
@@ -52,7 +52,7 @@ export async function changeObjectSync(
       },
     },
   ];
-  if (object === 'invoices') changes.push(paymentsFollowingInvoices(enabled, direction, now));
+  if (object === 'invoice') changes.push(paymentsFollowingInvoices(enabled, direction, now));
   const [row] = await saveObjectSettings(ctx.db, portalId, changes);
   if (!row) throw new Error(`saving ${object} settings returned no row`);
   if (current?.enabled !== row.enabled) await ctx.syncControl.setObjectEnabled(portalId, object, row.enabled);
@@ -67,7 +67,7 @@ function paymentsFollowingInvoices(
 ): ObjectSettingsChange {
   const on = invoicesEnabled && direction !== 'quickbooks_to_hubspot';
   return {
-    object: 'payments',
+    object: 'payment',
     patch: { enabled: on, ...(on ? { direction: 'two_way' } : {}) },
     onCreate: on ? { syncStartedAt: now } : {},
   };

@@ -1,17 +1,12 @@
-import type { Portal, SettingsRows, SyncObject, SyncSettings } from '@ledgersync/db';
+import type { Portal, SettingsRows, SyncSettings } from '@ledgersync/db';
 import {
   CUSTOM_MAPPING_TIERS,
   DEFAULT_FIELD_MAPPINGS,
   FIXED_OUTBOUND_INVOICE_FILTERS,
+  type SyncObject,
 } from '@ledgersync/sync-engine';
 import type { SettingsResponse } from '../api-contract/settings.ts';
-import {
-  ALL_OBJECTS,
-  ENGINE_OBJECT,
-  readFieldMappings,
-  readInboundFilters,
-  readTaxMapping,
-} from './stored-settings.ts';
+import { ALL_OBJECTS, readFieldMappings, readInboundFilters, readTaxMapping } from './stored-settings.ts';
 
 type ObjectView = SettingsResponse['objects'][number];
 
@@ -23,7 +18,7 @@ export function objectView(object: SyncObject, row: SyncSettings | null): Object
     enabled: row?.enabled ?? false,
     conflictResolution: row?.conflictResolution ?? 'hubspot',
     syncStartedAt: row?.syncStartedAt?.toISOString() ?? null,
-    defaultMappings: DEFAULT_FIELD_MAPPINGS[ENGINE_OBJECT[object]].map((m) => ({
+    defaultMappings: DEFAULT_FIELD_MAPPINGS[object].map((m) => ({
       key: m.key,
       label: m.label,
       hubspotProperty: m.hubspotProperty,
@@ -42,7 +37,7 @@ const WORKFLOW_NOTE =
 export function settingsView(portal: Portal, rows: SettingsRows, now: Date): SettingsResponse {
   const { connection } = rows;
   const byObject = new Map(rows.objects.map((r) => [r.object, r]));
-  const invoice = byObject.get('invoices') ?? null;
+  const invoice = byObject.get('invoice') ?? null;
   const tierAllows = CUSTOM_MAPPING_TIERS.includes(portal.planTier);
   const today = now.toISOString().slice(0, 10);
   return {

@@ -1,8 +1,8 @@
-import type { SyncObject, SyncSettings } from '@ledgersync/db';
+import type { SyncSettings } from '@ledgersync/db';
 import {
   customMappingSchema,
-  type SyncObject as EngineObject,
   inboundFilterSchema,
+  type SyncObject,
   type TaxMapping,
   taxMappingSchema,
 } from '@ledgersync/sync-engine';
@@ -41,12 +41,13 @@ export function readTaxMapping(row: SyncSettings | null): TaxMapping | null {
   return parsed.success ? parsed.data : null;
 }
 
-/** The database names objects by HubSpot's plural; the engine by its canonical singular. */
-export const ENGINE_OBJECT: Readonly<Record<SyncObject, EngineObject>> = {
-  contacts: 'customer',
-  products: 'product',
-  invoices: 'invoice',
-  payments: 'payment',
-};
+/** The order the settings page and the overview list objects in: the order of set-up (R-CON-4). */
+export const ALL_OBJECTS: readonly SyncObject[] = ['product', 'customer', 'invoice', 'payment'];
 
-export const ALL_OBJECTS: readonly SyncObject[] = ['products', 'contacts', 'invoices', 'payments'];
+/** How messages name an object for people: HubSpot's name, as the settings page labels it. */
+export const OBJECT_NOUN: Readonly<Record<SyncObject, string>> = {
+  product: 'products',
+  customer: 'contacts',
+  invoice: 'invoices',
+  payment: 'payments',
+};

@@ -1,6 +1,12 @@
-import type { SyncObject, SyncSettings } from '@ledgersync/db';
-import { type CompanyProfile, checkOutboundInvoiceSetup, type TaxMapping } from '@ledgersync/sync-engine';
+import type { SyncSettings } from '@ledgersync/db';
+import {
+  type CompanyProfile,
+  checkOutboundInvoiceSetup,
+  type SyncObject,
+  type TaxMapping,
+} from '@ledgersync/sync-engine';
 import { conflict } from '../http/http-error.ts';
+import { OBJECT_NOUN } from './stored-settings.ts';
 
 /** What the checks may need, read only when they do. */
 export interface TurnOnSetup {
@@ -19,13 +25,13 @@ export async function assertCanTurnOn(
   direction: SyncSettings['direction'],
   setup: TurnOnSetup,
 ): Promise<void> {
-  if (object !== 'invoices') return;
+  if (object !== 'invoice') return;
   const enabled = await setup.enabledObjects();
-  const missing = (['contacts', 'products'] as const).filter((o) => !enabled.includes(o));
+  const missing = (['customer', 'product'] as const).filter((o) => !enabled.includes(o));
   if (missing.length > 0) {
     throw conflict(
       'dependencies_not_set_up',
-      `Set up ${missing.join(' and ')} sync before invoice sync: invoices need their customers and products in QuickBooks.`,
+      `Set up ${missing.map((o) => OBJECT_NOUN[o]).join(' and ')} sync before invoice sync: invoices need their customers and products in QuickBooks.`,
       { missing },
     );
   }

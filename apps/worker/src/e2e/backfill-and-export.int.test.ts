@@ -20,7 +20,7 @@ beforeAll(async () => {
   historical = await finalizedHubSpotInvoice(p);
   // The sync is turned on after the invoice was created: it is historical.
   await world.db.syncSettings.updateMany({
-    where: { portalId: p.portalId, object: 'invoices' },
+    where: { portalId: p.portalId, object: 'invoice' },
     data: { syncStartedAt: new Date(Date.now() + 1_000) },
   });
   await new Promise((r) => setTimeout(r, 1_100));

@@ -37,7 +37,7 @@ describe('worker processes', () => {
       {
         portalId: p.portalId,
         side: 'hubspot',
-        object: 'invoices',
+        object: 'invoice',
         recordId: invoice.id,
         eventId: `kill-${invoice.id}`,
       },
@@ -74,7 +74,7 @@ describe('worker processes', () => {
       {
         portalId: q.portalId,
         side: 'hubspot',
-        object: 'invoices',
+        object: 'invoice',
         recordId: inv.id,
         eventId: `new-${inv.id}`,
       },

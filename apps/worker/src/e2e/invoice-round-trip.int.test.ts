@@ -122,7 +122,7 @@ describe('end to end: HubSpot ⇄ QuickBooks Online', () => {
     const calls = await world.apiCalls();
 
     const link = await world.db.recordLink.findFirstOrThrow({
-      where: { portalId: p.portalId, quickbooksId: qboInvoice.Id, object: 'invoices' },
+      where: { portalId: p.portalId, quickbooksId: qboInvoice.Id, object: 'invoice' },
     });
     expect(link).toMatchObject({ status: 'synced', origin: 'quickbooks' });
     const hsInvoice = await p.read('hubspot', 'invoice', link.hubspotId ?? '');
@@ -139,7 +139,7 @@ describe('end to end: HubSpot ⇄ QuickBooks Online', () => {
   it('R-MAP-2: a field changed on both sides since the last sync is decided by the conflict rule (QuickBooks wins)', async () => {
     const p = await syncingPortal(world);
     await world.db.syncSettings.updateMany({
-      where: { portalId: p.portalId, object: 'contacts' },
+      where: { portalId: p.portalId, object: 'customer' },
       data: { conflictResolution: 'quickbooks' },
     });
     const contact = await p.hs<HsObject>('/crm/v3/objects/contacts', {

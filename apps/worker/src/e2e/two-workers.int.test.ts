@@ -24,7 +24,7 @@ describe('worker processes', () => {
         {
           portalId: p.portalId,
           side: 'hubspot',
-          object: 'invoices',
+          object: 'invoice',
           recordId: inv.id,
           eventId: `burst-${i}`,
         },

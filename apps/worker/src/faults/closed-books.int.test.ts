@@ -59,7 +59,7 @@ describe('W11 QBO books closed in the middle of a run', () => {
     expect(await link(before.id)).toMatchObject({ status: 'synced' });
     expect(await link(contact.id)).toMatchObject({ status: 'synced' });
     const result = await measureConvergence(world, s.p, s.data);
-    expect(result.failures).toEqual({ 'invoices closed_period': 1 });
+    expect(result.failures).toEqual({ 'invoice closed_period': 1 });
     expect({ ...result, failures: {}, unsyncedLinks: 0 }).toEqual(CONVERGED);
     expect(result.unsyncedLinks).toBe(1);
   }, 90_000);

@@ -12,7 +12,7 @@ export interface Convergence {
   readonly missing: string[];
   readonly pendingNotices: number;
   readonly unsyncedLinks: number;
-  /** Failed links by object and error code (`payments rate_limited: 3`). */
+  /** Failed links by object and error code (`payment rate_limited: 3`). */
   readonly failures: Record<string, number>;
 }
 

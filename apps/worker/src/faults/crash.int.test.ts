@@ -1,7 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { toDbObject } from '@ledgersync/db';
 import { createChangeIntake } from '@ledgersync/jobs';
-import type { SyncObject } from '@ledgersync/sync-engine';
 import { syncingPortal } from '@ledgersync/test-world';
 import { until } from '../e2e/fixtures.ts';
 import { useWorkerProcesses } from '../e2e/worker-processes.ts';
@@ -27,7 +25,7 @@ describe('W11 crash: SIGKILL at random instants during a sync of customers, invo
         data.notices.map((n) => ({
           portalId: p.portalId,
           side: n.side,
-          object: toDbObject(n.object as SyncObject),
+          object: n.object,
           recordId: n.recordId,
           eventId: `crash-${seed}-${n.side}-${n.object}-${n.recordId}`,
         })),

@@ -1,8 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { describe, expect, it } from '@jest/globals';
-import { toDbObject } from '@ledgersync/db';
 import { createChangeIntake } from '@ledgersync/jobs';
-import type { SyncObject } from '@ledgersync/sync-engine';
 import { syncingPortal, type TestPortal, type TestWorld } from '@ledgersync/test-world';
 import { until } from '../e2e/fixtures.ts';
 import { useWorkerProcesses } from '../e2e/worker-processes.ts';
@@ -20,7 +18,7 @@ async function notify(world: TestWorld, p: TestPortal, data: Dataset, tag: strin
     data.notices.map((n) => ({
       portalId: p.portalId,
       side: n.side,
-      object: toDbObject(n.object as SyncObject),
+      object: n.object,
       recordId: n.recordId,
       eventId: `${tag}-${n.side}-${n.object}-${n.recordId}`,
     })),

@@ -1,3 +1,4 @@
+import type { Side, SyncObject } from '@ledgersync/sync-engine';
 import type { HsObject, TestPortal, TestWorld } from '@ledgersync/test-world';
 
 // The records a fault scenario syncs: customers, invoices and payments made in QuickBooks (seeded
@@ -12,7 +13,7 @@ export interface Dataset {
   readonly qboIds: { customer: string[]; invoice: string[]; payment: string[] };
   readonly hubspotContactIds: readonly string[];
   /** The change notices a webhook would store for all of it. */
-  readonly notices: ReadonlyArray<{ side: 'hubspot' | 'quickbooks'; object: string; recordId: string }>;
+  readonly notices: ReadonlyArray<{ side: Side; object: SyncObject; recordId: string }>;
 }
 
 interface Seeded {
@@ -109,10 +110,26 @@ export async function buildDataset(
     qboIds,
     hubspotContactIds,
     notices: [
-      ...qboIds.customer.map((recordId) => ({ side: 'quickbooks' as const, object: 'customer', recordId })),
-      ...qboIds.invoice.map((recordId) => ({ side: 'quickbooks' as const, object: 'invoice', recordId })),
-      ...qboIds.payment.map((recordId) => ({ side: 'quickbooks' as const, object: 'payment', recordId })),
-      ...hubspotContactIds.map((recordId) => ({ side: 'hubspot' as const, object: 'customer', recordId })),
+      ...qboIds.customer.map((recordId) => ({
+        side: 'quickbooks' as const,
+        object: 'customer' as const,
+        recordId,
+      })),
+      ...qboIds.invoice.map((recordId) => ({
+        side: 'quickbooks' as const,
+        object: 'invoice' as const,
+        recordId,
+      })),
+      ...qboIds.payment.map((recordId) => ({
+        side: 'quickbooks' as const,
+        object: 'payment' as const,
+        recordId,
+      })),
+      ...hubspotContactIds.map((recordId) => ({
+        side: 'hubspot' as const,
+        object: 'customer' as const,
+        recordId,
+      })),
     ],
   };
 }

@@ -79,7 +79,7 @@ describe('a HubSpot installation that needs re-authorizing (W6 #7 item 7, R-ERR-
     await installations.markNeedsReauth(p.id);
 
     await createChangeIntake(db, { debounceMs: 0 }).record([
-      { portalId: p.id, side: 'hubspot', object: 'invoices', recordId: 'r-1', eventId: 'hs-reauth-1' },
+      { portalId: p.id, side: 'hubspot', object: 'invoice', recordId: 'r-1', eventId: 'hs-reauth-1' },
     ]);
     await until(async () => (await jobsOf(p.id)) === 0n);
     expect(built).not.toContain(p.id);

@@ -1,4 +1,4 @@
-import { createPrismaSyncStore, type Db, type NewChangeNotice, toDbObject } from '@ledgersync/db';
+import { createPrismaSyncStore, type Db, type NewChangeNotice } from '@ledgersync/db';
 import {
   createChangeIntake,
   POLL_ALL_TASK,
@@ -81,7 +81,7 @@ export async function pollPortal(
       const notices: NewChangeNotice[] = page.value.records.map((r) => ({
         portalId: settings.portalId,
         side,
-        object: toDbObject(object),
+        object,
         recordId: r.id,
         // One notice per record version: a webhook for the same version may carry another id, which is harmless.
         eventId: `poll:${object}:${r.id}:${r.version}`,

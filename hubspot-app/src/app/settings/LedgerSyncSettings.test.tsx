@@ -104,36 +104,36 @@ describe('Settings: set-up order (R-CON-4, R-CON-5, R-MAP-1)', () => {
 
   it('lists products, contacts, then invoices, and holds invoices until both are on', async () => {
     const { findAll, find, maybeFind, waitFor, getRootNode } = renderSettings(backend);
-    await waitFor(() => expect(maybeFind(Toggle, { name: 'invoices-enabled' })).not.toBeNull());
+    await waitFor(() => expect(maybeFind(Toggle, { name: 'invoice-enabled' })).not.toBeNull());
     expect(
       findAll(Select)
         .slice(0, 3)
         .map((s) => s.props.name),
-    ).toEqual(['products-direction', 'contacts-direction', 'invoices-direction']);
-    expect(find(Toggle, { name: 'invoices-enabled' }).props.readOnly).toBe(true);
+    ).toEqual(['product-direction', 'customer-direction', 'invoice-direction']);
+    expect(find(Toggle, { name: 'invoice-enabled' }).props.readOnly).toBe(true);
     expect(textOf(getRootNode())).toContain('Turn on product and contact sync first.');
   });
 
   it('changes a direction through the backend', async () => {
-    backend.on('PUT', '/api/v1/settings/objects/products', (call) => ({
-      body: objectSettings('products', call.body as object),
+    backend.on('PUT', '/api/v1/settings/objects/product', (call) => ({
+      body: objectSettings('product', call.body as object),
     }));
     const { find, maybeFind, waitFor } = renderSettings(backend);
-    await waitFor(() => expect(maybeFind(Select, { name: 'products-direction' })).not.toBeNull());
-    fire(find(Select, { name: 'products-direction' }), 'onChange', 'hubspot_to_quickbooks');
+    await waitFor(() => expect(maybeFind(Select, { name: 'product-direction' })).not.toBeNull());
+    fire(find(Select, { name: 'product-direction' }), 'onChange', 'hubspot_to_quickbooks');
     await waitFor(() =>
-      expect(find(Select, { name: 'products-direction' }).props.value).toBe('hubspot_to_quickbooks'),
+      expect(find(Select, { name: 'product-direction' }).props.value).toBe('hubspot_to_quickbooks'),
     );
-    expect(backend.callsTo('PUT', '/api/v1/settings/objects/products')[0]?.body).toEqual({
+    expect(backend.callsTo('PUT', '/api/v1/settings/objects/product')[0]?.body).toEqual({
       direction: 'hubspot_to_quickbooks',
     });
   });
 
   it('turns a sync on, and shows why the backend refused to turn one on', async () => {
-    backend.on('PUT', '/api/v1/settings/objects/contacts', {
-      body: objectSettings('contacts', { enabled: true }),
+    backend.on('PUT', '/api/v1/settings/objects/customer', {
+      body: objectSettings('customer', { enabled: true }),
     });
-    backend.on('PUT', '/api/v1/settings/objects/invoices', {
+    backend.on('PUT', '/api/v1/settings/objects/invoice', {
       status: 409,
       body: {
         error: 'tax_required_non_us',
@@ -144,25 +144,25 @@ describe('Settings: set-up order (R-CON-4, R-CON-5, R-MAP-1)', () => {
     const { find, maybeFind, waitFor } = renderSettings(backend, {
       ...base,
       objects: [
-        objectSettings('products', { enabled: true }),
-        objectSettings('contacts'),
-        objectSettings('invoices'),
+        objectSettings('product', { enabled: true }),
+        objectSettings('customer'),
+        objectSettings('invoice'),
       ],
     });
-    await waitFor(() => expect(maybeFind(Toggle, { name: 'contacts-enabled' })).not.toBeNull());
-    fire(find(Toggle, { name: 'contacts-enabled' }), 'onChange', true);
-    await waitFor(() => expect(find(Toggle, { name: 'invoices-enabled' }).props.readOnly).toBe(false));
-    fire(find(Toggle, { name: 'invoices-enabled' }), 'onChange', true);
+    await waitFor(() => expect(maybeFind(Toggle, { name: 'customer-enabled' })).not.toBeNull());
+    fire(find(Toggle, { name: 'customer-enabled' }), 'onChange', true);
+    await waitFor(() => expect(find(Toggle, { name: 'invoice-enabled' }).props.readOnly).toBe(false));
+    fire(find(Toggle, { name: 'invoice-enabled' }), 'onChange', true);
     await waitFor(() => expect(maybeFind(Alert, { title: 'Change not saved' })).not.toBeNull());
     expect(textOf(find(Alert, { title: 'Change not saved' }))).toContain('without a tax mapping');
-    expect(find(Toggle, { name: 'invoices-enabled' }).props.checked).toBe(false);
+    expect(find(Toggle, { name: 'invoice-enabled' }).props.checked).toBe(false);
   });
 
   it('says payments follow invoices unless invoices only come from QuickBooks (R-OBJ-4)', async () => {
     const base = settingsResponse();
     const inboundOnly = renderSettings(backend, {
       ...base,
-      objects: [objectSettings('invoices', { enabled: true, direction: 'quickbooks_to_hubspot' })],
+      objects: [objectSettings('invoice', { enabled: true, direction: 'quickbooks_to_hubspot' })],
     });
     await inboundOnly.waitFor(() => expect(inboundOnly.maybeFind(Toggle)).not.toBeNull());
     expect(textOf(inboundOnly.getRootNode())).toContain('Payments are not synced');

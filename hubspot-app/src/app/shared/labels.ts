@@ -8,10 +8,10 @@ export const DIRECTION_LABEL: Readonly<Record<Direction, string>> = {
 };
 
 export const OBJECT_LABEL: Readonly<Record<SyncObject, string>> = {
-  products: 'Products',
-  contacts: 'Contacts',
-  invoices: 'Invoices',
-  payments: 'Payments',
+  product: 'Products',
+  customer: 'Contacts',
+  invoice: 'Invoices',
+  payment: 'Payments',
 };
 
 export const STATUS_LABEL: Readonly<Record<SyncStatus, string>> = {

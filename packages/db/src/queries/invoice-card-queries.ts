@@ -34,7 +34,7 @@ export async function readInvoiceCard(
       quickbooksConnection: { select: { status: true } },
       hubspotInstallation: { select: { status: true } },
       recordLinks: {
-        where: { object: 'invoices', hubspotId: invoiceId },
+        where: { object: 'invoice', hubspotId: invoiceId },
         include: {
           activities: {
             where: { portalId },

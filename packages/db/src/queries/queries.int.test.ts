@@ -89,8 +89,8 @@ describe('record queries', () => {
     ]);
     expect(await countRecordsByStatus(db, portal.id)).toEqual(
       expect.arrayContaining([
-        { object: 'invoices', status: 'synced', count: 1 },
-        { object: 'invoices', status: 'failed', count: 3 },
+        { object: 'invoice', status: 'synced', count: 1 },
+        { object: 'invoice', status: 'failed', count: 3 },
       ]),
     );
     expect(await countFailuresByCode(db, portal.id)).toEqual(
@@ -184,26 +184,26 @@ describe('settings queries', () => {
       connectedAt: t0,
     });
     const [invoices, payments] = await saveObjectSettings(db, portal.id, [
-      { object: 'invoices', patch: { enabled: true, direction: 'two_way' }, onCreate: { syncStartedAt: t0 } },
-      { object: 'payments', patch: { enabled: true }, onCreate: { syncStartedAt: t0 } },
+      { object: 'invoice', patch: { enabled: true, direction: 'two_way' }, onCreate: { syncStartedAt: t0 } },
+      { object: 'payment', patch: { enabled: true }, onCreate: { syncStartedAt: t0 } },
     ]);
     expect(invoices).toMatchObject({ enabled: true, direction: 'two_way', syncStartedAt: t0 });
     expect(payments).toMatchObject({ enabled: true, syncStartedAt: t0 });
     // onCreate is for a new row only: the first turn-on time stays.
     await saveObjectSettings(db, portal.id, [
-      { object: 'invoices', patch: { enabled: false }, onCreate: { syncStartedAt: later(5) } },
+      { object: 'invoice', patch: { enabled: false }, onCreate: { syncStartedAt: later(5) } },
     ]);
-    expect((await readObjectSettings(db, portal.id, 'invoices'))?.syncStartedAt).toEqual(t0);
+    expect((await readObjectSettings(db, portal.id, 'invoice'))?.syncStartedAt).toEqual(t0);
 
-    await updateObjectSettings(db, portal.id, 'invoices', () => ({ options: { taxMapping: { a: 1 } } }));
-    const edited = await updateObjectSettings(db, portal.id, 'invoices', (current) => ({
+    await updateObjectSettings(db, portal.id, 'invoice', () => ({ options: { taxMapping: { a: 1 } } }));
+    const edited = await updateObjectSettings(db, portal.id, 'invoice', (current) => ({
       options: { ...(current?.options as object), other: true },
     }));
     expect(edited.options).toEqual({ taxMapping: { a: 1 }, other: true });
-    expect(await listEnabledObjects(db, portal.id)).toEqual(['payments']);
+    expect(await listEnabledObjects(db, portal.id)).toEqual(['payment']);
 
     const page = await readSettings(db, portal.id);
-    expect(page.objects.map((o) => o.object)).toEqual(['invoices', 'payments']);
+    expect(page.objects.map((o) => o.object)).toEqual(['invoice', 'payment']);
     expect(page.connection).toEqual({
       status: 'connected',
       realmId: 'realm-settings',
@@ -219,11 +219,11 @@ describe('settings queries', () => {
     const portal = await newPortal(902n);
     await expect(
       saveObjectSettings(db, portal.id, [
-        { object: 'invoices', patch: { enabled: true } },
-        { object: 'payments', patch: { direction: 'sideways' as 'off' } },
+        { object: 'invoice', patch: { enabled: true } },
+        { object: 'payment', patch: { direction: 'sideways' as 'off' } },
       ]),
     ).rejects.toThrow();
-    expect(await readObjectSettings(db, portal.id, 'invoices')).toBeNull();
+    expect(await readObjectSettings(db, portal.id, 'invoice')).toBeNull();
   });
 });
 
@@ -233,7 +233,7 @@ describe('backfill queries', () => {
     const other = await newPortal(1002n);
     const backfill = (status: 'done' | 'running', createdAt: Date) =>
       db.backfill.create({
-        data: { portalId: portal.id, object: 'invoices', from: t0, to: later(60), status, createdAt },
+        data: { portalId: portal.id, object: 'invoice', from: t0, to: later(60), status, createdAt },
       });
     const done = await backfill('done', t0);
     expect(await findUnfinishedBackfill(db, portal.id)).toBeNull();

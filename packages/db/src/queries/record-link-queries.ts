@@ -1,5 +1,6 @@
+import type { SyncObject } from '@ledgersync/sync-engine';
 import type { DbClient } from '../client/create-prisma-client.ts';
-import type { LinkStatus, Prisma, RecordLink, Side, SyncObject } from '../generated/prisma/client.ts';
+import type { LinkStatus, Prisma, RecordLink, Side } from '../generated/prisma/client.ts';
 
 export interface RecordFilter {
   object?: SyncObject;

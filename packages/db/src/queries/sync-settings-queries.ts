@@ -1,9 +1,9 @@
+import type { SyncObject } from '@ledgersync/sync-engine';
 import type { Db, DbClient } from '../client/create-prisma-client.ts';
 import { inTransaction } from '../client/in-transaction.ts';
 import type {
   HubSpotInstallationStatus,
   QuickBooksConnection,
-  SyncObject,
   SyncSettings,
 } from '../generated/prisma/client.ts';
 import type { SyncSettingsPatch } from '../repositories/sync-settings-repository.ts';

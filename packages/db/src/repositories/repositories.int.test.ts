@@ -107,14 +107,14 @@ describe('sync settings repository', () => {
   it('saves per object and turns everything off at once', async () => {
     const portal = await newPortal(401n);
     const repo = createSyncSettingsRepository(db);
-    await repo.save(portal.id, 'products', { direction: 'two_way', enabled: true });
-    await repo.save(portal.id, 'invoices', {
+    await repo.save(portal.id, 'product', { direction: 'two_way', enabled: true });
+    await repo.save(portal.id, 'invoice', {
       direction: 'hubspot_to_quickbooks',
       enabled: true,
       syncStartedAt: t0,
     });
-    await repo.save(portal.id, 'invoices', { conflictResolution: 'quickbooks' });
-    const invoices = await repo.find(portal.id, 'invoices');
+    await repo.save(portal.id, 'invoice', { conflictResolution: 'quickbooks' });
+    const invoices = await repo.find(portal.id, 'invoice');
     expect(invoices).toMatchObject({
       direction: 'hubspot_to_quickbooks',
       enabled: true,
@@ -132,7 +132,7 @@ describe('inTransaction', () => {
     await expect(
       inTransaction(db, async (tx) => {
         const p = await portals.upsertInstalled(901n, t0, undefined, tx);
-        await settings.save(p.id, 'products', { enabled: true }, tx);
+        await settings.save(p.id, 'product', { enabled: true }, tx);
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');

@@ -1,5 +1,6 @@
+import type { SyncObject } from '@ledgersync/sync-engine';
 import type { Db, DbClient } from '../client/create-prisma-client.ts';
-import type { Prisma, SyncObject, SyncSettings } from '../generated/prisma/client.ts';
+import type { Prisma, SyncSettings } from '../generated/prisma/client.ts';
 import { readObjectSettings } from '../queries/sync-settings-queries.ts';
 
 export type SyncSettingsPatch = Partial<

@@ -39,17 +39,17 @@ const invoice = (number: string): RecordOf<'invoice'> => ({
 describe('PrismaSyncStore', () => {
   it('reads the engine settings from the per-object rows (payments follow invoices)', async () => {
     const repo = createSyncSettingsRepository(db);
-    await repo.save(portalId, 'contacts', {
+    await repo.save(portalId, 'customer', {
       enabled: true,
       direction: 'two_way',
       conflictResolution: 'quickbooks',
     });
-    await repo.save(portalId, 'products', {
+    await repo.save(portalId, 'product', {
       enabled: true,
       direction: 'off',
       options: { requireSku: false },
     });
-    await repo.save(portalId, 'invoices', {
+    await repo.save(portalId, 'invoice', {
       enabled: true,
       direction: 'hubspot_to_quickbooks',
       syncStartedAt: new Date(AT),
@@ -168,7 +168,7 @@ describe('PrismaSyncStore', () => {
 
     // 4. An older version of the pair is refused.
     await expect(store.upsertLinks([{ ...pending, linkVersion: 0 }])).rejects.toBeInstanceOf(StaleLinkError);
-    expect(await db.recordLink.count({ where: { portalId, object: 'invoices' } })).toBe(1);
+    expect(await db.recordLink.count({ where: { portalId, object: 'invoice' } })).toBe(1);
   });
 
   it('W11: commits a large batch in chunks, each whole: a failing chunk stores none of its pairs and leaves the earlier ones whole', async () => {
@@ -255,7 +255,7 @@ describe('PrismaSyncStore', () => {
       data: ['a', 'b', 'c'].map((e) => ({
         portalId,
         side: 'hubspot' as const,
-        object: 'invoices' as const,
+        object: 'invoice' as const,
         recordId: `r-${e}`,
         eventId: e,
       })),

@@ -5,7 +5,6 @@ import { commitChunks } from './commit-chunks.ts';
 import { linkRowId } from './link-row-id.ts';
 import { linkFromRow, mergeBaseFromRow } from './link-rows.ts';
 import { claimDueNotices } from './notice-queue.ts';
-import { toDbObject } from './object-names.ts';
 import { settingsFromRows } from './settings-from-rows.ts';
 import { writeLinks, writeMergeBases } from './write-links.ts';
 import { writeActivity, writeStatuses } from './write-statuses.ts';
@@ -36,7 +35,7 @@ export function createPrismaSyncStore(db: Db, options: PrismaSyncStoreOptions = 
       if (ids.length === 0) return [];
       const column = side === 'hubspot' ? 'hubspotId' : 'quickbooksId';
       const rows = await db.recordLink.findMany({
-        where: { portalId, object: toDbObject(object), [column]: { in: [...ids] } },
+        where: { portalId, object, [column]: { in: [...ids] } },
       });
       return rows.map(linkFromRow);
     },
@@ -94,7 +93,7 @@ export function createPrismaSyncStore(db: Db, options: PrismaSyncStoreOptions = 
 
     async getCursor(portalId: string, side: Side, object: SyncObject) {
       const row = await db.syncCursor.findUnique({
-        where: { portalId_source_object: { portalId, source: side, object: toDbObject(object) } },
+        where: { portalId_source_object: { portalId, source: side, object } },
       });
       return row?.position.toISOString() ?? null;
     },
@@ -105,7 +104,7 @@ export function createPrismaSyncStore(db: Db, options: PrismaSyncStoreOptions = 
       const position = new Date(cursor);
       await db.$executeRaw`
         INSERT INTO "SyncCursor" ("id", "portalId", "source", "object", "position", "updatedAt")
-        VALUES (gen_random_uuid(), ${portalId}::uuid, ${side}::"Side", ${toDbObject(object)}::"SyncObject", ${position}, now())
+        VALUES (gen_random_uuid(), ${portalId}::uuid, ${side}::"Side", ${object}::"SyncObject", ${position}, now())
         ON CONFLICT ("portalId", "source", "object")
         DO UPDATE SET "position" = GREATEST("SyncCursor"."position", EXCLUDED."position"), "updatedAt" = now()`;
     },

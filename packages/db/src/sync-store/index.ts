@@ -1,7 +1,6 @@
 export { createPrismaSyncStore, type PrismaSyncStoreOptions } from './create-prisma-sync-store.ts';
 export { linkRowId } from './link-row-id.ts';
 export type { NewChangeNotice } from './notice-queue.ts';
-export { fromDbObject, toDbObject } from './object-names.ts';
 export {
   fieldMappingsColumnSchema,
   inboundFiltersColumnSchema,

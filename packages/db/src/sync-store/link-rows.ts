@@ -9,7 +9,6 @@ import {
 import { z } from 'zod';
 import { Prisma, type RecordLink } from '../generated/prisma/client.ts';
 import { linkRowId } from './link-row-id.ts';
-import { fromDbObject, toDbObject } from './object-names.ts';
 
 const pendingCreateSchema = z.object({ side: sideSchema, idempotencyKey: z.string().min(1) });
 
@@ -19,7 +18,7 @@ export function linkFromRow(row: RecordLink): Link {
   return {
     id: row.id,
     portalId: row.portalId,
-    object: fromDbObject(row.object),
+    object: row.object,
     hubspotId: row.hubspotId,
     quickbooksId: row.quickbooksId,
     origin: row.origin,
@@ -36,7 +35,7 @@ export function linkColumns(link: Link, deletedOn: RecordLink['deletedOn']) {
   return {
     id: linkRowId(link.portalId, link.id),
     portalId: link.portalId,
-    object: toDbObject(link.object),
+    object: link.object,
     hubspotId: link.hubspotId,
     quickbooksId: link.quickbooksId,
     origin: link.origin,
@@ -59,7 +58,7 @@ const storedBaseSchema = z.object({
 export function mergeBaseFromRow(row: RecordLink): MergeBase | null {
   if (row.mergeBase === null) return null;
   const stored = storedBaseSchema.parse(row.mergeBase);
-  const object = fromDbObject(row.object);
+  const object = row.object;
   const record = (value: unknown) =>
     value === null ? null : (canonicalRecordSchemas[object].parse(value) as RecordOf<SyncObject>);
   return {

@@ -1,7 +1,6 @@
-import type { ChangeNotice } from '@ledgersync/sync-engine';
+import type { ChangeNotice, SyncObject } from '@ledgersync/sync-engine';
 import type { Db } from '../client/create-prisma-client.ts';
-import type { ChangeNotice as NoticeRow, Side, SyncObject } from '../generated/prisma/client.ts';
-import { fromDbObject } from './object-names.ts';
+import type { ChangeNotice as NoticeRow, Side } from '../generated/prisma/client.ts';
 
 /** A change notice to store (a webhook event or a poll hit), deduplicated on side and event id. */
 export interface NewChangeNotice {
@@ -20,7 +19,7 @@ export function noticeFromRow(row: NoticeRow): ChangeNotice {
     id: row.id.toString(),
     portalId: row.portalId,
     side: row.side,
-    object: fromDbObject(row.object),
+    object: row.object,
     recordId: row.recordId,
     eventId: row.eventId,
     // Deletes are discovered when the record is read (missing). A QBO merge is told by the notice:

@@ -56,19 +56,19 @@ export function settingsFromRows(
   const row = (object: SyncSettings['object']) => rows.find((r) => r.object === object);
   const options = (object: SyncSettings['object']) =>
     parseOr(optionsColumnSchema, row(object)?.options ?? {}, optionsColumnSchema.parse({}));
-  const { customMappings: _c, ...customer } = objectSettings(row('contacts'));
-  const { customMappings: _p, ...product } = objectSettings(row('products'));
-  const invoiceRow = row('invoices');
+  const { customMappings: _c, ...customer } = objectSettings(row('customer'));
+  const { customMappings: _p, ...product } = objectSettings(row('product'));
+  const invoiceRow = row('invoice');
   return portalSettingsSchema.parse({
     portalId,
     planTier,
-    customer: { ...customer, avoidDuplicateDisplayNames: options('contacts').avoidDuplicateDisplayNames },
-    product: { ...product, requireSku: options('products').requireSku },
+    customer: { ...customer, avoidDuplicateDisplayNames: options('customer').avoidDuplicateDisplayNames },
+    product: { ...product, requireSku: options('product').requireSku },
     invoice: {
       ...objectSettings(invoiceRow),
       inboundFilters: parseOr(inboundFiltersColumnSchema, invoiceRow?.inboundFilters ?? [], []),
       customLineItemIncomeAccountId: invoiceRow?.customLineItemIncomeAccountId ?? null,
-      taxMapping: options('invoices').taxMapping,
+      taxMapping: options('invoice').taxMapping,
     },
   });
 }

@@ -6,8 +6,8 @@ import {
   type RecordStatus,
 } from '@ledgersync/sync-engine';
 import type { DbClient } from '../client/create-prisma-client.ts';
+import { directionOfWrite } from './direction-of-write.ts';
 import { linkRowId } from './link-row-id.ts';
-import { directionOfWrite, toDbObject } from './object-names.ts';
 import { existingRows } from './write-links.ts';
 
 /**
@@ -18,11 +18,12 @@ import { existingRows } from './write-links.ts';
 export async function writeStatuses(tx: DbClient, statuses: readonly RecordStatus[]): Promise<void> {
   for (const s of statuses) {
     const idColumn = s.side === 'hubspot' ? 'hubspotId' : 'quickbooksId';
-    const object = toDbObject(s.object);
     const byLink = s.linkId === null ? null : linkRowId(s.portalId, s.linkId);
     const row =
       (byLink ? await tx.recordLink.findUnique({ where: { id: byLink } }) : null) ??
-      (await tx.recordLink.findFirst({ where: { portalId: s.portalId, object, [idColumn]: s.recordId } }));
+      (await tx.recordLink.findFirst({
+        where: { portalId: s.portalId, object: s.object, [idColumn]: s.recordId },
+      }));
     const columns = {
       status: s.state,
       errorCode: s.errorCode,
@@ -40,7 +41,7 @@ export async function writeStatuses(tx: DbClient, statuses: readonly RecordStatu
           ...columns,
           id: linkRowId(s.portalId, newLinkId(s.object, s.side, s.recordId)),
           portalId: s.portalId,
-          object,
+          object: s.object,
           origin: s.side,
           [idColumn]: s.recordId,
           attempts: s.state === 'failed' ? 1 : 0,
@@ -77,7 +78,7 @@ export async function writeActivity(tx: DbClient, entries: readonly ActivityEntr
       return {
         portalId: e.portalId,
         linkId: link ? id : null,
-        object: toDbObject(e.object),
+        object: e.object,
         hubspotId: e.side === 'hubspot' ? e.recordId : (link?.hubspotId ?? null),
         quickbooksId: e.side === 'quickbooks' ? e.recordId : (link?.quickbooksId ?? null),
         direction: directionOfWrite(WRITES.has(e.kind) ? e.side : otherSide(e.side)),

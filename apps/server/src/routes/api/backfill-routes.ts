@@ -54,7 +54,7 @@ export function backfillRoutes(app: TypedApp, ctx: RouteContext): void {
     },
     async (request, reply) => {
       const portalId = portalOf(request).id;
-      const invoices = await readObjectSettings(ctx.db, portalId, 'invoices');
+      const invoices = await readObjectSettings(ctx.db, portalId, 'invoice');
       if (!invoices?.enabled || invoices.direction === 'quickbooks_to_hubspot') {
         throw conflict('sync_off', 'Turn on invoice sync to QuickBooks before starting a backfill.');
       }
@@ -62,7 +62,7 @@ export function backfillRoutes(app: TypedApp, ctx: RouteContext): void {
         throw conflict('backfill_running', 'A backfill is already running; wait for it to finish.');
       const backfill = await ctx.syncControl.startBackfill(
         portalId,
-        'invoices',
+        'invoice',
         new Date(request.body.from),
         new Date(request.body.to),
       );

@@ -20,7 +20,7 @@ describe('invoice card, overview, records and activity', () => {
       t.db.recordLink.create({
         data: {
           portalId,
-          object: 'invoices',
+          object: 'invoice',
           origin: 'hubspot',
           status: 'synced',
           ...data,
@@ -47,7 +47,7 @@ describe('invoice card, overview, records and activity', () => {
       quickbooksId: '77',
     });
     await t.db.recordLink.create({
-      data: { portalId: a.id, object: 'contacts', origin: 'hubspot', hubspotId: '5', status: 'synced' },
+      data: { portalId: a.id, object: 'customer', origin: 'hubspot', hubspotId: '5', status: 'synced' },
     });
     bLink = await link(b.id, { hubspotId: '101', quickbooksId: '5555', displayNumber: 'B-SECRET' });
     await t.db.syncActivity.createMany({
@@ -55,7 +55,7 @@ describe('invoice card, overview, records and activity', () => {
         {
           portalId: a.id,
           linkId: synced.id,
-          object: 'invoices',
+          object: 'invoice',
           direction: 'hubspot_to_quickbooks',
           action: 'created',
           changedFields: ['lines'],
@@ -64,7 +64,7 @@ describe('invoice card, overview, records and activity', () => {
         {
           portalId: a.id,
           linkId: failed.id,
-          object: 'invoices',
+          object: 'invoice',
           direction: 'hubspot_to_quickbooks',
           action: 'failed',
           changedFields: [],
@@ -74,7 +74,7 @@ describe('invoice card, overview, records and activity', () => {
         {
           portalId: b.id,
           linkId: bLink.id,
-          object: 'invoices',
+          object: 'invoice',
           direction: 'hubspot_to_quickbooks',
           action: 'created',
           changedFields: [],
@@ -122,13 +122,13 @@ describe('invoice card, overview, records and activity', () => {
     expect(off.statusCode).toBe(409);
     expect(off.json().error).toBe('sync_off');
     await t.db.syncSettings.create({
-      data: { portalId: a.id, object: 'invoices', enabled: true, direction: 'two_way' },
+      data: { portalId: a.id, object: 'invoice', enabled: true, direction: 'two_way' },
     });
     const on = await t.signed(t.app, a, 'POST', '/api/v1/invoices/102/resync');
     expect(on.statusCode).toBe(202);
     const notices = await t.db.changeNotice.findMany({ where: { portalId: a.id } });
     expect(notices).toEqual([
-      expect.objectContaining({ side: 'hubspot', object: 'invoices', recordId: '102' }),
+      expect.objectContaining({ side: 'hubspot', object: 'invoice', recordId: '102' }),
     ]);
     const jobs = await t.db.$queryRaw<
       { n: bigint }[]
@@ -140,8 +140,8 @@ describe('invoice card, overview, records and activity', () => {
     const res = (await t.signed(t.app, a, 'GET', '/api/v1/overview')).json();
     expect(res.objects).toEqual(
       expect.arrayContaining([
-        { object: 'invoices', synced: 1, pending: 0, failing: 2, excluded: 1 },
-        { object: 'contacts', synced: 1, pending: 0, failing: 0, excluded: 0 },
+        { object: 'invoice', synced: 1, pending: 0, failing: 2, excluded: 1 },
+        { object: 'customer', synced: 1, pending: 0, failing: 0, excluded: 0 },
       ]),
     );
     expect(res.errors).toEqual(
@@ -162,7 +162,7 @@ describe('invoice card, overview, records and activity', () => {
       t.app,
       a,
       'GET',
-      '/api/v1/records?status=failed&object=invoices&columns=hubspotId,errorCode',
+      '/api/v1/records?status=failed&object=invoice&columns=hubspotId,errorCode',
     );
     const failing = failingRes.json();
     expect(failing.total).toBe(2);
@@ -179,7 +179,7 @@ describe('invoice card, overview, records and activity', () => {
         t.app,
         a,
         'GET',
-        '/api/v1/records?object=invoices&sort=displayNumber&order=asc&page=2&pageSize=3',
+        '/api/v1/records?object=invoice&sort=displayNumber&order=asc&page=2&pageSize=3',
       )
     ).json();
     expect(paged).toMatchObject({ total: 4, page: 2, pageSize: 3 });
@@ -208,7 +208,7 @@ describe('invoice card, overview, records and activity', () => {
       const records = (await t.signed(t.app, a, 'GET', '/api/v1/records?pageSize=200')).json();
       expect(records.rows.map((r: { id: string }) => r.id)).not.toContain(bLink.id);
       const bOverview = (await t.signed(t.app, b, 'GET', '/api/v1/overview')).json();
-      expect(bOverview.objects.find((o: { object: string }) => o.object === 'invoices')).toMatchObject({
+      expect(bOverview.objects.find((o: { object: string }) => o.object === 'invoice')).toMatchObject({
         synced: 1,
         failing: 0,
       });
@@ -216,7 +216,7 @@ describe('invoice card, overview, records and activity', () => {
 
     it("ignores a portal id in the body: B's resync cannot touch A", async () => {
       await t.db.syncSettings.create({
-        data: { portalId: b.id, object: 'invoices', enabled: true, direction: 'two_way' },
+        data: { portalId: b.id, object: 'invoice', enabled: true, direction: 'two_way' },
       });
       const before = await t.db.changeNotice.count({ where: { portalId: a.id } });
       const res = await t.signed(t.app, b, 'POST', '/api/v1/invoices/102/resync', {
@@ -235,7 +235,7 @@ describe('invoice card, overview, records and activity', () => {
       const off = await t.signed(t.app, c, 'POST', '/api/v1/backfills', range);
       expect(off.json().error).toBe('sync_off');
       await t.db.syncSettings.create({
-        data: { portalId: c.id, object: 'invoices', enabled: true, direction: 'hubspot_to_quickbooks' },
+        data: { portalId: c.id, object: 'invoice', enabled: true, direction: 'hubspot_to_quickbooks' },
       });
       const started = await t.signed(t.app, c, 'POST', '/api/v1/backfills', range);
       expect(started.statusCode).toBe(202);

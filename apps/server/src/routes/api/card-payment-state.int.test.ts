@@ -53,7 +53,7 @@ describe('invoice card payment state (R-OBJ-5, R-VIS-1)', () => {
       t.db.recordLink.create({
         data: {
           portalId: portal.id,
-          object: 'invoices',
+          object: 'invoice',
           origin: 'hubspot',
           status,
           hubspotId,
@@ -69,7 +69,7 @@ describe('invoice card payment state (R-OBJ-5, R-VIS-1)', () => {
     await t.db.recordLink.create({
       data: {
         portalId: portal.id,
-        object: 'invoices',
+        object: 'invoice',
         origin: 'hubspot',
         status: 'failed',
         hubspotId: '206',

@@ -41,14 +41,14 @@ export function cardRoutes(app: TypedApp, ctx: RouteContext): void {
     },
     async (request, reply) => {
       const portal = portalOf(request);
-      const settings = await readObjectSettings(ctx.db, portal.id, 'invoices');
+      const settings = await readObjectSettings(ctx.db, portal.id, 'invoice');
       if (!settings?.enabled) {
         throw conflict(
           'sync_off',
           'Invoice sync is turned off; turn it on in the settings to resync invoices.',
         );
       }
-      await ctx.syncControl.requestResync(portal.id, 'invoices', request.params.invoiceId);
+      await ctx.syncControl.requestResync(portal.id, 'invoice', request.params.invoiceId);
       return reply.code(202).send({ queued: true as const });
     },
   );

@@ -32,7 +32,7 @@ export function companyRoutes(app: TypedApp, ctx: RouteContext): void {
     async (request) => {
       const portal = portalOf(request);
       const inboundFilters = request.body.filters;
-      await saveObjectSettings(ctx.db, portal.id, [{ object: 'invoices', patch: { inboundFilters } }]);
+      await saveObjectSettings(ctx.db, portal.id, [{ object: 'invoice', patch: { inboundFilters } }]);
       return { inboundFilters };
     },
   );
@@ -65,7 +65,7 @@ export function companyRoutes(app: TypedApp, ctx: RouteContext): void {
         throw badRequest('unknown_account', `QuickBooks has no active income account with id ${accountId}`);
       }
       await saveObjectSettings(ctx.db, portal.id, [
-        { object: 'invoices', patch: { customLineItemIncomeAccountId: accountId } },
+        { object: 'invoice', patch: { customLineItemIncomeAccountId: accountId } },
       ]);
       return { customLineItemIncomeAccountId: accountId };
     },

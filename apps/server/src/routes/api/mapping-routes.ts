@@ -35,7 +35,7 @@ export function mappingRoutes(app: TypedApp, ctx: RouteContext): void {
   );
 
   const save = async (portalId: string, mutate: (list: CustomMapping[]) => CustomMapping[]) => {
-    const row = await updateObjectSettings(ctx.db, portalId, 'invoices', (current) => {
+    const row = await updateObjectSettings(ctx.db, portalId, 'invoice', (current) => {
       const stored = readFieldMappings(current);
       return { fieldMappings: { ...stored, customMappings: mutate(stored.customMappings) } };
     });
@@ -45,7 +45,7 @@ export function mappingRoutes(app: TypedApp, ctx: RouteContext): void {
   /** Types and labels come from the real catalogues, never from the request. */
   const checked = async (portal: Portal, id: string, input: z.infer<typeof customMappingInputSchema>) => {
     const portalId = portal.id;
-    const existing = readFieldMappings(await readObjectSettings(ctx.db, portalId, 'invoices')).customMappings;
+    const existing = readFieldMappings(await readObjectSettings(ctx.db, portalId, 'invoice')).customMappings;
     const tierCheck = validateCustomMapping({ ...input, id }, portal.planTier, existing);
     if (!tierCheck.ok && tierCheck.error.code === 'tier_required') {
       throw forbidden('tier_required', tierCheck.error.message);
@@ -116,7 +116,7 @@ export function mappingRoutes(app: TypedApp, ctx: RouteContext): void {
     async (request) => {
       const portal = portalOf(request);
       const { mappingId } = request.params;
-      const current = readFieldMappings(await readObjectSettings(ctx.db, portal.id, 'invoices'));
+      const current = readFieldMappings(await readObjectSettings(ctx.db, portal.id, 'invoice'));
       if (!current.customMappings.some((m) => m.id === mappingId)) throw notFound('The mapping');
       const mapping = await checked(portal, mappingId, request.body);
       return {

@@ -14,7 +14,7 @@ import { portalOf } from '../../http/hubspot-request-auth.ts';
 import type { TypedApp } from '../../http/typed-app.ts';
 import { changeObjectSync } from '../../settings/object-sync-service.ts';
 import { objectView, settingsView } from '../../settings/settings-view.ts';
-import { ENGINE_OBJECT, readFieldMappings } from '../../settings/stored-settings.ts';
+import { OBJECT_NOUN, readFieldMappings } from '../../settings/stored-settings.ts';
 
 const tags = ['settings'];
 const security = [{ hubspotSignature: [] }];
@@ -61,10 +61,11 @@ export function settingsRoutes(app: TypedApp, ctx: RouteContext): void {
     },
     async (request) => {
       const { object } = request.params;
-      const mappings = DEFAULT_FIELD_MAPPINGS[ENGINE_OBJECT[object]];
+      const mappings = DEFAULT_FIELD_MAPPINGS[object];
       for (const key of request.body.disabledFields) {
         const field = mappings.find((m) => m.key === key);
-        if (!field) throw badRequest('unknown_field', `"${key}" is not a default ${object} mapping`);
+        if (!field)
+          throw badRequest('unknown_field', `"${key}" is not a default ${OBJECT_NOUN[object]} mapping`);
         if (!field.canDisable) {
           throw badRequest('field_required', `"${field.label}" cannot be switched off: the sync needs it`);
         }

@@ -27,10 +27,10 @@ describe('settings API', () => {
     const s = (await t.signed(t.app, pro, 'GET', '/api/v1/settings')).json();
     expect(s.connection).toMatchObject({ status: 'connected', realmId: 'realm-pro', country: 'US' });
     expect(s.objects.map((o: { object: string }) => o.object)).toEqual([
-      'products',
-      'contacts',
-      'invoices',
-      'payments',
+      'product',
+      'customer',
+      'invoice',
+      'payment',
     ]);
     expect(s.objects[2]).toMatchObject({ direction: 'off', enabled: false, conflictResolution: 'hubspot' });
     expect(s.objects[2].defaultMappings).toEqual(
@@ -53,18 +53,18 @@ describe('settings API', () => {
   });
 
   it('guides set-up: QBO first, contacts and products before invoices, the Custom Line Item account', async () => {
-    const noQbo = await t.signed(t.app, unconnected, 'PUT', '/api/v1/settings/objects/products', {
+    const noQbo = await t.signed(t.app, unconnected, 'PUT', '/api/v1/settings/objects/product', {
       enabled: true,
     });
     expect(noQbo.statusCode).toBe(409);
     expect(noQbo.json().error).toBe('quickbooks_not_connected');
-    const early = await t.signed(t.app, pro, 'PUT', '/api/v1/settings/objects/invoices', { enabled: true });
+    const early = await t.signed(t.app, pro, 'PUT', '/api/v1/settings/objects/invoice', { enabled: true });
     expect(early.statusCode).toBe(409);
     expect(early.json()).toMatchObject({
       error: 'dependencies_not_set_up',
-      details: { missing: ['contacts', 'products'] },
+      details: { missing: ['customer', 'product'] },
     });
-    for (const object of ['contacts', 'products']) {
+    for (const object of ['customer', 'product']) {
       const on = await t.signed(t.app, pro, 'PUT', `/api/v1/settings/objects/${object}`, {
         enabled: true,
         direction: 'two_way',
@@ -72,7 +72,7 @@ describe('settings API', () => {
       expect(on.statusCode).toBe(200);
       expect(on.json()).toMatchObject({ enabled: true, syncStartedAt: t.clock.now.toISOString() });
     }
-    const noAccount = await t.signed(t.app, pro, 'PUT', '/api/v1/settings/objects/invoices', {
+    const noAccount = await t.signed(t.app, pro, 'PUT', '/api/v1/settings/objects/invoice', {
       enabled: true,
     });
     expect(noAccount.json().error).toBe('custom_line_item_account_missing');
@@ -98,26 +98,26 @@ describe('settings API', () => {
       ...(await t.quickbooks.gateway.company('x', 'y')),
       country: 'CA',
     });
-    const out = await t.signed(t.app, pro, 'PUT', '/api/v1/settings/objects/invoices', {
+    const out = await t.signed(t.app, pro, 'PUT', '/api/v1/settings/objects/invoice', {
       enabled: true,
       direction: 'two_way',
     });
     expect(out.statusCode).toBe(409);
     expect(out.json().error).toBe('tax_required_non_us');
-    const inbound = await t.signed(t.app, pro, 'PUT', '/api/v1/settings/objects/invoices', {
+    const inbound = await t.signed(t.app, pro, 'PUT', '/api/v1/settings/objects/invoice', {
       enabled: true,
       direction: 'quickbooks_to_hubspot',
     });
     expect(inbound.statusCode).toBe(200);
     const payments = await t.db.syncSettings.findUnique({
-      where: { portalId_object: { portalId: pro.id, object: 'payments' } },
+      where: { portalId_object: { portalId: pro.id, object: 'payment' } },
     });
     expect(payments?.enabled).toBe(false);
     t.quickbooks.companies.delete('realm-pro');
   });
 
   it('turns invoice sync on two-way with payments, edits it, and turns it off (R-CON-5, R-OBJ-4)', async () => {
-    const on = await t.signed(t.app, pro, 'PUT', '/api/v1/settings/objects/invoices', {
+    const on = await t.signed(t.app, pro, 'PUT', '/api/v1/settings/objects/invoice', {
       direction: 'two_way',
       conflictResolution: 'quickbooks',
     });
@@ -127,23 +127,23 @@ describe('settings API', () => {
       conflictResolution: 'quickbooks',
     });
     const payments = await t.db.syncSettings.findUnique({
-      where: { portalId_object: { portalId: pro.id, object: 'payments' } },
+      where: { portalId_object: { portalId: pro.id, object: 'payment' } },
     });
     expect(payments).toMatchObject({ enabled: true, direction: 'two_way' });
-    const off = await t.signed(t.app, pro, 'PUT', '/api/v1/settings/objects/invoices', { enabled: false });
+    const off = await t.signed(t.app, pro, 'PUT', '/api/v1/settings/objects/invoice', { enabled: false });
     expect(off.json()).toMatchObject({ enabled: false, direction: 'two_way' });
-    const again = await t.signed(t.app, pro, 'PUT', '/api/v1/settings/objects/invoices', { enabled: true });
+    const again = await t.signed(t.app, pro, 'PUT', '/api/v1/settings/objects/invoice', { enabled: true });
     expect(again.json().enabled).toBe(true);
   });
 
   it('rejects invalid object settings bodies with the failing field named', async () => {
     const cases: [string, unknown, string][] = [
-      ['/api/v1/settings/objects/invoices', {}, 'at least one'],
-      ['/api/v1/settings/objects/invoices', { direction: 'sideways' }, 'direction'],
-      ['/api/v1/settings/objects/invoices', { direction: 'off' }, 'direction'],
-      ['/api/v1/settings/objects/invoices', { enabled: 'yes' }, 'enabled'],
-      ['/api/v1/settings/objects/invoices', { conflictResolution: 'newest' }, 'conflictResolution'],
-      ['/api/v1/settings/objects/invoices', { enabled: true, portalId: '1' }, 'portalId'],
+      ['/api/v1/settings/objects/invoice', {}, 'at least one'],
+      ['/api/v1/settings/objects/invoice', { direction: 'sideways' }, 'direction'],
+      ['/api/v1/settings/objects/invoice', { direction: 'off' }, 'direction'],
+      ['/api/v1/settings/objects/invoice', { enabled: 'yes' }, 'enabled'],
+      ['/api/v1/settings/objects/invoice', { conflictResolution: 'newest' }, 'conflictResolution'],
+      ['/api/v1/settings/objects/invoice', { enabled: true, portalId: '1' }, 'portalId'],
       ['/api/v1/settings/objects/deals', { enabled: true }, 'object'],
     ];
     for (const [url, body, named] of cases) {
@@ -155,19 +155,19 @@ describe('settings API', () => {
   });
 
   it('toggles default mappings but never a required one (R-MAP-3)', async () => {
-    const ok = await t.signed(t.app, pro, 'PUT', '/api/v1/settings/objects/invoices/fields', {
+    const ok = await t.signed(t.app, pro, 'PUT', '/api/v1/settings/objects/invoice/fields', {
       disabledFields: ['comments'],
     });
     expect(ok.json().defaultMappings.find((m: { key: string }) => m.key === 'comments').enabled).toBe(false);
-    const required = await t.signed(t.app, pro, 'PUT', '/api/v1/settings/objects/invoices/fields', {
+    const required = await t.signed(t.app, pro, 'PUT', '/api/v1/settings/objects/invoice/fields', {
       disabledFields: ['currency'],
     });
     expect(required.json()).toMatchObject({ error: 'field_required' });
-    const unknown = await t.signed(t.app, pro, 'PUT', '/api/v1/settings/objects/invoices/fields', {
+    const unknown = await t.signed(t.app, pro, 'PUT', '/api/v1/settings/objects/invoice/fields', {
       disabledFields: ['nope'],
     });
     expect(unknown.json()).toMatchObject({ error: 'unknown_field' });
-    const shape = await t.signed(t.app, pro, 'PUT', '/api/v1/settings/objects/invoices/fields', {
+    const shape = await t.signed(t.app, pro, 'PUT', '/api/v1/settings/objects/invoice/fields', {
       disabledFields: 'comments',
     });
     expect(shape.statusCode).toBe(400);
@@ -297,6 +297,6 @@ describe('settings API', () => {
     const proView = (await t.signed(t.app, pro, 'GET', '/api/v1/settings')).json();
     expect(proView.invoice.inboundFilters).toHaveLength(2);
     const freeView = (await t.signed(t.app, free, 'GET', '/api/v1/settings')).json();
-    expect(freeView.objects.find((o: { object: string }) => o.object === 'invoices').enabled).toBe(false);
+    expect(freeView.objects.find((o: { object: string }) => o.object === 'invoice').enabled).toBe(false);
   });
 });

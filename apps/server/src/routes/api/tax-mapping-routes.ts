@@ -81,7 +81,7 @@ export function taxMappingRoutes(app: TypedApp, ctx: RouteContext): void {
     async (request) => {
       const portal = portalOf(request);
       const { objects, connection } = await readSettings(ctx.db, portal.id);
-      const invoices = objects.find((o) => o.object === 'invoices');
+      const invoices = objects.find((o) => o.object === 'invoice');
       if (invoices?.enabled && invoices.direction !== 'quickbooks_to_hubspot') {
         if (connection && (connection.country ?? 'US') !== 'US') {
           throw conflict(
@@ -102,7 +102,7 @@ async function saveTaxMapping(
   taxMapping: { defaultTaxCodeId: string; byHubspotProductId: Record<string, string> } | null,
 ): Promise<void> {
   // Other settings share the options column: keep them.
-  await updateObjectSettings(ctx.db, portalId, 'invoices', (current) => ({
+  await updateObjectSettings(ctx.db, portalId, 'invoice', (current) => ({
     options: { ...readOptions(current), taxMapping } as Prisma.InputJsonObject,
   }));
 }

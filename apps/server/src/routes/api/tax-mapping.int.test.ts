@@ -26,8 +26,8 @@ describe('tax mapping API (R-ERR-5)', () => {
       data: { country: 'CA' },
     });
     for (const p of [canadian, other]) {
-      await turnOn(p, 'contacts');
-      await turnOn(p, 'products');
+      await turnOn(p, 'customer');
+      await turnOn(p, 'product');
       await t.signed(t.app, p, 'PUT', '/api/v1/settings/custom-line-item-account', { accountId: '79' });
     }
   });
@@ -43,7 +43,7 @@ describe('tax mapping API (R-ERR-5)', () => {
   });
 
   it('refuses outbound invoice sync to a non-US company until a tax mapping is saved, then allows it', async () => {
-    const refused = await turnOn(canadian, 'invoices');
+    const refused = await turnOn(canadian, 'invoice');
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error).toBe('tax_required_non_us');
 
@@ -58,7 +58,7 @@ describe('tax mapping API (R-ERR-5)', () => {
     const view = (await t.signed(t.app, canadian, 'GET', '/api/v1/settings')).json();
     expect(view.invoice.taxMapping).toEqual({ defaultTaxCodeId: '5', byHubspotProductId: { '901': '4' } });
 
-    const allowed = await turnOn(canadian, 'invoices');
+    const allowed = await turnOn(canadian, 'invoice');
     expect(allowed.statusCode).toBe(200);
     expect(allowed.json()).toMatchObject({ enabled: true, direction: 'two_way' });
 
@@ -70,12 +70,12 @@ describe('tax mapping API (R-ERR-5)', () => {
 
   it('keeps the other options of the invoices row when saving the mapping', async () => {
     await t.db.syncSettings.update({
-      where: { portalId_object: { portalId: canadian.id, object: 'invoices' } },
+      where: { portalId_object: { portalId: canadian.id, object: 'invoice' } },
       data: { options: { keepMe: true, taxMapping: { defaultTaxCodeId: '5', byHubspotProductId: {} } } },
     });
     await t.signed(t.app, canadian, 'PUT', '/api/v1/settings/tax-mapping', { defaultTaxCodeId: '4' });
     const row = await t.db.syncSettings.findUnique({
-      where: { portalId_object: { portalId: canadian.id, object: 'invoices' } },
+      where: { portalId_object: { portalId: canadian.id, object: 'invoice' } },
     });
     expect(row?.options).toEqual({
       keepMe: true,
@@ -87,12 +87,12 @@ describe('tax mapping API (R-ERR-5)', () => {
     const inUse = await t.signed(t.app, canadian, 'DELETE', '/api/v1/settings/tax-mapping');
     expect(inUse.statusCode).toBe(409);
     expect(inUse.json().error).toBe('tax_mapping_in_use');
-    await t.signed(t.app, canadian, 'PUT', '/api/v1/settings/objects/invoices', { enabled: false });
+    await t.signed(t.app, canadian, 'PUT', '/api/v1/settings/objects/invoice', { enabled: false });
     const removed = await t.signed(t.app, canadian, 'DELETE', '/api/v1/settings/tax-mapping');
     expect(removed.statusCode).toBe(200);
     expect(removed.json()).toEqual({ taxMapping: null });
     expect((await t.signed(t.app, canadian, 'GET', '/api/v1/settings')).json().invoice.taxMapping).toBeNull();
-    expect((await turnOn(canadian, 'invoices')).json().error).toBe('tax_required_non_us');
+    expect((await turnOn(canadian, 'invoice')).json().error).toBe('tax_required_non_us');
   });
 
   it('names what is wrong in a bad mapping', async () => {

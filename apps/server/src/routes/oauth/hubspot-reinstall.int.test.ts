@@ -31,7 +31,7 @@ describe('HubSpot installation needs_reauth in the API data, cleared by a new in
       data: {
         portalId: portal.id,
         side: 'hubspot',
-        object: 'invoices',
+        object: 'invoice',
         recordId: '555',
         eventId: 'reinstall-1',
       },

@@ -145,8 +145,8 @@ describe('OAuth: HubSpot install, QBO connect, disconnect, uninstall', () => {
       const portal = await t.portal({ realmId: 'realm-300' });
       await t.db.syncSettings.createMany({
         data: [
-          { portalId: portal.id, object: 'invoices', enabled: true, direction: 'two_way' },
-          { portalId: portal.id, object: 'contacts', enabled: true, direction: 'two_way' },
+          { portalId: portal.id, object: 'invoice', enabled: true, direction: 'two_way' },
+          { portalId: portal.id, object: 'customer', enabled: true, direction: 'two_way' },
         ],
       });
       await t.signed(t.app, portal, 'POST', '/api/v1/invoices/1/resync');
@@ -162,7 +162,7 @@ describe('OAuth: HubSpot install, QBO connect, disconnect, uninstall', () => {
       expect(Number(jobsAfter[0]?.n)).toBe(0);
       const row = await t.db.quickBooksConnection.findUniqueOrThrow({ where: { portalId: portal.id } });
       expect(row).toMatchObject({ status: 'disconnected', accessToken: null, refreshToken: null });
-      const turnOn = await t.signed(t.app, portal, 'PUT', '/api/v1/settings/objects/contacts', {
+      const turnOn = await t.signed(t.app, portal, 'PUT', '/api/v1/settings/objects/customer', {
         enabled: true,
       });
       expect(turnOn.json().error).toBe('quickbooks_not_connected');

@@ -54,8 +54,8 @@ describe('HubSpot merge webhooks (R-OBJ-7)', () => {
       orderBy: { id: 'asc' },
     });
     expect(notices.map((n) => [n.object, n.recordId])).toEqual([
-      ['contacts', '900'],
-      ['contacts', '901'],
+      ['customer', '900'],
+      ['customer', '901'],
     ]);
   });
 });

@@ -52,9 +52,9 @@ describe('QuickBooks merge webhooks (R-OBJ-7)', () => {
     expect(res.statusCode).toBe(200);
     // The survivor's own notice from the Merge and the Update's are two events (both stored).
     expect((await notices()).map((n) => [n.object, n.recordId, n.mergedIntoId])).toEqual([
-      ['contacts', '9', '4'],
-      ['contacts', '4', null],
-      ['contacts', '4', null],
+      ['customer', '9', '4'],
+      ['customer', '4', null],
+      ['customer', '4', null],
     ]);
   });
 

@@ -1,4 +1,4 @@
-import { findConnectedRealms, findInstalledPortals, type NewChangeNotice, toDbObject } from '@ledgersync/db';
+import { findConnectedRealms, findInstalledPortals, type NewChangeNotice } from '@ledgersync/db';
 import { type ParsedWebhookEvent, parseWebhookEvents } from '@ledgersync/hubspot';
 import { createChangeIntake } from '@ledgersync/jobs';
 import { parseIntuitWebhook, verifyIntuitSignature } from '@ledgersync/quickbooks';
@@ -61,7 +61,7 @@ export function webhookRoutes(app: TypedApp, ctx: RouteContext): void {
         notices.push({
           portalId,
           side: 'hubspot',
-          object: toDbObject(e.object),
+          object: e.object,
           recordId: e.recordId,
           eventId: e.dedupeKey,
           occurredAt: new Date(e.occurredAt),
@@ -114,7 +114,7 @@ export function webhookRoutes(app: TypedApp, ctx: RouteContext): void {
         notices.push({
           portalId,
           side: 'quickbooks',
-          object: toDbObject(n.object),
+          object: n.object,
           recordId: n.recordId,
           ...(n.mergedInto ? { mergedIntoId: n.mergedInto } : {}),
           eventId: n.eventId,

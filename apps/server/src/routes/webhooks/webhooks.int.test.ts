@@ -79,9 +79,9 @@ describe('webhooks', () => {
       expect(res.statusCode).toBe(200);
       expect(res.json()).toEqual({ received: 6, stored: 4, ignored: 2 });
       expect((await notices(a.id)).map((n) => [n.object, n.recordId, n.eventId])).toEqual([
-        ['invoices', '501', '10:1'],
-        ['contacts', '7', '10:2'],
-        ['products', '9', '10:4'],
+        ['invoice', '501', '10:1'],
+        ['customer', '7', '10:2'],
+        ['product', '9', '10:4'],
       ]);
       expect((await notices(b.id)).map((n) => n.recordId)).toEqual(['600']);
       // HubSpot retries a delivery it thinks failed: nothing is stored twice.
@@ -177,8 +177,8 @@ describe('webhooks', () => {
       expect(res.json()).toEqual({ received: 5, stored: 3, ignored: 2 });
       const qa = (await notices(a.id)).filter((n) => n.side === 'quickbooks');
       expect(qa.map((n) => [n.object, n.recordId])).toEqual([
-        ['invoices', '130'],
-        ['contacts', '58'],
+        ['invoice', '130'],
+        ['customer', '58'],
       ]);
       expect(qa[0]?.occurredAt?.toISOString()).toBe('2026-11-27T19:59:00.000Z');
       expect((await intuitPost(body)).json().stored).toBe(0);
@@ -215,7 +215,7 @@ describe('webhooks', () => {
       const res = await intuitPost(body);
       expect(res.json()).toEqual({ received: 3, stored: 2, ignored: 0 });
       const b12 = await t.db.changeNotice.findFirst({ where: { portalId: b.id, recordId: '12' } });
-      expect(b12).toMatchObject({ side: 'quickbooks', object: 'products', eventId: 'ce:ce-2' });
+      expect(b12).toMatchObject({ side: 'quickbooks', object: 'product', eventId: 'ce:ce-2' });
     });
 
     it('refuses a wrong or missing intuit-signature with 401 and malformed bodies with 400', async () => {

@@ -28,7 +28,7 @@ const PO_NUMBER: CustomMapping = {
 async function portalWithMapping(): Promise<{ p: TestPortal; drain: () => Promise<void> }> {
   const p = await syncingPortal(world);
   await world.db.syncSettings.updateMany({
-    where: { portalId: p.portalId, object: 'invoices' },
+    where: { portalId: p.portalId, object: 'invoice' },
     data: { fieldMappings: { disabledFields: [], customMappings: [PO_NUMBER] } },
   });
   return {
@@ -82,7 +82,7 @@ describe('custom mappings end to end (R-MAP-4, R-FAQ-1)', () => {
     );
     await p.notify('quickbooks', 'invoice', invoice.Id);
     await drain();
-    const link = await linkOfQuickBooks(world, p, 'invoices', invoice.Id);
+    const link = await linkOfQuickBooks(world, p, 'invoice', invoice.Id);
     expect(link).toMatchObject({ status: 'synced' });
     const hs = await p.hs<HsObject>(
       `/crm/v3/objects/invoices/${link?.hubspotId}?properties=hs_purchase_order_number,ledgersync_qbo_number`,

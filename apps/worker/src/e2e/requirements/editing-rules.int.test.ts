@@ -59,7 +59,7 @@ describe('editing rules', () => {
     const failed = await world.db.syncActivity.findFirstOrThrow({
       where: { portalId: p.portalId, errorCode: 'hubspot_native_edited_in_quickbooks' },
     });
-    expect(failed.object).toBe('invoices');
+    expect(failed.object).toBe('invoice');
 
     // The HubSpot side is edited: HubSpot's lines win and go to QBO again.
     const hsInvoice = await p.hs<{ associations?: { 'line items'?: { results: { id: string }[] } } }>(
@@ -106,7 +106,7 @@ describe('editing rules', () => {
     await p.notify('quickbooks', 'invoice', created.Id);
     await p.drain();
     const link = await world.db.recordLink.findFirstOrThrow({
-      where: { portalId: p.portalId, object: 'invoices', quickbooksId: created.Id },
+      where: { portalId: p.portalId, object: 'invoice', quickbooksId: created.Id },
     });
     await setFirstLineQuantity(p, created.Id, '7');
     await p.notify('quickbooks', 'invoice', created.Id);

@@ -74,7 +74,7 @@ describe('invoice filters', () => {
     expect(totals).toEqual(['30']);
     expect(await linkOfHubSpot(world, p, native.id)).toMatchObject({ status: 'synced' });
     const excluded = await world.db.syncActivity.findMany({
-      where: { portalId: p.portalId, object: 'invoices', action: 'excluded' },
+      where: { portalId: p.portalId, object: 'invoice', action: 'excluded' },
     });
     expect(new Set(excluded.map((a) => a.hubspotId))).toEqual(new Set([draft.id, foreign.id]));
   });
@@ -82,7 +82,7 @@ describe('invoice filters', () => {
   it('R-FLT-2: an inbound filter (amount over 100) keeps other QBO invoices out of HubSpot', async () => {
     const p = await syncingPortal(world);
     await world.db.syncSettings.updateMany({
-      where: { portalId: p.portalId, object: 'invoices' },
+      where: { portalId: p.portalId, object: 'invoice' },
       data: { inboundFilters: [{ kind: 'primary', field: 'total', operator: 'gt', value: '100' }] },
     });
     const customer = await p.qbo.create(
@@ -96,12 +96,12 @@ describe('invoice filters', () => {
     await p.notify('quickbooks', 'invoice', large.Id);
     await p.drain();
 
-    expect(await linkOfQuickBooks(world, p, 'invoices', large.Id)).toMatchObject({ status: 'synced' });
-    const smallLink = await linkOfQuickBooks(world, p, 'invoices', small.Id);
+    expect(await linkOfQuickBooks(world, p, 'invoice', large.Id)).toMatchObject({ status: 'synced' });
+    const smallLink = await linkOfQuickBooks(world, p, 'invoice', small.Id);
     expect(smallLink?.hubspotId ?? null).toBeNull();
     const hsInvoices = await p.hs<{ results: HsObject[] }>('/crm/v3/objects/invoices');
     expect(hsInvoices.results).toHaveLength(1);
-    const synced = await linkOfQuickBooks(world, p, 'invoices', large.Id);
+    const synced = await linkOfQuickBooks(world, p, 'invoice', large.Id);
     expect((await p.read('hubspot', 'invoice', synced?.hubspotId ?? '')).total).toBe('500.00');
   });
 });

@@ -80,7 +80,7 @@ describe('R-OBJ-6: invoices in a foreign currency sync when QBO has multicurrenc
     expect(await linkOfHubSpot(world, p, invoice.id)).toMatchObject({ status: 'synced', errorCode: null });
     const hsInvoice = await p.read('hubspot', 'invoice', invoice.id);
     expect(hsInvoice).toMatchObject({ status: 'paid', currency: 'EUR', total: '59.97' });
-    const paymentLink = await linkOfQuickBooks(world, p, 'payments', payment.Id);
+    const paymentLink = await linkOfQuickBooks(world, p, 'payment', payment.Id);
     expect(paymentLink).toMatchObject({ status: 'synced', hubspotId: expect.any(String) });
     const hsPayment = await p.read('hubspot', 'payment', paymentLink?.hubspotId ?? '');
     expect(hsPayment).toMatchObject({ currency: 'EUR', amount: '59.97' });

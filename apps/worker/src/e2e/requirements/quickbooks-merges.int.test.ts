@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { toDbObject } from '@ledgersync/db';
 import { SYNC_STATUS_PROPERTY } from '@ledgersync/hubspot';
 import { createChangeIntake } from '@ledgersync/jobs';
 import {
@@ -35,7 +34,7 @@ async function mergeInQbo(p: TestPortal, fromId: string, intoId: string): Promis
     {
       portalId: p.portalId,
       side: 'quickbooks',
-      object: toDbObject('customer'),
+      object: 'customer',
       recordId: fromId,
       mergedIntoId: intoId,
       eventId: `e2e-merge-${p.portalId}-${++events}`,
@@ -43,7 +42,7 @@ async function mergeInQbo(p: TestPortal, fromId: string, intoId: string): Promis
     {
       portalId: p.portalId,
       side: 'quickbooks',
-      object: toDbObject('customer'),
+      object: 'customer',
       recordId: intoId,
       eventId: `e2e-merge-${p.portalId}-${++events}`,
     },
@@ -74,8 +73,8 @@ describe('QuickBooks customer merges', () => {
     await p.notify('quickbooks', 'customer', keep);
     await p.notify('quickbooks', 'customer', drop);
     await p.drain();
-    const keepLink = await linkOfQuickBooks(world, p, 'contacts', keep);
-    const dropLink = await linkOfQuickBooks(world, p, 'contacts', drop);
+    const keepLink = await linkOfQuickBooks(world, p, 'customer', keep);
+    const dropLink = await linkOfQuickBooks(world, p, 'customer', drop);
     expect(keepLink).toMatchObject({ status: 'synced' });
     expect(dropLink).toMatchObject({ status: 'synced' });
     expect(await hsContacts(p)).toHaveLength(2);
@@ -114,7 +113,7 @@ describe('QuickBooks customer merges', () => {
     const old = await qboCustomer(p, 'Old Name Inc', 'old@example.com');
     await p.notify('quickbooks', 'customer', old);
     await p.drain();
-    const link = await linkOfQuickBooks(world, p, 'contacts', old);
+    const link = await linkOfQuickBooks(world, p, 'customer', old);
     expect(link).toMatchObject({ status: 'synced' });
     // The survivor never reached us (no webhook for it).
     const survivor = await qboCustomer(p, 'New Name Inc', 'new@example.com');

@@ -1,4 +1,5 @@
 import { expect } from '@jest/globals';
+import type { SyncObject } from '@ledgersync/sync-engine';
 import type { HsObject, TestPortal, TestWorld } from '@ledgersync/test-world';
 import { finalizedHubSpotInvoice, qboApi } from '../fixtures.ts';
 
@@ -41,7 +42,7 @@ export async function linkOfHubSpot(world: TestWorld, p: TestPortal, hubspotId: 
 export async function linkOfQuickBooks(
   world: TestWorld,
   p: TestPortal,
-  object: 'contacts' | 'products' | 'invoices' | 'payments',
+  object: SyncObject,
   quickbooksId: string,
 ) {
   return world.db.recordLink.findFirst({ where: { portalId: p.portalId, object, quickbooksId } });

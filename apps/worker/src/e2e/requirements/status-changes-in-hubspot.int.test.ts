@@ -69,7 +69,7 @@ describe('status changes made in HubSpot', () => {
   it('R-OBJ-4: with inbound-only invoice sync, payments do not sync', async () => {
     const p = await syncingPortal(world);
     await world.db.syncSettings.updateMany({
-      where: { portalId: p.portalId, object: 'invoices' },
+      where: { portalId: p.portalId, object: 'invoice' },
       data: { direction: 'quickbooks_to_hubspot' },
     });
     const invoice = await finalizedHubSpotInvoice(p, `${p.hubId}@example.com`);

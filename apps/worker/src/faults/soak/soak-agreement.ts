@@ -15,7 +15,7 @@ export async function edgesAgree(world: TestWorld, p: TestPortal, ledger: SoakLe
     const link = await world.db.recordLink.findFirst({
       where: {
         portalId: p.portalId,
-        object: 'contacts',
+        object: 'customer',
         ...(side === 'hubspot' ? { hubspotId: id } : { quickbooksId: id }),
       },
     });

@@ -46,9 +46,9 @@ describe('Object configuration (R-MAP-2, R-MAP-3)', () => {
   });
 
   it('switches a mapped field off; a required field cannot be switched', async () => {
-    backend.on('PUT', '/api/v1/settings/objects/invoices/fields', {
-      body: objectSettings('invoices', {
-        defaultMappings: objectSettings('invoices').defaultMappings.map((m) => ({
+    backend.on('PUT', '/api/v1/settings/objects/invoice/fields', {
+      body: objectSettings('invoice', {
+        defaultMappings: objectSettings('invoice').defaultMappings.map((m) => ({
           ...m,
           enabled: m.key !== 'dueDate',
         })),
@@ -58,20 +58,20 @@ describe('Object configuration (R-MAP-2, R-MAP-3)', () => {
     expect(find(Toggle, { name: 'field-number' }).props.readOnly).toBe(true);
     fire(find(Toggle, { name: 'field-dueDate' }), 'onChange', false);
     await waitFor(() => expect(find(Toggle, { name: 'field-dueDate' }).props.checked).toBe(false));
-    expect(backend.callsTo('PUT', '/api/v1/settings/objects/invoices/fields')[0]?.body).toEqual({
+    expect(backend.callsTo('PUT', '/api/v1/settings/objects/invoice/fields')[0]?.body).toEqual({
       disabledFields: ['dueDate'],
     });
   });
 
   it('sets the conflict rule', async () => {
-    backend.on('PUT', '/api/v1/settings/objects/invoices', {
-      body: objectSettings('invoices', { conflictResolution: 'quickbooks' }),
+    backend.on('PUT', '/api/v1/settings/objects/invoice', {
+      body: objectSettings('invoice', { conflictResolution: 'quickbooks' }),
     });
     const { find, waitFor } = await openInvoiceConfiguration(backend);
     expect(find(RadioButton, { value: 'hubspot' }).props.checked).toBe(true);
     find(RadioButton, { value: 'quickbooks' }).trigger('onChange');
     await waitFor(() => expect(find(RadioButton, { value: 'quickbooks' }).props.checked).toBe(true));
-    expect(backend.callsTo('PUT', '/api/v1/settings/objects/invoices')[0]?.body).toEqual({
+    expect(backend.callsTo('PUT', '/api/v1/settings/objects/invoice')[0]?.body).toEqual({
       conflictResolution: 'quickbooks',
     });
   });

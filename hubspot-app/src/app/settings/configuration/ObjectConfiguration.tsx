@@ -59,7 +59,7 @@ export function ObjectConfiguration(props: ObjectConfigurationProps) {
             )
           }
         />
-        {object === 'invoices' ? (
+        {object === 'invoice' ? (
           <>
             <CustomMappingsSection client={client} settings={settings} onSettingsChange={onSettingsChange} />
             <InvoiceFilters client={client} settings={settings} onSettingsChange={onSettingsChange} />

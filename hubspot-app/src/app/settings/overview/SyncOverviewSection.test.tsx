@@ -37,29 +37,29 @@ describe('Sync overview: object view (R-VIS-2)', () => {
 
   it('shows counts per object and status; a count opens a panel listing those records', async () => {
     const { find, maybeFindByTestId, findByTestId, waitFor } = renderSettings(backend);
-    await waitFor(() => expect(maybeFindByTestId(Button, 'count-invoices-failing')).not.toBeNull());
-    expect(findByTestId(Button, 'count-invoices-failing').text).toBe('3');
+    await waitFor(() => expect(maybeFindByTestId(Button, 'count-invoice-failing')).not.toBeNull());
+    expect(findByTestId(Button, 'count-invoice-failing').text).toBe('3');
     expect(
       backend.callsTo('GET', '/api/v1/records').filter((c) => c.query.get('status') === 'failed'),
     ).toHaveLength(0);
 
-    overlayOf(findByTestId(Button, 'count-invoices-failing')).find(Panel).trigger('onOpen');
+    overlayOf(findByTestId(Button, 'count-invoice-failing')).find(Panel).trigger('onOpen');
     await waitFor(() =>
-      expect(overlayOf(findByTestId(Button, 'count-invoices-failing')).maybeFind(Table)).not.toBeNull(),
+      expect(overlayOf(findByTestId(Button, 'count-invoice-failing')).maybeFind(Table)).not.toBeNull(),
     );
     const call = backend.callsTo('GET', '/api/v1/records').find((c) => c.query.get('status') === 'failed');
-    expect(call?.query.get('object')).toBe('invoices');
-    expect(textOf(overlayOf(findByTestId(Button, 'count-invoices-failing')).find(Table))).toContain('1042');
+    expect(call?.query.get('object')).toBe('invoice');
+    expect(textOf(overlayOf(findByTestId(Button, 'count-invoice-failing')).find(Table))).toContain('1042');
     expect(find(Table)).toBeTruthy();
   });
 
   it('lets the admin choose the count columns', async () => {
     const { find, maybeFind, waitFor, maybeFindByTestId } = renderSettings(backend);
     await waitFor(() => expect(maybeFind(MultiSelect, { name: 'overview-columns' })).not.toBeNull());
-    expect(maybeFindByTestId(Button, 'count-invoices-pending')).toBeNull();
+    expect(maybeFindByTestId(Button, 'count-invoice-pending')).toBeNull();
     fire(find(MultiSelect, { name: 'overview-columns' }), 'onChange', ['synced', 'pending']);
-    await waitFor(() => expect(maybeFindByTestId(Button, 'count-invoices-pending')).not.toBeNull());
-    expect(maybeFindByTestId(Button, 'count-invoices-failing')).toBeNull();
+    await waitFor(() => expect(maybeFindByTestId(Button, 'count-invoice-pending')).not.toBeNull());
+    expect(maybeFindByTestId(Button, 'count-invoice-failing')).toBeNull();
   });
 });
 
@@ -91,7 +91,7 @@ describe('Sync overview: record view (R-VIS-3)', () => {
     fire(recordTable(r), 'onPageChange', 2);
     await r.waitFor(() => expect(pageOf(recordTable(r))).toBe(2));
     fire(r.find(Select, { name: 'filter-status' }), 'onChange', 'failed');
-    fire(r.find(Select, { name: 'filter-object' }), 'onChange', 'invoices');
+    fire(r.find(Select, { name: 'filter-object' }), 'onChange', 'invoice');
     fire(r.find(Select, { name: 'filter-error' }), 'onChange', 'duplicate_display_name');
     fire(r.find(Select, { name: 'filter-direction' }), 'onChange', 'hubspot_to_quickbooks');
     fire(r.find(DateInput, { name: 'filter-from' }), 'onChange', { year: 2026, month: 0, date: 1 });
@@ -103,7 +103,7 @@ describe('Sync overview: record view (R-VIS-3)', () => {
     const query = backend.callsTo('GET', '/api/v1/records').at(-1)?.query;
     expect(Object.fromEntries(query ?? [])).toMatchObject({
       status: 'failed',
-      object: 'invoices',
+      object: 'invoice',
       errorCode: 'duplicate_display_name',
       direction: 'hubspot_to_quickbooks',
       page: '1',

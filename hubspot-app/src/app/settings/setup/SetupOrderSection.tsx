@@ -20,7 +20,7 @@ export type SettableDirection = 'hubspot_to_quickbooks' | 'quickbooks_to_hubspot
 const DIRECTIONS: SettableDirection[] = ['hubspot_to_quickbooks', 'quickbooks_to_hubspot', 'two_way'];
 
 /** R-CON-4: set up in this order; invoices need products and contacts first. */
-export const SETUP_ORDER: readonly SyncObject[] = ['products', 'contacts', 'invoices'];
+export const SETUP_ORDER: readonly SyncObject[] = ['product', 'customer', 'invoice'];
 
 export interface SetupOrderProps {
   objects: readonly ObjectSettings[];
@@ -31,8 +31,8 @@ export interface SetupOrderProps {
 
 export function SetupOrderSection({ objects, onDirection, onEnabled, onEdit }: SetupOrderProps) {
   const find = (object: SyncObject) => objects.find((o) => o.object === object);
-  const prerequisitesOn = find('products')?.enabled === true && find('contacts')?.enabled === true;
-  const invoices = find('invoices');
+  const prerequisitesOn = find('product')?.enabled === true && find('customer')?.enabled === true;
+  const invoices = find('invoice');
   return (
     <Flex direction="column" gap="sm">
       <Heading>Sync set-up</Heading>
@@ -49,7 +49,7 @@ export function SetupOrderSection({ objects, onDirection, onEnabled, onEdit }: S
         <TableBody>
           {SETUP_ORDER.map((name, index) => {
             const settings = find(name);
-            const blocked = name === 'invoices' && !prerequisitesOn && settings?.enabled !== true;
+            const blocked = name === 'invoice' && !prerequisitesOn && settings?.enabled !== true;
             return (
               <TableRow key={name}>
                 <TableCell>

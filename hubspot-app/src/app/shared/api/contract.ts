@@ -4,7 +4,7 @@ import { z } from 'zod';
 // than imported so no server code or engine can reach the extension bundle; only the fields the
 // views use are checked, so additions on the server side do not break the UI.
 
-export const syncObjectSchema = z.enum(['products', 'contacts', 'invoices', 'payments']);
+export const syncObjectSchema = z.enum(['product', 'customer', 'invoice', 'payment']);
 export type SyncObject = z.infer<typeof syncObjectSchema>;
 export const directionSchema = z.enum(['off', 'hubspot_to_quickbooks', 'quickbooks_to_hubspot', 'two_way']);
 export type Direction = z.infer<typeof directionSchema>;
