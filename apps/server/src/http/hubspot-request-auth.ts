@@ -1,11 +1,8 @@
 import { createPortalRepository, type Portal } from '@ledgersync/db';
+import { SIGNATURE_MAX_AGE_MS, verifyHubSpotSignatureV3 } from '@ledgersync/hubspot';
 import type { FastifyRequest } from 'fastify';
 import type { RouteContext } from '../deps.ts';
 import { createReplayGuard } from '../security/replay-guard.ts';
-import {
-  HUBSPOT_SIGNATURE_WINDOW_MS,
-  verifyHubSpotSignatureV3,
-} from '../security/verify-hubspot-signature.ts';
 import { forbidden, unauthorized } from './http-error.ts';
 
 declare module 'fastify' {
@@ -28,36 +25,30 @@ export function receivedUrl(ctx: RouteContext, request: FastifyRequest): string 
  * unsigned request learns nothing about the schema.
  */
 export function hubspotRequestAuth(ctx: RouteContext) {
-  const replays = createReplayGuard(ctx.db, 2 * HUBSPOT_SIGNATURE_WINDOW_MS);
+  const replays = createReplayGuard(ctx.db, 2 * SIGNATURE_MAX_AGE_MS);
   const portals = createPortalRepository(ctx.db);
   return async (request: FastifyRequest): Promise<void> => {
     const header = (name: string) => {
       const v = request.headers[name];
       return Array.isArray(v) ? v[0] : v;
     };
-    const nowMs = ctx.now().getTime();
     const signature = header('x-hubspot-signature-v3');
-    const check = verifyHubSpotSignatureV3(
-      {
-        method: request.method,
-        url: receivedUrl(ctx, request),
-        rawBody: request.rawBody ?? '',
-        signature,
-        timestamp: header('x-hubspot-request-timestamp'),
-      },
-      ctx.config.hubspot.clientSecret,
-      nowMs,
-    );
+    const check = verifyHubSpotSignatureV3({
+      method: request.method,
+      url: receivedUrl(ctx, request),
+      rawBody: request.rawBody ?? '',
+      signature,
+      timestamp: header('x-hubspot-request-timestamp'),
+      clientSecret: ctx.config.hubspot.clientSecret,
+      now: ctx.now().getTime(),
+    });
     if (!check.ok) {
       const messages = {
-        missing_signature: 'The request is not signed by HubSpot',
+        missing: 'The request is not signed by HubSpot',
         expired: 'The request signature has expired',
         mismatch: 'The request signature does not match',
       };
-      throw unauthorized(
-        `signature_${check.reason === 'missing_signature' ? 'missing' : check.reason}`,
-        messages[check.reason],
-      );
+      throw unauthorized(`signature_${check.reason}`, messages[check.reason]);
     }
     if (request.method !== 'GET' && signature && !(await replays.firstUse(signature, ctx.now()))) {
       throw unauthorized('signature_replayed', 'This signed request was already used');

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { Signature } from '@hubspot/api-client';
 import { describe, expect, it } from '@jest/globals';
 import { decodeSignedUri, verifyHubSpotSignatureV3 } from './verify-hubspot-signature.ts';
@@ -30,28 +31,29 @@ describe('verifyHubSpotSignatureV3', () => {
 
   it('accepts the known answer for a fresh request', () => {
     const signature = sdkSignature(url, body, now - 1000);
-    expect(verifyHubSpotSignatureV3({ ...base, signature })).toEqual({ valid: true });
+    expect(verifyHubSpotSignatureV3({ ...base, signature })).toEqual({ ok: true, timestampMs: now - 1000 });
     expect(verifyHubSpotSignatureV3({ ...base, rawBody: Buffer.from(body), signature })).toEqual({
-      valid: true,
+      ok: true,
+      timestampMs: now - 1000,
     });
   });
 
   it('rejects a wrong secret, an altered body, an altered URL and a garbage signature', () => {
     const signature = sdkSignature(url, body, now - 1000);
     expect(verifyHubSpotSignatureV3({ ...base, clientSecret: 'other', signature })).toEqual({
-      valid: false,
+      ok: false,
       reason: 'mismatch',
     });
     expect(verifyHubSpotSignatureV3({ ...base, rawBody: body.replace('123', '124'), signature })).toEqual({
-      valid: false,
+      ok: false,
       reason: 'mismatch',
     });
     expect(verifyHubSpotSignatureV3({ ...base, url: `${url}&x=1`, signature })).toEqual({
-      valid: false,
+      ok: false,
       reason: 'mismatch',
     });
     expect(verifyHubSpotSignatureV3({ ...base, signature: 'AAAA' })).toEqual({
-      valid: false,
+      ok: false,
       reason: 'mismatch',
     });
   });
@@ -60,21 +62,24 @@ describe('verifyHubSpotSignatureV3', () => {
     const old = now - 5 * 60_000 - 1;
     expect(
       verifyHubSpotSignatureV3({ ...base, timestamp: old, signature: sdkSignature(url, body, old) }),
-    ).toEqual({ valid: false, reason: 'expired' });
+    ).toEqual({ ok: false, reason: 'expired' });
     const edge = now - 5 * 60_000;
     expect(
       verifyHubSpotSignatureV3({ ...base, timestamp: edge, signature: sdkSignature(url, body, edge) }),
-    ).toEqual({ valid: true });
-    expect(verifyHubSpotSignatureV3({ ...base, timestamp: 'soon', signature: 'x' })).toEqual({
-      valid: false,
-      reason: 'expired',
-    });
+    ).toEqual({ ok: true, timestampMs: edge });
+    // Not HubSpot's format (epoch milliseconds in digits): no usable timestamp.
+    for (const timestamp of ['soon', '1e12', ' 1772441600000', '-1', '1234567890123456']) {
+      expect(verifyHubSpotSignatureV3({ ...base, timestamp, signature: 'x' })).toEqual({
+        ok: false,
+        reason: 'missing',
+      });
+    }
     expect(verifyHubSpotSignatureV3({ ...base, signature: undefined })).toEqual({
-      valid: false,
+      ok: false,
       reason: 'missing',
     });
     expect(verifyHubSpotSignatureV3({ ...base, timestamp: undefined, signature: 'x' })).toEqual({
-      valid: false,
+      ok: false,
       reason: 'missing',
     });
   });
@@ -86,7 +91,79 @@ describe('verifyHubSpotSignatureV3', () => {
     const encoded = 'https://a.example/h?email=o%27brien%40x.com';
     const signature = sdkSignature(decodeSignedUri(encoded), body, now);
     expect(verifyHubSpotSignatureV3({ ...base, url: encoded, timestamp: now, signature })).toEqual({
-      valid: true,
+      ok: true,
+      timestampMs: now,
     });
+  });
+});
+
+describe('verifyHubSpotSignatureV3 against an HMAC computed by hand', () => {
+  const clientSecret = 'client-secret-123';
+  const at = 1_764_000_000_000;
+  // Computed independently of the module: HMAC-SHA256 over method + URI + body + timestamp, base64.
+  const sign = (method: string, uri: string, b: string, ts: string) =>
+    createHmac('sha256', clientSecret).update(`${method}${uri}${b}${ts}`).digest('base64');
+  const request = {
+    method: 'POST',
+    url: 'https://ledgersync.test/api/v1/x?portalId=62515&userEmail=a@b.co',
+    rawBody: '{"a":1}',
+    timestamp: String(at - 1000),
+    clientSecret,
+    now: at,
+  };
+
+  it('accepts a request signed with the client secret within five minutes', () => {
+    const signature = sign(request.method, request.url, request.rawBody, request.timestamp);
+    expect(verifyHubSpotSignatureV3({ ...request, signature })).toEqual({ ok: true, timestampMs: at - 1000 });
+  });
+
+  it('refuses a wrong secret, an altered body, URL or method', () => {
+    const signature = sign(request.method, request.url, request.rawBody, request.timestamp);
+    expect(verifyHubSpotSignatureV3({ ...request, clientSecret: 'other-secret', signature })).toMatchObject({
+      reason: 'mismatch',
+    });
+    expect(verifyHubSpotSignatureV3({ ...request, rawBody: '{"a":2}', signature }).ok).toBe(false);
+    expect(
+      verifyHubSpotSignatureV3({ ...request, url: request.url.replace('62515', '62516'), signature }).ok,
+    ).toBe(false);
+    expect(verifyHubSpotSignatureV3({ ...request, method: 'PUT', signature }).ok).toBe(false);
+  });
+
+  it('refuses timestamps older or further ahead than five minutes, and missing headers', () => {
+    const old = String(at - 5 * 60_000 - 1);
+    expect(
+      verifyHubSpotSignatureV3({
+        ...request,
+        timestamp: old,
+        signature: sign('POST', request.url, request.rawBody, old),
+      }),
+    ).toEqual({ ok: false, reason: 'expired' });
+    const ahead = String(at + 5 * 60_000 + 1);
+    expect(
+      verifyHubSpotSignatureV3({
+        ...request,
+        timestamp: ahead,
+        signature: sign('POST', request.url, request.rawBody, ahead),
+      }).ok,
+    ).toBe(false);
+    expect(verifyHubSpotSignatureV3({ ...request, signature: undefined })).toEqual({
+      ok: false,
+      reason: 'missing',
+    });
+    expect(verifyHubSpotSignatureV3({ ...request, timestamp: 'soon', signature: 'x' }).ok).toBe(false);
+  });
+
+  it('decodes the escapes HubSpot decodes before hashing, and only those', () => {
+    const decoded = 'https://x.io/p?email=a@b.co';
+    const signature = sign('GET', decoded, '', request.timestamp);
+    expect(
+      verifyHubSpotSignatureV3({
+        ...request,
+        method: 'GET',
+        url: 'https://x.io/p?email=a%40b.co',
+        rawBody: '',
+        signature,
+      }).ok,
+    ).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
+/** HubSpot rejects requests older than this; so do we (webhooks and `hubspot.fetch` alike). */
 export const SIGNATURE_MAX_AGE_MS = 5 * 60_000;
 
 export interface SignatureV3Input {
@@ -8,7 +9,7 @@ export interface SignatureV3Input {
   readonly url: string;
   /** The raw body bytes (or their UTF-8 text), before any JSON parsing. */
   readonly rawBody: Buffer | string;
-  /** `X-HubSpot-Request-Timestamp`: epoch milliseconds. */
+  /** `X-HubSpot-Request-Timestamp`: epoch milliseconds, digits only. */
   readonly timestamp: string | number | undefined;
   /** `X-HubSpot-Signature-v3`: base64 HMAC-SHA256. */
   readonly signature: string | undefined;
@@ -17,9 +18,15 @@ export interface SignatureV3Input {
   readonly now: number;
 }
 
+/**
+ * `missing`: no signature, or no timestamp in HubSpot's format (epoch milliseconds, 1 to 15
+ * digits); `expired`: the timestamp is outside the window; `mismatch`: the HMAC differs.
+ */
 export type SignatureCheck =
-  | { readonly valid: true }
-  | { readonly valid: false; readonly reason: 'missing' | 'expired' | 'mismatch' };
+  | { readonly ok: true; readonly timestampMs: number }
+  | { readonly ok: false; readonly reason: 'missing' | 'expired' | 'mismatch' };
+
+const TIMESTAMP = /^\d{1,15}$/;
 
 // HubSpot signs the URI with these escapes decoded (and only these); every other escape stays.
 const DECODED: Readonly<Record<string, string>> = {
@@ -51,21 +58,19 @@ export function signV3(input: Omit<SignatureV3Input, 'signature' | 'now'>): stri
 }
 
 /**
- * Checks HubSpot's v3 request signature: a timestamp within 5 minutes of `now` (either way, so a
- * captured request cannot be replayed later), then a constant-time compare of the HMAC.
+ * Checks HubSpot's v3 request signature (webhooks and `hubspot.fetch` alike): a timestamp in
+ * HubSpot's format within 5 minutes of `now` (either way, so a captured request cannot be replayed
+ * later), then a constant-time compare of the HMAC. Hands the timestamp back when valid.
  */
 export function verifyHubSpotSignatureV3(input: SignatureV3Input): SignatureCheck {
-  if (!input.signature || input.timestamp === undefined || String(input.timestamp).trim() === '') {
-    return { valid: false, reason: 'missing' };
-  }
-  const ts = Number(input.timestamp);
-  if (!Number.isFinite(ts) || Math.abs(input.now - ts) > SIGNATURE_MAX_AGE_MS) {
-    return { valid: false, reason: 'expired' };
-  }
+  const timestamp = input.timestamp === undefined ? '' : String(input.timestamp);
+  if (!input.signature || !TIMESTAMP.test(timestamp)) return { ok: false, reason: 'missing' };
+  const timestampMs = Number(timestamp);
+  if (Math.abs(input.now - timestampMs) > SIGNATURE_MAX_AGE_MS) return { ok: false, reason: 'expired' };
   const expected = Buffer.from(signV3(input), 'base64');
   const given = Buffer.from(input.signature, 'base64');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-    return { valid: false, reason: 'mismatch' };
+    return { ok: false, reason: 'mismatch' };
   }
-  return { valid: true };
+  return { ok: true, timestampMs };
 }

@@ -1,5 +1,5 @@
 import { findConnectedRealms, findInstalledPortals, type NewChangeNotice } from '@ledgersync/db';
-import { type ParsedWebhookEvent, parseWebhookEvents } from '@ledgersync/hubspot';
+import { type ParsedWebhookEvent, parseWebhookEvents, verifyHubSpotSignatureV3 } from '@ledgersync/hubspot';
 import { createChangeIntake } from '@ledgersync/jobs';
 import { parseIntuitWebhook, verifyIntuitSignature } from '@ledgersync/quickbooks';
 import type { SyncObject } from '@ledgersync/sync-engine';
@@ -9,7 +9,6 @@ import type { RouteContext } from '../../deps.ts';
 import { badRequest, unauthorized } from '../../http/http-error.ts';
 import { receivedUrl } from '../../http/hubspot-request-auth.ts';
 import type { TypedApp } from '../../http/typed-app.ts';
-import { verifyHubSpotSignatureV3 } from '../../security/verify-hubspot-signature.ts';
 
 const ack = z.object({ received: z.number().int(), stored: z.number().int(), ignored: z.number().int() });
 const responses = { 200: ack, 400: errorResponseSchema, 401: errorResponseSchema, 413: errorResponseSchema };
@@ -28,17 +27,15 @@ export function webhookRoutes(app: TypedApp, ctx: RouteContext): void {
   const config = { rateLimit: { max: ctx.config.rateLimitPerMinute * 20, timeWindow: 60_000 } };
 
   app.post('/webhooks/hubspot', { schema: { tags: ['webhooks'], response: responses } }, async (request) => {
-    const check = verifyHubSpotSignatureV3(
-      {
-        method: request.method,
-        url: receivedUrl(ctx, request),
-        rawBody: request.rawBody ?? '',
-        signature: header(request.headers['x-hubspot-signature-v3']),
-        timestamp: header(request.headers['x-hubspot-request-timestamp']),
-      },
-      ctx.config.hubspot.clientSecret,
-      ctx.now().getTime(),
-    );
+    const check = verifyHubSpotSignatureV3({
+      method: request.method,
+      url: receivedUrl(ctx, request),
+      rawBody: request.rawBody ?? '',
+      signature: header(request.headers['x-hubspot-signature-v3']),
+      timestamp: header(request.headers['x-hubspot-request-timestamp']),
+      clientSecret: ctx.config.hubspot.clientSecret,
+      now: ctx.now().getTime(),
+    });
     if (!check.ok) {
       webhookRejected.inc({ side: 'hubspot', reason: check.reason });
       throw unauthorized('invalid_signature', 'The webhook signature is missing, expired or wrong');
