@@ -8,7 +8,7 @@ import { seedHubSpot } from './world/seed-hubspot.ts';
 import { seedQuickBooks } from './world/seed-quickbooks.ts';
 import { type BenchWorld, startBenchWorld } from './world/start-bench-world.ts';
 
-// W6 call budget (issue #7 "API calls per synced invoice in each direction"): N invoices synced in
+// Call budget (API calls per synced invoice in each direction): N invoices synced in
 // each direction through the production runner and adapters against both emulators, and the calls
 // the emulators logged, per route, held to the figures below. Counts, not time. The minimum for
 // the same shape is in src/measure/minimum-calls.ts; what each figure spends above it is noted.

@@ -1,5 +1,5 @@
 // Proves the repo's module format (ESM, @swc/jest, automatic JSX runtime) runs the ESM-only
-// @hubspot/ui-extensions and its official test renderer. The real card and settings page come with W8.
+// @hubspot/ui-extensions and its official test renderer, on a small tree of its components.
 
 import { Button, StatusTag, Text } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';

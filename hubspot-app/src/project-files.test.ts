@@ -97,7 +97,7 @@ describe('HubSpot project files (platform 2026.03)', () => {
     ];
     const uids = files.map((f) => (read(f) as { uid: string }).uid);
     expect(new Set(uids).size).toBe(uids.length);
-    // The CLI loads profiles from the project's srcDir (hubspot-cli lib/projects/projectProfiles.ts:
+    // The CLI loads profiles from the project's srcDir (hubspot-cli's projectProfiles module:
     // loadHsProfileFile(path.join(projectDir, srcDir), name)), not from beside hsproject.json.
     expect(existsSync(join(root, 'hsprofile.local.json'))).toBe(false);
     const profile = check(profileSchema, 'src/hsprofile.local.json');

@@ -38,7 +38,7 @@ export function serverConfigFromEnv(env: ServerEnv): ServerConfig {
       clientId: env.HUBSPOT_CLIENT_ID,
       clientSecret: env.HUBSPOT_CLIENT_SECRET,
       authBaseUrl: env.HUBSPOT_AUTH_BASE_URL.replace(/\/$/, ''),
-      // The adapter's list is the one the app's hsmeta declares (checked by W8's schema test).
+      // The adapter's list is the one the app's hsmeta declares (hubspot-app's project-files test checks it).
       scopes: REQUIRED_SCOPE_LIST,
       settingsUrl: `${env.HUBSPOT_SETTINGS_URL.replace(/\/$/, '')}/integrations-settings/{hubId}/installed/framework/${env.HUBSPOT_APP_ID}/general-settings`,
     },

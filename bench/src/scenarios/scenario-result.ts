@@ -2,7 +2,7 @@ import type { Floor } from '../measure/floor.ts';
 import type { ApiCalls, SideCounts } from '../world/api-calls.ts';
 import type { SyncRun } from './measure-sync.ts';
 
-/** One row of `bench/results/<date>.json` (field names fixed by issue W10). */
+/** One row of `bench/results/<date>.json` (field names are fixed: earlier results stay comparable). */
 export interface ScenarioResult {
   readonly name: string;
   readonly size: number;

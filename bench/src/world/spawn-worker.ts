@@ -34,7 +34,7 @@ function workerEnv(world: BenchWorld, concurrency: number): Record<string, strin
 }
 
 /**
- * Starts apps/worker's `src/main.ts` in a child Node process, so its peak RSS is its own (tsx as
+ * Starts `apps/worker/src/main.ts` in a child Node process, so its peak RSS is its own (tsx as
  * an import hook, so the pid is the worker's). Ready once it logs that it started.
  */
 export async function spawnWorker(world: BenchWorld, o: { concurrency: number }): Promise<WorkerProcess> {

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 
-// The engine is pure (docs/ARCHITECTURE.md § The shape): it imports nothing of ours, reads no environment
-// and has no clock of its own. Checked on the source so a slip fails the build, not a review.
+// The engine is pure (README.md, "Must not"): it imports nothing of ours, reads no environment and
+// has no clock of its own. Checked on the source so a slip fails the build, not a review.
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const path = join(dir, e.name);

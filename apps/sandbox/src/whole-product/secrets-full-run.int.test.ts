@@ -14,7 +14,7 @@ const STATE_SECRET = `state-secret-${randomBytes(16).toString('hex')}`;
 const VERIFIER = `verifier-${randomBytes(12).toString('hex')}`;
 
 /**
- * Secrets end to end (W11): a full install → connect → sync → disconnect → uninstall
+ * Secrets end to end: a full install → connect → sync → disconnect → uninstall
  * through the real server, the real worker (graphile-worker, production adapters) and both
  * emulators, at trace level. Every token that ever existed is then searched for in the logs of
  * both, in every response, and in every column of every table.

@@ -5,7 +5,7 @@ import type { HsObject } from '@ledgersync/test-world';
 import { startWorker } from '@ledgersync/worker';
 import type { Runner } from 'graphile-worker';
 
-// W6 scenario "webhooks dropped, duplicated and reordered by the emulators → same end state": the
+// Webhooks dropped, duplicated and reordered by the emulators reach the same end state: the
 // HubSpot emulator delivers its webhooks, with its chaos controls on, to the real server listening
 // on loopback; a real worker drains what the server stores, through the production adapters.
 
@@ -170,7 +170,7 @@ const qboCustomers = async (p: Portal) =>
     PrimaryEmailAddr?: { Address?: string };
   }[];
 
-describe('webhook faults through the server and a worker (W6 scenario, R-ERR-7)', () => {
+describe('webhook faults through the server and a worker (R-ERR-7)', () => {
   it('duplicated deliveries: every event arrives twice, the invoice and customer are created once', async () => {
     await chaos({ drop: 0, duplicate: 0, reorder: false });
     const p = await syncingPortal();
@@ -238,7 +238,7 @@ describe('webhook faults through the server and a worker (W6 scenario, R-ERR-7)'
   }, 180_000);
 });
 
-describe('QuickBooks webhook faults through the server and a worker (W6 scenario, R-ERR-7)', () => {
+describe('QuickBooks webhook faults through the server and a worker (R-ERR-7)', () => {
   const qboControl = (c: { duplicateNext?: number; reorder?: boolean }) =>
     json(`${world.qboUrl}/_emulator/webhooks`, 'POST', c);
   const flushQbo = () => json(`${world.qboUrl}/_emulator/webhooks/flush`);

@@ -3,7 +3,7 @@ import type { Portal } from '@ledgersync/db';
 import { signatureV3 } from '@ledgersync/hubspot-emulator';
 import { startTestServer, TEST_CONFIG, type TestServer } from '../testing/test-server.ts';
 
-// W11 "a flood of 10,000 events for one portal": through the real webhook route and intake, in
+// A flood of 10,000 events for one portal: through the real webhook route and intake, in
 // HubSpot's batches of 100, shuffled, with a tenth of the batches delivered twice (HubSpot
 // retries). Nothing lost, nothing stored twice, and one sync job for the portal (its per-portal
 // queue runs one drain at a time), not one per event.
@@ -54,7 +54,7 @@ async function deliver(batch: unknown[]): Promise<{ received: number; stored: nu
   return res.json();
 }
 
-describe('W11 webhook flood for one portal', () => {
+describe('webhook flood for one portal', () => {
   it(`${EVENTS} events in batches of 100: every record noticed, no event stored twice, one sync job in the portal's queue`, async () => {
     const events = shuffled(
       Array.from({ length: EVENTS }, (_, i) => ({

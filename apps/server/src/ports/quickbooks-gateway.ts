@@ -1,6 +1,6 @@
 import type { CompanySnapshot } from '@ledgersync/quickbooks';
 
-/** What the server asks of QuickBooks Online. Default: `adapters/quickbooks-http-gateway.ts`. */
+/** What the server asks of QuickBooks Online. Default: `adapters/quickbooks-package-gateway.ts`. */
 export interface QuickBooksTokenGrant {
   accessToken: string;
   refreshToken: string;

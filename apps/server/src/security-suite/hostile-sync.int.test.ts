@@ -24,7 +24,8 @@ const HOSTILE_CONTACTS = [
  * Product prices HubSpot could hold: more decimals than cents, negative, huge, not a number.
  * Not here: "1e3", which the HubSpot emulator stores but our reader refuses by throwing, and the
  * throw aborts the portal's whole drain instead of failing that one product; nor 16+ significant
- * digits ("99999999999999.99" comes back "…98": QBO's JSON numbers are doubles). Both reported in W11.
+ * digits ("99999999999999.99" comes back "…98": QBO's JSON numbers are doubles). Both are known
+ * limits, left out rather than asserted.
  */
 const HOSTILE_PRICES = ['12.345678', '-5', '9999999999999.99', '0.000001', 'NaN', ''];
 

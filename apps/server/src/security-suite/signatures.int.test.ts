@@ -255,7 +255,7 @@ describe('every public route refuses forged, expired, altered and replayed signa
   });
 
   afterAll(() => {
-    // The counts the W11 note reports.
+    // How many attacks ran, for the test log.
     console.info(`signature attacks: ${attempts.api} on /api routes, ${attempts.webhooks} on webhooks`);
   });
 });

@@ -10,7 +10,7 @@ beforeAll(async () => {
 afterAll(() => world.close());
 
 // R-ERR-7: rate limits and the other side down pause and retry; they never lose or double a change.
-describe('W11 API faults from the emulators: each scenario ends converged, every record once', () => {
+describe('API faults from the emulators: each scenario ends converged, every record once', () => {
   it('a 429 storm on both APIs (Intuit gateway and HubSpot ten-secondly bodies and headers) that the clients wait out', async () => {
     const s = await startScenario(world, 'r429');
     // Within what a request waits out (QBO 5 throttles, HubSpot 20); a longer storm is below.

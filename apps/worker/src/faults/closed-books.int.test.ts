@@ -10,7 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => world.close());
 
-describe('W11 QBO books closed in the middle of a run', () => {
+describe('QBO books closed in the middle of a run', () => {
   it('R-ERR-6: the books are closed mid-run: the invoice dated in the closed period fails with closed_period, everything else syncs', async () => {
     const s = await startScenario(world, 'books');
     const before = await finalizedHubSpotInvoice(s.p, 'books-before@example.com');

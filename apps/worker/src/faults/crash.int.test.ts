@@ -12,7 +12,7 @@ const workers = useWorkerProcesses();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const seeds = Array.from({ length: faultSizes.crashSeeds }, (_, i) => 101 + i);
 
-describe('W11 crash: SIGKILL at random instants during a sync of customers, invoices and payments', () => {
+describe('crash: SIGKILL at random instants during a sync of customers, invoices and payments', () => {
   it.each(seeds)(
     'seed %i: killed mid-sync and restarted, both sides end equal with every record exactly once',
     async (seed) => {

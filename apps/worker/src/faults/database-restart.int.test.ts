@@ -34,7 +34,7 @@ async function settledBy(worker: ChildProcess, world: TestWorld, p: TestPortal):
   await Promise.race([untilSettled(world, p, 60_000), died]);
 }
 
-describe('W11 database restart in the middle of a drain', () => {
+describe('database restart in the middle of a drain', () => {
   it('the database restarts mid-drain and again while idle: the same worker process finishes the drain and syncs a later change, nothing lost or doubled', async () => {
     const world = workers.world();
     const p = await syncingPortal(world);

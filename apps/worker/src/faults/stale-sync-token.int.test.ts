@@ -10,7 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => world.close());
 
-describe('W11 stale SyncToken', () => {
+describe('stale SyncToken', () => {
   it('a stale SyncToken: QBO edits the customer between our read and our write; both edits survive on both sides', async () => {
     const s = await startScenario(world, 'stale');
     await s.notifyAll();

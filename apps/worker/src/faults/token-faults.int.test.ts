@@ -13,7 +13,7 @@ afterAll(() => world.close());
 const HOUR = 3_600_000;
 
 // R-ERR-7: expired or revoked authorization pauses and retries; it never loses a change.
-describe('W11 QBO authorization faults in the middle of a run', () => {
+describe('QBO authorization faults in the middle of a run', () => {
   it('the access token expires mid-run: one refresh after the 401, converged', async () => {
     const s = await startScenario(world, 'exp');
     const qbo = await connectQbo(world, s.p);

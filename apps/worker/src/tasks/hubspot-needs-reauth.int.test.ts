@@ -62,7 +62,7 @@ async function until(check: () => Promise<boolean>): Promise<void> {
   throw new Error('condition not reached');
 }
 
-describe('a HubSpot installation that needs re-authorizing (W6 #7 item 7, R-ERR-7)', () => {
+describe('a HubSpot installation that needs re-authorizing (R-ERR-7)', () => {
   it('pauses the portal like a QBO needs_reauth: its notices wait, and drain once it is installed again', async () => {
     const p = await createPortalRepository(db).upsertInstalled(7001n, new Date());
     await db.quickBooksConnection.create({

@@ -33,7 +33,7 @@ const propertyCalls = async (p: TestPortal): Promise<string[]> => {
     .map((r) => r.route);
 };
 
-describe('app-owned HubSpot properties for existing installs (W4, #6)', () => {
+describe('app-owned HubSpot properties for existing installs', () => {
   it('an installation at an older property set gets the missing property and its version bumped; one at the current set costs no call', async () => {
     // Installed before ledgersync_qbo_number existed: the portal lacks it and records version 1.
     const old = await world.newPortal();

@@ -31,7 +31,7 @@ export interface AppPropertiesCareDeps {
 }
 
 /**
- * W4: app-owned properties are created at install, so a portal installed before a property was
+ * App-owned properties are created at install, so a portal installed before a property was
  * added (e.g. `ledgersync_qbo_number`) would fail every write that sets it. Installations record
  * the set they have; this ensures the current set once for those behind it (idempotent: only the
  * missing properties are created) and records the new version. A portal at the current version

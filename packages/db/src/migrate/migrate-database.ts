@@ -5,7 +5,7 @@ import { readMigrations } from './read-migrations.ts';
 
 /**
  * Brings the database at `databaseUrl` up to date: every migration in the repository, then
- * graphile-worker's own schema (the job queue lives in the same database, docs/ARCHITECTURE.md).
+ * graphile-worker's own schema (the job queue lives in the same database: README.md, The job queue).
  */
 export async function migrateDatabase(
   databaseUrl: string,

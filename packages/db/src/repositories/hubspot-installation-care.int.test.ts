@@ -26,7 +26,7 @@ afterAll(async () => {
   await database.drop();
 });
 
-describe('HubSpot installation care (W6 token care, W4 app properties)', () => {
+describe('HubSpot installation care (token care, app properties)', () => {
   it('a refused refresh marks needs_reauth; a new install clears it and records the property set', async () => {
     const portal = await createPortalRepository(db).upsertInstalled(901n, t0);
     const repo = createHubSpotInstallationRepository(db, cipher);

@@ -171,7 +171,7 @@ describe('PrismaSyncStore', () => {
     expect(await db.recordLink.count({ where: { portalId, object: 'invoice' } })).toBe(1);
   });
 
-  it('W11: commits a large batch in chunks, each whole: a failing chunk stores none of its pairs and leaves the earlier ones whole', async () => {
+  it('commits a large batch in chunks, each whole: a failing chunk stores none of its pairs and leaves the earlier ones whole', async () => {
     const store = createPrismaSyncStore(db, { commitChunkSize: 2 });
     const pair = (n: number, linkVersion = 1) => {
       const id = newLinkId('invoice', 'hubspot', `chunk-${n}`);

@@ -8,7 +8,7 @@ const FINGERPRINTS: Readonly<Record<number, string>> = {
   2: '61270e020325c244d5ae9d1ff8f48842f764a518ba2f6beed5ebdad17969ca42',
 };
 
-describe('app-owned property set version (W4)', () => {
+describe('app-owned property set version', () => {
   it('the current set is the one recorded for APP_PROPERTIES_VERSION (bump it when the set changes)', () => {
     expect(appPropertiesFingerprint()).toBe(FINGERPRINTS[APP_PROPERTIES_VERSION]);
   });

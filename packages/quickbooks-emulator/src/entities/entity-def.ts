@@ -17,7 +17,7 @@ export interface EntityDef {
   transaction: boolean;
   /**
    * An update that changes nothing keeps SyncToken and LastUpdatedTime (recorded for Employee in
-   * deactivate/employee.yml); left off where no recording shows it.
+   * fixtures/qbo/qbo_api-vcr/deactivate/employee.yml); left off where no recording shows it.
    */
   keepsVersionWhenUnchanged?: boolean;
   knownFields?: ReadonlySet<string>;

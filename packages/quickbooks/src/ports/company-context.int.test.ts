@@ -14,7 +14,7 @@ async function profileReads(): Promise<number> {
   return requests.filter((r) => /\/(preferences|companyinfo\/)/.test(r.url)).length;
 }
 
-describe('company profile reads (W6 call budget)', () => {
+describe('company profile reads (call budget)', () => {
   it('one drain reads Preferences and CompanyInfo once for every port; later drains take the realm cache until its TTL ends', async () => {
     const realmId = await emu.newRealm();
     const { access_token } = await emu.issueTokens(realmId);

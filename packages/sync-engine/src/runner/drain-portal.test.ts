@@ -39,7 +39,7 @@ describe('drainPortal', () => {
     expect(store.pending()).toEqual([]);
   });
 
-  it('W6 call budget: the round after the contact and product are created reads nothing again', async () => {
+  it('call budget: the round after the contact and product are created reads nothing again', async () => {
     await drainPortal(inMemoryPorts(apps, store), 'p1');
     // Round 1 reads the invoice, then what it references; round 2 takes all of it from round 1
     // and from the write answers (the new QBO customer), so each read happens once.
@@ -165,7 +165,7 @@ describe('drainPortal', () => {
     });
   });
 
-  it('W11: a commit that fails (a database timeout) marks no notice processed; the next drain syncs it without a duplicate', async () => {
+  it('a commit that fails (a database timeout) marks no notice processed; the next drain syncs it without a duplicate', async () => {
     const ports = inMemoryPorts(apps, store);
     const failing = {
       ...ports,

@@ -4,7 +4,7 @@ import { APP_PROPERTIES_VERSION, HubSpotOAuthError } from '@ledgersync/hubspot';
 import { syncPortalJobKey } from '@ledgersync/jobs';
 import { startTestServer, type TestServer } from '../../testing/test-server.ts';
 
-describe('HubSpot installation needs_reauth in the API data, cleared by a new install (W6 #7 item 7, R-ERR-7)', () => {
+describe('HubSpot installation needs_reauth in the API data, cleared by a new install (R-ERR-7)', () => {
   let t: TestServer;
   beforeAll(async () => {
     t = await startTestServer();

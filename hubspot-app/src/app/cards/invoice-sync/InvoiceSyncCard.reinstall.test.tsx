@@ -19,7 +19,7 @@ async function renderWith(backend: FakeHubSpotFetch, body: unknown) {
   return renderer;
 }
 
-describe('Integrations sync card: HubSpot access refused (W6 token care, R-ERR-7)', () => {
+describe('Integrations sync card: HubSpot access refused (R-ERR-7)', () => {
   let backend: FakeHubSpotFetch;
   beforeEach(() => {
     backend = installFakeHubSpotFetch();

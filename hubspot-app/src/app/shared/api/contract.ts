@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-// The backend API (apps/server/src/api-contract, W7) as this app reads it. Re-declared rather
+// The backend API (apps/server/src/api-contract) as this app reads it. Re-declared rather
 // than imported so no server code or engine can reach the extension bundle; only the fields the
 // views use are checked, so additions on the server side do not break the UI.
 
@@ -56,11 +56,11 @@ export const invoiceCardSchema = z.object({
   deletedOn: z.enum(['hubspot', 'quickbooks']).nullable(),
   activity: z.array(activityEntrySchema),
   /**
-   * Not in W7's contract yet: the QuickBooks connection, so the card can say why nothing syncs.
-   * Until it is, the card relies on a 409 `quickbooks_not_connected` / `quickbooks_needs_reauth`.
+   * The QuickBooks connection, so the card can say why nothing syncs. Optional here: without it the
+   * card relies on a 409 `quickbooks_not_connected` / `quickbooks_needs_reauth`.
    */
   connection: z.enum(['connected', 'not_connected', 'needs_reauth', 'disconnected']).optional(),
-  /** The HubSpot installation: `needs_reauth` once HubSpot refused LedgerSync's access (W6 token care). */
+  /** The HubSpot installation: `needs_reauth` once HubSpot refused LedgerSync's access. */
   hubspotConnection: z.enum(['active', 'needs_reauth']).optional(),
 });
 export type InvoiceCard = z.infer<typeof invoiceCardSchema>;

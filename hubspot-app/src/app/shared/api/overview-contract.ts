@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { activityEntrySchema, syncObjectSchema } from './contract.ts';
 
-// The overview and backfill half of W7's API contract (overview.ts, backfill.ts), re-declared.
+// The overview and backfill half of the server's API contract (overview.ts, backfill.ts), re-declared.
 
 export const overviewResponseSchema = z.object({
   objects: z.array(

@@ -18,7 +18,7 @@ import {
   taxMappingResponseSchema,
 } from './settings-contract.ts';
 
-// One function per settings route of W7's API (mounted under /api/v1).
+// One function per settings route of the server's API (mounted under /api/v1).
 const V1 = '/api/v1';
 
 export const getSettings = (c: BackendClient) => c.request('GET', `${V1}/settings`, settingsResponseSchema);

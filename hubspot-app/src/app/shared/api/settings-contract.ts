@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { directionSchema, syncObjectSchema } from './contract.ts';
 
-// The settings half of W7's API contract (apps/server/src/api-contract/settings.ts), re-declared.
+// The settings half of the server's API contract (apps/server/src/api-contract/settings.ts), re-declared.
 
 export const fieldTypeSchema = z.enum(['string', 'enumeration', 'number', 'date', 'datetime', 'boolean']);
 export type FieldType = z.infer<typeof fieldTypeSchema>;
