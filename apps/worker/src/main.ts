@@ -1,14 +1,15 @@
 // The worker's only entry point: the one place that reads process.env.
-import { createPrismaClient, createTokenCipher, loadEnv } from '@ledgersync/db';
+import { loadEnv } from '@ledgersync/config';
+import { createPrismaClient, createTokenCipher } from '@ledgersync/db';
 import { RateLimiterRegistry } from '@ledgersync/hubspot';
 import { createPortsFor } from '@ledgersync/portal-adapters';
 import { RealmLimiterRegistry } from '@ledgersync/quickbooks';
 import { pino } from 'pino';
-import { workerEnvSchema } from './config.ts';
 import { startWorker } from './create-worker.ts';
 import { createAppPropertiesCare } from './tokens/app-properties-care.ts';
 import { createWorkerOAuth } from './tokens/create-worker-oauth.ts';
 import { createOAuthTokenRefresher } from './tokens/oauth-token-refresher.ts';
+import { workerEnvSchema } from './worker-config.ts';
 
 const env = loadEnv(workerEnvSchema, process.env);
 const log = pino({ level: env.LOG_LEVEL, redact: ['*.accessToken', '*.refreshToken', '*.authorization'] });

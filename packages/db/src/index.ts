@@ -1,9 +1,6 @@
 export { createPrismaClient, type Db, type DbClient } from './client/create-prisma-client.ts';
 export { inTransaction } from './client/in-transaction.ts';
-export { databaseEnvShape } from './config/database-env.ts';
-export { ConfigError, loadEnv } from './config/load-env.ts';
 export { checkQuickBooksConnect } from './connections/check-quickbooks-connect.ts';
-export { type Keyring, parseKeyring } from './crypto/parse-keyring.ts';
 export {
   createTokenCipher,
   type EncryptedToken,

@@ -1,6 +1,6 @@
 import { createOAuthClient } from '@ledgersync/hubspot';
 import { createQuickBooksOAuth, INTUIT_OAUTH_ENDPOINTS, intuitEndpointsAt } from '@ledgersync/quickbooks';
-import type { WorkerEnv } from '../config.ts';
+import type { WorkerEnv } from '../worker-config.ts';
 import type { OAuthRefreshers } from './oauth-token-refresher.ts';
 
 // A refresh never redirects anyone; both OAuth clients want a redirect URI all the same.
