@@ -9,8 +9,10 @@ export { setObjectSyncEnabled } from './set-object-sync-enabled.ts';
 export { startBackfill } from './start-backfill.ts';
 export {
   BACKFILL_TASK,
+  CATCH_UP_APP_PROPERTIES_TASK,
+  LEGACY_REFRESH_TOKENS_TASK,
   POLL_ALL_TASK,
   POLL_PORTAL_TASK,
+  REFRESH_TOKENS_TASK,
   SYNC_PORTAL_TASK,
-  TOKEN_CARE_TASK,
 } from './task-names.ts';

@@ -20,7 +20,7 @@ export * from './mapping/payment-mapping.ts';
 export * from './mapping/product-mapping.ts';
 export * from './oauth/intuit-endpoints.ts';
 export * from './oauth/quickbooks-oauth.ts';
-export * from './oauth/token-keeper.ts';
+export * from './oauth/refreshing-token-source.ts';
 export { type CompanyProfileCache, ttlCompanyProfileCache } from './ports/company-context.ts';
 export * from './ports/custom-line-item.ts';
 export * from './ports/quickbooks-company-port.ts';
