@@ -3,7 +3,7 @@ export { disconnectPortal } from './disconnect-portal.ts';
 export { pollPortalJobKey, portalQueueName, syncPortalJobKey, syncPortalRetryJobKey } from './job-keys.ts';
 export { parseJobPayload } from './parse-job-payload.ts';
 export { requestResync } from './request-resync.ts';
-export { type HubSpotInstall, saveHubSpotInstall } from './save-hubspot-install.ts';
+export { saveHubSpotInstall } from './save-hubspot-install.ts';
 export { schedulePortalSync } from './schedule-portal-sync.ts';
 export { setObjectSyncEnabled } from './set-object-sync-enabled.ts';
 export { startBackfill } from './start-backfill.ts';
