@@ -28,7 +28,7 @@ export const tokenKeysEnvShape = {
   TOKEN_ENCRYPTION_ACTIVE_KEY_ID: z.string().min(1).optional(),
 };
 
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** pino's levels; the sandbox, which prints its own summary, defaults quieter than the services. */
 export function logLevelEnvShape(defaultLevel: (typeof LOG_LEVELS)[number] = 'info') {
