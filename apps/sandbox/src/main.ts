@@ -1,6 +1,6 @@
 // `npm start`: the whole of LedgerSync on this machine, with no HubSpot or QuickBooks account.
-import { loadEnv } from '@ledgersync/db';
-import { parseFlags, sandboxEnvSchema } from './config.ts';
+import { loadEnv } from '@ledgersync/config';
+import { parseFlags, sandboxEnvSchema } from './sandbox-config.ts';
 import { readyBlock } from './sandbox-facts.ts';
 import { startSandbox } from './start-sandbox.ts';
 

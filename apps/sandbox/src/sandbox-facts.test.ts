@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { parseFlags } from './config.ts';
 import { planSandbox } from './orchestrate/sandbox-plan.ts';
+import { parseFlags } from './sandbox-config.ts';
 import { factsOf, readyBlock } from './sandbox-facts.ts';
 
 const plan = planSandbox('127.0.0.1', { preview: 4000, server: 4010, hubspot: 4001, quickbooks: 4002 });

@@ -1,13 +1,6 @@
-// Public surface of @ledgersync/server for the sandbox and the UI's contract.
+// Public surface of @ledgersync/server: what the sandbox uses to run the server in-process.
+
 export { createHubSpotPackageGateway } from './adapters/hubspot-package-gateway.ts';
-export { createQueueSyncControl } from './adapters/queue-sync-control.ts';
 export { createQuickBooksPackageGateway } from './adapters/quickbooks-package-gateway.ts';
-export * as apiContract from './api-contract/index.ts';
 export { buildServer, type ServerApp } from './build-server.ts';
-export { type ServerEnv, serverEnvSchema } from './config.ts';
-export type { ServerDeps, ServerOptions } from './deps.ts';
-export { createServerMetrics, type ServerMetrics } from './metrics/server-metrics.ts';
-export type { HistoricalInvoice, HubSpotGateway } from './ports/hubspot-gateway.ts';
-export type { QuickBooksCompanySnapshot, QuickBooksGateway } from './ports/quickbooks-gateway.ts';
-export type { SyncControl } from './ports/sync-control.ts';
-export { type ServerConfig, serverConfigFromEnv } from './server-config.ts';
+export { type ServerConfig, serverEnvSchema } from './server-config.ts';

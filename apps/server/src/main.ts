@@ -1,11 +1,11 @@
 // The server's only entry point: the one place that reads process.env.
-import { createPrismaClient, createTokenCipher, loadEnv } from '@ledgersync/db';
+import { loadEnv } from '@ledgersync/config';
+import { createPrismaClient, createTokenCipher } from '@ledgersync/db';
 import { intuitEndpointsAt } from '@ledgersync/quickbooks';
 import { createHubSpotPackageGateway } from './adapters/hubspot-package-gateway.ts';
 import { createQuickBooksPackageGateway } from './adapters/quickbooks-package-gateway.ts';
 import { buildServer } from './build-server.ts';
-import { serverEnvSchema } from './config.ts';
-import { serverConfigFromEnv } from './server-config.ts';
+import { serverConfigFromEnv, serverEnvSchema } from './server-config.ts';
 
 const env = loadEnv(serverEnvSchema, process.env);
 const config = serverConfigFromEnv(env);

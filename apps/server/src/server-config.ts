@@ -1,5 +1,43 @@
+import {
+  databaseEnvShape,
+  httpUrl,
+  hubspotAppEnvShape,
+  logLevelEnvShape,
+  port,
+  quickbooksAppEnvShape,
+  secret,
+  tokenKeysEnvShape,
+} from '@ledgersync/config';
 import { REQUIRED_SCOPE_LIST } from '@ledgersync/hubspot';
-import type { ServerEnv } from './config.ts';
+import { z } from 'zod';
+
+const positiveInt = z.coerce.number().int().positive();
+
+/** Every variable the server reads; parsed once in main.ts (see .env.example). */
+export const serverEnvSchema = z.object({
+  ...databaseEnvShape,
+  ...tokenKeysEnvShape,
+  ...logLevelEnvShape(),
+  ...hubspotAppEnvShape,
+  ...quickbooksAppEnvShape,
+  HOST: z.string().default('127.0.0.1'),
+  PORT: port.default(3000),
+  PUBLIC_URL: httpUrl,
+  STATE_SIGNING_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  HUBSPOT_APP_ID: z.string().regex(/^\d+$/, 'must be a numeric app id'),
+  HUBSPOT_AUTH_BASE_URL: httpUrl.default('https://app.hubspot.com'),
+  QBO_WEBHOOK_VERIFIER_TOKEN: secret,
+  QBO_ENVIRONMENT: z.enum(['sandbox', 'production']).default('production'),
+  QBO_AUTH_BASE_URL: httpUrl.default('https://appcenter.intuit.com'),
+  /** Where the admin lands after install: the app's settings page in HubSpot. */
+  HUBSPOT_SETTINGS_URL: httpUrl.default('https://app.hubspot.com'),
+  /** Bearer token Prometheus sends to scrape `/metrics`; without it `/metrics` is refused. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  RATE_LIMIT_PER_MINUTE: positiveInt.default(600),
+  WEBHOOK_DEBOUNCE_MS: z.coerce.number().int().min(0).default(2000),
+  BODY_LIMIT_BYTES: positiveInt.default(1_048_576),
+});
+export type ServerEnv = z.output<typeof serverEnvSchema>;
 
 /** What the routes need to know, as plain values (tests build one without any env). */
 export interface ServerConfig {

@@ -1,20 +1,25 @@
 import type { Db } from '@ledgersync/db';
 import {
   BACKFILL_TASK,
+  CATCH_UP_APP_PROPERTIES_TASK,
+  LEGACY_REFRESH_TOKENS_TASK,
   POLL_ALL_TASK,
   POLL_PORTAL_TASK,
+  REFRESH_TOKENS_TASK,
   SYNC_PORTAL_TASK,
-  TOKEN_CARE_TASK,
 } from '@ledgersync/jobs';
 import type { PortsFor } from '@ledgersync/portal-adapters';
 import type { Clock, DrainOptions } from '@ledgersync/sync-engine';
 import { type LogFunctionFactory, Logger, type Runner, type RunnerOptions, run } from 'graphile-worker';
 import pg from 'pg';
+import type { AppPropertiesCatchUp } from './app-properties/app-properties-catch-up.ts';
 import { superviseRunner } from './supervised-runner.ts';
 import { backfillTask } from './tasks/backfill-task.ts';
+import { catchUpAppPropertiesTask } from './tasks/catch-up-app-properties-task.ts';
 import { pollAllTask, pollPortalTask } from './tasks/poll-portal-task.ts';
+import { refreshTokensTask } from './tasks/refresh-tokens-task.ts';
 import { syncPortalTask } from './tasks/sync-portal-task.ts';
-import { type TokenCareDeps, type TokenRefresher, tokenCareTask } from './tasks/token-care-task.ts';
+import type { TokenRefresher } from './tokens/token-refresher.ts';
 import { unlockWorkers } from './unlock-workers.ts';
 import { holdLiveness, reapDeadWorkers } from './worker-liveness.ts';
 
@@ -38,10 +43,10 @@ export interface WorkerOptions {
    * cron's minute is too coarse (and needs a free job slot).
    */
   readonly reapEveryMs?: number;
-  /** Token care every 5 minutes (R-CON-1); main.ts passes the adapters' OAuth (tokens/oauth-token-refresher.ts). */
+  /** Refreshes the tokens that expire soon every 5 minutes (R-CON-1), through the adapters' OAuth. */
   readonly tokenRefresher?: TokenRefresher;
-  /** Run by token care: ensures the app-owned properties of installations behind the current set. */
-  readonly appProperties?: TokenCareDeps['appProperties'];
+  /** Every 5 minutes: ensures the app-owned properties of installations behind the current set. */
+  readonly appProperties?: AppPropertiesCatchUp;
 }
 
 const systemClock: Clock = { now: () => new Date() };
@@ -54,6 +59,8 @@ const systemClock: Clock = { now: () => new Date() };
 export async function startWorker(options: WorkerOptions): Promise<Runner> {
   const clock = options.clock ?? systemClock;
   const polls = options.pollEveryMinutes > 0;
+  const refreshTokens =
+    options.tokenRefresher && refreshTokensTask({ db: options.db, clock, refresher: options.tokenRefresher });
   const liveness = await holdLiveness(options.databaseUrl);
   // Jobs a killed worker held become runnable now instead of in four hours.
   await reapDeadWorkers(options.databaseUrl);
@@ -80,15 +87,11 @@ export async function startWorker(options: WorkerOptions): Promise<Runner> {
         ...(options.claimLeaseMs ? { claimLeaseMs: options.claimLeaseMs } : {}),
       }),
       [POLL_ALL_TASK]: pollAllTask({ db: options.db }),
-      ...(options.tokenRefresher
-        ? {
-            [TOKEN_CARE_TASK]: tokenCareTask({
-              db: options.db,
-              clock,
-              refresher: options.tokenRefresher,
-              ...(options.appProperties ? { appProperties: options.appProperties } : {}),
-            }),
-          }
+      ...(refreshTokens
+        ? { [REFRESH_TOKENS_TASK]: refreshTokens, [LEGACY_REFRESH_TOKENS_TASK]: refreshTokens }
+        : {}),
+      ...(options.appProperties
+        ? { [CATCH_UP_APP_PROPERTIES_TASK]: catchUpAppPropertiesTask(options.appProperties) }
         : {}),
       [BACKFILL_TASK]: backfillTask({ db: options.db, portsFor: options.portsFor, clock }),
       [POLL_PORTAL_TASK]: pollPortalTask({
@@ -99,7 +102,8 @@ export async function startWorker(options: WorkerOptions): Promise<Runner> {
       }),
     },
     crontab: [
-      ...(options.tokenRefresher ? [`*/5 * * * * ${TOKEN_CARE_TASK}`] : []),
+      ...(refreshTokens ? [`*/5 * * * * ${REFRESH_TOKENS_TASK}`] : []),
+      ...(options.appProperties ? [`*/5 * * * * ${CATCH_UP_APP_PROPERTIES_TASK}`] : []),
       ...(polls ? [`*/${Math.min(options.pollEveryMinutes, 59)} * * * * ${POLL_ALL_TASK}`] : []),
     ].join('\n'),
   };

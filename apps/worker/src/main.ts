@@ -1,25 +1,26 @@
 // The worker's only entry point: the one place that reads process.env.
-import { createPrismaClient, createTokenCipher, loadEnv } from '@ledgersync/db';
+import { loadEnv } from '@ledgersync/config';
+import { createPrismaClient, createTokenCipher } from '@ledgersync/db';
 import { RateLimiterRegistry } from '@ledgersync/hubspot';
 import { createPortsFor } from '@ledgersync/portal-adapters';
 import { RealmLimiterRegistry } from '@ledgersync/quickbooks';
 import { pino } from 'pino';
-import { workerEnvSchema } from './config.ts';
+import { createAppPropertiesCatchUp } from './app-properties/app-properties-catch-up.ts';
 import { startWorker } from './create-worker.ts';
-import { createAppPropertiesCare } from './tokens/app-properties-care.ts';
-import { createWorkerOAuth } from './tokens/create-worker-oauth.ts';
-import { createOAuthTokenRefresher } from './tokens/oauth-token-refresher.ts';
+import { createOAuthClients } from './tokens/create-oauth-clients.ts';
+import { createTokenRefresher } from './tokens/token-refresher.ts';
+import { workerEnvSchema } from './worker-config.ts';
 
 const env = loadEnv(workerEnvSchema, process.env);
 const log = pino({ level: env.LOG_LEVEL, redact: ['*.accessToken', '*.refreshToken', '*.authorization'] });
 const db = createPrismaClient(env.DATABASE_URL);
 // One cipher for every reader and writer of tokens: any key of the keyring decrypts, the active one encrypts.
 const cipher = createTokenCipher(env.TOKEN_ENCRYPTION_KEYS, env.TOKEN_ENCRYPTION_ACTIVE_KEY_ID);
-// One refresher for token care and the adapters' 401 path: its HubSpot refresh is single-flight.
-const tokenRefresher = createOAuthTokenRefresher({
+// One refresher for the refresh-tokens task and the adapters' 401 path: its HubSpot refresh is single-flight.
+const tokenRefresher = createTokenRefresher({
   db,
   cipher,
-  oauth: createWorkerOAuth(env),
+  oauth: createOAuthClients(env),
   onFailure: (side, portalId, error) =>
     log.warn(
       { side, portalId, error: error instanceof Error ? error.message : 'unknown' },
@@ -51,7 +52,7 @@ const worker = await startWorker({
       log.warn({ portalId }, 'portal has no usable HubSpot installation or QBO connection'),
   }),
   tokenRefresher,
-  appProperties: createAppPropertiesCare({
+  appProperties: createAppPropertiesCatchUp({
     db,
     cipher,
     hubspotBaseUrl: env.HUBSPOT_API_BASE_URL,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createPortalRepository, createPrismaClient, type Db } from '@ledgersync/db';
 import { createTestDatabase, type TestDatabase } from '@ledgersync/db/testing';
-import { createChangeIntake, SYNC_PORTAL_TASK } from '@ledgersync/jobs';
+import { createChangeIntake, LEGACY_REFRESH_TOKENS_TASK, SYNC_PORTAL_TASK } from '@ledgersync/jobs';
 import type { PortalPorts } from '@ledgersync/portal-adapters';
 import type { Runner } from 'graphile-worker';
 import { startWorker } from './create-worker.ts';
@@ -10,6 +10,7 @@ let database: TestDatabase;
 let db: Db;
 let worker: Runner;
 const built: string[] = [];
+const refreshed: string[] = [];
 // Ports that must not be used: these tests only reach the point where a drain needs no adapter.
 const unusable = new Proxy({} as PortalPorts, {
   get: (_target, property) => {
@@ -31,6 +32,14 @@ beforeAll(async () => {
     portsFor: async (portalId) => {
       built.push(portalId);
       return unusable;
+    },
+    tokenRefresher: {
+      refreshHubSpot: async () => 'refreshed',
+      refreshQuickBooks: async (portalId) => {
+        refreshed.push(portalId);
+        return 'refreshed';
+      },
+      refreshHubSpotAfterRejection: async () => {},
     },
   });
 });
@@ -97,5 +106,23 @@ describe('worker', () => {
       )[0]?.last_error ?? null;
     await until(async () => (await lastError()) !== null);
     expect(await lastError()).toMatch(/^sync-portal job payload is invalid: portalId: /);
+  });
+
+  it('still runs a refresh job queued under the task name of the previous release', async () => {
+    const id = await portal();
+    await db.quickBooksConnection.update({
+      where: { portalId: id },
+      data: { accessTokenExpiresAt: new Date(Date.now() + 60_000) },
+    });
+    // As a worker of the previous release leaves it in the queue during a deploy.
+    await db.$executeRaw`SELECT graphile_worker.add_job(${LEGACY_REFRESH_TOKENS_TASK}, '{}'::json, job_key := 'old-name')`;
+    const queued = async () =>
+      (
+        await db.$queryRaw<
+          { n: bigint }[]
+        >`SELECT count(*) AS n FROM graphile_worker.jobs WHERE key = 'old-name'`
+      )[0]?.n ?? 0n;
+    await until(async () => (await queued()) === 0n);
+    expect(refreshed).toContain(id);
   });
 });

@@ -1,28 +1,20 @@
 export { createPrismaClient, type Db, type DbClient } from './client/create-prisma-client.ts';
 export { inTransaction } from './client/in-transaction.ts';
-export { databaseEnvShape } from './config/database-env.ts';
-export { ConfigError, loadEnv } from './config/load-env.ts';
 export { checkQuickBooksConnect } from './connections/check-quickbooks-connect.ts';
-export { type Keyring, parseKeyring } from './crypto/parse-keyring.ts';
+export { createTokenCipher, type TokenCipher } from './crypto/token-cipher.ts';
+export { startEmbeddedPostgres } from './embedded/start-embedded-postgres.ts';
 export {
-  createTokenCipher,
-  type EncryptedToken,
-  type TokenCipher,
-  TokenCipherError,
-  type TokenCipherErrorCode,
-} from './crypto/token-cipher.ts';
-export { type EmbeddedPostgres, startEmbeddedPostgres } from './embedded/start-embedded-postgres.ts';
-export * from './generated/prisma/client.ts';
-export { type ApplyResult, applyMigrations } from './migrate/apply-migrations.ts';
+  type Backfill,
+  PlanTier,
+  type Portal,
+  Prisma,
+  type RecordLink,
+  Side,
+  type SyncActivity,
+  type SyncSettings,
+} from './generated/prisma/client.ts';
 export { migrateDatabase } from './migrate/migrate-database.ts';
-export { MigrationError } from './migrate/migration-error.ts';
-export { MIGRATIONS_DIR } from './migrate/migrations-dir.ts';
-export { readMigrations } from './migrate/read-migrations.ts';
-export {
-  findUnfinishedBackfill,
-  listBackfills,
-  readBackfill,
-} from './queries/backfill-queries.ts';
+export { findUnfinishedBackfill, listBackfills, readBackfill } from './queries/backfill-queries.ts';
 export { type InvoiceCardRows, readInvoiceCard } from './queries/invoice-card-queries.ts';
 export { consumeOAuthState, saveOAuthState } from './queries/oauth-state-queries.ts';
 export { checkReadiness } from './queries/readiness-queries.ts';
@@ -39,8 +31,19 @@ export {
   updateObjectSettings,
 } from './queries/sync-settings-queries.ts';
 export { findConnectedRealms, findInstalledPortals } from './queries/webhook-account-queries.ts';
-export * from './repositories/hubspot-installation-repository.ts';
-export * from './repositories/portal-repository.ts';
-export * from './repositories/quickbooks-connection-repository.ts';
-export * from './repositories/sync-settings-repository.ts';
-export * from './sync-store/index.ts';
+export {
+  createHubSpotInstallationRepository,
+  type HubSpotTokens,
+} from './repositories/hubspot-installation-repository.ts';
+export { createPortalRepository } from './repositories/portal-repository.ts';
+export {
+  createQuickBooksConnectionRepository,
+  type QuickBooksTokens,
+} from './repositories/quickbooks-connection-repository.ts';
+export { createSyncSettingsRepository } from './repositories/sync-settings-repository.ts';
+export {
+  createPrismaSyncStore,
+  fieldMappingsColumnSchema,
+  type NewChangeNotice,
+  settingsFromRows,
+} from './sync-store/index.ts';

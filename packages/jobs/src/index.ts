@@ -3,14 +3,16 @@ export { disconnectPortal } from './disconnect-portal.ts';
 export { pollPortalJobKey, portalQueueName, syncPortalJobKey, syncPortalRetryJobKey } from './job-keys.ts';
 export { parseJobPayload } from './parse-job-payload.ts';
 export { requestResync } from './request-resync.ts';
-export { type HubSpotInstall, saveHubSpotInstall } from './save-hubspot-install.ts';
+export { saveHubSpotInstall } from './save-hubspot-install.ts';
 export { schedulePortalSync } from './schedule-portal-sync.ts';
 export { setObjectSyncEnabled } from './set-object-sync-enabled.ts';
 export { startBackfill } from './start-backfill.ts';
 export {
   BACKFILL_TASK,
+  CATCH_UP_APP_PROPERTIES_TASK,
+  LEGACY_REFRESH_TOKENS_TASK,
   POLL_ALL_TASK,
   POLL_PORTAL_TASK,
+  REFRESH_TOKENS_TASK,
   SYNC_PORTAL_TASK,
-  TOKEN_CARE_TASK,
 } from './task-names.ts';

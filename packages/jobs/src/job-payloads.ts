@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import {
   BACKFILL_TASK,
+  CATCH_UP_APP_PROPERTIES_TASK,
+  LEGACY_REFRESH_TOKENS_TASK,
   POLL_ALL_TASK,
   POLL_PORTAL_TASK,
+  REFRESH_TOKENS_TASK,
   SYNC_PORTAL_TASK,
-  TOKEN_CARE_TASK,
 } from './task-names.ts';
 
 export const portalJobPayloadSchema = z.object({ portalId: z.uuid() });
@@ -17,7 +19,9 @@ export const jobPayloadSchemas = {
   [SYNC_PORTAL_TASK]: portalJobPayloadSchema,
   [POLL_PORTAL_TASK]: portalJobPayloadSchema,
   [POLL_ALL_TASK]: cronJobPayloadSchema,
-  [TOKEN_CARE_TASK]: cronJobPayloadSchema,
+  [REFRESH_TOKENS_TASK]: cronJobPayloadSchema,
+  [LEGACY_REFRESH_TOKENS_TASK]: cronJobPayloadSchema,
+  [CATCH_UP_APP_PROPERTIES_TASK]: cronJobPayloadSchema,
   [BACKFILL_TASK]: backfillJobPayloadSchema,
 } as const;
 

@@ -2,22 +2,34 @@ import { describe, expect, it } from '@jest/globals';
 import { JobPayloadError, parseJobPayload } from './parse-job-payload.ts';
 import {
   BACKFILL_TASK,
+  CATCH_UP_APP_PROPERTIES_TASK,
+  LEGACY_REFRESH_TOKENS_TASK,
   POLL_ALL_TASK,
   POLL_PORTAL_TASK,
+  REFRESH_TOKENS_TASK,
   SYNC_PORTAL_TASK,
-  TOKEN_CARE_TASK,
 } from './task-names.ts';
 
 const uuid = '3f1c2b9e-6a4d-4c8e-9b7a-1d2e3f4a5b6c';
 
 describe('job payloads', () => {
   it('keeps the task names that queued jobs already carry', () => {
-    expect([SYNC_PORTAL_TASK, POLL_ALL_TASK, POLL_PORTAL_TASK, BACKFILL_TASK, TOKEN_CARE_TASK]).toEqual([
+    expect([
+      SYNC_PORTAL_TASK,
+      POLL_ALL_TASK,
+      POLL_PORTAL_TASK,
+      BACKFILL_TASK,
+      LEGACY_REFRESH_TOKENS_TASK,
+      REFRESH_TOKENS_TASK,
+      CATCH_UP_APP_PROPERTIES_TASK,
+    ]).toEqual([
       'sync-portal',
       'poll-all',
       'poll-portal',
       'backfill-invoices',
       'token-care',
+      'refresh-tokens',
+      'catch-up-app-properties',
     ]);
   });
 
@@ -27,7 +39,9 @@ describe('job payloads', () => {
     expect(parseJobPayload(BACKFILL_TASK, { backfillId: uuid })).toEqual({ backfillId: uuid });
     const cron = { _cron: { ts: '2026-05-01T10:00:00.000Z', backfilled: false } };
     expect(parseJobPayload(POLL_ALL_TASK, cron)).toEqual({});
-    expect(parseJobPayload(TOKEN_CARE_TASK, {})).toEqual({});
+    expect(parseJobPayload(REFRESH_TOKENS_TASK, {})).toEqual({});
+    expect(parseJobPayload(LEGACY_REFRESH_TOKENS_TASK, cron)).toEqual({});
+    expect(parseJobPayload(CATCH_UP_APP_PROPERTIES_TASK, cron)).toEqual({});
   });
 
   it('refuses a bad payload with an error that names the task and the field', () => {

@@ -146,7 +146,7 @@ describe('createPortsFor: one portal adapters from its stored tokens', () => {
     const ports = await factory({
       onHubSpotUnauthorized: async (portalId, token) => {
         refused.push([portalId, token]);
-        // What token care does: the refreshed token is stored, and the retry reads it.
+        // What the token refresher does: the refreshed token is stored, and the retry reads it.
         await installations.save(portal.id, { ...tokens, accessToken: hs.access_token });
       },
     })(portal.id);

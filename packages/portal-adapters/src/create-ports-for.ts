@@ -55,7 +55,7 @@ const PROFILE_TTL_MS = 5 * 60_000;
 
 /**
  * A portal's adapters from its stored, encrypted tokens. Tokens are read from the database on
- * every request, so a refresh made by token care (or another process) is picked up at once; the
+ * every request, so a refresh made by the refresh-tokens task (or another process) is picked up at once; the
  * invoice settings are read when the ports are built (once per drain).
  */
 export function createPortsFor(options: PortalAdaptersOptions): PortsFor {

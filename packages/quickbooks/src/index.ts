@@ -1,34 +1,27 @@
 // Public surface of @ledgersync/quickbooks: the only code that speaks to QuickBooks Online.
 
-export * from './api/batch-operations.ts';
-export * from './api/cdc-operations.ts';
-export type { EntityBody, VersionRef, WritableEntity } from './api/entity-operations.ts';
-export * from './api/qbo-client.ts';
-export * from './api/read-company-snapshot.ts';
-export * from './entities/registry.ts';
-export * from './errors/qbo-error.ts';
-export * from './errors/to-sync-error.ts';
-export * from './http/access-token-source.ts';
+export { createQuickBooksClient, type QuickBooksClient } from './api/qbo-client.ts';
+export { type CompanySnapshot, readCompanySnapshot } from './api/read-company-snapshot.ts';
+export { QboError } from './errors/qbo-error.ts';
+export { type AccessTokenSource, staticAccessToken } from './http/access-token-source.ts';
 export { JsonDecimal } from './http/exact-json.ts';
-export * from './http/realm-rate-limiter.ts';
-export * from './http/retry-policy.ts';
-export * from './mapping/company-profile.ts';
-export * from './mapping/customer-mapping.ts';
-export * from './mapping/invoice-from-qbo.ts';
-export * from './mapping/invoice-to-qbo.ts';
-export * from './mapping/payment-mapping.ts';
-export * from './mapping/product-mapping.ts';
-export * from './oauth/intuit-endpoints.ts';
-export * from './oauth/quickbooks-oauth.ts';
-export * from './oauth/token-keeper.ts';
+export {
+  type LimiterTime,
+  QBO_RATE_LIMITS,
+  RealmLimiterRegistry,
+  RealmRateLimiter,
+  realTime,
+} from './http/realm-rate-limiter.ts';
+export type { RetryPolicy } from './http/retry-policy.ts';
+export {
+  INTUIT_OAUTH_ENDPOINTS,
+  type IntuitOAuthEndpoints,
+  intuitEndpointsAt,
+} from './oauth/intuit-endpoints.ts';
+export { createQuickBooksOAuth, type QboTokenSet, type QuickBooksOAuth } from './oauth/quickbooks-oauth.ts';
+export { createRefreshingTokenSource, type RefreshingTokenSource } from './oauth/refreshing-token-source.ts';
 export { type CompanyProfileCache, ttlCompanyProfileCache } from './ports/company-context.ts';
-export * from './ports/custom-line-item.ts';
-export * from './ports/quickbooks-company-port.ts';
-export * from './ports/quickbooks-side-reader.ts';
-export * from './ports/quickbooks-side-writer.ts';
-export * from './query/escape-query-value.ts';
-export * from './query/query-builder.ts';
-export * from './quickbooks-adapter.ts';
-export * from './webhooks/parse-intuit-webhook.ts';
-export * from './webhooks/qbo-change-notice.ts';
-export * from './webhooks/verify-intuit-signature.ts';
+export { QboQuery } from './query/query-builder.ts';
+export { createQuickBooksAdapter } from './quickbooks-adapter.ts';
+export { parseIntuitWebhook } from './webhooks/parse-intuit-webhook.ts';
+export { verifyIntuitSignature } from './webhooks/verify-intuit-signature.ts';

@@ -1,47 +1,78 @@
 // Public surface of @ledgersync/sync-engine. Pure: no IO, no env, no clock of its own.
 
-export * from './errors/exclusion-reason.ts';
-export * from './errors/sync-error-catalogue.ts';
-export * from './errors/sync-error-code.ts';
-export * from './filters/filter-result.ts';
-export * from './filters/inbound-invoice-filters.ts';
-export * from './filters/outbound-invoice-filters.ts';
-export * from './filters/product-sku-filter.ts';
-export * from './mapping/default-field-mappings.ts';
-export * from './mapping/field-projection.ts';
-export * from './mapping/ref-index.ts';
-export * from './mapping/stable-equal.ts';
-export * from './mapping/validate-custom-mapping.ts';
-export * from './matching/display-name.ts';
-export * from './matching/match-by-natural-key.ts';
-export * from './matching/natural-keys-for.ts';
-export * from './merge/conflict-policy.ts';
-export * from './merge/merge-fields.ts';
-export * from './money/currency-decimals.ts';
-export * from './money/money.ts';
-export * from './plan/apply-plan-results.ts';
-export * from './plan/plan-sync-batch.ts';
-export * from './plan/plan-types.ts';
-export * from './ports/clock.ts';
-export * from './ports/idempotency-key.ts';
-export * from './ports/link.ts';
-export * from './ports/quickbooks-company.ts';
-export * from './ports/side-reader.ts';
-export * from './ports/side-writer.ts';
-export * from './ports/sync-store.ts';
-export * from './records/canonical-customer.ts';
-export * from './records/canonical-invoice.ts';
-export * from './records/canonical-payment.ts';
-export * from './records/canonical-product.ts';
-export * from './records/field-values.ts';
-export * from './records/side-record.ts';
-export * from './records/sync-object.ts';
-export * from './rules/check-invoice-currency.ts';
-export * from './rules/check-outbound-invoice.ts';
-export * from './rules/check-outbound-invoice-setup.ts';
-export * from './rules/invoice-status-table.ts';
-export * from './rules/line-amounts.ts';
-export * from './rules/payment-sync-enabled.ts';
-export * from './runner/index.ts';
-export * from './settings/company-profile.ts';
-export * from './settings/portal-settings.ts';
+export { EXCLUSION_REASONS } from './errors/exclusion-reason.ts';
+export { describeSyncError, syncError } from './errors/sync-error-catalogue.ts';
+export { SYNC_ERROR_CODES, type SyncError, type SyncErrorCode } from './errors/sync-error-code.ts';
+export { FIXED_OUTBOUND_INVOICE_FILTERS } from './filters/outbound-invoice-filters.ts';
+export { DEFAULT_FIELD_MAPPINGS } from './mapping/default-field-mappings.ts';
+export { CUSTOM_MAPPING_TIERS, validateCustomMapping } from './mapping/validate-custom-mapping.ts';
+export { directionAllowsWriteTo } from './merge/conflict-policy.ts';
+export { dec, normalizeDecimal, roundToCurrency } from './money/money.ts';
+export { newLinkId } from './plan/plan-types.ts';
+export { type Clock, fixedClock } from './ports/clock.ts';
+export { idempotencyKey } from './ports/idempotency-key.ts';
+export type {
+  ActivityEntry,
+  ActivityKind,
+  ChangeNotice,
+  Link,
+  MergeBase,
+  RecordStatus,
+} from './ports/link.ts';
+export type { QuickBooksCompanyPort } from './ports/quickbooks-company.ts';
+export type {
+  ChangedPage,
+  InvalidRecord,
+  NaturalKey,
+  ReadHints,
+  ReadResult,
+  SideReader,
+} from './ports/side-reader.ts';
+export type { CustomLineItemPort, SideWriter, WriteCommand, WriteResult } from './ports/side-writer.ts';
+export type { CommitBatch, SyncStore } from './ports/sync-store.ts';
+export type { Address, CanonicalCustomer } from './records/canonical-customer.ts';
+export {
+  type CanonicalInvoice,
+  type CanonicalInvoiceLine,
+  canonicalInvoiceSchema,
+  type InvoiceSource,
+  type InvoiceStatus,
+} from './records/canonical-invoice.ts';
+export type { CanonicalPayment } from './records/canonical-payment.ts';
+export type { CanonicalProduct } from './records/canonical-product.ts';
+export type { CustomFieldValue } from './records/field-values.ts';
+export {
+  type CanonicalRecords,
+  canonicalRecordSchemas,
+  type RecordOf,
+  type SideRecord,
+} from './records/side-record.ts';
+export {
+  otherSide,
+  type Side,
+  SYNC_OBJECTS,
+  type SyncObject,
+  sideSchema,
+  syncObjectSchema,
+} from './records/sync-object.ts';
+export { checkOutboundInvoiceSetup } from './rules/check-outbound-invoice-setup.ts';
+export { paymentSyncEnabled } from './rules/payment-sync-enabled.ts';
+export {
+  type DrainOptions,
+  type DrainReport,
+  drainPortal,
+  type RecordRef,
+  type RunnerPorts,
+  syncRecords,
+} from './runner/index.ts';
+export type { CompanyProfile } from './settings/company-profile.ts';
+export {
+  type CustomMapping,
+  customMappingSchema,
+  inboundFilterSchema,
+  type MappableFieldType,
+  type PortalSettings,
+  portalSettingsSchema,
+  type TaxMapping,
+  taxMappingSchema,
+} from './settings/portal-settings.ts';

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { parseKeyring } from '@ledgersync/config';
 import {
   createPrismaClient,
   createPrismaSyncStore,
   createTokenCipher,
   type Db,
-  parseKeyring,
   type TokenCipher,
 } from '@ledgersync/db';
 import { createTestDatabase } from '@ledgersync/db/testing';

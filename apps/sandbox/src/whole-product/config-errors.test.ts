@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
-import { ConfigError, loadEnv } from '@ledgersync/db';
+import { ConfigError, loadEnv } from '@ledgersync/config';
 import { serverEnvSchema } from '@ledgersync/server';
 import { leaks } from '@ledgersync/server/testing';
 import { workerEnvSchema } from '@ledgersync/worker';

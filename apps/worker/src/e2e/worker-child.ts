@@ -1,6 +1,7 @@
 // A worker process for the crash tests: started with tsx, configured by one JSON argument, killed
 // with SIGKILL or stopped with SIGTERM by the test. LS_WORKER_DEBUG=1 prints graphile-worker's log.
-import { createPrismaClient, createTokenCipher, parseKeyring } from '@ledgersync/db';
+import { parseKeyring } from '@ledgersync/config';
+import { createPrismaClient, createTokenCipher } from '@ledgersync/db';
 import { RateLimiterRegistry } from '@ledgersync/hubspot';
 import { createPortsFor } from '@ledgersync/portal-adapters';
 import { RealmLimiterRegistry } from '@ledgersync/quickbooks';

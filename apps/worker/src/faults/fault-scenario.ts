@@ -16,7 +16,7 @@ export interface Scenario {
   /** Stores a webhook's notice for every record of the data set. */
   notifyAll(): Promise<void>;
   drain(): Promise<DrainTotals>;
-  /** The same portal's adapters with other options (a token keeper, a network hook). */
+  /** The same portal's adapters with other options (a refreshing token source, a network hook). */
   portsWith(options: FaultPortsOptions): Promise<PortalPorts>;
   drainWith(ports: PortalPorts, maxPasses?: number): Promise<DrainTotals>;
   /** Clears the faults, drains what is left and counts both sides. */

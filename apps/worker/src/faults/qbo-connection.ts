@@ -1,19 +1,20 @@
 import {
   createQuickBooksClient,
   createQuickBooksOAuth,
-  createTokenKeeper,
+  createRefreshingTokenSource,
   intuitEndpointsAt,
   type QboTokenSet,
   type QuickBooksClient,
   type QuickBooksOAuth,
+  type RefreshingTokenSource,
 } from '@ledgersync/quickbooks';
 import type { TestPortal, TestWorld } from '@ledgersync/test-world';
 
 /** A QBO connection as production holds it: a token set refreshed through Intuit's OAuth (the emulator's). */
 export interface QboConnection {
   readonly oauth: QuickBooksOAuth;
-  readonly keeper: ReturnType<typeof createTokenKeeper>;
-  /** Every token set the keeper stored, in order (the first is the grant's own). */
+  readonly tokenSource: RefreshingTokenSource;
+  /** Every token set the token source stored, in order (the first is the grant's own). */
   readonly stored: QboTokenSet[];
   /** A plain client on this connection, for the test's own reads. */
   readonly client: QuickBooksClient;
@@ -51,15 +52,15 @@ export async function connectQbo(world: TestWorld, p: TestPortal): Promise<QboCo
     refreshTokenExpiresAt: new Date(now + grant.x_refresh_token_expires_in * 1000).toISOString(),
   };
   const stored: QboTokenSet[] = [initial];
-  const keeper = createTokenKeeper({
+  const tokenSource = createRefreshingTokenSource({
     initial,
     refresh: (realmId, refreshToken) => oauth.refresh(realmId, refreshToken),
     persist: async (tokens) => {
       stored.push(tokens);
     },
   });
-  const client = createQuickBooksClient({ baseUrl: world.qboUrl, realmId: p.realmId, tokens: keeper });
-  return { oauth, keeper, stored, client };
+  const client = createQuickBooksClient({ baseUrl: world.qboUrl, realmId: p.realmId, tokens: tokenSource });
+  return { oauth, tokenSource, stored, client };
 }
 
 /** Moves the emulator's clock (token expiry, refresh-token grace), not ours. */

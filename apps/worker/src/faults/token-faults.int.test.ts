@@ -18,7 +18,7 @@ describe('QBO authorization faults in the middle of a run', () => {
     const s = await startScenario(world, 'exp');
     const qbo = await connectQbo(world, s.p);
     const ports = await s.portsWith({
-      qboTokens: qbo.keeper,
+      qboTokens: qbo.tokenSource,
       qboFetch: beforeRequest(3, () => advanceQboClock(world, HOUR + 1_000)),
     });
     await s.notifyAll();
@@ -32,7 +32,7 @@ describe('QBO authorization faults in the middle of a run', () => {
     const qbo = await connectQbo(world, s.p);
     let requests = 0;
     const ports = await s.portsWith({
-      qboTokens: qbo.keeper,
+      qboTokens: qbo.tokenSource,
       qboFetch: (async (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
         requests += 1;
         if (requests === 3) await advanceQboClock(world, HOUR + 1_000);
@@ -52,8 +52,8 @@ describe('QBO authorization faults in the middle of a run', () => {
     const s = await startScenario(world, 'rev');
     const qbo = await connectQbo(world, s.p);
     const revoking = await s.portsWith({
-      qboTokens: qbo.keeper,
-      qboFetch: beforeRequest(3, () => qbo.oauth.revoke(qbo.keeper.current().refreshToken)),
+      qboTokens: qbo.tokenSource,
+      qboFetch: beforeRequest(3, () => qbo.oauth.revoke(qbo.tokenSource.current().refreshToken)),
     });
     await s.notifyAll();
     const paused = await s.drainWith(revoking, 3);
@@ -63,7 +63,7 @@ describe('QBO authorization faults in the middle of a run', () => {
     expect(during.failures).toEqual({});
 
     const reconnected = await connectQbo(world, s.p);
-    await s.drainWith(await s.portsWith({ qboTokens: reconnected.keeper }));
+    await s.drainWith(await s.portsWith({ qboTokens: reconnected.tokenSource }));
     expect(await measureConvergence(world, s.p, s.data)).toEqual(CONVERGED);
   }, 60_000);
 });

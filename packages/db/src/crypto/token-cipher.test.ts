@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
-import { parseKeyring } from './parse-keyring.ts';
 import { createTokenCipher, TokenCipherError } from './token-cipher.ts';
 
 const keyA = randomBytes(32);
@@ -82,22 +81,5 @@ describe('token encryption (AES-256-GCM)', () => {
 
   it('refuses an active key id that is not in the keyring', () => {
     expect(() => createTokenCipher(ring([['k1', keyA]]), 'k2')).toThrow(/Active key id "k2"/);
-  });
-});
-
-describe('parseKeyring', () => {
-  it('parses keyId:base64 pairs', () => {
-    const parsed = parseKeyring(`k1:${keyA.toString('base64')}, k2:${keyB.toString('base64')}`);
-    expect(parsed.ok && [...parsed.keys.keys()]).toEqual(['k1', 'k2']);
-  });
-  it.each([
-    ['', /at least one/],
-    ['nokey', /keyId:base64key/],
-    [`k1:${randomBytes(16).toString('base64')}`, /"k1" must decode to 32 bytes, got 16/],
-    [`k1:${keyA.toString('base64')},k1:${keyB.toString('base64')}`, /appears twice/],
-  ])('refuses %j', (value, message) => {
-    const parsed = parseKeyring(value);
-    expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.error).toMatch(message);
   });
 });

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { Keyring } from './parse-keyring.ts';
+import type { Keyring } from '@ledgersync/config';
 
 declare const encryptedBrand: unique symbol;
 /** A token as stored: `v1.<keyId>.<iv>.<tag>.<ciphertext>` (base64url parts). Never a usable token. */

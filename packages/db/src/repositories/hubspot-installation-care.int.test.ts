@@ -37,10 +37,10 @@ describe('HubSpot installation care (token care, app properties)', () => {
 
     await repo.markNeedsReauth(portal.id);
     expect((await repo.find(portal.id))?.status).toBe('needs_reauth');
-    // Token care asks nothing more of a grant HubSpot refused, nor catches its properties up.
+    // The token refresh asks nothing more of a grant HubSpot refused, nor the catch-up of its properties.
     expect(await repo.listExpiringBefore(new Date(t0.getTime() + 120_000))).not.toContain(portal.id);
     expect(await repo.listBehindAppProperties(5)).not.toContain(portal.id);
-    // A token-care refresh that races the mark does not clear it: only an install does.
+    // A token refresh that races the mark does not clear it: only an install does.
     await repo.save(portal.id, tokens('b'));
     expect((await repo.find(portal.id))?.status).toBe('needs_reauth');
 

@@ -110,7 +110,7 @@ export function createHubSpotInstallationRepository(db: Db, cipher: TokenCipher)
         where: { portalId },
       })) as EncryptedHubSpotInstallation | null;
     },
-    /** Portals whose access token expires before `before`: the token-care job refreshes these. */
+    /** Portals whose access token expires before `before`: the refresh-tokens task refreshes these. */
     async listExpiringBefore(before: Date, tx: DbClient = db): Promise<string[]> {
       const rows = await tx.hubSpotInstallation.findMany({
         where: { accessTokenExpiresAt: { lt: before }, status: 'active', portal: { uninstalledAt: null } },

@@ -1,1 +1,1 @@
-export { createTestDatabase, TEST_SERVER_URL, type TestDatabase } from './create-test-database.ts';
+export { createTestDatabase, type TestDatabase } from './create-test-database.ts';

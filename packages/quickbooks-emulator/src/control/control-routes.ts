@@ -29,7 +29,7 @@ const webhookBody = z.object({
 });
 
 /** `/_emulator/`: reset, realms, tokens, seed, clock, faults, webhooks and the request log. */
-export function registerControlRoutes(app: FastifyInstance, emu: Emulator): void {
+export function controlRoutes(app: FastifyInstance, emu: Emulator): void {
   const bad = (reply: { code(n: number): { send(b: unknown): unknown } }, error: z.ZodError) =>
     reply.code(400).send({ error: 'invalid_request', issues: error.issues });
 

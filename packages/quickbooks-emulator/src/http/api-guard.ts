@@ -18,7 +18,7 @@ export function releaseAdmission(emu: Emulator, request: FastifyRequest): void {
  * What Intuit's gateway does before QBO sees a request: bearer token check (401), realm
  * authorisation (403) and throttling (429), each with the gateway's lower-case body.
  */
-export function registerApiGuard(app: FastifyInstance, emu: Emulator): void {
+export function installApiGuard(app: FastifyInstance, emu: Emulator): void {
   app.addHook('onRequest', async (request, reply) => {
     const m = REALM_PATH.exec(request.url);
     if (!m) return;

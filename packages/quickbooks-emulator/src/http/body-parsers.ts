@@ -5,7 +5,7 @@ export class InvalidJson {
   constructor(readonly reason: string) {}
 }
 
-export function registerBodyParsers(app: FastifyInstance): void {
+export function installBodyParsers(app: FastifyInstance): void {
   app.removeContentTypeParser(['application/json', 'text/plain']);
   app.addContentTypeParser(
     ['application/json', 'application/cloudevents+json'],

@@ -9,7 +9,7 @@ import { sendFault, sendGateway, sendQbo } from './respond.ts';
 const isControl = (url: string) => url.startsWith('/_emulator/');
 
 /** Fault injection (before anything else) and the request log (after the response). */
-export function registerTrafficHooks(app: FastifyInstance, emu: Emulator): void {
+export function installTrafficHooks(app: FastifyInstance, emu: Emulator): void {
   app.addHook('onRequest', async (request, reply) => {
     if (isControl(request.url)) return;
     const rule = emu.faults.take(request.method, request.url.split('?')[0] ?? '');

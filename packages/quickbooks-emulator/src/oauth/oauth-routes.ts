@@ -30,7 +30,7 @@ function oauthError(reply: FastifyReply, status: number, error: string, descript
 }
 
 /** Intuit's OAuth 2.0 endpoints: authorize (consent), token (code, refresh) and revoke. */
-export function registerOAuthRoutes(app: FastifyInstance, emu: Emulator): void {
+export function oauthRoutes(app: FastifyInstance, emu: Emulator): void {
   const allowedRedirect = (uri: string) =>
     (emu.options.redirectUris ?? []).length === 0 || (emu.options.redirectUris ?? []).includes(uri);
 

@@ -41,7 +41,7 @@ function runItem(emu: Emulator, realm: Realm, item: unknown, batchId: string): J
  * `POST /batch`: up to 30 items, answered in request order with HTTP 200 and a per-item Fault.
  * Items run one after another but none of them sees what the others created.
  */
-export function registerBatchRoute(app: FastifyInstance, emu: Emulator): void {
+export function batchRoute(app: FastifyInstance, emu: Emulator): void {
   app.post<{ Params: { realmId: string } }>('/v3/company/:realmId/batch', (request, reply) =>
     handleApi(emu, request, reply, (realm): ApiResult => {
       const body = request.body;

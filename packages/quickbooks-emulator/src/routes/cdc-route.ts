@@ -21,7 +21,7 @@ export function parseChangedSince(raw: string): number {
 }
 
 /** `GET /cdc?entities=…&changedSince=…`: full payloads of changed records, deleted ones as stubs. */
-export function registerCdcRoute(app: FastifyInstance, emu: Emulator): void {
+export function cdcRoute(app: FastifyInstance, emu: Emulator): void {
   app.get<{ Params: { realmId: string } }>('/v3/company/:realmId/cdc', (request, reply) =>
     handleApi(emu, request, reply, (realm, query): ApiResult => {
       if (!query.entities) throw faults.required('entities');

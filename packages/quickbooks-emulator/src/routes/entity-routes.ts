@@ -46,7 +46,7 @@ export function writeEntity(ctx: OpContext, def: EntityDef, body: unknown, query
   return createEntity(ctx, def, body);
 }
 
-export function registerEntityRoutes(app: FastifyInstance, emu: Emulator): void {
+export function entityRoutes(app: FastifyInstance, emu: Emulator): void {
   app.post<{ Params: EntityParams }>('/v3/company/:realmId/:entity', (request, reply) =>
     handleApi(emu, request, reply, (realm, query): ApiResult => {
       const def = defFor(request.params.entity, request.url.split('?')[0] ?? '');

@@ -20,7 +20,7 @@ interface Params {
 }
 
 /** Invoice PDF (`GET /invoice/{id}/pdf`) and email (`POST /invoice/{id}/send?sendTo=`). */
-export function registerInvoiceDeliveryRoutes(app: FastifyInstance, emu: Emulator): void {
+export function invoiceDeliveryRoutes(app: FastifyInstance, emu: Emulator): void {
   app.get<{ Params: Params }>('/v3/company/:realmId/:entity/:id/pdf', (request, reply) => {
     try {
       if (request.params.entity.toLowerCase() !== 'invoice') unsupportedPath(request.url.split('?')[0] ?? '');

@@ -15,7 +15,7 @@ function requireText(text: string | undefined): string {
 }
 
 /** `GET /query?query=…` and `POST /query` with the SELECT as the body. */
-export function registerQueryRoutes(app: FastifyInstance, emu: Emulator): void {
+export function queryRoutes(app: FastifyInstance, emu: Emulator): void {
   app.get<{ Params: Params }>('/v3/company/:realmId/query', (request, reply) =>
     handleApi(emu, request, reply, (realm, query): ApiResult => {
       const text = requireText(query.query);

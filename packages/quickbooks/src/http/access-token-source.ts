@@ -1,4 +1,4 @@
-/** Where the REST client gets its bearer token; implemented by the OAuth token keeper. */
+/** Where the REST client gets its bearer token; implemented by the refreshing token source (oauth/refreshing-token-source.ts) or by a caller that reads stored tokens. */
 export interface AccessTokenSource {
   accessToken(): Promise<string>;
   /**

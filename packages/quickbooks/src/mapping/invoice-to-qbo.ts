@@ -16,7 +16,7 @@ export class UnmappableLineError extends Error {}
 /**
  * QBO checks Amount = Qty × UnitPrice and has no per-line discount, so a discounted line is
  * written as one unit at its net amount, and the original quantity, price and discount are
- * carried in the line's text (R-OBJ-3).
+ * carried in the line's text (R-OBJ-3, R-FAQ-2).
  */
 function lineToQbo(line: CanonicalInvoiceLine, ctx: InvoiceWriteContext): Record<string, unknown> {
   const itemId = line.productId ?? ctx.customLineItemId;

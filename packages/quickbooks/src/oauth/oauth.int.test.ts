@@ -5,7 +5,7 @@ import { isQboError } from '../errors/qbo-error.ts';
 import { type EmulatorHarness, startEmulator } from '../testing/emulator-harness.ts';
 import { intuitEndpointsAt } from './intuit-endpoints.ts';
 import { createQuickBooksOAuth, type QboTokenSet } from './quickbooks-oauth.ts';
-import { createTokenKeeper } from './token-keeper.ts';
+import { createRefreshingTokenSource } from './refreshing-token-source.ts';
 
 let emu: EmulatorHarness;
 beforeAll(async () => {
@@ -57,7 +57,11 @@ describe('Intuit OAuth through intuit-oauth, pointed at the emulator', () => {
     expect(tokens.realmId).toBe(back.get('realmId'));
     const qbo = await emu.newClient({
       realmId: tokens.realmId,
-      tokens: createTokenKeeper({ initial: tokens, refresh: oauth.refresh, persist: async () => {} }),
+      tokens: createRefreshingTokenSource({
+        initial: tokens,
+        refresh: oauth.refresh,
+        persist: async () => {},
+      }),
     });
     expect((await qbo.companyInfo()).Id).toBeTruthy();
   });
@@ -85,7 +89,7 @@ describe('Intuit OAuth through intuit-oauth, pointed at the emulator', () => {
   });
 });
 
-describe('token keeper: single-flight refresh, persist before use', () => {
+describe('refreshing token source: single-flight refresh, persist before use', () => {
   it('20 concurrent calls hitting 401 cause exactly one token call; the rotated token is persisted before use', async () => {
     const oauth = oauthAt(emu.baseUrl);
     const tokens = await connect();
@@ -93,7 +97,7 @@ describe('token keeper: single-flight refresh, persist before use', () => {
     await emu.control('/_emulator/requests', undefined, 'DELETE');
     const persisted: QboTokenSet[] = [];
     let okBeforePersist = -1;
-    const keeper = createTokenKeeper({
+    const tokenSource = createRefreshingTokenSource({
       initial: tokens,
       refresh: oauth.refresh,
       persist: async (t) => {
@@ -104,25 +108,25 @@ describe('token keeper: single-flight refresh, persist before use', () => {
         persisted.push(t);
       },
     });
-    const qbo = await emu.newClient({ realmId: tokens.realmId, tokens: keeper });
+    const qbo = await emu.newClient({ realmId: tokens.realmId, tokens: tokenSource });
     const results = await Promise.all(Array.from({ length: 20 }, () => qbo.preferences()));
     expect(results).toHaveLength(20);
     expect(await tokenCalls()).toBe(1);
     expect(persisted).toHaveLength(1);
     expect(okBeforePersist).toBe(0);
-    expect(keeper.current().refreshToken).toBe(persisted[0]?.refreshToken);
+    expect(tokenSource.current().refreshToken).toBe(persisted[0]?.refreshToken);
   });
 
   it('refreshes ahead of expiry once for concurrent callers', async () => {
     const oauth = oauthAt(emu.baseUrl);
     const tokens = await connect();
     await emu.control('/_emulator/requests', undefined, 'DELETE');
-    const keeper = createTokenKeeper({
+    const tokenSource = createRefreshingTokenSource({
       initial: { ...tokens, accessTokenExpiresAt: new Date(Date.now() + 60_000).toISOString() },
       refresh: oauth.refresh,
       persist: async () => {},
     });
-    const got = await Promise.all(Array.from({ length: 10 }, () => keeper.accessToken()));
+    const got = await Promise.all(Array.from({ length: 10 }, () => tokenSource.accessToken()));
     expect(new Set(got).size).toBe(1);
     expect(got[0]).not.toBe(tokens.accessToken);
     expect(await tokenCalls()).toBe(1);
@@ -134,7 +138,7 @@ describe('token keeper: single-flight refresh, persist before use', () => {
     await emu.control('/_emulator/requests', undefined, 'DELETE');
     let fail = true;
     const stored: string[] = [];
-    const keeper = createTokenKeeper({
+    const tokenSource = createRefreshingTokenSource({
       initial: { ...tokens, accessTokenExpiresAt: new Date(0).toISOString() },
       refresh: oauth.refresh,
       persist: async (t) => {
@@ -142,20 +146,24 @@ describe('token keeper: single-flight refresh, persist before use', () => {
         stored.push(t.refreshToken);
       },
     });
-    await expect(keeper.accessToken()).rejects.toThrow('database down');
-    expect(keeper.current().accessToken).toBe(tokens.accessToken); // the unsaved token is not used
+    await expect(tokenSource.accessToken()).rejects.toThrow('database down');
+    expect(tokenSource.current().accessToken).toBe(tokens.accessToken); // the unsaved token is not used
     fail = false;
-    const token = await keeper.accessToken();
+    const token = await tokenSource.accessToken();
     expect(await tokenCalls()).toBe(1);
     expect(stored).toHaveLength(1);
-    expect(keeper.current().accessToken).toBe(token);
+    expect(tokenSource.current().accessToken).toBe(token);
   });
 
   it('an access token expiring in the middle of a batch is refreshed and the batch completes', async () => {
     const oauth = oauthAt(emu.baseUrl);
     const tokens = await connect();
     await emu.control('/_emulator/requests', undefined, 'DELETE');
-    const keeper = createTokenKeeper({ initial: tokens, refresh: oauth.refresh, persist: async () => {} });
+    const tokenSource = createRefreshingTokenSource({
+      initial: tokens,
+      refresh: oauth.refresh,
+      persist: async () => {},
+    });
     let batches = 0;
     const expiring: typeof fetch = async (input, init) => {
       const response = await fetch(input, init);
@@ -164,7 +172,7 @@ describe('token keeper: single-flight refresh, persist before use', () => {
       }
       return response;
     };
-    const qbo = await emu.newClient({ realmId: tokens.realmId, tokens: keeper, fetch: expiring });
+    const qbo = await emu.newClient({ realmId: tokens.realmId, tokens: tokenSource, fetch: expiring });
     const results = await qbo.batch(
       Array.from({ length: 65 }, (_, i) => ({
         key: `mid-${i}`,

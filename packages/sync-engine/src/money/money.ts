@@ -32,10 +32,6 @@ export function normalizeDecimal(value: DecimalString | Decimal): DecimalString 
   return d.isZero() ? '0' : d.toFixed();
 }
 
-export function sameDecimal(a: DecimalString, b: DecimalString): boolean {
-  return new Dec(a).equals(b);
-}
-
 export function money(amount: DecimalString | Decimal, currency: string): Money {
   return { amount: roundToCurrency(amount, currency), currency };
 }

@@ -60,8 +60,6 @@ export type PlanAction =
       readonly dependsOn: readonly string[];
     });
 
-export type PlanActionKind = PlanAction['kind'];
-
 export interface SyncPlan {
   readonly portalId: string;
   readonly plannedAt: string;

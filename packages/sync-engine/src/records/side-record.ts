@@ -1,9 +1,8 @@
-import { z } from 'zod';
 import { type CanonicalCustomer, canonicalCustomerSchema } from './canonical-customer.ts';
 import { type CanonicalInvoice, canonicalInvoiceSchema } from './canonical-invoice.ts';
 import { type CanonicalPayment, canonicalPaymentSchema } from './canonical-payment.ts';
 import { type CanonicalProduct, canonicalProductSchema } from './canonical-product.ts';
-import { isoDateTimeSchema, type Side, type SyncObject, sideSchema } from './sync-object.ts';
+import type { Side, SyncObject } from './sync-object.ts';
 
 export interface CanonicalRecords {
   customer: CanonicalCustomer;
@@ -38,21 +37,3 @@ export interface SideRecord<O extends SyncObject = SyncObject> {
 }
 
 export type AnySideRecord = { [O in SyncObject]: SideRecord<O> }[SyncObject];
-
-const envelopeBase = {
-  side: sideSchema,
-  id: z.string().min(1),
-  version: z.string(),
-  createdAt: isoDateTimeSchema,
-  updatedAt: isoDateTimeSchema,
-  deleted: z.boolean().optional(),
-  mergedInto: z.string().optional(),
-};
-
-/** Validates an envelope that crossed a boundary (queue payload, stored JSON). */
-export const sideRecordSchema = z.discriminatedUnion('object', [
-  z.object({ ...envelopeBase, object: z.literal('customer'), record: canonicalCustomerSchema }),
-  z.object({ ...envelopeBase, object: z.literal('product'), record: canonicalProductSchema }),
-  z.object({ ...envelopeBase, object: z.literal('invoice'), record: canonicalInvoiceSchema }),
-  z.object({ ...envelopeBase, object: z.literal('payment'), record: canonicalPaymentSchema }),
-]);

@@ -119,7 +119,5 @@ export const portalSettingsSchema = z.object({
   invoice: invoiceSettingsSchema.default(invoiceSettingsSchema.parse({})),
 });
 export type PortalSettings = z.infer<typeof portalSettingsSchema>;
-export type CustomerSettings = z.infer<typeof customerSettingsSchema>;
-export type ProductSettings = z.infer<typeof productSettingsSchema>;
 export type InvoiceSettings = z.infer<typeof invoiceSettingsSchema>;
 export type PortalSettingsInput = z.input<typeof portalSettingsSchema>;

@@ -73,7 +73,7 @@ export type TaxMapping = z.infer<typeof taxMappingSchema>;
 export const settingsResponseSchema = z.object({
   portal: z.object({ hubId: z.string(), planTier: planTierSchema }),
   connection: connectionSchema,
-  /** Absent from servers older than HubSpot token care: treated as active. */
+  /** Absent from servers older than the HubSpot installation status: treated as active. */
   hubspot: z.object({ status: z.enum(['active', 'needs_reauth']) }).optional(),
   objects: z.array(objectSettingsSchema),
   invoice: z.object({

@@ -6,18 +6,31 @@ import {
 } from '@ledgersync/db';
 import { HubSpotOAuthError, type TokenSet } from '@ledgersync/hubspot';
 import { QboError, type QboTokenSet } from '@ledgersync/quickbooks';
-import type { RefreshOutcome, TokenRefresher } from '../tasks/token-care-task.ts';
+
+export type RefreshOutcome = 'refreshed' | 'revoked' | 'failed';
+
+/**
+ * Refreshes one portal's tokens and stores them (QBO: the new refresh token is stored before it is
+ * used, R-CON-2): for the `refresh-tokens` task ahead of expiry, and for the HubSpot adapters
+ * after a 401 (`onUnauthorized`).
+ */
+export interface TokenRefresher {
+  refreshHubSpot(portalId: string): Promise<RefreshOutcome>;
+  refreshQuickBooks(portalId: string): Promise<RefreshOutcome>;
+  /** HubSpot refused `rejectedToken`: refresh unless it was already replaced (single-flight per portal). */
+  refreshHubSpotAfterRejection(portalId: string, rejectedToken: string): Promise<void>;
+}
 
 /** The token endpoints the refresher calls: the adapters' OAuth clients (`refresh` of each). */
-export interface OAuthRefreshers {
+export interface OAuthClients {
   readonly hubspot: { refresh(refreshToken: string): Promise<TokenSet> };
   readonly quickbooks: { refresh(realmId: string, refreshToken: string): Promise<QboTokenSet> };
 }
 
-export interface OAuthTokenRefresherDeps {
+export interface TokenRefresherDeps {
   readonly db: Db;
   readonly cipher: TokenCipher;
-  readonly oauth: OAuthRefreshers;
+  readonly oauth: OAuthClients;
   /** Told why a refresh failed (error name and message only: no token is ever in them). */
   readonly onFailure?: (side: 'hubspot' | 'quickbooks', portalId: string, error: unknown) => void;
 }
@@ -30,13 +43,7 @@ export interface OAuthTokenRefresherDeps {
  * `needs_reauth`, which pauses the portal); anything else (network, 5xx) is `failed`
  * and tried again on the next run, while the access token is still valid.
  */
-/** Token care's refresher, plus the HubSpot adapters' 401 path (`onUnauthorized`). */
-export interface OAuthTokenRefresher extends TokenRefresher {
-  /** HubSpot refused `rejectedToken`: refresh unless it was already replaced (single-flight per portal). */
-  refreshHubSpotAfterRejection(portalId: string, rejectedToken: string): Promise<void>;
-}
-
-export function createOAuthTokenRefresher(deps: OAuthTokenRefresherDeps): OAuthTokenRefresher {
+export function createTokenRefresher(deps: TokenRefresherDeps): TokenRefresher {
   const installations = createHubSpotInstallationRepository(deps.db, deps.cipher);
   const connections = createQuickBooksConnectionRepository(deps.db, deps.cipher);
   const failed = (side: 'hubspot' | 'quickbooks', portalId: string, error: unknown): RefreshOutcome => {

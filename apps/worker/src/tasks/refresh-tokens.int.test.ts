@@ -3,7 +3,8 @@ import { createPortalRepository, createPrismaClient, type Db } from '@ledgersync
 import { createTestDatabase, type TestDatabase } from '@ledgersync/db/testing';
 import { fixedClock } from '@ledgersync/sync-engine';
 import { portalGate } from '../portal-gate.ts';
-import { careForTokens, type RefreshOutcome } from './token-care-task.ts';
+import type { RefreshOutcome } from '../tokens/token-refresher.ts';
+import { refreshExpiringTokens } from './refresh-tokens-task.ts';
 
 let database: TestDatabase;
 let db: Db;
@@ -32,13 +33,13 @@ async function portal(hubId: bigint, qboExpiresIn: number) {
   return p.id;
 }
 
-describe('token care (R-CON-1, R-ERR-7)', () => {
+describe('token refresh (R-CON-1, R-ERR-7)', () => {
   it('refreshes only tokens that expire soon; a revoked QBO authorization pauses the portal as needs_reauth', async () => {
     const soon = await portal(1n, 5);
     const later = await portal(2n, 55);
     const revokedPortal = await portal(3n, 1);
     const asked: string[] = [];
-    const report = await careForTokens({
+    const report = await refreshExpiringTokens({
       db,
       clock: fixedClock(NOW),
       refresher: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { workerEnvSchema } from './config.ts';
+import { workerEnvSchema } from './worker-config.ts';
 
 const required = {
   DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/ledgersync',

@@ -1,13 +1,13 @@
 import { createOAuthClient } from '@ledgersync/hubspot';
 import { createQuickBooksOAuth, INTUIT_OAUTH_ENDPOINTS, intuitEndpointsAt } from '@ledgersync/quickbooks';
-import type { WorkerEnv } from '../config.ts';
-import type { OAuthRefreshers } from './oauth-token-refresher.ts';
+import type { WorkerEnv } from '../worker-config.ts';
+import type { OAuthClients } from './token-refresher.ts';
 
 // A refresh never redirects anyone; both OAuth clients want a redirect URI all the same.
 const UNUSED_REDIRECT_URI = 'https://ledgersync.invalid/oauth/unused';
 
 /** The adapters' OAuth clients pointed at the worker's token endpoints (Intuit's, or an emulator). */
-export function createWorkerOAuth(
+export function createOAuthClients(
   env: Pick<
     WorkerEnv,
     | 'HUBSPOT_API_BASE_URL'
@@ -17,7 +17,7 @@ export function createWorkerOAuth(
     | 'QBO_CLIENT_SECRET'
     | 'QBO_TOKEN_BASE_URL'
   >,
-): OAuthRefreshers {
+): OAuthClients {
   const intuit = new URL(env.QBO_TOKEN_BASE_URL).host === new URL(INTUIT_OAUTH_ENDPOINTS.token).host;
   return {
     hubspot: createOAuthClient({

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHubSpotInstallationRepository } from '@ledgersync/db';
 import { APP_PROPERTIES_VERSION, QBO_NUMBER_PROPERTY } from '@ledgersync/hubspot';
 import { startTestWorld, type TestPortal, type TestWorld } from '@ledgersync/test-world';
-import { createAppPropertiesCare } from './app-properties-care.ts';
+import { createAppPropertiesCatchUp } from './app-properties-catch-up.ts';
 
 let world: TestWorld;
 beforeAll(async () => {
@@ -51,12 +51,12 @@ describe('app-owned HubSpot properties for existing installs', () => {
     });
     const currentCallsBefore = (await propertyCalls(current)).length;
 
-    const care = createAppPropertiesCare({
+    const appProperties = createAppPropertiesCatchUp({
       db: world.db,
       cipher: world.cipher,
       hubspotBaseUrl: world.hubspotUrl,
     });
-    expect(await care.catchUp()).toEqual({ ensured: [old.portalId], failed: 0 });
+    expect(await appProperties.catchUp()).toEqual({ ensured: [old.portalId], failed: 0 });
     expect(await invoiceProperties(old)).toContain(QBO_NUMBER_PROPERTY);
     expect((await installations().find(old.portalId))?.appPropertiesVersion).toBe(APP_PROPERTIES_VERSION);
     expect(await propertyCalls(old)).toContain('POST /crm/v3/properties/:objectType');
@@ -64,7 +64,7 @@ describe('app-owned HubSpot properties for existing installs', () => {
 
     // Caught up once: the next run asks HubSpot nothing.
     const oldCallsAfter = (await propertyCalls(old)).length;
-    expect(await care.catchUp()).toEqual({ ensured: [], failed: 0 });
+    expect(await appProperties.catchUp()).toEqual({ ensured: [], failed: 0 });
     expect((await propertyCalls(old)).length).toBe(oldCallsAfter);
   });
 
@@ -76,13 +76,13 @@ describe('app-owned HubSpot properties for existing installs', () => {
       { appPropertiesVersion: 1 },
     );
     const failures: string[] = [];
-    const care = createAppPropertiesCare({
+    const appProperties = createAppPropertiesCatchUp({
       db: world.db,
       cipher: world.cipher,
       hubspotBaseUrl: world.hubspotUrl,
       onFailure: (portalId) => failures.push(portalId),
     });
-    expect(await care.catchUp()).toEqual({ ensured: [], failed: 1 });
+    expect(await appProperties.catchUp()).toEqual({ ensured: [], failed: 1 });
     expect(failures).toEqual([p.portalId]);
     expect((await installations().find(p.portalId))?.appPropertiesVersion).toBe(1);
   });

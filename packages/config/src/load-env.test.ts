@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
 import { z } from 'zod';
-import { databaseEnvShape } from './database-env.ts';
+import { databaseEnvShape, tokenKeysEnvShape } from './env-shapes.ts';
 import { ConfigError, loadEnv } from './load-env.ts';
 
 const schema = z.object({
   ...databaseEnvShape,
+  ...tokenKeysEnvShape,
   PORT: z.coerce.number().int().min(1).max(65535),
   HUBSPOT_CLIENT_SECRET: z.string().min(8),
 });

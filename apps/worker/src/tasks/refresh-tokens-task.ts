@@ -1,36 +1,19 @@
 import type { Db } from '@ledgersync/db';
-import { parseJobPayload, TOKEN_CARE_TASK } from '@ledgersync/jobs';
+import { parseJobPayload, REFRESH_TOKENS_TASK } from '@ledgersync/jobs';
 import type { Clock } from '@ledgersync/sync-engine';
 import type { Task } from 'graphile-worker';
+import type { RefreshOutcome, TokenRefresher } from '../tokens/token-refresher.ts';
 
-export type RefreshOutcome = 'refreshed' | 'revoked' | 'failed';
-
-/**
- * Refreshes one portal's tokens and stores them (QBO: the new refresh token is stored before it is
- * used, R-CON-2). Implemented over the OAuth code of the adapters; injected so this task stays
- * free of vendor calls.
- */
-export interface TokenRefresher {
-  refreshHubSpot(portalId: string): Promise<RefreshOutcome>;
-  refreshQuickBooks(portalId: string): Promise<RefreshOutcome>;
-}
-
-export interface TokenCareDeps {
+export interface RefreshTokensDeps {
   readonly db: Db;
   readonly clock: Clock;
-  readonly refresher: TokenRefresher;
+  /** The OAuth refresh of one portal's tokens; injected so this task stays free of vendor calls. */
+  readonly refresher: Pick<TokenRefresher, 'refreshHubSpot' | 'refreshQuickBooks'>;
   /** Refresh what expires within this window (default 15 minutes). */
   readonly aheadMs?: number;
-  /**
-   * After the refreshes, brings installations made before the current app-owned property set
-   * up to it (tokens/app-properties-care.ts; injected like the refresher, it calls HubSpot).
-   */
-  readonly appProperties?: {
-    catchUp(): Promise<{ readonly ensured: readonly string[]; readonly failed: number }>;
-  };
 }
 
-export interface TokenCareReport {
+export interface TokenRefreshReport {
   readonly refreshed: number;
   readonly revoked: readonly string[];
   readonly failed: number;
@@ -43,7 +26,7 @@ export interface TokenCareReport {
  * portal's syncs (its notices wait) and is what the UI shows. A transient failure is simply tried
  * again on the next run, before the token expires.
  */
-export async function careForTokens(deps: TokenCareDeps): Promise<TokenCareReport> {
+export async function refreshExpiringTokens(deps: RefreshTokensDeps): Promise<TokenRefreshReport> {
   const before = new Date(deps.clock.now().getTime() + (deps.aheadMs ?? 15 * 60_000));
   const [hubspot, quickbooks] = await Promise.all([
     deps.db.hubSpotInstallation.findMany({
@@ -77,15 +60,10 @@ export async function careForTokens(deps: TokenCareDeps): Promise<TokenCareRepor
   return { refreshed, revoked, failed };
 }
 
-export function tokenCareTask(deps: TokenCareDeps): Task {
+export function refreshTokensTask(deps: RefreshTokensDeps): Task {
   return async (payload, helpers) => {
-    parseJobPayload(TOKEN_CARE_TASK, payload);
-    const report = await careForTokens(deps);
-    helpers.logger.info(`token care: ${JSON.stringify(report)}`);
-    if (deps.appProperties) {
-      const properties = await deps.appProperties.catchUp();
-      if (properties.ensured.length > 0 || properties.failed > 0)
-        helpers.logger.info(`app properties: ${JSON.stringify(properties)}`);
-    }
+    parseJobPayload(REFRESH_TOKENS_TASK, payload);
+    const report = await refreshExpiringTokens(deps);
+    helpers.logger.info(`token refresh: ${JSON.stringify(report)}`);
   };
 }

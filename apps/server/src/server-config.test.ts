@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
-import { ConfigError, loadEnv } from '@ledgersync/db';
-import { serverEnvSchema } from './config.ts';
+import { ConfigError, loadEnv } from '@ledgersync/config';
+import { serverEnvSchema } from './server-config.ts';
 
 const valid = {
   DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/ledgersync',

@@ -13,9 +13,9 @@ import {
 import { createQuickBooksClient, QboQuery, staticAccessToken } from '@ledgersync/quickbooks';
 import { startTestWorld, type TestPortal, type TestWorld } from '@ledgersync/test-world';
 import { portalGate } from '../portal-gate.ts';
-import { careForTokens } from '../tasks/token-care-task.ts';
-import { createWorkerOAuth } from './create-worker-oauth.ts';
-import { createOAuthTokenRefresher } from './oauth-token-refresher.ts';
+import { refreshExpiringTokens } from '../tasks/refresh-tokens-task.ts';
+import { createOAuthClients } from './create-oauth-clients.ts';
+import { createTokenRefresher } from './token-refresher.ts';
 
 let world: TestWorld;
 let cipher: TokenCipher;
@@ -58,10 +58,10 @@ async function portalWithExpiringTokens(): Promise<{ p: TestPortal; hubspot: Gra
 }
 
 const refresher = () =>
-  createOAuthTokenRefresher({
+  createTokenRefresher({
     db: world.db,
     cipher,
-    oauth: createWorkerOAuth({
+    oauth: createOAuthClients({
       HUBSPOT_API_BASE_URL: world.hubspotUrl,
       HUBSPOT_CLIENT_ID: world.hubspotApp.clientId,
       HUBSPOT_CLIENT_SECRET: world.hubspotApp.clientSecret,
@@ -71,10 +71,10 @@ const refresher = () =>
     }),
   });
 
-describe('token care through the adapters OAuth, against the emulators (R-CON-1, R-CON-2, R-ERR-7)', () => {
+describe('token refresh through the adapters OAuth, against the emulators (R-CON-1, R-CON-2, R-ERR-7)', () => {
   it('refreshes HubSpot and QBO tokens ahead of expiry and stores the rotated set before use', async () => {
     const { p, hubspot, quickbooks } = await portalWithExpiringTokens();
-    const report = await careForTokens({ db: world.db, clock: world.clock, refresher: refresher() });
+    const report = await refreshExpiringTokens({ db: world.db, clock: world.clock, refresher: refresher() });
     expect(report).toEqual({ refreshed: 2, revoked: [], failed: 0 });
 
     const installation = await createHubSpotInstallationRepository(world.db, cipher).find(p.portalId);
@@ -98,7 +98,7 @@ describe('token care through the adapters OAuth, against the emulators (R-CON-1,
     expect((await qbo.queryPage(QboQuery.select('Account'), 1, 1)).entities).toHaveLength(1);
 
     // Nothing is due any more: a second run asks the token endpoints nothing for this portal.
-    const again = await careForTokens({ db: world.db, clock: world.clock, refresher: refresher() });
+    const again = await refreshExpiringTokens({ db: world.db, clock: world.clock, refresher: refresher() });
     expect(again).toEqual({ refreshed: 0, revoked: [], failed: 0 });
   });
 
@@ -114,14 +114,14 @@ describe('token care through the adapters OAuth, against the emulators (R-CON-1,
     });
     expect(revoked.status).toBe(200);
 
-    const report = await careForTokens({ db: world.db, clock: world.clock, refresher: refresher() });
+    const report = await refreshExpiringTokens({ db: world.db, clock: world.clock, refresher: refresher() });
     expect(report.revoked).toEqual([p.portalId]);
     const row = await world.db.quickBooksConnection.findUniqueOrThrow({ where: { portalId: p.portalId } });
     // What the settings page and the card read (`connection.status`).
     expect(row.status).toBe('needs_reauth');
     expect(await portalGate(world.db, p.portalId)).toBe('paused');
     // The paused connection is not asked again on every run.
-    const again = await careForTokens({ db: world.db, clock: world.clock, refresher: refresher() });
+    const again = await refreshExpiringTokens({ db: world.db, clock: world.clock, refresher: refresher() });
     expect(again.revoked).toEqual([]);
   });
 
@@ -132,14 +132,14 @@ describe('token care through the adapters OAuth, against the emulators (R-CON-1,
     });
     expect(revoked.status).toBe(204);
 
-    const report = await careForTokens({ db: world.db, clock: world.clock, refresher: refresher() });
+    const report = await refreshExpiringTokens({ db: world.db, clock: world.clock, refresher: refresher() });
     expect(report).toEqual({ refreshed: 1, revoked: [p.portalId], failed: 0 });
     const installations = createHubSpotInstallationRepository(world.db, cipher);
     expect((await installations.find(p.portalId))?.status).toBe('needs_reauth');
     // Paused like a QBO needs_reauth: the drain does not run, its notices wait.
     expect(await portalGate(world.db, p.portalId)).toBe('paused');
     // HubSpot is not asked again on every run.
-    const again = await careForTokens({ db: world.db, clock: world.clock, refresher: refresher() });
+    const again = await refreshExpiringTokens({ db: world.db, clock: world.clock, refresher: refresher() });
     expect(again).toEqual({ refreshed: 0, revoked: [], failed: 0 });
 
     // Installing the app again (the OAuth callback's saveInstall) clears it.

@@ -6,18 +6,18 @@ import {
   RateLimiterRegistry,
 } from '@ledgersync/hubspot';
 
-export interface AppPropertiesCareReport {
+export interface AppPropertiesCatchUpReport {
   /** Portals whose app-owned properties were ensured and whose version was recorded. */
   readonly ensured: readonly string[];
   readonly failed: number;
 }
 
-/** Brings installations made before the current app-owned property set up to it (run by token care). */
-export interface AppPropertiesCare {
-  catchUp(): Promise<AppPropertiesCareReport>;
+/** Brings installations made before the current app-owned property set up to it (its own cron task). */
+export interface AppPropertiesCatchUp {
+  catchUp(): Promise<AppPropertiesCatchUpReport>;
 }
 
-export interface AppPropertiesCareDeps {
+export interface AppPropertiesCatchUpDeps {
   readonly db: Db;
   readonly cipher: TokenCipher;
   /** `https://api.hubapi.com`, or the emulator's URL. */
@@ -37,7 +37,7 @@ export interface AppPropertiesCareDeps {
  * missing properties are created) and records the new version. A portal at the current version
  * costs no HubSpot call. A failure leaves the version as it was, so the next run tries again.
  */
-export function createAppPropertiesCare(deps: AppPropertiesCareDeps): AppPropertiesCare {
+export function createAppPropertiesCatchUp(deps: AppPropertiesCatchUpDeps): AppPropertiesCatchUp {
   const installations = createHubSpotInstallationRepository(deps.db, deps.cipher);
   const version = deps.version ?? APP_PROPERTIES_VERSION;
   const onUnauthorized = deps.onUnauthorized;

@@ -1,7 +1,7 @@
 import type { AccessTokenSource } from '../http/access-token-source.ts';
 import type { QboTokenSet } from './quickbooks-oauth.ts';
 
-export interface TokenKeeperOptions {
+export interface RefreshingTokenSourceOptions {
   readonly initial: QboTokenSet;
   /** Calls Intuit's token endpoint (QuickBooksOAuth.refresh). */
   readonly refresh: (realmId: string, refreshToken: string) => Promise<QboTokenSet>;
@@ -12,6 +12,9 @@ export interface TokenKeeperOptions {
   readonly refreshAheadMs?: number;
 }
 
+/** An access token source that also tells the token set it holds now. */
+export type RefreshingTokenSource = AccessTokenSource & { current(): QboTokenSet };
+
 /**
  * Hands out the access token of one QBO connection and refreshes it: ahead of expiry, or once
  * after a 401. One refresh at a time per connection (concurrent callers share it), and the
@@ -19,9 +22,7 @@ export interface TokenKeeperOptions {
  * fails, the new set is kept and persisting is retried before any new call to Intuit, since
  * Intuit's answer cannot be fetched twice.
  */
-export function createTokenKeeper(
-  options: TokenKeeperOptions,
-): AccessTokenSource & { current(): QboTokenSet } {
+export function createRefreshingTokenSource(options: RefreshingTokenSourceOptions): RefreshingTokenSource {
   const now = options.now ?? (() => new Date());
   const ahead = options.refreshAheadMs ?? 5 * 60_000;
   let current = options.initial;

@@ -1,13 +1,10 @@
 import { parseArgs } from 'node:util';
+import { databaseEnvShape, logLevelEnvShape, port } from '@ledgersync/config';
 import { z } from 'zod';
-
-const port = z.coerce.number().int().min(0).max(65535);
 
 /** The sandbox needs nothing set: with no DATABASE_URL it runs its own embedded Postgres. */
 export const sandboxEnvSchema = z.object({
-  DATABASE_URL: z
-    .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })
-    .optional(),
+  DATABASE_URL: databaseEnvShape.DATABASE_URL.optional(),
   SANDBOX_DATA_DIR: z.string().min(1).default('.data'),
   SANDBOX_HOST: z.string().default('127.0.0.1'),
   /** Preferred ports; a taken one is replaced by a free one. 0 = any free port. */
@@ -15,7 +12,7 @@ export const sandboxEnvSchema = z.object({
   SANDBOX_SERVER_PORT: port.default(4010),
   SANDBOX_HUBSPOT_PORT: port.default(4001),
   SANDBOX_QBO_PORT: port.default(4002),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
+  ...logLevelEnvShape('warn'),
   // `npm start -- --reset` reaches npm, not us: the root script calls `npm run` again, which takes
   // the flags as its own config and passes them on as these variables.
   npm_config_reset: z.string().optional(),

@@ -1,0 +1,1 @@
+export { internalThing, startApp } from './start.ts';

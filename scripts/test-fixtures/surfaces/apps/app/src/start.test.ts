@@ -1,0 +1,3 @@
+import { world } from '@x/engine/testing';
+
+export const greeting = world();

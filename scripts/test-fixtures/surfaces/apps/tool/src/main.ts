@@ -1,0 +1,5 @@
+const { startApp } = await import('@x/app');
+
+export { open } from '@x/store';
+
+startApp();

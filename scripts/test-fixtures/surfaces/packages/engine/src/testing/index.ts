@@ -1,0 +1,1 @@
+export { unusedFixture, world } from './world.ts';

@@ -1,0 +1,2 @@
+export const world = (): string => 'world';
+export const unusedFixture = (): string => 'fixture';

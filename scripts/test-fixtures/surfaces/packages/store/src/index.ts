@@ -1,0 +1,1 @@
+export { open, type Row } from './open.ts';

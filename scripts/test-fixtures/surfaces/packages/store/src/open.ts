@@ -1,0 +1,4 @@
+export interface Row {
+  readonly id: string;
+}
+export const open = (): Row[] => [];
