@@ -36,10 +36,17 @@ export function companyContext(qbo: QuickBooksClient, cache?: CompanyProfileCach
       pending = cached
         ? Promise.resolve({ ok: true as const, value: cached })
         : guard(async () => companyProfileFromQbo(await qbo.preferences(), await qbo.companyInfo()));
-      void pending.then((r) => {
-        if (!r.ok) pending = null;
-        else if (!cached) cache?.write(r.value);
-      });
+      // The caller gets the rejection of a read that threw (e.g. the token store's database went
+      // away); this side chain only forgets it, so it must not leave a rejection of its own.
+      pending.then(
+        (r) => {
+          if (!r.ok) pending = null;
+          else if (!cached) cache?.write(r.value);
+        },
+        () => {
+          pending = null;
+        },
+      );
     }
     return pending;
   };
