@@ -37,6 +37,7 @@ export {
   canonicalInvoiceSchema,
   type InvoiceSource,
   type InvoiceStatus,
+  type LineDiscount,
 } from './records/canonical-invoice.ts';
 export type { CanonicalPayment } from './records/canonical-payment.ts';
 export type { CanonicalProduct } from './records/canonical-product.ts';
@@ -56,6 +57,7 @@ export {
   syncObjectSchema,
 } from './records/sync-object.ts';
 export { checkOutboundInvoiceSetup } from './rules/check-outbound-invoice-setup.ts';
+export { lineAmount } from './rules/line-amounts.ts';
 export { paymentSyncEnabled } from './rules/payment-sync-enabled.ts';
 export {
   type DrainOptions,

@@ -1,6 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import type { HubSpotObject } from '../crm/hubspot-object.ts';
-import { canonicalToInvoiceProperties, invoiceToCanonical, lineItemToCanonical } from './map-invoice.ts';
+import {
+  canonicalToInvoiceProperties,
+  canonicalToLineItemProperties,
+  invoiceToCanonical,
+  lineItemToCanonical,
+} from './map-invoice.ts';
 import { decimal, isoDate, toHubSpotDate } from './property-values.ts';
 
 const obj = (id: string, properties: Record<string, string | null>): HubSpotObject => ({
@@ -16,17 +21,26 @@ describe('HubSpot invoice mapping (exact money)', () => {
     expect(line).toMatchObject({ quantity: '3', unitPrice: '0.1', amount: '0.30', discount: null });
   });
 
-  it('reads absolute and percentage discounts and rounds to the currency', () => {
+  it('reads percentage discounts and unit discounts (times the quantity) and rounds to the currency', () => {
     const pct = lineItemToCanonical(
       obj('1', { quantity: '1', price: '10', hs_discount_percentage: '12.5' }),
       'JPY',
     );
     expect(pct).toMatchObject({ discount: { kind: 'percent', value: '12.5' }, amount: '9' });
     const abs = lineItemToCanonical(
-      obj('2', { quantity: '2', price: '5.005', discount: '1', amount: '9.01' }),
+      obj('2', { quantity: '2', price: '5.005', discount: '1', amount: '8.01' }),
       'KWD',
     );
-    expect(abs).toMatchObject({ discount: { kind: 'amount', value: '1' }, amount: '9.010' });
+    expect(abs).toMatchObject({ discount: { kind: 'amount', value: '2' }, amount: '8.010' });
+    const computed = lineItemToCanonical(obj('3', { quantity: '3', price: '10', discount: '0.35' }), 'USD');
+    expect(computed).toMatchObject({ discount: { kind: 'amount', value: '1.05' }, amount: '28.95' });
+  });
+
+  it('writes an amount discount as the unit discount HubSpot keeps (to six decimals)', () => {
+    const line = lineItemToCanonical(obj('3', { quantity: '3', price: '10', discount: '0.35' }), 'USD');
+    expect(canonicalToLineItemProperties(line, 'USD')).toMatchObject({ quantity: '3', discount: '0.35' });
+    const third = { ...line, discount: { kind: 'amount' as const, value: '10' }, amount: '20.00' };
+    expect(canonicalToLineItemProperties(third, 'USD').discount).toBe('3.333333');
   });
 
   it('derives partially paid from the balance and classifies the invoice source', () => {

@@ -4,6 +4,9 @@ import {
   dec,
   type InvoiceSource,
   type InvoiceStatus,
+  type LineDiscount,
+  lineAmount,
+  normalizeDecimal,
   roundToCurrency,
 } from '@ledgersync/sync-engine';
 import type { HubSpotObject, Properties } from '../crm/hubspot-object.ts';
@@ -56,26 +59,23 @@ function source(raw: string | null): InvoiceSource {
   return 'integration';
 }
 
+/**
+ * HubSpot's `discount` is a unit discount (taken off each unit); the canonical amount discount is
+ * what the line loses in all, so it is the unit discount times the quantity (R-OBJ-3).
+ */
 export function lineItemToCanonical(line: HubSpotObject, currency: string): CanonicalInvoiceLine {
   const p = line.properties;
   const quantity = decimal(p.quantity) ?? '1';
   const unitPrice = decimal(p.price) ?? '0';
   const percent = decimal(p.hs_discount_percentage);
-  const absolute = decimal(p.discount);
-  const discount =
+  const perUnit = decimal(p.discount);
+  const discount: LineDiscount | null =
     percent !== null && percent !== '0'
-      ? ({ kind: 'percent', value: percent } as const)
-      : absolute !== null && absolute !== '0'
-        ? ({ kind: 'amount', value: absolute } as const)
+      ? { kind: 'percent', value: percent }
+      : perUnit !== null && perUnit !== '0'
+        ? { kind: 'amount', value: normalizeDecimal(dec(perUnit).times(quantity)) }
         : null;
-  // HubSpot calculates `amount`; recompute only when it is absent.
-  const gross = dec(quantity).times(unitPrice);
-  const fallback =
-    discount === null
-      ? gross
-      : discount.kind === 'amount'
-        ? gross.minus(discount.value)
-        : gross.times(dec(100).minus(discount.value)).dividedBy(100);
+  const base = { quantity, unitPrice, discount };
   return {
     productId: text(p.hs_product_id),
     description: text(p.description) ?? text(p.name),
@@ -83,7 +83,8 @@ export function lineItemToCanonical(line: HubSpotObject, currency: string): Cano
     unitPrice,
     discount,
     serviceDate: null,
-    amount: text(p.amount) === null ? roundToCurrency(fallback, currency) : amount(p.amount, currency),
+    // HubSpot calculates `amount`; recompute only when it is absent.
+    amount: text(p.amount) === null ? lineAmount(base, currency) : amount(p.amount, currency),
     taxCodeId: null,
   };
 }
@@ -151,7 +152,16 @@ export function canonicalToLineItemProperties(line: CanonicalInvoiceLine, curren
     hs_line_item_currency_code: currency,
   };
   if (line.productId !== null) out.hs_product_id = line.productId;
-  if (line.discount?.kind === 'amount') out.discount = line.discount.value;
+  if (line.discount?.kind === 'amount') out.discount = unitDiscount(line.discount.value, line.quantity);
   if (line.discount?.kind === 'percent') out.hs_discount_percentage = line.discount.value;
   return out;
+}
+
+/**
+ * The unit discount that takes `total` off `quantity` units, to HubSpot's six decimals; where the
+ * division does not end there, HubSpot's amount can differ from ours by less than a cent.
+ */
+function unitDiscount(total: string, quantity: string): string {
+  if (dec(quantity).isZero()) return total;
+  return normalizeDecimal(dec(total).dividedBy(quantity).toDecimalPlaces(6));
 }

@@ -74,6 +74,11 @@ export const faults = {
     ),
   discountMissing: (): QboFault =>
     validationFault('6090', 'Discount info missing', 'Discount amount or percent should be provided', ''),
+  // Recorded in a public issue of Intuit's PHP SDK (QuickBooks-V3-PHP-SDK #232).
+  discountOverSubtotal: (): QboFault =>
+    faults.business("The discount amount can't be greater than the subtotal."),
+  // An invoice line may be negative but its total may not; no source gives QBO's wording.
+  negativeTotal: (): QboFault => faults.business('The transaction total must be zero or more.'),
   duplicateDocNumber: (docNumber: string, txnType: string, txnId: string): QboFault =>
     validationFault(
       '6140',

@@ -74,6 +74,32 @@ describe('business rules (US company)', () => {
     expect((await invoice({ Line: [sales(ids.itemId, 90, { Qty: 3, UnitPrice: 30 })] })).status).toBe(200);
   });
 
+  it('a sales line may be negative and amount only (kept without Qty or UnitPrice); the total may not be negative; a discount line may not exceed the subtotal', async () => {
+    const ok = await invoice({
+      Line: [
+        sales(ids.itemId, 90, { Qty: 3, UnitPrice: 30 }),
+        sales(ids.itemId, -9, { TaxCodeRef: { value: 'NON' } }),
+      ],
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.body.Invoice.TotalAmt).toBe(81);
+    expect(ok.body.Invoice.Line[1]).toMatchObject({
+      Amount: -9,
+      SalesItemLineDetail: { ItemRef: { value: ids.itemId } },
+    });
+    expect(ok.body.Invoice.Line[1].SalesItemLineDetail).not.toHaveProperty('Qty');
+    expect(ok.body.Invoice.Line[1].SalesItemLineDetail).not.toHaveProperty('UnitPrice');
+    const negative = await invoice({ Line: [sales(ids.itemId, 10), sales(ids.itemId, -11)] });
+    expect(negative.body.Fault.Error[0]).toMatchObject({ code: '6000' });
+    const discount = {
+      Amount: 101,
+      DetailType: 'DiscountLineDetail',
+      DiscountLineDetail: { PercentBased: false },
+    };
+    const over = await invoice({ Line: [sales(ids.itemId, 100), discount] });
+    expect(over.body.Fault.Error[0].Detail).toContain("can't be greater than the subtotal");
+  });
+
   it('DocNumber: duplicates 6140 unless allowduplicatedocnum, longer than 21 chars 2050', async () => {
     expect((await invoice({ DocNumber: 'INV-7' })).status).toBe(200);
     const dup = await invoice({ DocNumber: 'INV-7' });

@@ -66,8 +66,9 @@ function salesItemLine(ctx: OpContext, line: Json, nonUs: boolean, taxName: stri
 
 /**
  * Normalises the lines of a sales transaction and computes its totals: item lines are checked
- * (Amount = Qty × UnitPrice, references, tax, service dates), discounts applied, tax computed for
- * non-US companies, and the SubTotal line QBO appends is rebuilt.
+ * (Amount = Qty × UnitPrice, references, tax, service dates; a line may be negative, the total may
+ * not), discounts applied (never more than the subtotal), tax computed for non-US companies, and
+ * the SubTotal line QBO appends is rebuilt.
  */
 export function computeSalesLines(
   ctx: OpContext,
@@ -102,6 +103,7 @@ export function computeSalesLines(
     } else if (d.Amount === undefined) throw faults.discountMissing();
     discountTotal = discountTotal.plus(dec(d.Amount));
   }
+  if (discountTotal.greaterThan(subtotal)) throw faults.discountOverSubtotal();
   const { totalTax, taxLines } = nonUs
     ? computeTax(ctx, itemLines, globalTax)
     : { totalTax: new Decimal(0), taxLines: [] };
@@ -109,6 +111,7 @@ export function computeSalesLines(
   lines.push({ Amount: money(subtotal), DetailType: 'SubTotalLineDetail', SubTotalLineDetail: {} });
   const net = subtotal.minus(discountTotal);
   const total = globalTax === 'TaxInclusive' ? net : net.plus(totalTax);
+  if (total.isNegative()) throw faults.negativeTotal();
   return { lines, subtotal, totalTax, total, taxLines };
 }
 

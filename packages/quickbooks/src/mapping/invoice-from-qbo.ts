@@ -6,9 +6,10 @@ import {
 } from '@ledgersync/sync-engine';
 import type { QboInvoice, QboSalesLine } from '../entities/invoice.ts';
 import { moneyIn, plainIn } from './decimals.ts';
+import { discountOf } from './discount-lines.ts';
 import { customFieldsFromQbo } from './invoice-custom-fields.ts';
 
-function lineFromQbo(line: QboSalesLine, currency: string): CanonicalInvoiceLine | null {
+function salesLine(line: QboSalesLine, currency: string): CanonicalInvoiceLine | null {
   const detail = line.SalesItemLineDetail;
   if (line.DetailType !== 'SalesItemLineDetail' || !detail) return null; // subtotal, description-only lines
   const amount = moneyIn(line.Amount, currency);
@@ -22,6 +23,45 @@ function lineFromQbo(line: QboSalesLine, currency: string): CanonicalInvoiceLine
     amount,
     taxCodeId: detail.TaxCodeRef?.value ?? null,
   };
+}
+
+/** QBO's sales lines as canonical lines, each discount line folded back into the line above it. */
+function linesFromQbo(lines: readonly QboSalesLine[], currency: string): CanonicalInvoiceLine[] {
+  const read = lines.flatMap((raw) => {
+    const line = salesLine(raw, currency);
+    return line === null ? [] : [{ raw, line }];
+  });
+  const out: CanonicalInvoiceLine[] = [];
+  for (let i = 0; i < read.length; i++) {
+    const { line } = read[i] as (typeof read)[number];
+    const next = read[i + 1];
+    const discount =
+      next === undefined
+        ? null
+        : discountOf(
+            line,
+            {
+              itemId: next.line.productId,
+              description: next.line.description,
+              amountOnly:
+                next.raw.SalesItemLineDetail?.Qty === undefined &&
+                next.raw.SalesItemLineDetail?.UnitPrice === undefined,
+              amount: next.line.amount,
+            },
+            currency,
+          );
+    if (discount === null || next === undefined) {
+      out.push(line);
+      continue;
+    }
+    out.push({
+      ...line,
+      discount,
+      amount: moneyIn(dec(line.amount).plus(next.line.amount).toFixed(), currency),
+    });
+    i++;
+  }
+  return out;
 }
 
 function statusOf(invoice: QboInvoice, total: string, balance: string): InvoiceStatus {
@@ -47,9 +87,7 @@ export function invoiceFromQbo(invoice: QboInvoice, homeCurrency: string): Canon
     status: statusOf(invoice, total, balance),
     source: 'quickbooks',
     comments: invoice.CustomerMemo?.value ?? null,
-    lines: invoice.Line.map((l) => lineFromQbo(l, currency)).filter(
-      (l): l is CanonicalInvoiceLine => l !== null,
-    ),
+    lines: linesFromQbo(invoice.Line, currency),
     total,
     balance,
     customFields: customFieldsFromQbo(invoice),

@@ -1,6 +1,7 @@
 import type { CanonicalInvoice, CanonicalInvoiceLine } from '@ledgersync/sync-engine';
 import type { QboRef } from '../entities/common.ts';
 import { out } from './decimals.ts';
+import { discountText, splitDiscountedAmount } from './discount-lines.ts';
 import { customFieldsToQbo } from './invoice-custom-fields.ts';
 
 export interface InvoiceWriteContext {
@@ -9,43 +10,41 @@ export interface InvoiceWriteContext {
   readonly customLineItemId: string | null;
   /** Payments only: QBO payment methods found or created for the batch, by lower-cased name. */
   readonly paymentMethods?: ReadonlyMap<string, QboRef>;
+  /** Invoices only: the invoice's currency, when the fields written leave it out (a sparse update). */
+  readonly invoiceCurrency?: string;
 }
 
 export class UnmappableLineError extends Error {}
 
-/**
- * QBO checks Amount = Qty × UnitPrice and has no per-line discount, so a discounted line is
- * written as one unit at its net amount, and the original quantity, price and discount are
- * carried in the line's text (R-OBJ-3, R-FAQ-2).
- */
-function lineToQbo(line: CanonicalInvoiceLine, ctx: InvoiceWriteContext): Record<string, unknown> {
+/** One canonical line as QBO sales lines: the line, then its discount line when it has one. */
+function lineToQbo(
+  line: CanonicalInvoiceLine,
+  currency: string,
+  ctx: InvoiceWriteContext,
+): Record<string, unknown>[] {
   const itemId = line.productId ?? ctx.customLineItemId;
   if (itemId === null)
     throw new UnmappableLineError('A line has no product and no Custom Line Item is set up');
-  let description = line.description;
-  let qty = line.quantity;
-  let price = line.unitPrice;
-  if (line.discount !== null) {
-    const off = line.discount.kind === 'percent' ? `${line.discount.value}%` : line.discount.value;
-    const note = `${line.quantity} × ${line.unitPrice}, discount ${off}`;
-    description = description ? `${description} (${note})` : note;
-    qty = '1';
-    price = line.amount;
-  }
-  const detail: Record<string, unknown> = {
-    ItemRef: { value: itemId },
-    Qty: out(qty),
-    UnitPrice: out(price),
-  };
+  const detail: Record<string, unknown> = { ItemRef: { value: itemId } };
   if (line.serviceDate !== null) detail.ServiceDate = line.serviceDate;
   if (line.taxCodeId !== null) detail.TaxCodeRef = { value: line.taxCodeId };
-  const body: Record<string, unknown> = {
+  const sale: Record<string, unknown> = {
     DetailType: 'SalesItemLineDetail',
     Amount: out(line.amount),
-    SalesItemLineDetail: detail,
+    SalesItemLineDetail: { ...detail, Qty: out(line.quantity), UnitPrice: out(line.unitPrice) },
   };
-  if (description !== null) body.Description = description;
-  return body;
+  if (line.description !== null) sale.Description = line.description;
+  if (line.discount === null) return [sale];
+  const { gross, discount } = splitDiscountedAmount(line, currency);
+  return [
+    { ...sale, Amount: out(gross) },
+    {
+      DetailType: 'SalesItemLineDetail',
+      Amount: out(discount),
+      Description: discountText(line.discount),
+      SalesItemLineDetail: detail,
+    },
+  ];
 }
 
 /** QBO body fields for the given canonical fields; `lines` always go whole (QBO replaces all lines). */
@@ -64,6 +63,10 @@ export function invoiceToQbo(
     body.CurrencyRef = { value: inv.currency };
   if (inv.customerId !== undefined && inv.customerId !== null) body.CustomerRef = { value: inv.customerId };
   if (inv.comments !== undefined) body.CustomerMemo = { value: inv.comments ?? '' };
-  if (inv.lines !== undefined) body.Line = inv.lines.map((l) => lineToQbo(l, ctx));
+  if (inv.lines !== undefined) {
+    // A line's discount amount is reckoned in the invoice's currency.
+    const currency = inv.currency ?? ctx.invoiceCurrency ?? ctx.homeCurrency;
+    body.Line = inv.lines.flatMap((l) => lineToQbo(l, currency, ctx));
+  }
   return body;
 }

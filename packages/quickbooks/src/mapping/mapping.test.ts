@@ -86,18 +86,28 @@ describe('canonical → QBO invoice', () => {
     customFields: { '1': { type: 'string', value: 'PO-77' } },
   };
 
-  it('sends exact numbers, the foreign currency, and discounted lines as one net unit', () => {
+  it('sends exact numbers and the foreign currency; a discounted line keeps its quantity and unit price, its discount on the line below', () => {
     const body = invoiceToQbo(base, { homeCurrency: 'USD', customLineItemId: '42' });
     const json = stringifyExactJson(body);
     expect(json).toContain('"Qty":3,"UnitPrice":33.333');
     expect(json).toContain('"Amount":100,');
     expect(body.CurrencyRef).toEqual({ value: 'EUR' });
     const lines = body.Line as Array<Record<string, unknown>>;
-    expect(lines[1]?.Description).toBe('Fee (2 × 10, discount 2.50)');
-    expect(lines[1]?.SalesItemLineDetail).toMatchObject({
-      ItemRef: { value: '42' },
-      Qty: new JsonDecimal('1'),
-      UnitPrice: new JsonDecimal('17.5'),
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toMatchObject({
+      Description: 'Fee',
+      Amount: new JsonDecimal('20'),
+      SalesItemLineDetail: {
+        ItemRef: { value: '42' },
+        Qty: new JsonDecimal('2'),
+        UnitPrice: new JsonDecimal('10'),
+      },
+    });
+    expect(lines[2]).toEqual({
+      DetailType: 'SalesItemLineDetail',
+      Description: 'Discount 2.5',
+      Amount: new JsonDecimal('-2.5'),
+      SalesItemLineDetail: { ItemRef: { value: '42' } },
     });
     expect(body.CustomField).toEqual([{ DefinitionId: '1', Type: 'StringType', StringValue: 'PO-77' }]);
   });

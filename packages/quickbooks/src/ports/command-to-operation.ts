@@ -47,11 +47,15 @@ export function commandToOperation(command: WriteCommand, ctx: InvoiceWriteConte
         };
       case 'update': {
         const changes: Record<string, unknown> = { ...command.changes };
-        // QBO replaces every line when Line is sent: always send the whole list.
-        if (command.object === 'invoice' && 'lines' in changes)
-          changes.lines = (command.record as CanonicalRecords['invoice']).lines;
+        let context = ctx;
+        if (command.object === 'invoice') {
+          const invoice = command.record as CanonicalRecords['invoice'];
+          // QBO replaces every line when Line is sent: always send the whole list.
+          if ('lines' in changes) changes.lines = invoice.lines;
+          context = { ...ctx, invoiceCurrency: invoice.currency };
+        }
         const body = {
-          ...fieldsToQbo(command.object, changes, ctx, false),
+          ...fieldsToQbo(command.object, changes, context, false),
           Id: command.id,
           SyncToken: command.expectedVersion,
         };

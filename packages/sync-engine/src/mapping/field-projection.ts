@@ -1,6 +1,6 @@
 import { syncError } from '../errors/sync-error-catalogue.ts';
 import type { SyncError } from '../errors/sync-error-code.ts';
-import { normalizeDecimal } from '../money/money.ts';
+import { Dec, normalizeDecimal } from '../money/money.ts';
 import type { CanonicalInvoiceLine, LineDiscount } from '../records/canonical-invoice.ts';
 import type { PaymentApplication } from '../records/canonical-payment.ts';
 import type { CustomFieldValue } from '../records/field-values.ts';
@@ -47,8 +47,16 @@ const plain = (key: string) => ({
 const ok = (value: unknown): WriteValue => ({ ok: true, value });
 const blankToNull = (v: unknown) => (v === '' ? null : v);
 const normDec = (v: string | null) => (v === null ? null : normalizeDecimal(v));
+// HubSpot holds an amount discount per unit, to six decimals: a total that does not divide by the
+// quantity comes back a millionth off, so amount discounts compare to the cent (the line amount,
+// compared exactly, still tells any real change).
 const normDiscount = (d: LineDiscount | null) =>
-  d ? { kind: d.kind, value: normalizeDecimal(d.value) } : null;
+  d === null
+    ? null
+    : {
+        kind: d.kind,
+        value: normalizeDecimal(d.kind === 'amount' ? new Dec(d.value).toDecimalPlaces(2) : d.value),
+      };
 
 interface NeutralLine {
   product: string | null;
@@ -151,11 +159,13 @@ function specsFor(object: SyncObject, disabled: readonly string[], ctx: Projecti
 }
 
 function neutralLine(side: Side, line: CanonicalInvoiceLine, ctx: ProjectionContext): NeutralLine {
-  // An unlinked product and the Custom Line Item both mean "no synced product" (R-OBJ-1).
-  const product =
+  // An unlinked product and the Custom Line Item both mean "no synced product" (R-OBJ-1); so does
+  // a product with a link row but no counterpart (one excluded, such as an item without a SKU).
+  const link =
     line.productId === null || (side === 'quickbooks' && line.productId === ctx.customLineItemId)
       ? null
-      : ctx.refs.linkIdOf('product', side, line.productId);
+      : ctx.refs.linkOf('product', side, line.productId);
+  const product = link?.hubspotId && link.quickbooksId ? link.id : null;
   return {
     product,
     description: line.description,

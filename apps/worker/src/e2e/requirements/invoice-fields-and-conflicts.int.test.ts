@@ -1,8 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { JsonDecimal } from '@ledgersync/quickbooks';
 import { startTestWorld, syncingPortal, type TestWorld } from '@ledgersync/test-world';
 import { hsContact, hsFinalizedInvoice, hsProduct, linkOfHubSpot } from './requirement-fixtures.ts';
 
 let world: TestWorld;
+
+// Display values only (what the bookkeeper reads), compared as numbers whatever their notation.
+const numberOrNull = (v: string | undefined) => (v === undefined ? null : Number(v));
+
+/** The API calls since the last reset that changed something on either side. */
+async function writesMade(w: TestWorld): Promise<string[]> {
+  const calls = (await w.apiCalls()).detail as {
+    hubspot: Record<string, number>;
+    quickbooks: Record<string, number>;
+  };
+  return [...Object.keys(calls.hubspot), ...Object.keys(calls.quickbooks)].filter(
+    (route) => /^(POST|PATCH|PUT|DELETE)/.test(route) && !/search|batch\/read|query/i.test(route),
+  );
+}
 beforeAll(async () => {
   world = await startTestWorld();
 });
@@ -46,6 +61,94 @@ describe('invoice fields and the conflict rule', () => {
     expect(qbo.lines.map((l) => l.amount)).toEqual(['53.97', '7.00']);
     expect(qbo.total).toBe('60.97');
     expect(hs.total).toBe(qbo.total);
+
+    // What the bookkeeper sees in QBO: each line at its quantity and unit price, its discount on
+    // the line below it, and the same total.
+    const raw = await p.qbo.read('Invoice', link?.quickbooksId ?? '');
+    const sales = (raw.Line ?? []).filter((l) => l.DetailType === 'SalesItemLineDetail');
+    expect(
+      sales.map((l) => [
+        l.Description,
+        numberOrNull(l.SalesItemLineDetail?.Qty),
+        numberOrNull(l.SalesItemLineDetail?.UnitPrice),
+        numberOrNull(l.Amount),
+      ]),
+    ).toEqual([
+      ['Gizmo', 3, 19.99, 59.97],
+      ['Discount 10%', null, null, -6],
+      ['Shipping', 1, 7.35, 7.35],
+      ['Discount 0.35', null, null, -0.35],
+    ]);
+    expect(Number(raw.TotalAmt)).toBe(60.97);
+    expect(qbo.lines.map((l) => [l.quantity, l.unitPrice, l.discount])).toEqual([
+      ['3', '19.99', { kind: 'percent', value: '10' }],
+      ['1', '7.35', { kind: 'amount', value: '0.35' }],
+    ]);
+
+    // The echo of LedgerSync's own writes, from both sides: nothing is written (R-EDT-3).
+    await p.notify('quickbooks', 'invoice', link?.quickbooksId ?? '');
+    await p.notify('hubspot', 'invoice', invoice.id);
+    await world.resetApiCalls();
+    await p.drain();
+    expect(await writesMade(world)).toEqual([]);
+    expect(await linkOfHubSpot(world, p, invoice.id)).toMatchObject({ status: 'synced', errorCode: null });
+  });
+
+  it('R-OBJ-3: a QBO invoice whose line has a discount line below it reaches HubSpot as one discounted line', async () => {
+    const p = await syncingPortal(world);
+    const customer = await p.qbo.create(
+      'Customer',
+      { DisplayName: 'Disc Q', PrimaryEmailAddr: { Address: 'discq@example.com' } },
+      `e2e-${p.realmId}-discq`,
+    );
+    const item = await p.qbo.create(
+      'Item',
+      { Name: 'Gadget', Type: 'Service', IncomeAccountRef: { value: p.incomeAccountId } },
+      `e2e-${p.realmId}-gadget`,
+    );
+    const created = await p.qbo.create(
+      'Invoice',
+      {
+        CustomerRef: { value: customer.Id },
+        Line: [
+          {
+            DetailType: 'SalesItemLineDetail',
+            Amount: new JsonDecimal('40.00'),
+            Description: 'Gadget',
+            SalesItemLineDetail: {
+              ItemRef: { value: item.Id },
+              Qty: new JsonDecimal('4'),
+              UnitPrice: new JsonDecimal('10'),
+            },
+          },
+          {
+            DetailType: 'SalesItemLineDetail',
+            Amount: new JsonDecimal('-10.00'),
+            Description: 'Discount 25%',
+            SalesItemLineDetail: { ItemRef: { value: item.Id } },
+          },
+        ],
+      },
+      `e2e-${p.realmId}-discinv`,
+    );
+    await p.notify('quickbooks', 'invoice', created.Id);
+    await p.drain();
+
+    const link = await world.db.recordLink.findFirstOrThrow({
+      where: { portalId: p.portalId, object: 'invoice', quickbooksId: created.Id },
+    });
+    expect(link).toMatchObject({ status: 'synced', errorCode: null });
+    const hs = await p.read('hubspot', 'invoice', link.hubspotId ?? '');
+    expect(hs.lines.map((l) => [l.quantity, l.unitPrice, l.discount, l.amount])).toEqual([
+      ['4', '10', { kind: 'percent', value: '25' }, '30.00'],
+    ]);
+    expect(hs.total).toBe('30.00');
+
+    await p.notify('hubspot', 'invoice', link.hubspotId ?? '');
+    await p.notify('quickbooks', 'invoice', created.Id);
+    await world.resetApiCalls();
+    await p.drain();
+    expect(await writesMade(world)).toEqual([]);
   });
 
   it('R-MAP-2: on the first match of two existing records, "Use HubSpot data" decides the fields that differ', async () => {
