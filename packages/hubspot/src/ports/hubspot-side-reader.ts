@@ -7,6 +7,7 @@ import {
   type SyncObject,
   syncError,
 } from '@ledgersync/sync-engine';
+import { readAssociations } from '../crm/associations.ts';
 import { batchReadObjects } from '../crm/batch-objects.ts';
 import { chunk, OBJECT_TYPE_FOR } from '../crm/object-types.ts';
 import { searchPage } from '../crm/search-objects.ts';
@@ -108,6 +109,13 @@ export function createHubSpotSideReader(options: HubSpotSideReaderOptions): Side
             out.push(...(await toSideRecords(client, 'product', exact)));
             afterId = page.lastId;
           } while (afterId !== null);
+        }
+        // R-EDT-1: the payments of HubSpot invoices a new QBO payment pays, in case it gives one back.
+        const invoices = keys.filter((k) => k.field === 'invoice').map((k) => k.value);
+        if (invoices.length > 0) {
+          const paid = await readAssociations(client, 'invoices', 'commerce_payments', invoices);
+          const ids = [...new Set([...paid.values()].flat())];
+          if (ids.length > 0) out.push(...(await readRecordsByIds(client, 'payment', ids, custom)).records);
         }
         // HubSpot contacts have no display name: such keys never match here.
         return out;

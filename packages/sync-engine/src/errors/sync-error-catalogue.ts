@@ -46,8 +46,8 @@ export const SYNC_ERROR_CATALOGUE: Readonly<Record<SyncErrorCode, SyncErrorInfo>
     category: 'data',
     title: 'HubSpot invoice changed in QuickBooks',
     explanation:
-      'This invoice was created in HubSpot, so its lines and amounts can only be changed in HubSpot. Someone changed them in QuickBooks; those changes are not copied back.',
-    fix: 'Undo the line or amount changes in QuickBooks and make them in HubSpot instead. The invoice syncs again once either is done.',
+      'This invoice was created in HubSpot, so its lines, amounts, taxes, comments and payments can only be changed in HubSpot. Someone changed them in QuickBooks (the details say what); those changes are not copied back.',
+    fix: 'Undo the change in QuickBooks (record a deleted payment again) or make it in HubSpot instead. The invoice syncs again once either is done.',
     retriesAutomatically: false,
     requirement: 'R-ERR-4, R-EDT-1',
   },

@@ -5,10 +5,15 @@ import { normalizeEmail } from './match-by-natural-key.ts';
 
 /**
  * The lookups the runner makes on the other side before planning: emails and SKUs to match
- * (R-OBJ-1, R-OBJ-2) and the QBO display names a new customer would take (R-ERR-2). The runner
- * passes what it finds to `planSyncBatch` as `candidates`.
+ * (R-OBJ-1, R-OBJ-2), the QBO display names a new customer would take (R-ERR-2), and for a new
+ * QBO payment the HubSpot payments of the HubSpot-created invoices it pays (R-EDT-1; asked
+ * through `hubspotCreatedInvoiceOf`, which gives such an invoice's HubSpot id). The runner passes
+ * what it finds to `planSyncBatch` as `candidates`.
  */
-export function naturalKeysFor(records: readonly AnySideRecord[]): NaturalKey[] {
+export function naturalKeysFor(
+  records: readonly AnySideRecord[],
+  hubspotCreatedInvoiceOf: (quickbooksInvoiceId: string) => string | null = () => null,
+): NaturalKey[] {
   const keys = new Map<string, NaturalKey>();
   const add = (k: NaturalKey) => keys.set(`${k.object}|${k.field}|${k.value}`, k);
   for (const r of records) {
@@ -24,6 +29,11 @@ export function naturalKeysFor(records: readonly AnySideRecord[]): NaturalKey[] 
       }
     } else if (r.object === 'product' && r.record.sku) {
       add({ object: 'product', field: 'sku', value: r.record.sku });
+    } else if (r.object === 'payment' && r.side === 'quickbooks') {
+      for (const a of r.record.appliedTo) {
+        const invoice = hubspotCreatedInvoiceOf(a.invoiceId);
+        if (invoice !== null) add({ object: 'payment', field: 'invoice', value: invoice });
+      }
     }
   }
   return [...keys.values()];

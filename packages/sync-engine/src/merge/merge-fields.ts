@@ -29,7 +29,10 @@ export interface MergeInput {
   readonly quickbooksBase: RecordOf<SyncObject> | null;
   readonly policy: ConflictPolicy;
   readonly direction: Direction;
-  /** Fields only `owner` may change (R-EDT-1); an edit on the other side is a violation, never copied. */
+  /**
+   * Fields only `side` may change (R-EDT-1): a change on the other side is a violation, never
+   * copied; a change on `side` to any of them writes all that differ.
+   */
   readonly owned?: { readonly side: Side; readonly fields: readonly string[] };
 }
 
@@ -37,8 +40,10 @@ export interface MergeOutcome {
   readonly writes: Readonly<Record<Side, FieldWrite[]>>;
   readonly conflicts: FieldConflict[];
   readonly errors: { field: string; side: Side; error: SyncError }[];
-  /** Owned fields changed on the non-owning side (R-EDT-1). */
+  /** Owned fields changed on the non-owning side since the last sync (R-EDT-1). */
   readonly violations: string[];
+  /** True when the owning side changed an owned field since the last sync (R-EDT-1). */
+  readonly ownerEdited: boolean;
 }
 
 /** Two values of one field are the same when their comparison forms are (see `FieldSpec.normalize`). */
@@ -59,31 +64,39 @@ function flowAllows(flow: FieldFlow, target: Side): boolean {
  * source authoritative: the target is brought back to it whenever they differ.
  */
 export function mergeFields(input: MergeInput): MergeOutcome {
+  const firstMatch = input.hubspotBase === null || input.quickbooksBase === null;
+  const changedOn = (side: Side, spec: FieldSpec): boolean => {
+    const base = side === 'hubspot' ? input.hubspotBase : input.quickbooksBase;
+    const record = side === 'hubspot' ? input.hubspot : input.quickbooks;
+    return base === null || !sameValue(spec, spec.read(side, record), spec.read(side, base));
+  };
+  const owner = input.owned?.side ?? null;
+  const ownedSpecs = input.specs.filter((s) => input.owned?.fields.includes(s.key));
+  // An edit on the owning side re-asserts all its owned fields: its version is the one that counts.
+  const ownerEdited = owner !== null && ownedSpecs.some((s) => changedOn(owner, s));
   const out: MergeOutcome = {
     writes: { hubspot: [], quickbooks: [] },
     conflicts: [],
     errors: [],
     violations: [],
+    ownerEdited,
   };
-  const firstMatch = input.hubspotBase === null || input.quickbooksBase === null;
   for (const spec of input.specs) {
     const h = spec.read('hubspot', input.hubspot);
     const q = spec.read('quickbooks', input.quickbooks);
     if (sameValue(spec, h, q)) continue;
-    const hChanged =
-      input.hubspotBase === null || !sameValue(spec, h, spec.read('hubspot', input.hubspotBase));
-    const qChanged =
-      input.quickbooksBase === null || !sameValue(spec, q, spec.read('quickbooks', input.quickbooksBase));
+    const hChanged = changedOn('hubspot', spec);
+    const qChanged = changedOn('quickbooks', spec);
 
     let winner: Side;
-    const owned = input.owned?.fields.includes(spec.key) ? input.owned.side : null;
-    if (owned !== null) {
-      const ownerChanged = owned === 'hubspot' ? hChanged : qChanged;
-      if (!ownerChanged && !firstMatch) {
-        out.violations.push(spec.key);
+    if (owner !== null && ownedSpecs.includes(spec)) {
+      if (!firstMatch && !ownerEdited) {
+        // The sides may differ for good (QBO's total holds tax, HubSpot's does not): only a change
+        // on the other side since the last sync is an edit made in the wrong place.
+        if (owner === 'hubspot' ? qChanged : hChanged) out.violations.push(spec.key);
         continue;
       }
-      winner = owned;
+      winner = owner;
     } else if (input.direction !== 'two_way') {
       winner = input.direction === 'hubspot_to_quickbooks' ? 'hubspot' : 'quickbooks';
     } else if (hChanged && !qChanged) {

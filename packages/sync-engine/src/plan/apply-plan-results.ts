@@ -151,6 +151,7 @@ export function applyPlanResults(plan: SyncPlan, results: readonly WriteResult[]
         });
         break;
       case 'fail':
+        if (a.link) keepLink(a.link);
         if (a.linkId) failedLinks.add(a.linkId);
         status(a, a.source.side, a.source.id, a.linkId, 'failed', {
           errorCode: a.error.code,

@@ -3,11 +3,13 @@ import type { Link } from '../ports/link.ts';
 import type { AnySideRecord } from '../records/side-record.ts';
 import { otherSide } from '../records/sync-object.ts';
 import { bumpLink, type PlanContext } from './plan-context.ts';
+import { planPaymentDeletedInQuickBooks } from './plan-payment-deleted-in-quickbooks.ts';
 import { actionId, type PlanAction } from './plan-types.ts';
 
 /**
  * R-OBJ-7: a delete on one side never deletes on the other; the surviving record is marked and
- * the link says so. A merge re-points the link to the surviving record.
+ * the link says so. A merge re-points the link to the surviving record. A payment of a
+ * HubSpot-created invoice deleted in QBO is R-EDT-1's instead (see planPaymentDeletedInQuickBooks).
  */
 export function planDeleteOrMerge(ctx: PlanContext, src: AnySideRecord, link: Link | null): PlanAction[] {
   const { object } = src;
@@ -19,6 +21,10 @@ export function planDeleteOrMerge(ctx: PlanContext, src: AnySideRecord, link: Li
   }
   if (link.state === 'counterpart_deleted') {
     return [{ ...head, kind: 'skip', linkId: link.id, nextBase: null, reason: 'already marked' }];
+  }
+  if (object === 'payment' && src.side === 'quickbooks' && src.mergedInto === undefined) {
+    const kept = planPaymentDeletedInQuickBooks(ctx, link);
+    if (kept) return kept;
   }
 
   if (src.mergedInto !== undefined) {

@@ -1,5 +1,6 @@
 import { syncError } from '../errors/sync-error-catalogue.ts';
 import type { SyncError } from '../errors/sync-error-code.ts';
+import type { FieldSpec } from '../mapping/field-projection.ts';
 import { stableEqual } from '../mapping/stable-equal.ts';
 import { conflictWinner, directionAllowsWriteTo } from '../merge/conflict-policy.ts';
 import { type FieldWrite, mergeFields } from '../merge/merge-fields.ts';
@@ -10,6 +11,12 @@ import type { RecordOf, SideRecord } from '../records/side-record.ts';
 import { otherSide, SIDES, type Side, type SyncObject } from '../records/sync-object.ts';
 import { checkOutboundInvoice } from '../rules/check-outbound-invoice.ts';
 import { checkPayment } from '../rules/check-payment.ts';
+import {
+  describeQuickBooksEdits,
+  HUBSPOT_OWNED_INVOICE_FIELDS,
+  type QuickBooksEdit,
+  quickbooksOnlyEdits,
+} from '../rules/hubspot-invoice-edited-in-quickbooks.ts';
 import { mirrorStatus } from '../rules/invoice-status-table.ts';
 import { paymentCustomerUnknownInHubSpot } from '../rules/payment-customer.ts';
 import { AMOUNT_FIELDS_ZEROED_BY_VOID, amountsFrozenByVoid } from '../rules/voided-invoice-amounts.ts';
@@ -18,8 +25,6 @@ import { bumpLink, type PlanContext, specsFor } from './plan-context.ts';
 import { actionId, type PlanAction } from './plan-types.ts';
 import { pendingDependencies } from './references.ts';
 
-// R-EDT-1: on a HubSpot-created invoice these only change in HubSpot.
-const HUBSPOT_OWNED_INVOICE_FIELDS = ['lines', 'total'];
 const QBO_CHECKED_INVOICE_FIELDS = ['lines', 'issueDate', 'currency', 'customerId', 'status'];
 
 type Pair = Record<Side, SideRecord>;
@@ -55,6 +60,7 @@ export function planLinkedPair(
       ? ['customerId']
       : []),
   ];
+  const hubspotOwned = object === 'invoice' && link.origin === 'hubspot';
   const merged = mergeFields({
     specs: specs.filter((s) => !leftOut.includes(s.key)),
     hubspot: pair.hubspot.record,
@@ -63,14 +69,24 @@ export function planLinkedPair(
     quickbooksBase: base?.quickbooks ?? null,
     policy: cfg.conflictPolicy,
     direction: cfg.direction,
-    ...(object === 'invoice' && link.origin === 'hubspot'
-      ? { owned: { side: 'hubspot' as const, fields: HUBSPOT_OWNED_INVOICE_FIELDS } }
-      : {}),
+    ...(hubspotOwned ? { owned: { side: 'hubspot' as const, fields: HUBSPOT_OWNED_INVOICE_FIELDS } } : {}),
   });
   const writes: Record<Side, FieldWrite[]> = {
     hubspot: [...merged.writes.hubspot],
     quickbooks: [...merged.writes.quickbooks],
   };
+  const violations: QuickBooksEdit[] = [...(merged.violations as QuickBooksEdit[])];
+  if (hubspotOwned && !amountsFrozen) {
+    const edits = quickbooksOnlyEdits(
+      pair.quickbooks.record as RecordOf<'invoice'>,
+      (base?.quickbooks ?? null) as RecordOf<'invoice'> | null,
+      pair.hubspot.record as RecordOf<'invoice'>,
+    );
+    // An edit in HubSpot sends its lines again, which puts QBO's tax codes back (R-EDT-1); a deleted
+    // payment heals only when QBO holds it again (recorded again, or sent again from HubSpot).
+    if (edits.includes('taxes') && merged.ownerEdited) resendLines(specs, pair, writes);
+    violations.push(...edits.filter((e) => e === 'payments' || !merged.ownerEdited));
+  }
   const voids: Side[] = [];
   if (object === 'invoice') {
     const status = statusDecision(pair, base, cfg.conflictPolicy, cfg.direction);
@@ -79,14 +95,11 @@ export function planLinkedPair(
   }
 
   const failures: { side: Side; error: SyncError; field?: string }[] = merged.errors.map((e) => ({ ...e }));
-  if (merged.violations.length > 0) {
+  if (violations.length > 0) {
     failures.push({
       side: 'quickbooks',
-      field: merged.violations.join(','),
-      error: syncError(
-        'hubspot_native_edited_in_quickbooks',
-        'Line items or amounts of this HubSpot invoice were changed in QuickBooks; they are not copied back.',
-      ),
+      field: violations.join(','),
+      error: syncError('hubspot_native_edited_in_quickbooks', describeQuickBooksEdits(violations)),
     });
   }
   const nextLink = bumpLink(link, ctx.now);
@@ -198,6 +211,14 @@ export function planLinkedPair(
     ];
   }
   return actions;
+}
+
+/** Adds HubSpot's lines to the QBO writes when the merge left them out (they are equal already). */
+function resendLines(specs: readonly FieldSpec[], pair: Pair, writes: Record<Side, FieldWrite[]>): void {
+  const lines = specs.find((s) => s.key === 'lines');
+  if (!lines || writes.quickbooks.some((w) => w.field === 'lines')) return;
+  const value = lines.toSide('quickbooks', lines.read('hubspot', pair.hubspot.record));
+  if (value.ok) writes.quickbooks.push({ field: 'lines', value: value.value });
 }
 
 function inSync(base: MergeBase, pair: Pair): boolean {

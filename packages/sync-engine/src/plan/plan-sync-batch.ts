@@ -8,6 +8,7 @@ import type { PortalSettings } from '../settings/portal-settings.ts';
 import { objectSyncConfig, type PlanContext } from './plan-context.ts';
 import { planDeleteOrMerge } from './plan-delete-or-merge.ts';
 import { planLinkedPair } from './plan-linked-pair.ts';
+import { planOrphanedHubSpotPayment } from './plan-payment-deleted-in-quickbooks.ts';
 import { actionId, type PlanAction, type SyncPlan } from './plan-types.ts';
 import { planUnlinkedRecord } from './plan-unlinked-record.ts';
 
@@ -102,7 +103,15 @@ export function planSyncBatch(input: PlanBatchInput): SyncPlan {
       object: rec.object,
       source: { side: rec.side, id: rec.id },
     };
-    if (link.state === 'counterpart_deleted') {
+    const orphaned =
+      link.state === 'counterpart_deleted' && rec.object === 'payment' && rec.side === 'hubspot'
+        ? planOrphanedHubSpotPayment(ctx, rec as SideRecord<'payment'>, link, (l) =>
+            planUnlinkedRecord(ctx, rec, l),
+          )
+        : null;
+    if (orphaned) {
+      actions.push(...orphaned);
+    } else if (link.state === 'counterpart_deleted') {
       actions.push({
         ...head,
         kind: 'exclude',

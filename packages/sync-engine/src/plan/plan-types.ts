@@ -52,6 +52,8 @@ export type PlanAction =
       readonly linkId: string | null;
       readonly error: SyncError;
       readonly field?: string;
+      /** The link as it is to be stored, when the failure changes it (R-EDT-1: a payment gone from QBO). */
+      readonly link?: Link;
     })
   /** Waits for records created by this same plan; plan again once their results are applied. */
   | (ActionBase & {

@@ -14,6 +14,7 @@ import { checkPayment } from '../rules/check-payment.ts';
 import { buildCreateRecord } from './build-create-record.ts';
 import type { PlanContext } from './plan-context.ts';
 import { planLinkedPair } from './plan-linked-pair.ts';
+import { planRecordedAgainInQuickBooks } from './plan-payment-deleted-in-quickbooks.ts';
 import { actionId, newLinkId, type PlanAction } from './plan-types.ts';
 import { pendingDependencies } from './references.ts';
 
@@ -49,6 +50,10 @@ export function planUnlinkedRecord(ctx: PlanContext, src: AnySideRecord, link: L
   const filtered = exclude(filterFor(ctx, src));
   if (filtered) return filtered;
 
+  if (object === 'payment' && src.side === 'quickbooks') {
+    const recordedAgain = planRecordedAgainInQuickBooks(ctx, src as SideRecord<'payment'>);
+    if (recordedAgain) return recordedAgain;
+  }
   const match = findMatch(ctx, src);
   if (match) {
     const origin: Side = Date.parse(match.createdAt) < Date.parse(src.createdAt) ? match.side : src.side;

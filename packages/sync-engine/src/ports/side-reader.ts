@@ -20,11 +20,15 @@ export interface ChangedPage<O extends SyncObject> {
   readonly cursor: string;
 }
 
-/** Natural keys the engine matches on (R-OBJ-1, R-OBJ-2, R-ERR-2). */
+/**
+ * Natural keys the engine matches on (R-OBJ-1, R-OBJ-2, R-ERR-2), and the payments of an invoice
+ * (its id on the side asked; R-EDT-1: a payment recorded again in QBO finds HubSpot's).
+ */
 export type NaturalKey =
   | { readonly object: 'customer'; readonly field: 'email'; readonly value: string }
   | { readonly object: 'customer'; readonly field: 'displayName'; readonly value: string }
-  | { readonly object: 'product'; readonly field: 'sku'; readonly value: string };
+  | { readonly object: 'product'; readonly field: 'sku'; readonly value: string }
+  | { readonly object: 'payment'; readonly field: 'invoice'; readonly value: string };
 
 /**
  * Reads one side. Implementations batch internally (HubSpot batch read 100, QBO `Id in (…)`),

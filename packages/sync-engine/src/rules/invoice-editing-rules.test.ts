@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { customer, invoice, line, settings, sideRecord } from '../testing/factories.ts';
+import { customer, invoice, line, payment, settings, sideRecord } from '../testing/factories.ts';
 import { SyncWorld, writes } from '../testing/sync-world.ts';
 
 function syncedHubspotInvoice() {
@@ -69,6 +69,45 @@ describe('editing rules', () => {
     expect(writes(w.plan())).toEqual([]);
   });
 
+  it('R-EDT-1: comments edited in QBO are not copied back; the failure names them; a QBO revert or a HubSpot edit heals', () => {
+    const { w, qid } = syncedHubspotInvoice();
+    w.edit('invoice', 'quickbooks', qid, { comments: 'Changed by the bookkeeper' });
+    const fail = w.plan().actions.find((a) => a.kind === 'fail');
+    expect(fail?.kind === 'fail' && fail.error.code).toBe('hubspot_native_edited_in_quickbooks');
+    expect(fail?.kind === 'fail' && fail.error.message).toMatch(/Changed in QuickBooks: comments\./);
+    w.sync();
+    expect(w.get('invoice', 'hubspot', 'i1')?.comments).toBeNull();
+
+    w.edit('invoice', 'quickbooks', qid, { comments: null });
+    expect(w.plan().actions.some((a) => a.kind === 'fail')).toBe(false);
+
+    w.edit('invoice', 'quickbooks', qid, { comments: 'Again' });
+    w.edit('invoice', 'hubspot', 'i1', { comments: 'Said in HubSpot' });
+    expect(w.plan().actions.some((a) => a.kind === 'fail')).toBe(false);
+    w.sync();
+    expect(w.get('invoice', 'quickbooks', qid)?.comments).toBe('Said in HubSpot');
+  });
+
+  it('R-EDT-1: a tax code changed in QBO fails naming taxes; reverting heals; a HubSpot edit sends the lines again', () => {
+    const { w, qid } = syncedHubspotInvoice();
+    const lines = w.get('invoice', 'quickbooks', qid)!.lines;
+    w.edit('invoice', 'quickbooks', qid, { lines: lines.map((l) => ({ ...l, taxCodeId: 'TAX' })) });
+    const fail = w.plan().actions.find((a) => a.kind === 'fail');
+    expect(fail?.kind === 'fail' && fail.error.message).toMatch(/Changed in QuickBooks: taxes\./);
+
+    w.edit('invoice', 'quickbooks', qid, { lines });
+    expect(w.plan().actions.some((a) => a.kind === 'fail')).toBe(false);
+
+    w.edit('invoice', 'quickbooks', qid, { lines: lines.map((l) => ({ ...l, taxCodeId: 'TAX' })) });
+    w.edit('invoice', 'hubspot', 'i1', { comments: 'Edited in HubSpot' });
+    const healed = w.plan();
+    expect(healed.actions.some((a) => a.kind === 'fail')).toBe(false);
+    expect(writes(healed).flatMap((a) => a.fields)).toEqual(expect.arrayContaining(['lines', 'comments']));
+    w.sync();
+    expect(w.get('invoice', 'quickbooks', qid)?.lines.map((l) => l.taxCodeId)).toEqual([null]);
+    expect(writes(w.plan())).toEqual([]);
+  });
+
   it('R-EDT-2: an invoice created in QBO is edited freely in QBO and the edits reach HubSpot', () => {
     const w = new SyncWorld(settings());
     w.put(sideRecord('quickbooks', 'customer', 'q1', customer({ displayName: 'AE' })));
@@ -113,5 +152,88 @@ describe('editing rules', () => {
     const plan = w.plan();
     expect(plan.actions.filter((a) => a.kind === 'fail')).toEqual([]);
     expect(writes(plan)).toEqual([]);
+  });
+});
+
+describe('a payment of a HubSpot invoice deleted in QBO (R-EDT-1)', () => {
+  /** A HubSpot invoice paid in HubSpot; the payment synced to QBO; both invoices read paid. */
+  function paidInHubSpot() {
+    const { w, qid } = syncedHubspotInvoice();
+    const total = w.get('invoice', 'hubspot', 'i1')!.total;
+    w.put(
+      sideRecord(
+        'hubspot',
+        'payment',
+        'hp',
+        payment({ amount: total, appliedTo: [{ invoiceId: 'i1', amount: total }] }),
+      ),
+    );
+    w.sync();
+    const qp = w.linkOf('payment', 'hubspot', 'hp')!.quickbooksId!;
+    w.edit('invoice', 'hubspot', 'i1', { status: 'paid', balance: '0.00' });
+    w.edit('invoice', 'quickbooks', qid, { status: 'paid', balance: '0.00' });
+    w.sync();
+    return { w, qid, qp, total };
+  }
+
+  function deleteInQuickBooks(w: SyncWorld, qid: string, qp: string, total: string) {
+    w.put({ ...w.records.get(`payment|quickbooks|${qp}`)!, deleted: true });
+    w.edit('invoice', 'quickbooks', qid, { status: 'open', balance: total });
+  }
+
+  it('is not copied back: HubSpot’s payment is neither marked nor touched; the payment and its invoice fail with R-ERR-4 naming it', () => {
+    const { w, qid, qp, total } = paidInHubSpot();
+    deleteInQuickBooks(w, qid, qp, total);
+    const plan = w.plan();
+    expect(writes(plan)).toEqual([]);
+    const fails = plan.actions.filter((a) => a.kind === 'fail');
+    expect(fails.map((a) => [a.object, a.kind === 'fail' && a.error.code])).toEqual(
+      expect.arrayContaining([
+        ['invoice', 'hubspot_native_edited_in_quickbooks'],
+        ['payment', 'hubspot_native_edited_in_quickbooks'],
+      ]),
+    );
+    expect(fails.every((a) => a.kind === 'fail' && /payments \(one was deleted/.test(a.error.message))).toBe(
+      true,
+    );
+    w.sync();
+    expect(w.linkOf('payment', 'hubspot', 'hp')).toMatchObject({
+      state: 'counterpart_deleted',
+      deletedOn: 'quickbooks',
+    });
+    expect(w.get('payment', 'hubspot', 'hp')).toBeDefined();
+    expect(w.get('invoice', 'hubspot', 'i1')?.status).toBe('paid');
+  });
+
+  it('heals when the payment is recorded again in QBO: the new QBO payment takes the link and nothing is created in HubSpot', () => {
+    const { w, qid, qp, total } = paidInHubSpot();
+    deleteInQuickBooks(w, qid, qp, total);
+    w.sync();
+    w.put(sideRecord('quickbooks', 'payment', 'again', w.get('payment', 'quickbooks', qp)!));
+    w.edit('invoice', 'quickbooks', qid, { status: 'paid', balance: '0.00' });
+    const plan = w.plan();
+    expect(plan.actions.filter((a) => a.kind === 'fail')).toEqual([]);
+    expect(writes(plan).filter((a) => a.side === 'hubspot')).toEqual([]);
+    w.sync();
+    expect(w.linkOf('payment', 'hubspot', 'hp')).toMatchObject({ quickbooksId: 'again', state: 'active' });
+    expect(
+      [...w.records.values()].filter((r) => r.object === 'payment' && r.side === 'hubspot'),
+    ).toHaveLength(1);
+    expect(writes(w.plan())).toEqual([]);
+  });
+
+  it('heals when HubSpot’s payment is edited: it is sent to QBO again', () => {
+    const { w, qid, qp, total } = paidInHubSpot();
+    deleteInQuickBooks(w, qid, qp, total);
+    w.sync();
+    w.edit('payment', 'hubspot', 'hp', { reference: 'REF-2' });
+    const plan = w.plan();
+    const create = writes(plan).find((a) => a.object === 'payment');
+    expect(create).toMatchObject({ side: 'quickbooks', command: { kind: 'create' } });
+    w.sync();
+    const again = w.linkOf('payment', 'hubspot', 'hp')!;
+    expect(again).toMatchObject({ state: 'active' });
+    expect(again.quickbooksId).not.toBe(qp);
+    expect(w.get('payment', 'quickbooks', again.quickbooksId!)).toMatchObject({ reference: 'REF-2' });
   });
 });

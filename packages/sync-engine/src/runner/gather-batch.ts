@@ -147,6 +147,10 @@ export async function gatherBatch(
   // Without the lookup a match could be missed and a duplicate created: the whole batch waits.
   if (lookup.error) for (const ref of seeds) unreadable.push({ ref, error: lookup.error });
   const candidates = lookup.found;
+  // Candidates bring links of their own (a payment recorded again takes over one): their bases too.
+  const unread = [...links.keys()].filter((id) => !bases.has(id));
+  if (unread.length > 0)
+    for (const b of await ports.store.readMergeBases(portalId, unread)) bases.set(b.linkId, b);
   return {
     records: lookup.error ? [] : [...records.values()],
     links: [...links.values()],
@@ -170,7 +174,10 @@ async function findCandidates(
       const l = linkOf(r);
       return r.side === side && !r.deleted && (!l || l.hubspotId === null || l.quickbooksId === null);
     });
-    const keys = naturalKeysFor(unlinked);
+    const keys = naturalKeysFor(unlinked, (invoiceId) => {
+      const link = linkOf({ side: 'quickbooks', object: 'invoice', id: invoiceId });
+      return link?.origin === 'hubspot' ? link.hubspotId : null;
+    });
     if (keys.length === 0) continue;
     const result = await ports.readers[otherSide(side)].findByNaturalKeys(keys);
     if (!result.ok) return { found, error: result.error };

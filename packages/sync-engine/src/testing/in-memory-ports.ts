@@ -64,7 +64,10 @@ export class InMemoryApps {
                   r.object === 'customer' &&
                   k.field === 'email' &&
                   r.record.email === k.value) ||
-                (k.object === 'product' && r.object === 'product' && r.record.sku === k.value),
+                (k.object === 'product' && r.object === 'product' && r.record.sku === k.value) ||
+                (k.object === 'payment' &&
+                  r.object === 'payment' &&
+                  r.record.appliedTo.some((a) => a.invoiceId === k.value)),
             ),
         );
         return { ok: true, value: hits };

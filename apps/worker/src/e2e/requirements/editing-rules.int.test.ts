@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { JsonDecimal } from '@ledgersync/quickbooks';
-import { startTestWorld, syncingPortal, type TestPortal, type TestWorld } from '@ledgersync/test-world';
+import { JsonDecimal, QboQuery } from '@ledgersync/quickbooks';
+import {
+  type HsObject,
+  startTestWorld,
+  syncingPortal,
+  type TestPortal,
+  type TestWorld,
+} from '@ledgersync/test-world';
 import { linkOfHubSpot, syncedHubSpotInvoice } from './requirement-fixtures.ts';
 
 let world: TestWorld;
@@ -26,6 +32,68 @@ async function setFirstLineQuantity(p: TestPortal, qboId: string, qty: string) {
     { Id: current.Id, SyncToken: current.SyncToken ?? '0', Line: [edited, ...rest] },
     `e2e-qty-${qboId}-${qty}-${current.SyncToken}`,
   );
+}
+
+/** A bookkeeper edits an invoice in QBO: the fields given change, with a sparse update. */
+async function editInQuickBooks(
+  p: TestPortal,
+  qboId: string,
+  fields: (current: QboInvoice) => Record<string, unknown>,
+) {
+  const current = await p.qbo.read('Invoice', qboId);
+  await p.qbo.sparseUpdate(
+    'Invoice',
+    { Id: current.Id, SyncToken: current.SyncToken ?? '0', ...fields(current) },
+    `e2e-edit-${qboId}-${current.SyncToken}`,
+  );
+}
+type QboInvoice = Awaited<ReturnType<TestPortal['qbo']['read']>> & { Line?: { DetailType: string }[] };
+
+/** The first sales line's tax code set to `code` (US companies: TAX or NON). */
+const withTaxCode = (code: string) => (current: QboInvoice) => {
+  const [first, ...rest] = (current as { Line: Record<string, unknown>[] }).Line.filter(
+    (l) => l.DetailType === 'SalesItemLineDetail',
+  );
+  const detail = (first?.SalesItemLineDetail ?? {}) as Record<string, unknown>;
+  return { Line: [{ ...first, SalesItemLineDetail: { ...detail, TaxCodeRef: { value: code } } }, ...rest] };
+};
+
+/** What the portal wrote to HubSpot or QBO since the last reset (reads and searches left out). */
+async function writesSinceReset(world: TestWorld): Promise<string[]> {
+  const calls = (await world.apiCalls()).detail as {
+    hubspot: Record<string, number>;
+    quickbooks: Record<string, number>;
+  };
+  return [...Object.keys(calls.hubspot), ...Object.keys(calls.quickbooks)].filter(
+    (route) => /^(POST|PATCH|PUT|DELETE)/.test(route) && !/search|batch\/read|query/i.test(route),
+  );
+}
+
+/** A HubSpot invoice paid in full in HubSpot, the payment synced to QBO; returns the ids. */
+async function paidInHubSpot(world: TestWorld, p: TestPortal) {
+  const ids = await syncedHubSpotInvoice(world, p);
+  const { payment } = await p.hsControl<{ payment: HsObject }>(
+    `/portals/${p.hubId}/ui/invoices/${ids.hubspotId}/payments`,
+    { amount: '77.50' },
+  );
+  await p.notify('hubspot', 'payment', payment.id);
+  await p.notify('hubspot', 'invoice', ids.hubspotId);
+  await p.drain();
+  // QBO reports the invoice it paid as changed.
+  await p.notify('quickbooks', 'invoice', ids.quickbooksId);
+  await p.drain();
+  const link = await linkOfHubSpot(world, p, payment.id);
+  expect(link).toMatchObject({ status: 'synced' });
+  expect(await linkOfHubSpot(world, p, ids.hubspotId)).toMatchObject({ status: 'synced' });
+  return { ...ids, hubspotPaymentId: payment.id, quickbooksPaymentId: link?.quickbooksId ?? '' };
+}
+
+/** A bookkeeper deletes the QBO payment; QBO reports the payment deleted and the invoice changed. */
+async function deletePaymentInQuickBooks(p: TestPortal, paid: Awaited<ReturnType<typeof paidInHubSpot>>) {
+  const qp = await p.qbo.read('Payment', paid.quickbooksPaymentId);
+  await p.qbo.delete('Payment', { Id: qp.Id, SyncToken: qp.SyncToken ?? '0' }, `e2e-del-${qp.Id}`);
+  await p.notify('quickbooks', 'payment', paid.quickbooksPaymentId);
+  await p.notify('quickbooks', 'invoice', paid.quickbooksId);
 }
 
 describe('editing rules', () => {
@@ -134,5 +202,141 @@ describe('editing rules', () => {
     );
     expect(writes).toEqual([]);
     expect(await world.db.syncActivity.count({ where: { portalId: p.portalId } })).toBe(before);
+  });
+
+  it('R-EDT-1: comments of a HubSpot invoice edited in QBO are not copied back; the failure names them; a QBO revert heals, and so does a HubSpot edit', async () => {
+    const p = await syncingPortal(world);
+    const ids = await syncedHubSpotInvoice(world, p);
+    const memo = (await p.qbo.read('Invoice', ids.quickbooksId)).CustomerMemo?.value ?? '';
+
+    await editInQuickBooks(p, ids.quickbooksId, () => ({ CustomerMemo: { value: 'Bookkeeper note' } }));
+    await p.notify('quickbooks', 'invoice', ids.quickbooksId);
+    await p.drain();
+    const failed = await linkOfHubSpot(world, p, ids.hubspotId);
+    expect(failed).toMatchObject({ status: 'failed', errorCode: 'hubspot_native_edited_in_quickbooks' });
+    expect(failed?.errorMessage).toMatch(/Changed in QuickBooks: comments\./);
+    expect((await p.read('hubspot', 'invoice', ids.hubspotId)).comments).toBeNull();
+
+    await editInQuickBooks(p, ids.quickbooksId, () => ({ CustomerMemo: { value: memo } }));
+    await p.notify('quickbooks', 'invoice', ids.quickbooksId);
+    await p.drain();
+    expect(await linkOfHubSpot(world, p, ids.hubspotId)).toMatchObject({ status: 'synced', errorCode: null });
+
+    await editInQuickBooks(p, ids.quickbooksId, () => ({ CustomerMemo: { value: 'Bookkeeper again' } }));
+    await p.notify('quickbooks', 'invoice', ids.quickbooksId);
+    await p.drain();
+    expect(await linkOfHubSpot(world, p, ids.hubspotId)).toMatchObject({ status: 'failed' });
+    await p.hs(`/crm/v3/objects/invoices/${ids.hubspotId}`, {
+      method: 'PATCH',
+      body: { properties: { hs_comments: 'Said in HubSpot' } },
+    });
+    await p.notify('hubspot', 'invoice', ids.hubspotId);
+    await p.drain();
+    expect(await linkOfHubSpot(world, p, ids.hubspotId)).toMatchObject({ status: 'synced', errorCode: null });
+    expect((await p.qbo.read('Invoice', ids.quickbooksId)).CustomerMemo?.value).toBe('Said in HubSpot');
+  });
+
+  it('R-EDT-1: taxes of a HubSpot invoice edited in QBO are not copied back; the failure names them; a QBO revert heals, and so does a HubSpot edit', async () => {
+    const p = await syncingPortal(world);
+    const ids = await syncedHubSpotInvoice(world, p);
+
+    await editInQuickBooks(p, ids.quickbooksId, withTaxCode('TAX'));
+    await p.notify('quickbooks', 'invoice', ids.quickbooksId);
+    await p.drain();
+    const failed = await linkOfHubSpot(world, p, ids.hubspotId);
+    expect(failed).toMatchObject({ status: 'failed', errorCode: 'hubspot_native_edited_in_quickbooks' });
+    expect(failed?.errorMessage).toMatch(/Changed in QuickBooks: taxes\./);
+
+    await editInQuickBooks(p, ids.quickbooksId, withTaxCode('NON'));
+    await p.notify('quickbooks', 'invoice', ids.quickbooksId);
+    await p.drain();
+    expect(await linkOfHubSpot(world, p, ids.hubspotId)).toMatchObject({ status: 'synced', errorCode: null });
+
+    await editInQuickBooks(p, ids.quickbooksId, withTaxCode('TAX'));
+    await p.notify('quickbooks', 'invoice', ids.quickbooksId);
+    await p.drain();
+    expect(await linkOfHubSpot(world, p, ids.hubspotId)).toMatchObject({ status: 'failed' });
+    await p.hs(`/crm/v3/objects/invoices/${ids.hubspotId}`, {
+      method: 'PATCH',
+      body: { properties: { hs_comments: 'Edited in HubSpot' } },
+    });
+    await p.notify('hubspot', 'invoice', ids.hubspotId);
+    await p.drain();
+    expect(await linkOfHubSpot(world, p, ids.hubspotId)).toMatchObject({ status: 'synced', errorCode: null });
+    const lines = (await p.read('quickbooks', 'invoice', ids.quickbooksId)).lines;
+    expect(lines.map((l) => l.taxCodeId)).toEqual(lines.map(() => 'NON'));
+  });
+
+  it('R-EDT-1: a payment of a HubSpot invoice deleted in QBO is not copied back (HubSpot untouched, invoice failed naming it) and heals when the payment is recorded again in QBO', async () => {
+    const p = await syncingPortal(world);
+    const paid = await paidInHubSpot(world, p);
+
+    await deletePaymentInQuickBooks(p, paid);
+    await world.resetApiCalls();
+    await p.drain();
+    expect(await writesSinceReset(world)).toEqual([]);
+    const failed = await linkOfHubSpot(world, p, paid.hubspotId);
+    expect(failed).toMatchObject({ status: 'failed', errorCode: 'hubspot_native_edited_in_quickbooks' });
+    expect(failed?.errorMessage).toMatch(/payments \(one was deleted/);
+    expect(await linkOfHubSpot(world, p, paid.hubspotPaymentId)).toMatchObject({
+      status: 'failed',
+      deletedOn: 'quickbooks',
+    });
+    expect((await p.read('hubspot', 'invoice', paid.hubspotId)).status).toBe('paid');
+
+    // The bookkeeper records the payment again, for the same amount.
+    const invoice = await p.qbo.read('Invoice', paid.quickbooksId);
+    const again = await p.qbo.create(
+      'Payment',
+      {
+        CustomerRef: invoice.CustomerRef,
+        TotalAmt: new JsonDecimal('77.50'),
+        Line: [
+          { Amount: new JsonDecimal('77.50'), LinkedTxn: [{ TxnId: paid.quickbooksId, TxnType: 'Invoice' }] },
+        ],
+      },
+      `e2e-again-${paid.quickbooksId}`,
+    );
+    await p.notify('quickbooks', 'payment', again.Id);
+    await p.notify('quickbooks', 'invoice', paid.quickbooksId);
+    await p.drain();
+    expect(await linkOfHubSpot(world, p, paid.hubspotId)).toMatchObject({
+      status: 'synced',
+      errorCode: null,
+    });
+    expect(await linkOfHubSpot(world, p, paid.hubspotPaymentId)).toMatchObject({
+      status: 'synced',
+      quickbooksId: again.Id,
+      deletedOn: null,
+    });
+    const payments = await p.hs<{ results: unknown[] }>('/crm/v3/objects/commerce_payments');
+    expect(payments.results).toHaveLength(1);
+  });
+
+  it('R-EDT-1: a payment of a HubSpot invoice deleted in QBO heals when HubSpot’s payment is edited: it is sent to QBO again', async () => {
+    const p = await syncingPortal(world);
+    const paid = await paidInHubSpot(world, p);
+    await deletePaymentInQuickBooks(p, paid);
+    await p.drain();
+    expect(await linkOfHubSpot(world, p, paid.hubspotId)).toMatchObject({ status: 'failed' });
+
+    await p.hs(`/crm/v3/objects/commerce_payments/${paid.hubspotPaymentId}`, {
+      method: 'PATCH',
+      body: { properties: { hs_reference_number: 'REF-2' } },
+    });
+    await p.notify('hubspot', 'payment', paid.hubspotPaymentId);
+    await p.drain();
+    const link = await linkOfHubSpot(world, p, paid.hubspotPaymentId);
+    expect(link).toMatchObject({ status: 'synced', deletedOn: null });
+    expect(link?.quickbooksId).not.toBe(paid.quickbooksPaymentId);
+    const qboPayments = (await p.qbo.queryPage(QboQuery.select('Payment'), 1, 10)).entities;
+    expect(qboPayments.map((q) => q.PaymentRefNum)).toEqual(['REF-2']);
+
+    await p.notify('quickbooks', 'invoice', paid.quickbooksId);
+    await p.drain();
+    expect(await linkOfHubSpot(world, p, paid.hubspotId)).toMatchObject({
+      status: 'synced',
+      errorCode: null,
+    });
   });
 });
