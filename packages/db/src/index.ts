@@ -16,9 +16,19 @@ export {
 export { migrateDatabase } from './migrate/migrate-database.ts';
 export { findUnfinishedBackfill, listBackfills, readBackfill } from './queries/backfill-queries.ts';
 export { type InvoiceCardRows, readInvoiceCard } from './queries/invoice-card-queries.ts';
+export {
+  listInvoiceSourceOptionsDue,
+  loadInvoiceSourceOptions,
+  saveInvoiceSourceOptions,
+} from './queries/invoice-source-queries.ts';
 export { consumeOAuthState, saveOAuthState } from './queries/oauth-state-queries.ts';
 export { checkReadiness } from './queries/readiness-queries.ts';
-export { countFailuresByCode, countRecordsByStatus, listRecords } from './queries/record-link-queries.ts';
+export {
+  countFailuresByCode,
+  countRecordsByStatus,
+  countUnknownInvoiceSources,
+  listRecords,
+} from './queries/record-link-queries.ts';
 export { deleteExpiredSignatureUses, recordSignatureUse } from './queries/signature-use-queries.ts';
 export { listRecordActivity } from './queries/sync-activity-queries.ts';
 export {

@@ -8,6 +8,7 @@ import type { RateLimiterRegistry } from './http/rate-limiter.ts';
 import { customInvoiceProperties } from './mapping/invoice-custom-properties.ts';
 import { createHubSpotSideReader } from './ports/hubspot-side-reader.ts';
 import { createHubSpotSideWriter } from './ports/hubspot-side-writer.ts';
+import { createInvoiceSourceCatalogue, type InvoiceSourceStore } from './ports/invoice-source-catalogue.ts';
 
 export interface HubSpotAdapterOptions {
   readonly basePath: string;
@@ -23,6 +24,8 @@ export interface HubSpotAdapterOptions {
   readonly now: () => number;
   /** The invoice custom mappings (R-MAP-4): the reader and writer read and write their properties. */
   readonly customMappings?: readonly CustomMapping[];
+  /** Where the portal's `hs_invoice_source` options are kept (R-FLT-1); without it they are read per adapter. */
+  readonly invoiceSources?: InvoiceSourceStore;
   readonly sleep?: HubSpotClientOptions['sleep'];
   readonly retry?: HubSpotClientOptions['retry'];
   readonly onFailure?: HubSpotClientOptions['onFailure'];
@@ -48,6 +51,7 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): {
     client,
     now: options.now,
     customInvoiceProperties: customInvoiceProperties(options.customMappings ?? []),
+    invoiceSources: createInvoiceSourceCatalogue(client, options.invoiceSources ?? null),
   };
   return { client, reader: createHubSpotSideReader(ports), writer: createHubSpotSideWriter(ports) };
 }

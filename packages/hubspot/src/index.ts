@@ -13,6 +13,8 @@ export { RateLimiterRegistry } from './http/rate-limiter.ts';
 export type { RetryPolicy } from './http/retry-policy.ts';
 export { APP_PROPERTIES_VERSION } from './install/app-properties-version.ts';
 export { ensureAppProperties } from './install/ensure-app-properties.ts';
+export { readInvoiceSourceOptions } from './install/read-invoice-source-options.ts';
+export type { InvoiceSourceOption } from './mapping/invoice-source.ts';
 export { buildInstallUrl } from './oauth/install-url.ts';
 export { createOAuthClient, HubSpotOAuthError, type TokenSet } from './oauth/oauth-client.ts';
 export { REQUIRED_SCOPE_LIST } from './oauth/scopes.ts';

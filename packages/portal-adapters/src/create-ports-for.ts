@@ -5,6 +5,8 @@ import {
   createSyncSettingsRepository,
   type Db,
   fieldMappingsColumnSchema,
+  loadInvoiceSourceOptions,
+  saveInvoiceSourceOptions,
   type TokenCipher,
 } from '@ledgersync/db';
 import {
@@ -95,6 +97,11 @@ export function createPortsFor(options: PortalAdaptersOptions): PortsFor {
       customMappings:
         fieldMappingsColumnSchema.safeParse(invoiceSettings?.fieldMappings ?? {}).data?.customMappings ?? [],
       ...(options.hubspotRetry ? { retry: options.hubspotRetry } : {}),
+      // R-FLT-1: the invoice source options read from HubSpot are kept on the portal's row.
+      invoiceSources: {
+        load: () => loadInvoiceSourceOptions(db, portalId),
+        save: (read) => saveInvoiceSourceOptions(db, portalId, read, new Date(time.now())),
+      },
     });
     const qboToken = async () => (await connections.find(portalId))?.tokens?.accessToken ?? '';
     // One Preferences/CompanyInfo read and one "Custom Line Item" lookup per drain, shared by the ports.

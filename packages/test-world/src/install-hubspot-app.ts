@@ -1,4 +1,9 @@
-import { createHubSpotInstallationRepository, type HubSpotTokens, type Portal } from '@ledgersync/db';
+import {
+  createHubSpotInstallationRepository,
+  type HubSpotTokens,
+  type Portal,
+  saveInvoiceSourceOptions,
+} from '@ledgersync/db';
 import {
   APP_PROPERTIES_VERSION,
   buildInstallUrl,
@@ -6,6 +11,7 @@ import {
   createOAuthClient,
   ensureAppProperties,
   RateLimiterRegistry,
+  readInvoiceSourceOptions,
 } from '@ledgersync/hubspot';
 import { saveHubSpotInstall } from '@ledgersync/jobs';
 import { redirectOf } from './http.ts';
@@ -14,7 +20,8 @@ import { hubspotRedirectUri, type WorldContext } from './world-context.ts';
 /**
  * R-CON-1 as the install callback does it, minus HTTP: HubSpot's consent (approved on the emulated
  * portal `hubId`), the code exchanged and the portal learned through the OAuth client, the grant
- * stored by `saveHubSpotInstall`, the app's properties ensured and recorded.
+ * stored by `saveHubSpotInstall`, the app's properties ensured and recorded, the invoice source
+ * options read and stored.
  */
 export async function installHubSpotApp(
   c: WorldContext,
@@ -62,5 +69,6 @@ export async function installHubSpotApp(
     portal.id,
     APP_PROPERTIES_VERSION,
   );
+  await saveInvoiceSourceOptions(c.db, portal.id, await readInvoiceSourceOptions(client), new Date());
   return { portal, tokens };
 }

@@ -3,6 +3,7 @@ import {
   createOAuthClient,
   ensureAppProperties,
   RateLimiterRegistry,
+  readInvoiceSourceOptions,
 } from '@ledgersync/hubspot';
 import { readHistoricalInvoices } from '../export/read-historical-invoices.ts';
 import type { HubSpotGateway } from '../ports/hubspot-gateway.ts';
@@ -52,6 +53,7 @@ export function createHubSpotPackageGateway(options: HubSpotPackageGatewayOption
     async ensureAppProperties(accessToken) {
       await ensureAppProperties(clientFor(accessToken));
     },
+    readInvoiceSourceOptions: (accessToken) => readInvoiceSourceOptions(clientFor(accessToken)),
     async listInvoiceProperties(accessToken) {
       const data = await clientFor(accessToken).call('standard', (sdk) =>
         sdk.crm.properties.coreApi.getAllWithHttpInfo('invoices'),

@@ -16,6 +16,11 @@ export const overviewResponseSchema = z.object({
   errors: z.array(
     z.object({ code: z.string(), title: z.string(), category: z.string(), count: z.number().int() }),
   ),
+  /** HubSpot invoices left out for an Invoice source LedgerSync does not know (R-FLT-1), per source. */
+  unknownInvoiceSources: z.object({
+    count: z.number().int(),
+    sources: z.array(z.object({ detail: z.string(), count: z.number().int() })),
+  }),
 });
 
 export const RECORD_COLUMNS = [

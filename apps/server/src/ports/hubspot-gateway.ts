@@ -1,4 +1,4 @@
-import type { HistoricalInvoice } from '@ledgersync/hubspot';
+import type { HistoricalInvoice, InvoiceSourceOption } from '@ledgersync/hubspot';
 
 /** What the server asks of HubSpot. The default is `adapters/hubspot-package-gateway.ts`; tests pass fakes. */
 export interface HubSpotTokenGrant {
@@ -26,6 +26,8 @@ export interface HubSpotGateway extends HubSpotHistoryReader {
   introspect(accessToken: string): Promise<HubSpotTokenInfo>;
   /** Creates the app-owned invoice properties (sync status, QBO number, link); idempotent. */
   ensureAppProperties(accessToken: string): Promise<void>;
+  /** The options of the portal's `hs_invoice_source` definition (R-FLT-1). */
+  readInvoiceSourceOptions(accessToken: string): Promise<InvoiceSourceOption[]>;
   listInvoiceProperties(accessToken: string): Promise<HubSpotPropertyInfo[]>;
   revokeRefreshToken(refreshToken: string): Promise<void>;
 }

@@ -41,6 +41,12 @@ export function fakeHubSpot(overrides: Partial<HubSpotGateway> = {}) {
     async ensureAppProperties(accessToken) {
       propertiesEnsured.push(accessToken);
     },
+    async readInvoiceSourceOptions() {
+      return [
+        { value: 'hubspot', label: 'HubSpot' },
+        { value: 'data_sync', label: 'Data Sync' },
+      ];
+    },
     async listInvoiceProperties() {
       return properties;
     },

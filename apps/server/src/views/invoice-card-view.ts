@@ -27,11 +27,18 @@ export function invoiceCardView(
     payment: link ? invoicePaymentState(link.mergeBase) : null,
     error: link?.status === 'failed' ? explainError(link.errorCode, link.errorMessage) : null,
     exclusion: reason
-      ? { reason, explanation: EXCLUSION_REASONS[reason as keyof typeof EXCLUSION_REASONS] ?? reason }
+      ? { reason, explanation: exclusionExplanation(reason, link?.errorMessage ?? null) }
       : null,
     deletedOn: link?.deletedOn ?? null,
     activity: rows.activity.map(toActivityEntry),
     connection: rows.quickbooksStatus ?? 'not_connected',
     hubspotConnection: rows.hubspotStatus ?? 'active',
   };
+}
+
+/** The reason in words; an excluded invoice source is named first ('Invoice source "Stripe" is not HubSpot'). */
+function exclusionExplanation(reason: string, message: string | null): string {
+  const text = EXCLUSION_REASONS[reason as keyof typeof EXCLUSION_REASONS] ?? reason;
+  const named = (reason === 'unknown_invoice_source' || reason === 'not_hubspot_source') && message;
+  return named ? `${message}. ${text}` : text;
 }

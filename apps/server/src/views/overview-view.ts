@@ -1,13 +1,27 @@
-import type { countFailuresByCode, countRecordsByStatus, RecordLink } from '@ledgersync/db';
+import type {
+  countFailuresByCode,
+  countRecordsByStatus,
+  countUnknownInvoiceSources,
+  RecordLink,
+} from '@ledgersync/db';
 import type { RECORD_COLUMNS } from '../api-contract/overview.ts';
 import { ALL_OBJECTS } from '../settings/stored-settings.ts';
 import { explainError } from './explain-error.ts';
 
 type StatusCounts = Awaited<ReturnType<typeof countRecordsByStatus>>;
 type FailureCounts = Awaited<ReturnType<typeof countFailuresByCode>>;
+type UnknownSources = Awaited<ReturnType<typeof countUnknownInvoiceSources>>;
 
-/** Counts per object and status, and failures per error code in plain words, most first (R-VIS-2). */
-export function overviewView(byStatus: StatusCounts, failures: FailureCounts) {
+/**
+ * Counts per object and status, failures per error code in plain words, most first (R-VIS-2), and
+ * HubSpot invoices left out for an Invoice source LedgerSync does not know, each source named
+ * (R-FLT-1: a misread source shows on day one).
+ */
+export function overviewView(
+  byStatus: StatusCounts,
+  failures: FailureCounts,
+  unknownSources: UnknownSources,
+) {
   const count = (object: string, status: string) =>
     byStatus.find((r) => r.object === object && r.status === status)?.count ?? 0;
   return {
@@ -24,6 +38,10 @@ export function overviewView(byStatus: StatusCounts, failures: FailureCounts) {
         return info ? [{ code: info.code, title: info.title, category: info.category, count }] : [];
       })
       .sort((a, b) => b.count - a.count),
+    unknownInvoiceSources: {
+      count: unknownSources.reduce((sum, s) => sum + s.count, 0),
+      sources: unknownSources,
+    },
   };
 }
 

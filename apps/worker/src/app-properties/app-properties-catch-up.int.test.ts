@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createHubSpotInstallationRepository } from '@ledgersync/db';
+import {
+  createHubSpotInstallationRepository,
+  loadInvoiceSourceOptions,
+  saveInvoiceSourceOptions,
+} from '@ledgersync/db';
 import { APP_PROPERTIES_VERSION, QBO_NUMBER_PROPERTY } from '@ledgersync/hubspot';
 import { startTestWorld, type TestPortal, type TestWorld } from '@ledgersync/test-world';
 import { createAppPropertiesCatchUp } from './app-properties-catch-up.ts';
@@ -56,7 +60,7 @@ describe('app-owned HubSpot properties for existing installs', () => {
       cipher: world.cipher,
       hubspotBaseUrl: world.hubspotUrl,
     });
-    expect(await appProperties.catchUp()).toEqual({ ensured: [old.portalId], failed: 0 });
+    expect(await appProperties.catchUp()).toEqual({ ensured: [old.portalId], sourcesRead: [], failed: 0 });
     expect(await invoiceProperties(old)).toContain(QBO_NUMBER_PROPERTY);
     expect((await installations().find(old.portalId))?.appPropertiesVersion).toBe(APP_PROPERTIES_VERSION);
     expect(await propertyCalls(old)).toContain('POST /crm/v3/properties/:objectType');
@@ -64,7 +68,7 @@ describe('app-owned HubSpot properties for existing installs', () => {
 
     // Caught up once: the next run asks HubSpot nothing.
     const oldCallsAfter = (await propertyCalls(old)).length;
-    expect(await appProperties.catchUp()).toEqual({ ensured: [], failed: 0 });
+    expect(await appProperties.catchUp()).toEqual({ ensured: [], sourcesRead: [], failed: 0 });
     expect((await propertyCalls(old)).length).toBe(oldCallsAfter);
   });
 
@@ -82,8 +86,31 @@ describe('app-owned HubSpot properties for existing installs', () => {
       hubspotBaseUrl: world.hubspotUrl,
       onFailure: (portalId) => failures.push(portalId),
     });
-    expect(await appProperties.catchUp()).toEqual({ ensured: [], failed: 1 });
+    expect(await appProperties.catchUp()).toEqual({ ensured: [], sourcesRead: [], failed: 1 });
     expect(failures).toEqual([p.portalId]);
     expect((await installations().find(p.portalId))?.appPropertiesVersion).toBe(1);
+  });
+
+  it('R-FLT-1: invoice source options last read more than a day ago are read again from HubSpot and stored; fresh ones cost no call', async () => {
+    const stale = await world.newPortal();
+    const fresh = await world.newPortal();
+    expect(await loadInvoiceSourceOptions(world.db, fresh.portalId)).toContainEqual({
+      value: 'hubspot',
+      label: 'HubSpot',
+    });
+    await saveInvoiceSourceOptions(world.db, stale.portalId, [], new Date(Date.now() - 2 * 86_400_000));
+    const freshCalls = (await propertyCalls(fresh)).length;
+
+    const report = await createAppPropertiesCatchUp({
+      db: world.db,
+      cipher: world.cipher,
+      hubspotBaseUrl: world.hubspotUrl,
+    }).catchUp();
+    expect(report.sourcesRead).toEqual([stale.portalId]);
+    expect(await loadInvoiceSourceOptions(world.db, stale.portalId)).toContainEqual({
+      value: 'hubspot',
+      label: 'HubSpot',
+    });
+    expect((await propertyCalls(fresh)).length).toBe(freshCalls);
   });
 });

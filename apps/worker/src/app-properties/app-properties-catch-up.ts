@@ -1,18 +1,33 @@
-import { createHubSpotInstallationRepository, type Db, type TokenCipher } from '@ledgersync/db';
+import {
+  createHubSpotInstallationRepository,
+  type Db,
+  listInvoiceSourceOptionsDue,
+  saveInvoiceSourceOptions,
+  type TokenCipher,
+} from '@ledgersync/db';
 import {
   APP_PROPERTIES_VERSION,
   createHubSpotClient,
   ensureAppProperties,
   RateLimiterRegistry,
+  readInvoiceSourceOptions,
 } from '@ledgersync/hubspot';
 
 export interface AppPropertiesCatchUpReport {
   /** Portals whose app-owned properties were ensured and whose version was recorded. */
   readonly ensured: readonly string[];
+  /** Portals whose invoice source options were read again from HubSpot (R-FLT-1). */
+  readonly sourcesRead: readonly string[];
   readonly failed: number;
 }
 
-/** Brings installations made before the current app-owned property set up to it (its own cron task). */
+/** How long a portal's invoice source options are trusted before the catch-up reads them again. */
+const SOURCES_MAX_AGE_MS = 24 * 60 * 60_000;
+
+/**
+ * Brings installations made before the current app-owned property set up to it, and keeps each
+ * portal's invoice source options fresh (its own cron task).
+ */
 export interface AppPropertiesCatchUp {
   catchUp(): Promise<AppPropertiesCatchUpReport>;
 }
@@ -28,6 +43,8 @@ export interface AppPropertiesCatchUpDeps {
   readonly onUnauthorized?: (portalId: string, rejectedToken: string) => Promise<void>;
   /** Told why a portal could not be caught up (error message only: no token is in it). */
   readonly onFailure?: (portalId: string, error: unknown) => void;
+  /** Epoch ms; the system clock by default. */
+  readonly now?: () => number;
 }
 
 /**
@@ -45,21 +62,24 @@ export function createAppPropertiesCatchUp(deps: AppPropertiesCatchUpDeps): AppP
     now: Date.now,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   });
+  const clientOf = async (portalId: string) => {
+    const portal = await deps.db.portal.findUniqueOrThrow({ where: { id: portalId } });
+    return createHubSpotClient({
+      basePath: deps.hubspotBaseUrl.replace(/\/+$/, ''),
+      portalId: portal.hubId.toString(),
+      accessToken: async () => (await installations.find(portalId))?.tokens.accessToken ?? '',
+      ...(onUnauthorized ? { onUnauthorized: (token: string) => onUnauthorized(portalId, token) } : {}),
+      rateLimiter: limits.forPortal(portalId),
+    });
+  };
   return {
     async catchUp() {
       const ensured: string[] = [];
+      const sourcesRead: string[] = [];
       let failed = 0;
       for (const portalId of await installations.listBehindAppProperties(version)) {
         try {
-          const portal = await deps.db.portal.findUniqueOrThrow({ where: { id: portalId } });
-          const client = createHubSpotClient({
-            basePath: deps.hubspotBaseUrl.replace(/\/+$/, ''),
-            portalId: portal.hubId.toString(),
-            accessToken: async () => (await installations.find(portalId))?.tokens.accessToken ?? '',
-            ...(onUnauthorized ? { onUnauthorized: (token: string) => onUnauthorized(portalId, token) } : {}),
-            rateLimiter: limits.forPortal(portalId),
-          });
-          await ensureAppProperties(client);
+          await ensureAppProperties(await clientOf(portalId));
           await installations.recordAppPropertiesVersion(portalId, version);
           ensured.push(portalId);
         } catch (error) {
@@ -67,7 +87,20 @@ export function createAppPropertiesCatchUp(deps: AppPropertiesCatchUpDeps): AppP
           deps.onFailure?.(portalId, error);
         }
       }
-      return { ensured, failed };
+      // HubSpot may add or rename Invoice sources: the options are read again once a day (an
+      // invoice holding a value they lack has them read at once, by the drain).
+      const now = deps.now?.() ?? Date.now();
+      for (const portalId of await listInvoiceSourceOptionsDue(deps.db, new Date(now - SOURCES_MAX_AGE_MS))) {
+        try {
+          const options = await readInvoiceSourceOptions(await clientOf(portalId));
+          await saveInvoiceSourceOptions(deps.db, portalId, options, new Date(now));
+          sourcesRead.push(portalId);
+        } catch (error) {
+          failed++;
+          deps.onFailure?.(portalId, error);
+        }
+      }
+      return { ensured, sourcesRead, failed };
     },
   };
 }

@@ -53,6 +53,24 @@ export async function countFailuresByCode(
   );
 }
 
+/**
+ * HubSpot invoices left out because LedgerSync does not know their Invoice source (R-FLT-1), per
+ * source as the exclusion names it ('Invoice source "Stripe" is not HubSpot'), most first.
+ */
+export async function countUnknownInvoiceSources(
+  db: DbClient,
+  portalId: string,
+): Promise<{ detail: string; count: number }[]> {
+  const rows = await db.recordLink.groupBy({
+    by: ['errorMessage'],
+    where: { portalId, object: 'invoice', status: 'excluded', exclusionReason: 'unknown_invoice_source' },
+    _count: { _all: true },
+  });
+  return rows
+    .map((r) => ({ detail: r.errorMessage ?? 'Invoice source unknown', count: r._count._all }))
+    .sort((a, b) => b.count - a.count || a.detail.localeCompare(b.detail));
+}
+
 /** One page of the portal's records (R-VIS-3) and how many match the filter in all. */
 export async function listRecords(
   db: DbClient,

@@ -12,6 +12,11 @@ const NewInvoice = z.object({
   properties: PropertyValues.default({}),
   contactId: z.string().optional(),
   lineItems: z.array(PropertyValues).default([]),
+  /**
+   * The Invoice source another system leaves (a data sync, say) instead of HubSpot's own; a value
+   * the property's definition lacks joins its options, as HubSpot lists the sources it has.
+   */
+  source: z.object({ value: z.string(), label: z.string() }).optional(),
 });
 const Edit = z.object({ ...Actor, properties: PropertyValues });
 const Payment = z.object({
@@ -57,6 +62,13 @@ export function uiActionRoutes(app: FastifyInstance, env: RouteEnv): void {
         body.contactId,
         source,
       );
+    if (body.source) {
+      invoice.properties.hs_invoice_source = body.source.value;
+      const definition = portal.propertyDefs(INVOICE).get('hs_invoice_source');
+      if (definition && !definition.options.some((o) => o.value === body.source?.value)) {
+        definition.options.push({ ...body.source, hidden: false, displayOrder: definition.options.length });
+      }
+    }
     for (const props of body.lineItems) {
       const li = state.crm.create(portal, '0-8', props, source);
       state.crm.associate(portal, defaultAssociation(portal, INVOICE, '0-8'), invoice.id, li.id, source);

@@ -38,6 +38,18 @@ export const PAYMENT_METHOD_TYPES = [
   'pads',
 ] as const;
 
+/**
+ * `hs_invoice_source`: HubSpot's knowledge base names the sources "HubSpot", "Data Sync" and
+ * "Legacy QuickBooks integration" (labels only); the values, and the "API" source of invoices an
+ * app creates, are this emulator's choice (README § Facts not confirmed).
+ */
+export const INVOICE_SOURCES = [
+  { value: 'hubspot', label: 'HubSpot' },
+  { value: 'data_sync', label: 'Data Sync' },
+  { value: 'legacy_quickbooks', label: 'Legacy QuickBooks integration' },
+  { value: 'api', label: 'API' },
+];
+
 /** Built-in properties per object type name: names and enums as documented or, where not, as chosen in README. */
 export const BUILT_IN_PROPERTIES: Record<string, Record<string, BuiltInSpec>> = {
   contacts: {
@@ -110,7 +122,12 @@ export const BUILT_IN_PROPERTIES: Record<string, Record<string, BuiltInSpec>> = 
     hs_invoice_date: date,
     hs_due_date: date,
     hs_tax_id: {},
-    hs_invoice_source: ro(),
+    hs_invoice_source: {
+      type: 'enumeration',
+      readOnly: true,
+      label: 'Invoice source',
+      options: INVOICE_SOURCES,
+    },
     hs_amount_billed: ro('number'),
     hs_amount_paid: ro('number'),
     hs_balance_due: ro('number'),

@@ -57,7 +57,8 @@ export interface BuiltInSpec {
   type?: PropertyType;
   readOnly?: boolean;
   unique?: boolean;
-  options?: string[];
+  /** Enumeration options: a value (its label the same) or a value with HubSpot's label. */
+  options?: (string | { value: string; label: string })[];
   label?: string;
   group?: string;
 }
@@ -72,9 +73,8 @@ export function builtIn(
   defaultGroup: string,
 ): PropertyDefinition {
   const type = spec.type ?? 'string';
-  const options = (spec.options ?? []).map((value, i) => ({
-    label: value,
-    value,
+  const options = (spec.options ?? []).map((o, i) => ({
+    ...(typeof o === 'string' ? { label: o, value: o } : o),
     hidden: false,
     displayOrder: i,
   }));

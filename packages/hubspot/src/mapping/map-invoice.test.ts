@@ -50,18 +50,25 @@ describe('HubSpot invoice mapping (exact money)', () => {
       hs_amount_billed: '100',
       hs_balance_due: '40.5',
       hs_invoice_date: '1772323200000',
-      hs_invoice_source: 'api',
+      hs_invoice_source: 'data_sync',
     });
-    const c = invoiceToCanonical(inv, [], '77');
+    const sources = [
+      { value: 'hubspot', label: 'HubSpot' },
+      { value: 'data_sync', label: 'Data Sync' },
+    ];
+    const c = invoiceToCanonical(inv, [], '77', [], sources);
     expect(c).toMatchObject({
       status: 'partially_paid',
       total: '100.00',
       balance: '40.50',
       source: 'integration',
+      sourceName: 'Data Sync',
       issueDate: '2026-03-01',
       customerId: '77',
     });
-    expect(invoiceToCanonical(obj('9', { hs_invoice_source: 'hubspot' }), [], null).source).toBe('hubspot');
+    expect(invoiceToCanonical(obj('9', { hs_invoice_source: 'hubspot' }), [], null, [], sources).source).toBe(
+      'hubspot',
+    );
   });
 
   it('never writes calculated totals or the read-only hs_number (the number goes to ledgersync_qbo_number), and sends dates as midnight UTC', () => {

@@ -2,7 +2,6 @@ import {
   type CanonicalInvoice,
   type CanonicalInvoiceLine,
   dec,
-  type InvoiceSource,
   type InvoiceStatus,
   type LineDiscount,
   lineAmount,
@@ -16,6 +15,7 @@ import {
   customFieldsFromProperties,
   customFieldsToProperties,
 } from './invoice-custom-properties.ts';
+import { classifyInvoiceSource, type InvoiceSourceOption } from './invoice-source.ts';
 import { amount, decimal, isoDate, text, toHubSpotDate, toHubSpotText } from './property-values.ts';
 
 export const INVOICE_PROPERTIES = [
@@ -49,14 +49,6 @@ function status(raw: string | null, total: string, balance: string): InvoiceStat
   if (s === 'draft') return 'draft';
   const b = dec(balance);
   return b.greaterThan(0) && b.lessThan(total) ? 'partially_paid' : 'open';
-}
-
-/** HubSpot's "Invoice source": native invoices are the only ones synced outbound (R-FLT-1). */
-function source(raw: string | null): InvoiceSource {
-  const s = (raw ?? '').toLowerCase();
-  if (s === '' || s === 'hubspot') return 'hubspot';
-  if (s.includes('quickbooks')) return 'legacy_quickbooks';
-  return 'integration';
 }
 
 /**
@@ -94,6 +86,7 @@ export function invoiceToCanonical(
   lines: readonly HubSpotObject[],
   customerId: string | null,
   custom: readonly CustomInvoiceProperty[] = [],
+  sourceOptions: readonly InvoiceSourceOption[] = [],
 ): CanonicalInvoice {
   const p = invoice.properties;
   const currency = text(p.hs_currency) ?? 'USD';
@@ -114,7 +107,7 @@ export function invoiceToCanonical(
     currency,
     customerId,
     status: status(text(p.hs_invoice_status), total, balance),
-    source: source(text(p.hs_invoice_source)),
+    ...classifyInvoiceSource(text(p.hs_invoice_source), sourceOptions),
     comments: text(p.hs_comments),
     lines: mapped,
     total,

@@ -15,6 +15,7 @@ import type { HubSpotClient } from '../http/create-hubspot-client.ts';
 import { HubSpotCallError, toSyncError } from '../http/hubspot-failure.ts';
 import type { CustomInvoiceProperty } from '../mapping/invoice-custom-properties.ts';
 import { InvalidPropertyValue } from '../mapping/property-values.ts';
+import { createInvoiceSourceCatalogue, type InvoiceSourceCatalogue } from './invoice-source-catalogue.ts';
 import { decodePageToken, encodePageToken } from './page-token.ts';
 import { PROPERTIES_FOR, propertiesToRead, readRecordsByIds, toSideRecords } from './read-records.ts';
 
@@ -27,6 +28,8 @@ export interface HubSpotSideReaderOptions {
   readonly pageSize?: number;
   /** The invoice properties custom mappings read (R-MAP-4); see customInvoiceProperties(). */
   readonly customInvoiceProperties?: readonly CustomInvoiceProperty[];
+  /** The portal's `hs_invoice_source` options (R-FLT-1); by default read from HubSpot when needed. */
+  readonly invoiceSources?: InvoiceSourceCatalogue;
 }
 
 /** Contacts name their modified date differently from every other object. */
@@ -35,6 +38,7 @@ const MODIFIED = (object: SyncObject) => (object === 'customer' ? 'lastmodifiedd
 export function createHubSpotSideReader(options: HubSpotSideReaderOptions): SideReader {
   const { client } = options;
   const custom = options.customInvoiceProperties ?? [];
+  const sources = options.invoiceSources ?? createInvoiceSourceCatalogue(client);
 
   async function guard<T>(work: () => Promise<T>): Promise<ReadResult<T>> {
     try {
@@ -51,7 +55,8 @@ export function createHubSpotSideReader(options: HubSpotSideReaderOptions): Side
 
   return {
     side: 'hubspot',
-    readByIds: (object, ids) => guard(() => readRecordsByIds(client, object, ids, custom)),
+    readByIds: (object, ids) =>
+      guard(() => readRecordsByIds(client, object, ids, custom, new Map(), sources)),
 
     readChangedSince: <O extends SyncObject>(object: O, since: string, pageToken?: string) =>
       guard(async (): Promise<ChangedPage<O>> => {
@@ -72,7 +77,7 @@ export function createHubSpotSideReader(options: HubSpotSideReaderOptions): Side
         );
         // A record we cannot take is left out of the page (the poll goes on); a webhook or a user's
         // retry brings it to a drain, which fails it alone with invalid_field_value.
-        const records = await toSideRecords(client, object, page.results, custom, new Map(), []);
+        const records = await toSideRecords(client, object, page.results, custom, new Map(), [], sources);
         const nextPageToken =
           page.lastId === null ? null : encodePageToken({ since: from, afterId: page.lastId, cursor });
         // The cursor never moves backwards past `since`.

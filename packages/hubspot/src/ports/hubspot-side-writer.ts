@@ -17,6 +17,7 @@ import {
 import type { HubSpotClient } from '../http/create-hubspot-client.ts';
 import { HubSpotCallError, toSyncError } from '../http/hubspot-failure.ts';
 import type { CustomInvoiceProperty } from '../mapping/invoice-custom-properties.ts';
+import type { InvoiceSourceCatalogue } from './invoice-source-catalogue.ts';
 import { type KnownInvoiceLinks, readRecordsByIds } from './read-records.ts';
 import { propertiesFor } from './record-properties.ts';
 import { writeInvoiceLines, writeReferences } from './write-links.ts';
@@ -26,6 +27,8 @@ export interface HubSpotSideWriterOptions {
   readonly now: () => number;
   /** As the reader's: the written invoices are read back with their custom-mapped properties. */
   readonly customInvoiceProperties?: readonly CustomInvoiceProperty[];
+  /** As the reader's: written invoices read back with their source classified the same way. */
+  readonly invoiceSources?: InvoiceSourceCatalogue;
 }
 
 type Slot = {
@@ -209,6 +212,7 @@ export function createHubSpotSideWriter(options: HubSpotSideWriterOptions): Side
             ok.map((s) => s.id ?? ''),
             custom,
             known,
+            options.invoiceSources ?? null,
           );
           for (const r of records) reread.set(`${object}:${r.id}`, { version: r.version, record: r.record });
         });

@@ -10,6 +10,7 @@ import { INVOICE_PROPERTIES, invoiceToCanonical, LINE_ITEM_PROPERTIES } from '..
 import { PAYMENT_PROPERTIES, paymentToCanonical } from '../mapping/map-payment.ts';
 import { PRODUCT_PROPERTIES, productToCanonical } from '../mapping/map-product.ts';
 import { InvalidPropertyValue } from '../mapping/property-values.ts';
+import type { InvoiceSourceCatalogue } from './invoice-source-catalogue.ts';
 
 export const PROPERTIES_FOR: Readonly<Record<SyncObject, readonly string[]>> = {
   customer: CONTACT_PROPERTIES,
@@ -81,6 +82,7 @@ export async function toSideRecords<O extends SyncObject>(
   custom: readonly CustomInvoiceProperty[] = [],
   known: ReadonlyMap<string, KnownInvoiceLinks> = new Map(),
   invalid: InvalidRecord[] | null = null,
+  sources: InvoiceSourceCatalogue | null = null,
 ): Promise<SideRecord<O>[]> {
   const ids = raw.map((o) => o.id);
   if (object === 'customer')
@@ -104,6 +106,9 @@ export async function toSideRecords<O extends SyncObject>(
     const allLines = [...lineIds.values()].flat();
     const { found } = await batchReadObjects(client, 'line_items', allLines, LINE_ITEM_PROPERTIES);
     const lines = new Map(found.map((l) => [l.id, l]));
+    const sourceOptions = sources
+      ? await sources.optionsFor(raw.map((o) => o.properties.hs_invoice_source ?? null))
+      : [];
     return mapEach(object, raw, invalid, (o) => {
       // Line order: HubSpot keeps `hs_position_on_quote` on quotes only; ids grow with creation.
       const own = (lineIds.get(o.id) ?? [])
@@ -111,7 +116,7 @@ export async function toSideRecords<O extends SyncObject>(
         .filter((l): l is HubSpotObject => l !== undefined)
         .sort((a, b) => Number(a.id) - Number(b.id));
       const customer = (contactIds.get(o.id) ?? [])[0] ?? null;
-      return invoiceToCanonical(o, own, customer, custom) as SideRecord<O>['record'];
+      return invoiceToCanonical(o, own, customer, custom, sourceOptions) as SideRecord<O>['record'];
     });
   }
   const [invoiceIds, contactIds] = await Promise.all([
@@ -137,6 +142,7 @@ export async function readRecordsByIds<O extends SyncObject>(
   ids: readonly string[],
   custom: readonly CustomInvoiceProperty[] = [],
   known: ReadonlyMap<string, KnownInvoiceLinks> = new Map(),
+  sources: InvoiceSourceCatalogue | null = null,
 ): Promise<{ records: SideRecord<O>[]; missing: string[]; invalid: InvalidRecord[] }> {
   const { found, missing } = await batchReadObjects(
     client,
@@ -146,7 +152,7 @@ export async function readRecordsByIds<O extends SyncObject>(
   );
   const merged = mergedAway(ids, found);
   const invalid: InvalidRecord[] = [];
-  const records = await toSideRecords(client, object, found, custom, known, invalid);
+  const records = await toSideRecords(client, object, found, custom, known, invalid, sources);
   return {
     invalid: invalid.map((bad) => ({ ...bad, id: merged.get(bad.id) ?? bad.id })),
     // A merged-away id is answered by its survivor: it is reported under the asked id (R-OBJ-7).

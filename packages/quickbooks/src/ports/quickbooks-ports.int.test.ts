@@ -131,11 +131,12 @@ describe('QuickBooks ports against the emulator', () => {
     expect(written.total).toBe('90.30');
     expect(written.status).toBe('open');
     expect(written.source).toBe('quickbooks');
-    expect(written.lines.map((l) => [l.quantity, l.unitPrice, l.amount])).toEqual([
-      ['3', '0.1', '0.30'],
-      ['1', '90', '90.00'],
+    // The discounted line keeps its quantity and unit price; its discount reads back on it (R-OBJ-3).
+    expect(written.lines.map((l) => [l.quantity, l.unitPrice, l.discount, l.amount])).toEqual([
+      ['3', '0.1', null, '0.30'],
+      ['2', '50', { kind: 'percent', value: '10' }, '90.00'],
     ]);
-    expect(written.lines[1]?.description).toBe('Setup (2 × 50, discount 10%)');
+    expect(written.lines[1]?.description).toBe('Setup');
     expect(written.comments).toBe("Thanks, O'Brien");
 
     const read = await reader.readByIds('invoice', [i.id, '999999']);

@@ -2,6 +2,8 @@
 export const EXCLUSION_REASONS = {
   draft: 'Draft invoices are not synced; finalize the invoice to sync it.',
   not_hubspot_source: 'Only invoices whose Invoice source is HubSpot are sent to QuickBooks.',
+  unknown_invoice_source:
+    'LedgerSync does not know this Invoice source, so it does not take it for HubSpot and does not send the invoice to QuickBooks.',
   before_sync_start: 'Created and last changed before invoice sync was turned on.',
   filtered: 'Left out by an invoice sync filter.',
   no_sku: 'Product sync only syncs products that have a SKU.',

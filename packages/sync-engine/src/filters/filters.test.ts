@@ -20,6 +20,13 @@ describe('filters', () => {
       included: false,
       exclusion: { reason: 'not_hubspot_source' },
     });
+    expect(
+      filterOutboundInvoice(hsInvoice({ source: 'integration', sourceName: 'Data Sync' }), T0),
+    ).toMatchObject({ exclusion: { detail: 'Invoice source "Data Sync" is not HubSpot' } });
+    expect(filterOutboundInvoice(hsInvoice({ source: 'unknown', sourceName: 'Stripe' }), T0)).toEqual({
+      included: false,
+      exclusion: { reason: 'unknown_invoice_source', detail: 'Invoice source "Stripe" is not HubSpot' },
+    });
     expect(filterOutboundInvoice(hsInvoice({ status: 'draft' }), T0)).toMatchObject({
       exclusion: { reason: 'draft' },
     });

@@ -16,8 +16,12 @@ export function filterOutboundInvoice(
   invoice: SideRecord<'invoice'>,
   syncStartedAt: string | null,
 ): FilterResult {
-  if (invoice.record.source !== 'hubspot') {
-    return { included: false, exclusion: { reason: 'not_hubspot_source', detail: invoice.record.source } };
+  const { source, sourceName } = invoice.record;
+  if (source !== 'hubspot') {
+    // The value is named, so a source LedgerSync misreads shows at once (R-VIS-5).
+    const detail = `Invoice source "${sourceName ?? source}" is not HubSpot`;
+    const reason = source === 'unknown' ? 'unknown_invoice_source' : 'not_hubspot_source';
+    return { included: false, exclusion: { reason, detail } };
   }
   if (invoice.record.status === 'draft') return { included: false, exclusion: { reason: 'draft' } };
   if (syncStartedAt === null) return { included: false, exclusion: { reason: 'sync_off' } };

@@ -18,6 +18,8 @@ import { planRecordedAgainInQuickBooks } from './plan-payment-deleted-in-quickbo
 import { actionId, newLinkId, type PlanAction } from './plan-types.ts';
 import { pendingDependencies } from './references.ts';
 
+const SOURCE_EXCLUSIONS = new Set<string>(['not_hubspot_source', 'unknown_invoice_source']);
+
 /**
  * Plans a record with no counterpart yet: exclusion by settings and filters (R-FLT-*), a first
  * match by email or SKU (R-OBJ-1, R-OBJ-2), or a create on the other side.
@@ -31,7 +33,18 @@ export function planUnlinkedRecord(ctx: PlanContext, src: AnySideRecord, link: L
   const exclude = (f: FilterResult): PlanAction[] | null =>
     f.included
       ? null
-      : [{ ...head, kind: 'exclude', linkId, reason: f.exclusion.reason, exclusion: f.exclusion }];
+      : [
+          {
+            ...head,
+            kind: 'exclude',
+            linkId,
+            // An invoice source is named in people's words (the card and the overview show it).
+            reason: SOURCE_EXCLUSIONS.has(f.exclusion.reason)
+              ? (f.exclusion.detail ?? f.exclusion.reason)
+              : f.exclusion.reason,
+            exclusion: f.exclusion,
+          },
+        ];
 
   // Our own catch-all item (R-OBJ-1) comes back on every invoice we write; it is no product to sync
   // and no exclusion to report (R-EDT-3).

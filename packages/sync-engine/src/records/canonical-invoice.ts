@@ -9,9 +9,16 @@ export type InvoiceStatus = z.infer<typeof invoiceStatusSchema>;
 /**
  * Where the invoice was created, as HubSpot's "Invoice source" says: `hubspot` (native, the only
  * source synced outbound, R-FLT-1), `integration` (created through an app or data sync, e.g. by
- * us from QBO), `legacy_quickbooks`. Always `quickbooks` on the QBO side.
+ * us from QBO), `legacy_quickbooks`, or `unknown` (a value LedgerSync does not know: never taken
+ * for HubSpot, and named where it is shown). Always `quickbooks` on the QBO side.
  */
-export const invoiceSourceSchema = z.enum(['hubspot', 'integration', 'legacy_quickbooks', 'quickbooks']);
+export const invoiceSourceSchema = z.enum([
+  'hubspot',
+  'integration',
+  'legacy_quickbooks',
+  'unknown',
+  'quickbooks',
+]);
 export type InvoiceSource = z.infer<typeof invoiceSourceSchema>;
 
 export const lineDiscountSchema = z.discriminatedUnion('kind', [
@@ -47,6 +54,8 @@ export const canonicalInvoiceSchema = z.object({
   customerId: z.string().nullable(),
   status: invoiceStatusSchema,
   source: invoiceSourceSchema,
+  /** HubSpot's Invoice source as people read it ("Data Sync", "Stripe"), when it is not HubSpot. */
+  sourceName: z.string().optional(),
   comments: z.string().nullable(),
   lines: z.array(canonicalInvoiceLineSchema),
   total: decimalStringSchema,

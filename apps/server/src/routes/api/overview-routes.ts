@@ -1,4 +1,10 @@
-import { countFailuresByCode, countRecordsByStatus, listRecordActivity, listRecords } from '@ledgersync/db';
+import {
+  countFailuresByCode,
+  countRecordsByStatus,
+  countUnknownInvoiceSources,
+  listRecordActivity,
+  listRecords,
+} from '@ledgersync/db';
 import { standardErrors } from '../../api-contract/common.ts';
 import {
   activityResponseSchema,
@@ -24,11 +30,12 @@ export function overviewRoutes(app: TypedApp, ctx: RouteContext): void {
     { schema: { tags, security, response: { 200: overviewResponseSchema, ...standardErrors } } },
     async (request) => {
       const portalId = portalOf(request).id;
-      const [byStatus, failures] = await Promise.all([
+      const [byStatus, failures, unknownSources] = await Promise.all([
         countRecordsByStatus(ctx.db, portalId),
         countFailuresByCode(ctx.db, portalId),
+        countUnknownInvoiceSources(ctx.db, portalId),
       ]);
-      return overviewView(byStatus, failures);
+      return overviewView(byStatus, failures, unknownSources);
     },
   );
 

@@ -1,4 +1,4 @@
-import { createHubSpotInstallationRepository } from '@ledgersync/db';
+import { createHubSpotInstallationRepository, saveInvoiceSourceOptions } from '@ledgersync/db';
 import { APP_PROPERTIES_VERSION, buildInstallUrl } from '@ledgersync/hubspot';
 import { saveHubSpotInstall } from '@ledgersync/jobs';
 import { errorResponseSchema } from '../../api-contract/common.ts';
@@ -73,6 +73,9 @@ export function hubspotInstallRoutes(app: TypedApp, ctx: RouteContext, states: S
         portal.id,
         APP_PROPERTIES_VERSION,
       );
+      // R-FLT-1: which Invoice source values are HubSpot's own is read, not guessed.
+      const sources = await ctx.hubspot.readInvoiceSourceOptions(grant.accessToken);
+      await saveInvoiceSourceOptions(ctx.db, portal.id, sources, ctx.now());
       request.log.info({ hubId: info.hubId, portalId: portal.id }, 'HubSpot portal installed');
       return reply.redirect(ctx.config.hubspot.settingsUrl.replace('{hubId}', String(info.hubId)), 302);
     },
