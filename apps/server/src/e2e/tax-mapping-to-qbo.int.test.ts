@@ -89,5 +89,24 @@ describe('tax mapping end to end: a non-US company gets a tax code on every sync
     expect(sales.length).toBeGreaterThan(0);
     expect(sales.map((l) => l.SalesItemLineDetail?.TaxCodeRef?.value)).toEqual(sales.map(() => hst.id));
     expect(invoice.TxnTaxDetail?.TotalTax).toBe(10.4);
+
+    // QBO's total holds the tax and HubSpot's does not, for good: the next sync of the invoice
+    // takes that for no edit (R-EDT-1) and it stays synced.
+    const again = await world.sendHubSpotWebhook(hubId, [
+      {
+        eventId: 2,
+        subscriptionType: 'object.propertyChange',
+        objectTypeId: '0-53',
+        objectId: Number(draft.id),
+        propertyName: 'hs_comments',
+        propertyValue: '',
+      },
+    ]);
+    expect(again.json()).toMatchObject({ stored: 1 });
+    await world.drain(portalId);
+    expect((await signed(hubId, 'GET', `/api/v1/invoices/${draft.id}/card`)).json()).toMatchObject({
+      status: 'synced',
+      error: null,
+    });
   });
 });
