@@ -139,11 +139,14 @@ const functions = modules.flatMap(({ file, exports }) =>
 
 describe('the UI API functions against the generated route table', () => {
   it('finds the API modules of the card and the settings page', () => {
-    expect(modules.map((m) => m.file).sort()).toEqual([
-      'cards/invoice-sync/invoice-sync-api.ts',
-      'shared/api/overview-api.ts',
-      'shared/api/settings-api.ts',
-    ]);
+    expect(modules.map((m) => m.file)).toEqual(
+      expect.arrayContaining([
+        'cards/invoice-sync/invoice-sync-api.ts',
+        'shared/api/overview-api.ts',
+        'shared/api/settings-api.ts',
+      ]),
+    );
+    // A new API function needs sample arguments here before it can be checked.
     expect(Object.keys(SAMPLE_ARGUMENTS).sort()).toEqual(functions.map((f) => f.name).sort());
   });
 
