@@ -5,6 +5,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import {
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -89,6 +90,8 @@ export async function buildServer(deps: ServerDeps, options: ServerOptions = {})
       },
     },
     transform: jsonSchemaTransform,
+    // Schemas named with `.meta({ id })` become components the routes refer to.
+    transformObject: jsonSchemaTransformObject,
   });
   // The API docs UI, served from the package's own files (no CDN): /docs, and the document as
   // /docs/json and /docs/yaml. staticCSP replaces helmet's policy on these pages with one that

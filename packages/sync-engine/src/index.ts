@@ -2,7 +2,12 @@
 
 export { EXCLUSION_REASONS } from './errors/exclusion-reason.ts';
 export { describeSyncError, syncError } from './errors/sync-error-catalogue.ts';
-export { SYNC_ERROR_CODES, type SyncError, type SyncErrorCode } from './errors/sync-error-code.ts';
+export {
+  ERROR_CATEGORIES,
+  SYNC_ERROR_CODES,
+  type SyncError,
+  type SyncErrorCode,
+} from './errors/sync-error-code.ts';
 export { FIXED_OUTBOUND_INVOICE_FILTERS } from './filters/outbound-invoice-filters.ts';
 export { DEFAULT_FIELD_MAPPINGS } from './mapping/default-field-mappings.ts';
 export { CUSTOM_MAPPING_TIERS, validateCustomMapping } from './mapping/validate-custom-mapping.ts';
@@ -69,9 +74,12 @@ export type { CompanyProfile } from './settings/company-profile.ts';
 export {
   type CustomMapping,
   customMappingSchema,
+  filterOperatorSchema,
   inboundFilterSchema,
   type MappableFieldType,
+  mappableFieldTypeSchema,
   type PortalSettings,
+  planTierSchema,
   portalSettingsSchema,
   type TaxMapping,
   taxMappingSchema,

@@ -1,6 +1,9 @@
-import { z } from 'zod';
 import { standardErrors } from '../../api-contract/common.ts';
-import { connectStartResponseSchema, disconnectResponseSchema } from '../../api-contract/settings.ts';
+import {
+  connectStartResponseSchema,
+  disconnectResponseSchema,
+  uninstallResponseSchema,
+} from '../../api-contract/settings.ts';
 import type { RouteContext } from '../../deps.ts';
 import { portalOf } from '../../http/hubspot-request-auth.ts';
 import type { TypedApp } from '../../http/typed-app.ts';
@@ -44,7 +47,7 @@ export function connectionRoutes(app: TypedApp, ctx: RouteContext): void {
         tags,
         security,
         description: 'Stops every sync of the portal, revokes and removes its HubSpot and QBO tokens.',
-        response: { 200: z.object({ status: z.literal('uninstalled') }), ...standardErrors },
+        response: { 200: uninstallResponseSchema, ...standardErrors },
       },
     },
     async (request) => {
