@@ -14,10 +14,11 @@ import { deployManifest, packageNameOf } from './deploy-manifest.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const OUT = join(ROOT, 'dist');
-const ENTRIES = {
-  server: 'apps/server/src/main.ts',
-  worker: 'apps/worker/src/main.ts',
-  migrate: 'packages/db/src/migrate/main.ts',
+/** Each program: its entry point, and the npm script that runs its bundle (here and in the deploy folder). */
+const PROGRAMS = {
+  server: { entry: 'apps/server/src/main.ts', script: 'start:server' },
+  worker: { entry: 'apps/worker/src/main.ts', script: 'start:worker' },
+  migrate: { entry: 'packages/db/src/migrate/main.ts', script: 'migrate' },
 };
 const OWN_SCOPE = '@ledgersync/';
 
@@ -64,7 +65,7 @@ console.log('== Bundles');
 await rm(OUT, { recursive: true, force: true });
 const result = await esbuild.build({
   absWorkingDir: ROOT,
-  entryPoints: ENTRIES,
+  entryPoints: Object.fromEntries(Object.entries(PROGRAMS).map(([name, p]) => [name, p.entry])),
   outdir: OUT,
   bundle: true,
   platform: 'node',
@@ -90,18 +91,19 @@ console.log('== Migrations and deploy manifest');
 await cp(join(ROOT, 'prisma/migrations'), join(OUT, 'migrations'), { recursive: true });
 const lock = JSON.parse(await readFile(join(ROOT, 'package-lock.json'), 'utf8'));
 const { engines } = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8'));
-// The same commands as the repository's start scripts, run from the deploy folder.
-const node = 'node --enable-source-maps --env-file-if-exists=.env';
+// The same commands as the repository's scripts (npm run start:server …), run from the deploy folder.
+const scripts = Object.fromEntries(
+  Object.entries(PROGRAMS).map(([name, p]) => [
+    p.script,
+    `node --enable-source-maps --env-file-if-exists=.env ${name}.js`,
+  ]),
+);
 const manifest = deployManifest(lock, imported, {
   name: 'ledgersync-deploy',
   private: true,
   type: 'module',
   engines,
-  scripts: {
-    migrate: `${node} migrate.js`,
-    'start:server': `${node} server.js`,
-    'start:worker': `${node} worker.js`,
-  },
+  scripts,
 });
 await writeFile(join(OUT, 'package.json'), `${JSON.stringify(manifest.packageJson, null, 2)}\n`);
 await writeFile(join(OUT, 'package-lock.json'), `${JSON.stringify(manifest.lockfile, null, 2)}\n`);
