@@ -11,15 +11,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { deployManifest, packageNameOf } from './deploy-manifest.mjs';
+import { PROGRAMS } from './programs.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const OUT = join(ROOT, 'dist');
-/** Each program: its entry point, and the npm script that runs its bundle (here and in the deploy folder). */
-const PROGRAMS = {
-  server: { entry: 'apps/server/src/main.ts', script: 'start:server' },
-  worker: { entry: 'apps/worker/src/main.ts', script: 'start:worker' },
-  migrate: { entry: 'packages/db/src/migrate/main.ts', script: 'migrate' },
-};
 const OWN_SCOPE = '@ledgersync/';
 
 /**

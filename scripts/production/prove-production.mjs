@@ -22,6 +22,7 @@ import { hubspotUser, installAndConnect, quickbooksReader, turnOnSync, uiCall } 
 import { inspectInstall, installDeployFolder } from './deploy-folder.mjs';
 import { startEmulators } from './emulators.mjs';
 import { freePort, startProcess, waitFor } from './processes.mjs';
+import { PROGRAMS } from './programs.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const { values: options } = parseArgs({
@@ -76,13 +77,8 @@ async function withDatabase(adminUrl, run) {
 
 /** The command line that runs one of the programs: the bundle from the deploy folder, or the source through tsx. */
 function program(name, deployFolder) {
-  const source = {
-    server: 'apps/server/src/main.ts',
-    worker: 'apps/worker/src/main.ts',
-    migrate: 'packages/db/src/migrate/main.ts',
-  };
   return fromSource
-    ? { args: ['--import', 'tsx', source[name]], cwd: ROOT }
+    ? { args: ['--import', 'tsx', PROGRAMS[name].entry], cwd: ROOT }
     : { args: ['--enable-source-maps', `${name}.js`], cwd: deployFolder };
 }
 
@@ -234,6 +230,7 @@ async function main() {
     report.readyMs = { server: Math.round(serverReady), worker: Math.round(workerReady) };
     console.log(`  server /healthz, /readyz, /metrics: 200 (ready in ${report.readyMs.server} ms)`);
     console.log(`  worker started (ready in ${report.readyMs.worker} ms)`);
+    report.memory = { ready: { server: server.memory(), worker: worker.memory() } };
 
     step('Install the app and connect QuickBooks (OAuth through the server)');
     const { hubId, realmId } = await installAndConnect(urls);
@@ -272,8 +269,10 @@ async function main() {
       `  HubSpot invoice ${invoice.id} → QBO invoice ${inQbo.Id} (${inQbo.TotalAmt}), ${delivered} webhooks accepted`,
     );
 
-    report.atRest = { server: server.memory(), worker: worker.memory() };
     if (drainSize > 0) {
+      // At rest: the first sync done, both idle for a while.
+      await new Promise((resolve) => setTimeout(resolve, 15_000));
+      report.memory.atRest = { server: server.memory(), worker: worker.memory() };
       step(`Drain: ${drainSize} more invoices`);
       const drainStart = performance.now();
       let next = 0;
@@ -299,7 +298,7 @@ async function main() {
         { timeoutMs: 15 * 60_000, everyMs: 1_000 },
       );
       report.drainSeconds = Math.round((performance.now() - drainStart) / 100) / 10;
-      report.afterDrain = { server: server.memory(), worker: worker.memory() };
+      report.memory.afterDrain = { server: server.memory(), worker: worker.memory() };
     }
 
     step('Stop both with SIGTERM');
