@@ -2,7 +2,6 @@ export { createPrismaClient, type Db, type DbClient } from './client/create-pris
 export { inTransaction } from './client/in-transaction.ts';
 export { checkQuickBooksConnect } from './connections/check-quickbooks-connect.ts';
 export { createTokenCipher, type TokenCipher } from './crypto/token-cipher.ts';
-export { startEmbeddedPostgres } from './embedded/start-embedded-postgres.ts';
 export {
   type Backfill,
   PlanTier,
