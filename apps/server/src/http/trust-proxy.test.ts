@@ -2,8 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { parseTrustProxy, trustProxyOption } from './trust-proxy.ts';
 
 describe('TRUST_PROXY', () => {
-  it('trusts nothing when unset, empty or 0', () => {
-    for (const value of [undefined, '', '  ', '0'])
+  it('trusts nothing when unset, empty, 0 or false', () => {
+    for (const value of [undefined, '', '  ', '0', 'false'])
       expect(parseTrustProxy(value)).toEqual({ ok: true, value: false });
   });
 

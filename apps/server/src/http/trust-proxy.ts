@@ -21,12 +21,12 @@ function isAddressOrRange(entry: string): boolean {
   return Number(prefix) <= (family === 4 ? 32 : 128);
 }
 
-/** Parses `TRUST_PROXY`: unset or empty (trust nothing), a hop count, or comma-separated addresses/CIDRs. */
+/** Parses `TRUST_PROXY`: unset, empty or `false` (trust nothing), a hop count, or comma-separated addresses/CIDRs. */
 export function parseTrustProxy(
   value: string | undefined,
 ): { ok: true; value: TrustProxy } | { ok: false; error: string } {
   const text = (value ?? '').trim();
-  if (text === '') return { ok: true, value: false };
+  if (text === '' || text === 'false') return { ok: true, value: false };
   if (/^\d+$/.test(text)) {
     const hops = Number(text);
     return hops <= 32
