@@ -15,8 +15,13 @@ export {
 export { migrateDatabase } from './migrate/migrate-database.ts';
 export { findUnfinishedBackfill, listBackfills, readBackfill } from './queries/backfill-queries.ts';
 export { type InvoiceCardRows, readInvoiceCard } from './queries/invoice-card-queries.ts';
-export { consumeOAuthState, saveOAuthState } from './queries/oauth-state-queries.ts';
-export { checkReadiness } from './queries/readiness-queries.ts';
+export {
+  bindOAuthStateToBrowser,
+  consumeOAuthState,
+  deleteExpiredOAuthStates,
+  saveOAuthState,
+} from './queries/oauth-state-queries.ts';
+export { checkReadiness, countQueuedJobs } from './queries/readiness-queries.ts';
 export { countFailuresByCode, countRecordsByStatus, listRecords } from './queries/record-link-queries.ts';
 export { deleteExpiredSignatureUses, recordSignatureUse } from './queries/signature-use-queries.ts';
 export { listRecordActivity } from './queries/sync-activity-queries.ts';

@@ -14,6 +14,7 @@ export { CUSTOM_MAPPING_TIERS, validateCustomMapping } from './mapping/validate-
 export { directionAllowsWriteTo } from './merge/conflict-policy.ts';
 export { dec, normalizeDecimal, roundToCurrency } from './money/money.ts';
 export { newLinkId } from './plan/plan-types.ts';
+export type { ApiCallObserver, ApiCallOutcome } from './ports/api-call-outcome.ts';
 export { type Clock, fixedClock } from './ports/clock.ts';
 export { idempotencyKey } from './ports/idempotency-key.ts';
 export type {

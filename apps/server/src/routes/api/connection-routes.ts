@@ -9,6 +9,7 @@ import { portalOf } from '../../http/hubspot-request-auth.ts';
 import type { TypedApp } from '../../http/typed-app.ts';
 import { disconnectQuickBooks, uninstallPortal } from '../../portal/stop-portal.ts';
 import { createStateStore } from '../../security/signed-state.ts';
+import { quickbooksConnectLink } from '../oauth/quickbooks-connect-route.ts';
 
 const tags = ['connection'];
 const security = [{ hubspotSignature: [] }];
@@ -27,7 +28,8 @@ export function connectionRoutes(app: TypedApp, ctx: RouteContext): void {
         { provider: 'quickbooks', portalId: portal.id, userId: request.hubspotUserId ?? null },
         ctx.now(),
       );
-      return { authorizeUrl: ctx.quickbooks.authorizeUrl(state) };
+      // Opened in the admin's browser: our connect link binds the state to it, then goes to Intuit.
+      return { authorizeUrl: quickbooksConnectLink(ctx, state) };
     },
   );
 
