@@ -6,4 +6,5 @@ export const PROGRAMS = {
   server: { entry: 'apps/server/src/main.ts', script: 'start:server' },
   worker: { entry: 'apps/worker/src/main.ts', script: 'start:worker' },
   migrate: { entry: 'packages/db/src/migrate/main.ts', script: 'migrate' },
+  'rotate-keys': { entry: 'packages/db/src/key-rotation/main.ts', script: 'keys:rotate' },
 };
