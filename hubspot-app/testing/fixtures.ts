@@ -1,4 +1,4 @@
-import type { InvoiceCard } from '@ledgersync/hubspot-ui-shared/api/contract.ts';
+import type { InvoiceCard } from '@ledgersync/hubspot-ui-shared/api/generated/api-contract.ts';
 
 export function invoiceCard(overrides: Partial<InvoiceCard> = {}): InvoiceCard {
   return {
@@ -21,6 +21,8 @@ export function invoiceCard(overrides: Partial<InvoiceCard> = {}): InvoiceCard {
         message: null,
       },
     ],
+    connection: 'connected',
+    hubspotConnection: 'active',
     ...overrides,
   };
 }

@@ -2,7 +2,7 @@ import { createRenderer } from '@hubspot/ui-extensions/testing';
 import type {
   ObjectSettings,
   SettingsResponse,
-} from '@ledgersync/hubspot-ui-shared/api/settings-contract.ts';
+} from '@ledgersync/hubspot-ui-shared/api/generated/api-contract.ts';
 import { LedgerSyncSettings } from '../src/app/settings/LedgerSyncSettings.tsx';
 import { BACKEND_URL, type FakeHubSpotFetch } from './fake-hubspot-fetch.ts';
 
@@ -51,6 +51,7 @@ export function settingsResponse(overrides: Partial<SettingsResponse> = {}): Set
       homeCurrency: 'USD',
       connectedAt: '2026-01-01T00:00:00Z',
     },
+    hubspot: { status: 'active' },
     objects: [objectSettings('product'), objectSettings('customer'), objectSettings('invoice')],
     invoice: {
       customMappings: [],
@@ -68,6 +69,7 @@ export function settingsResponse(overrides: Partial<SettingsResponse> = {}): Set
         value: 'today',
       },
       customLineItemIncomeAccountId: null,
+      taxMapping: null,
     },
     notes: [],
     ...overrides,

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { migrateDatabase, startEmbeddedPostgres } from '@ledgersync/db';
+import { migrateDatabase } from '@ledgersync/db';
+import { startEmbeddedPostgres } from './embedded-postgres/start-embedded-postgres.ts';
 
 export interface SandboxDatabase {
   url: string;

@@ -5,6 +5,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import {
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -16,6 +17,7 @@ import { hubspotRequestAuth } from './http/hubspot-request-auth.ts';
 import { loggerOptions } from './http/logger-options.ts';
 import { installRawJsonParser } from './http/raw-json-parser.ts';
 import { refuseNulInUrls } from './http/refuse-nul-characters.ts';
+import { trustProxyOption } from './http/trust-proxy.ts';
 import { countApiCalls } from './metrics/count-api-calls.ts';
 import { createServerMetrics } from './metrics/server-metrics.ts';
 import { apiRoutes } from './routes/api/api-routes.ts';
@@ -47,8 +49,9 @@ export async function buildServer(deps: ServerDeps, options: ServerOptions = {})
   const app = Fastify({
     logger: loggerOptions(options.logger ?? false),
     bodyLimit: deps.config.bodyLimitBytes,
-    // Behind HubSpot's proxy and our load balancer: the client IP comes from X-Forwarded-For.
-    trustProxy: true,
+    // The client address comes from X-Forwarded-For only as far as TRUST_PROXY says: believing any
+    // hop would let a client pick its own address, and with it a fresh rate-limit budget.
+    trustProxy: trustProxyOption(deps.config.trustProxy ?? false),
   });
   const now = deps.clock ?? (() => new Date());
   const metrics = options.metrics ?? createServerMetrics(deps.db);
@@ -89,6 +92,8 @@ export async function buildServer(deps: ServerDeps, options: ServerOptions = {})
       },
     },
     transform: jsonSchemaTransform,
+    // Schemas named with `.meta({ id })` become components the routes refer to.
+    transformObject: jsonSchemaTransformObject,
   });
   // The API docs UI, served from the package's own files (no CDN): /docs, and the document as
   // /docs/json and /docs/yaml. staticCSP replaces helmet's policy on these pages with one that

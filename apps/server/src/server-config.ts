@@ -3,6 +3,7 @@ import {
   httpUrl,
   hubspotAppEnvShape,
   logLevelEnvShape,
+  metricsTokenEnvShape,
   port,
   quickbooksAppEnvShape,
   secret,
@@ -10,6 +11,7 @@ import {
 } from '@ledgersync/config';
 import { REQUIRED_SCOPE_LIST } from '@ledgersync/hubspot';
 import { z } from 'zod';
+import { parseTrustProxy, type TrustProxy } from './http/trust-proxy.ts';
 
 const positiveInt = z.coerce.number().int().positive();
 
@@ -20,6 +22,7 @@ export const serverEnvSchema = z.object({
   ...logLevelEnvShape(),
   ...hubspotAppEnvShape,
   ...quickbooksAppEnvShape,
+  ...metricsTokenEnvShape,
   HOST: z.string().default('127.0.0.1'),
   PORT: port.default(3000),
   PUBLIC_URL: httpUrl,
@@ -31,8 +34,16 @@ export const serverEnvSchema = z.object({
   QBO_AUTH_BASE_URL: httpUrl.default('https://appcenter.intuit.com'),
   /** Where the admin lands after install: the app's settings page in HubSpot. */
   HUBSPOT_SETTINGS_URL: httpUrl.default('https://app.hubspot.com'),
-  /** Bearer token Prometheus sends to scrape `/metrics`; without it `/metrics` is refused. */
-  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** The proxies in front of the server whose X-Forwarded-For is believed (see trust-proxy.ts). */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const parsed = parseTrustProxy(value);
+      if (parsed.ok) return parsed.value;
+      ctx.addIssue({ code: 'custom', message: parsed.error });
+      return z.NEVER;
+    }),
   RATE_LIMIT_PER_MINUTE: positiveInt.default(600),
   WEBHOOK_DEBOUNCE_MS: z.coerce.number().int().min(0).default(2000),
   BODY_LIMIT_BYTES: positiveInt.default(1_048_576),
@@ -65,6 +76,8 @@ export interface ServerConfig {
   bodyLimitBytes: number;
   /** `Authorization: Bearer` token for `/metrics`; absent means nobody may scrape. */
   metricsToken?: string | undefined;
+  /** Whose X-Forwarded-For gives the client address (rate limits, logs); absent trusts no proxy. */
+  trustProxy?: TrustProxy;
 }
 
 export function serverConfigFromEnv(env: ServerEnv): ServerConfig {
@@ -94,5 +107,6 @@ export function serverConfigFromEnv(env: ServerEnv): ServerConfig {
     webhookDebounceMs: env.WEBHOOK_DEBOUNCE_MS,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     metricsToken: env.METRICS_TOKEN,
+    trustProxy: env.TRUST_PROXY,
   };
 }

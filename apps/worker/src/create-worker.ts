@@ -5,6 +5,7 @@ import {
   LEGACY_REFRESH_TOKENS_TASK,
   POLL_ALL_TASK,
   POLL_PORTAL_TASK,
+  PURGE_EXPIRED_ROWS_TASK,
   REFRESH_TOKENS_TASK,
   SYNC_PORTAL_TASK,
 } from '@ledgersync/jobs';
@@ -13,10 +14,13 @@ import type { Clock, DrainOptions } from '@ledgersync/sync-engine';
 import { type LogFunctionFactory, Logger, type Runner, type RunnerOptions, run } from 'graphile-worker';
 import pg from 'pg';
 import type { AppPropertiesCatchUp } from './app-properties/app-properties-catch-up.ts';
+import { recordJobOutcomes } from './metrics/record-job-outcomes.ts';
+import type { WorkerMetrics } from './metrics/worker-metrics.ts';
 import { superviseRunner } from './supervised-runner.ts';
 import { backfillTask } from './tasks/backfill-task.ts';
 import { catchUpAppPropertiesTask } from './tasks/catch-up-app-properties-task.ts';
 import { pollAllTask, pollPortalTask } from './tasks/poll-portal-task.ts';
+import { purgeExpiredRowsTask } from './tasks/purge-expired-rows-task.ts';
 import { refreshTokensTask } from './tasks/refresh-tokens-task.ts';
 import { syncPortalTask } from './tasks/sync-portal-task.ts';
 import type { TokenRefresher } from './tokens/token-refresher.ts';
@@ -47,6 +51,8 @@ export interface WorkerOptions {
   readonly tokenRefresher?: TokenRefresher;
   /** Every 5 minutes: ensures the app-owned properties of installations behind the current set. */
   readonly appProperties?: AppPropertiesCatchUp;
+  /** Where job outcomes and drains are counted (the API calls are counted by the adapters' factory). */
+  readonly metrics?: WorkerMetrics;
 }
 
 const systemClock: Clock = { now: () => new Date() };
@@ -62,6 +68,7 @@ export async function startWorker(options: WorkerOptions): Promise<Runner> {
   const refreshTokens =
     options.tokenRefresher && refreshTokensTask({ db: options.db, clock, refresher: options.tokenRefresher });
   const liveness = await holdLiveness(options.databaseUrl);
+  if (options.metrics) recordJobOutcomes(liveness.events, options.metrics);
   // Jobs a killed worker held become runnable now instead of in four hours.
   await reapDeadWorkers(options.databaseUrl);
   const logger = new Logger(options.logFactory ?? (() => () => {}));
@@ -85,8 +92,10 @@ export async function startWorker(options: WorkerOptions): Promise<Runner> {
         clock,
         ...(options.drain ? { drain: options.drain } : {}),
         ...(options.claimLeaseMs ? { claimLeaseMs: options.claimLeaseMs } : {}),
+        ...(options.metrics ? { onDrained: options.metrics.recordDrain } : {}),
       }),
       [POLL_ALL_TASK]: pollAllTask({ db: options.db }),
+      [PURGE_EXPIRED_ROWS_TASK]: purgeExpiredRowsTask({ db: options.db, clock }),
       ...(refreshTokens
         ? { [REFRESH_TOKENS_TASK]: refreshTokens, [LEGACY_REFRESH_TOKENS_TASK]: refreshTokens }
         : {}),
@@ -105,6 +114,7 @@ export async function startWorker(options: WorkerOptions): Promise<Runner> {
       ...(refreshTokens ? [`*/5 * * * * ${REFRESH_TOKENS_TASK}`] : []),
       ...(options.appProperties ? [`*/5 * * * * ${CATCH_UP_APP_PROPERTIES_TASK}`] : []),
       ...(polls ? [`*/${Math.min(options.pollEveryMinutes, 59)} * * * * ${POLL_ALL_TASK}`] : []),
+      `*/15 * * * * ${PURGE_EXPIRED_ROWS_TASK}`,
     ].join('\n'),
   };
   // A database restart can kill graphile workers mid-job: the supervisor frees what they held and

@@ -7,6 +7,9 @@ import { RealmLimiterRegistry } from '@ledgersync/quickbooks';
 import { pino } from 'pino';
 import { createAppPropertiesCatchUp } from './app-properties/app-properties-catch-up.ts';
 import { startWorker } from './create-worker.ts';
+import { createWorkerMetrics } from './metrics/worker-metrics.ts';
+import { startOpsServer } from './ops/ops-server.ts';
+import { workerHealthChecks } from './ops/worker-health-checks.ts';
 import { createOAuthClients } from './tokens/create-oauth-clients.ts';
 import { createTokenRefresher } from './tokens/token-refresher.ts';
 import { workerEnvSchema } from './worker-config.ts';
@@ -14,6 +17,7 @@ import { workerEnvSchema } from './worker-config.ts';
 const env = loadEnv(workerEnvSchema, process.env);
 const log = pino({ level: env.LOG_LEVEL, redact: ['*.accessToken', '*.refreshToken', '*.authorization'] });
 const db = createPrismaClient(env.DATABASE_URL);
+const metrics = createWorkerMetrics();
 // One cipher for every reader and writer of tokens: any key of the keyring decrypts, the active one encrypts.
 const cipher = createTokenCipher(env.TOKEN_ENCRYPTION_KEYS, env.TOKEN_ENCRYPTION_ACTIVE_KEY_ID);
 // One refresher for the refresh-tokens task and the adapters' 401 path: its HubSpot refresh is single-flight.
@@ -50,7 +54,9 @@ const worker = await startWorker({
     onHubSpotUnauthorized: tokenRefresher.refreshHubSpotAfterRejection,
     onUnusable: (portalId) =>
       log.warn({ portalId }, 'portal has no usable HubSpot installation or QBO connection'),
+    onApiCall: metrics.recordApiCall,
   }),
+  metrics,
   tokenRefresher,
   appProperties: createAppPropertiesCatchUp({
     db,
@@ -65,7 +71,18 @@ const worker = await startWorker({
   }),
   logFactory: (scope) => (level, message) => log[level === 'warning' ? 'warn' : level]({ scope }, message),
 });
-log.info({ concurrency: env.WORKER_CONCURRENCY }, 'worker started');
+// Probes and Prometheus: only when WORKER_OPS_PORT is set (several workers on one host need one each).
+const ops =
+  env.WORKER_OPS_PORT === undefined
+    ? null
+    : await startOpsServer({
+        host: env.WORKER_OPS_HOST,
+        port: env.WORKER_OPS_PORT,
+        registry: metrics.registry,
+        metricsToken: env.METRICS_TOKEN,
+        checks: workerHealthChecks(db, worker),
+      });
+log.info({ concurrency: env.WORKER_CONCURRENCY, opsPort: ops?.port ?? null }, 'worker started');
 
 // Graceful shutdown: graphile-worker lets running jobs finish (or releases them to the queue);
 // a notice is only marked processed after its results are stored, so nothing is lost either way.
@@ -77,6 +94,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     log.info({ signal }, 'stopping worker');
     worker
       .stop()
+      .then(() => ops?.close())
       .then(() => db.$disconnect())
       .then(
         () => process.exit(0),

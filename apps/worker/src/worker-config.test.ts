@@ -20,4 +20,16 @@ describe('the worker environment', () => {
     expect(workerEnvSchema.safeParse({ ...required, POLL_INTERVAL_SECONDS: '5' }).success).toBe(false);
     expect(workerEnvSchema.safeParse({ ...required, POLL_INTERVAL_SECONDS: '-1' }).success).toBe(false);
   });
+
+  it('WORKER_OPS_PORT: no listener unless set; a port number when set', () => {
+    expect(workerEnvSchema.parse(required).WORKER_OPS_PORT).toBeUndefined();
+    expect(workerEnvSchema.parse({ ...required, WORKER_OPS_PORT: '' }).WORKER_OPS_PORT).toBeUndefined();
+    expect(workerEnvSchema.parse({ ...required, WORKER_OPS_PORT: '9464' })).toMatchObject({
+      WORKER_OPS_PORT: 9464,
+      WORKER_OPS_HOST: '127.0.0.1',
+    });
+    for (const bad of ['0', 'ops', '70000']) {
+      expect(workerEnvSchema.safeParse({ ...required, WORKER_OPS_PORT: bad }).success).toBe(false);
+    }
+  });
 });

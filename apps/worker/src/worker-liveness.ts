@@ -106,11 +106,11 @@ export async function reapDeadWorkers(databaseUrl: string, olderThanSeconds = 5)
   client.on('error', () => {});
   await client.connect();
   try {
+    // graphile-worker's public `jobs` view shows job locks only; a queue is locked in the same
+    // statement as one of its jobs, by the same worker, and unlocked with it, so the workers
+    // holding jobs are every worker holding anything. force_unlock_workers frees both.
     const { rows } = await client.query<{ locked_by: string }>(
-      `SELECT DISTINCT locked_by FROM graphile_worker._private_jobs
-         WHERE locked_by IS NOT NULL AND locked_at < now() - make_interval(secs => $1)
-       UNION
-       SELECT DISTINCT locked_by FROM graphile_worker._private_job_queues
+      `SELECT DISTINCT locked_by FROM graphile_worker.jobs
          WHERE locked_by IS NOT NULL AND locked_at < now() - make_interval(secs => $1)`,
       [olderThanSeconds],
     );

@@ -49,3 +49,11 @@ export const quickbooksAppEnvShape = {
   QBO_API_BASE_URL: httpUrl.default('https://quickbooks.api.intuit.com'),
   QBO_TOKEN_BASE_URL: httpUrl.default('https://oauth.platform.intuit.com'),
 };
+
+/**
+ * The bearer token Prometheus sends to scrape `/metrics` (the server's and the worker's); unset,
+ * nobody may scrape.
+ */
+export const metricsTokenEnvShape = {
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+};

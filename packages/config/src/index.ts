@@ -4,6 +4,7 @@ export {
   httpUrl,
   hubspotAppEnvShape,
   logLevelEnvShape,
+  metricsTokenEnvShape,
   port,
   quickbooksAppEnvShape,
   secret,

@@ -2,7 +2,6 @@ export { createPrismaClient, type Db, type DbClient } from './client/create-pris
 export { inTransaction } from './client/in-transaction.ts';
 export { checkQuickBooksConnect } from './connections/check-quickbooks-connect.ts';
 export { createTokenCipher, type TokenCipher } from './crypto/token-cipher.ts';
-export { startEmbeddedPostgres } from './embedded/start-embedded-postgres.ts';
 export {
   type Backfill,
   PlanTier,
@@ -21,8 +20,13 @@ export {
   loadInvoiceSourceOptions,
   saveInvoiceSourceOptions,
 } from './queries/invoice-source-queries.ts';
-export { consumeOAuthState, saveOAuthState } from './queries/oauth-state-queries.ts';
-export { checkReadiness } from './queries/readiness-queries.ts';
+export {
+  bindOAuthStateToBrowser,
+  consumeOAuthState,
+  deleteExpiredOAuthStates,
+  saveOAuthState,
+} from './queries/oauth-state-queries.ts';
+export { checkReadiness, countQueuedJobs } from './queries/readiness-queries.ts';
 export {
   countFailuresByCode,
   countRecordsByStatus,

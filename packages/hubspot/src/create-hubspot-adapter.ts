@@ -29,6 +29,7 @@ export interface HubSpotAdapterOptions {
   readonly sleep?: HubSpotClientOptions['sleep'];
   readonly retry?: HubSpotClientOptions['retry'];
   readonly onFailure?: HubSpotClientOptions['onFailure'];
+  readonly onApiCall?: HubSpotClientOptions['onApiCall'];
 }
 
 /** The engine's ports for one HubSpot portal, wired over one rate-limited client. */
@@ -46,6 +47,7 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): {
     ...(options.sleep ? { sleep: options.sleep } : {}),
     ...(options.retry ? { retry: options.retry } : {}),
     ...(options.onFailure ? { onFailure: options.onFailure } : {}),
+    ...(options.onApiCall ? { onApiCall: options.onApiCall } : {}),
   });
   const ports = {
     client,

@@ -5,6 +5,7 @@ import {
   LEGACY_REFRESH_TOKENS_TASK,
   POLL_ALL_TASK,
   POLL_PORTAL_TASK,
+  PURGE_EXPIRED_ROWS_TASK,
   REFRESH_TOKENS_TASK,
   SYNC_PORTAL_TASK,
 } from './task-names.ts';
@@ -22,6 +23,7 @@ export const jobPayloadSchemas = {
   [REFRESH_TOKENS_TASK]: cronJobPayloadSchema,
   [LEGACY_REFRESH_TOKENS_TASK]: cronJobPayloadSchema,
   [CATCH_UP_APP_PROPERTIES_TASK]: cronJobPayloadSchema,
+  [PURGE_EXPIRED_ROWS_TASK]: cronJobPayloadSchema,
   [BACKFILL_TASK]: backfillJobPayloadSchema,
 } as const;
 

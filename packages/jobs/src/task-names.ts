@@ -22,3 +22,5 @@ export const REFRESH_TOKENS_TASK = 'refresh-tokens';
 export const LEGACY_REFRESH_TOKENS_TASK = 'token-care';
 /** Cron: creates the app-owned HubSpot properties of installations made before the current set. */
 export const CATCH_UP_APP_PROPERTIES_TASK = 'catch-up-app-properties';
+/** Cron: deletes expired OAuth states and served-signature records (nothing can use them any more). */
+export const PURGE_EXPIRED_ROWS_TASK = 'purge-expired-rows';

@@ -154,4 +154,18 @@ describe('createPortsFor: one portal adapters from its stored tokens', () => {
     await expect(ports.readers.hubspot.readByIds('customer', ['1'])).resolves.toMatchObject({ ok: true });
     expect(refused).toEqual([[portal.id, 'refused-token']]);
   });
+
+  it('tells onApiCall how each request of either side ended', async () => {
+    const { portal } = await installedPortal();
+    const calls: string[] = [];
+    const ports = await factory({ onApiCall: (side, outcome) => calls.push(`${side} ${outcome}`) })(
+      portal.id,
+    );
+    if (!ports) throw new Error('no ports');
+    await ports.readers.hubspot.readByIds('customer', ['1']);
+    await ports.company.readCompanyProfile();
+    expect(calls.filter((c) => c.startsWith('hubspot')).length).toBeGreaterThan(0);
+    expect(calls.filter((c) => c.startsWith('quickbooks')).length).toBeGreaterThan(0);
+    expect(calls.every((c) => c.endsWith(' ok'))).toBe(true);
+  });
 });

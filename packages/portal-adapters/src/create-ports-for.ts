@@ -24,6 +24,7 @@ import {
   realTime,
   ttlCompanyProfileCache,
 } from '@ledgersync/quickbooks';
+import type { ApiCallOutcome, Side } from '@ledgersync/sync-engine';
 import type { PortsFor } from './portal-ports.ts';
 
 export interface PortalAdaptersOptions {
@@ -38,6 +39,8 @@ export interface PortalAdaptersOptions {
   readonly onHubSpotUnauthorized?: (portalId: string, rejectedToken: string) => Promise<void>;
   /** Told when a portal has no usable HubSpot installation or QBO connection. */
   readonly onUnusable?: (portalId: string) => void;
+  /** Told how every request the adapters send ends, by side (the worker counts them). */
+  readonly onApiCall?: (side: Side, outcome: ApiCallOutcome) => void;
   /**
    * How long a realm's Preferences/CompanyInfo are kept between drains (default 5 minutes); 0
    * reads them once per drain.
@@ -85,6 +88,7 @@ export function createPortsFor(options: PortalAdaptersOptions): PortsFor {
     }
     const invoiceSettings = await createSyncSettingsRepository(db).find(portalId, 'invoice');
     const onUnauthorized = options.onHubSpotUnauthorized;
+    const { onApiCall } = options;
     const hubspot = createHubSpotAdapter({
       basePath: options.hubspotApiBaseUrl,
       portalId: portal.hubId.toString(),
@@ -102,6 +106,7 @@ export function createPortsFor(options: PortalAdaptersOptions): PortsFor {
         load: () => loadInvoiceSourceOptions(db, portalId),
         save: (read) => saveInvoiceSourceOptions(db, portalId, read, new Date(time.now())),
       },
+      ...(onApiCall ? { onApiCall: (outcome: ApiCallOutcome) => onApiCall('hubspot', outcome) } : {}),
     });
     const qboToken = async () => (await connections.find(portalId))?.tokens?.accessToken ?? '';
     // One Preferences/CompanyInfo read and one "Custom Line Item" lookup per drain, shared by the ports.
@@ -118,6 +123,7 @@ export function createPortsFor(options: PortalAdaptersOptions): PortsFor {
       ...(ttl > 0 ? { companyProfileCache: profileOf(connection.realmId) } : {}),
       ...(options.quickbooksRetry ? { retry: options.quickbooksRetry } : {}),
       ...(options.quickbooksFetch ? { fetch: options.quickbooksFetch } : {}),
+      ...(onApiCall ? { onApiCall: (outcome: ApiCallOutcome) => onApiCall('quickbooks', outcome) } : {}),
     });
     return {
       readers: { hubspot: hubspot.reader, quickbooks: qbo.reader },

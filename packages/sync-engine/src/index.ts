@@ -2,13 +2,19 @@
 
 export { EXCLUSION_REASONS } from './errors/exclusion-reason.ts';
 export { describeSyncError, syncError } from './errors/sync-error-catalogue.ts';
-export { SYNC_ERROR_CODES, type SyncError, type SyncErrorCode } from './errors/sync-error-code.ts';
+export {
+  ERROR_CATEGORIES,
+  SYNC_ERROR_CODES,
+  type SyncError,
+  type SyncErrorCode,
+} from './errors/sync-error-code.ts';
 export { FIXED_OUTBOUND_INVOICE_FILTERS } from './filters/outbound-invoice-filters.ts';
 export { DEFAULT_FIELD_MAPPINGS } from './mapping/default-field-mappings.ts';
 export { CUSTOM_MAPPING_TIERS, validateCustomMapping } from './mapping/validate-custom-mapping.ts';
 export { directionAllowsWriteTo } from './merge/conflict-policy.ts';
 export { dec, normalizeDecimal, roundToCurrency } from './money/money.ts';
 export { newLinkId } from './plan/plan-types.ts';
+export type { ApiCallObserver, ApiCallOutcome } from './ports/api-call-outcome.ts';
 export { type Clock, fixedClock } from './ports/clock.ts';
 export { idempotencyKey } from './ports/idempotency-key.ts';
 export type {
@@ -71,9 +77,12 @@ export type { CompanyProfile } from './settings/company-profile.ts';
 export {
   type CustomMapping,
   customMappingSchema,
+  filterOperatorSchema,
   inboundFilterSchema,
   type MappableFieldType,
+  mappableFieldTypeSchema,
   type PortalSettings,
+  planTierSchema,
   portalSettingsSchema,
   type TaxMapping,
   taxMappingSchema,

@@ -12,17 +12,27 @@ async function json<T>(response: Response, what: string): Promise<T> {
   return JSON.parse(text) as T;
 }
 
-/** Follows one redirect the way a browser would, and says where it pointed. */
-async function redirectOf(url: string, what: string): Promise<string> {
-  const response = await fetch(url, { redirect: 'manual' });
+/** Follows one redirect the way a browser would: where it pointed, and the cookie it set (name=value). */
+async function visit(
+  url: string,
+  what: string,
+  cookie?: string,
+): Promise<{ location: string; cookie: string }> {
+  const response = await fetch(url, { redirect: 'manual', ...(cookie ? { headers: { cookie } } : {}) });
   const location = response.headers.get('location');
   if (response.status < 300 || response.status >= 400 || !location) {
     throw new Error(
       `${what}: expected a redirect, got HTTP ${response.status} ${(await response.text()).slice(0, 300)}`,
     );
   }
-  return new URL(location, url).toString();
+  return {
+    location: new URL(location, url).toString(),
+    cookie: response.headers.getSetCookie()[0]?.split(';')[0] ?? '',
+  };
 }
+
+const redirectOf = async (url: string, what: string, cookie?: string): Promise<string> =>
+  (await visit(url, what, cookie)).location;
 
 /**
  * The two OAuth dances an admin does, through the real routes: install the app on a HubSpot portal
@@ -67,9 +77,11 @@ export async function connectAccounts(plan: SandboxPlan, uiFetch: SignedUiFetch)
     }),
     'start QuickBooks connect',
   );
-  const consent = new URL(start.authorizeUrl);
+  // The connect link binds the flow to this "browser" with a cookie, which the callback checks.
+  const connect = await visit(start.authorizeUrl, 'QuickBooks connect link');
+  const consent = new URL(connect.location);
   consent.searchParams.set('realmId', realmId);
   const quickbooksCallback = await redirectOf(consent.toString(), 'QuickBooks consent');
-  await redirectOf(quickbooksCallback, 'QuickBooks OAuth callback');
+  await redirectOf(quickbooksCallback, 'QuickBooks OAuth callback', connect.cookie);
   return { hubId, realmId };
 }

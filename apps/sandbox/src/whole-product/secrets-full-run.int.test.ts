@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHubSpotInstallationRepository, createQuickBooksConnectionRepository } from '@ledgersync/db';
-import { captureLogs, type LiveWorld, leaks, startLiveWorld, TEST_CONFIG } from '@ledgersync/server/testing';
+import {
+  captureLogs,
+  type LiveWorld,
+  leaks,
+  openConnectLink,
+  startLiveWorld,
+  TEST_CONFIG,
+} from '@ledgersync/server/testing';
 import { startWorker } from '@ledgersync/worker';
 import type { LightMyRequestResponse } from 'fastify';
 import pino from 'pino';
@@ -104,14 +111,19 @@ describe('secrets: encrypted at rest, never logged, never returned', () => {
     const portal = await db.portal.findUniqueOrThrow({ where: { hubId: BigInt(hubId) } });
     await remember(portal.id, 'install');
 
-    // Connect QBO (R-CON-2).
-    const consent = new URL(
+    // Connect QBO (R-CON-2): the admin's browser opens the connect link, which binds it with a cookie.
+    const browser = await openConnectLink(
+      server,
       (await signed(hubId, 'POST', '/api/v1/connections/quickbooks')).json().authorizeUrl,
     );
-    tokens['QBO OAuth state'] = consent.searchParams.get('state') ?? '';
-    const qboBack = await followTo(`${qboUrl}/connect/oauth2/approve${consent.search}`);
+    tokens['QBO OAuth state'] = browser.state;
+    tokens['QBO connect cookie'] = browser.cookie.split('.')[1] ?? '';
+    const qboBack = await followTo(`${qboUrl}/connect/oauth2/approve${browser.consent.search}`);
     tokens['QBO authorization code'] = qboBack.searchParams.get('code') ?? '';
-    expect(record(await server.inject({ method: 'GET', url: local(qboBack) })).statusCode).toBe(302);
+    expect(
+      record(await server.inject({ method: 'GET', url: local(qboBack), headers: { cookie: browser.cookie } }))
+        .statusCode,
+    ).toBe(302);
     await remember(portal.id, 'connect');
 
     for (const object of ['customer', 'product']) {
@@ -172,6 +184,9 @@ describe('secrets: encrypted at rest, never logged, never returned', () => {
     expect(Object.keys(tokenValues).length).toBeGreaterThanOrEqual(4);
     expect(leaks(rows.text, tokenValues)).toEqual([]);
     expect(rows.text).toMatch(/"accessToken":"v1\.k1\./);
+    // The connect cookie's nonce is stored as a hash only.
+    expect(tokens['QBO connect cookie']).toMatch(/^[\w-]{43}$/);
+    expect(leaks(rows.text, { 'QBO connect cookie': tokens['QBO connect cookie'] ?? '' })).toEqual([]);
 
     // The read side and the export, then disconnect and uninstall, all at trace level.
     for (const path of [
@@ -209,8 +224,13 @@ describe('secrets: encrypted at rest, never logged, never returned', () => {
     expect(workerLogs.lines.length).toBeGreaterThan(5);
     expect(leaks(serverLogs.text(), secrets)).toEqual([]);
     expect(leaks(workerLogs.text(), secrets)).toEqual([]);
-    // The connect response hands the UI its state inside the authorize URL: that one is by design.
-    const { 'QBO OAuth state': _handedToTheUi, ...notForResponses } = secrets;
+    // The connect response hands the UI its state inside the authorize URL, and the connect link
+    // sets its cookie in the admin's browser: those are by design.
+    const {
+      'QBO OAuth state': _handedToTheUi,
+      'QBO connect cookie': _setInTheBrowser,
+      ...notForResponses
+    } = secrets;
     expect(leaks(responses.join('\n'), notForResponses)).toEqual([]);
     console.info(
       `secrets searched: ${Object.keys(secrets).length}, in ${serverLogs.lines.length} server and ${workerLogs.lines.length} worker log lines, ${responses.length} responses, ${rows.tables} tables`,

@@ -1,7 +1,7 @@
 import { createHubSpotInstallationRepository } from '@ledgersync/db';
 import { HubSpotOAuthError } from '@ledgersync/hubspot';
 import type { RouteContext } from '../deps.ts';
-import { conflict } from '../http/http-error.ts';
+import { conflict, unavailable } from '../http/http-error.ts';
 
 const EARLY_REFRESH_MS = 60_000;
 
@@ -16,8 +16,14 @@ export async function hubspotAccessToken(ctx: RouteContext, portalId: string): P
     return tokens.accessToken;
   }
   const grant = await ctx.hubspot.refresh(tokens.refreshToken).catch(async (error: unknown) => {
+    // A network failure or a 5xx leaves the installation as it is: try again later.
+    if (!(error instanceof HubSpotOAuthError && error.revoked)) {
+      throw unavailable(
+        'hubspot_unavailable',
+        'HubSpot could not renew our access just now; try again in a minute.',
+      );
+    }
     // Uninstalled or revoked: the same mark the worker sets, so syncs pause and the UI says so.
-    if (!(error instanceof HubSpotOAuthError && error.revoked)) throw error;
     await repo.markNeedsReauth(portalId);
     throw needsReauth();
   });

@@ -1,6 +1,7 @@
 import { createQuickBooksConnectionRepository } from '@ledgersync/db';
+import { QboError } from '@ledgersync/quickbooks';
 import type { RouteContext } from '../deps.ts';
-import { conflict } from '../http/http-error.ts';
+import { conflict, unavailable } from '../http/http-error.ts';
 
 const EARLY_REFRESH_MS = 60_000;
 
@@ -18,7 +19,15 @@ export async function quickbooksAccess(ctx: RouteContext, portalId: string) {
   if (tokens.accessTokenExpiresAt.getTime() - ctx.now().getTime() < EARLY_REFRESH_MS) {
     try {
       tokens = await ctx.quickbooks.refresh(connection.realmId, tokens.refreshToken, ctx.now());
-    } catch {
+    } catch (error) {
+      // Only Intuit's invalid_grant means the grant is gone; a network failure, a 5xx or a refused
+      // client secret leaves the connection as it is, and the request may simply be tried again.
+      if (!(error instanceof QboError && error.code === 'AuthorizationRevoked')) {
+        throw unavailable(
+          'quickbooks_unavailable',
+          'QuickBooks could not renew our access just now; try again in a minute.',
+        );
+      }
       await repo.setStatus(portalId, 'needs_reauth');
       throw conflict(
         'quickbooks_needs_reauth',

@@ -1,27 +1,40 @@
-import { syncObjectSchema } from '@ledgersync/sync-engine';
 import { z } from 'zod';
-import { directionSchema, isoDateTime, linkStatusSchema } from './common.ts';
+import {
+  activityEntrySchema,
+  directionSchema,
+  errorCategorySchema,
+  isoDateTime,
+  linkStatusSchema,
+} from './common.ts';
+import { syncObjectSchema } from './engine-schemas.ts';
 
 /** `GET /api/v1/overview` — counts per object and per error code (R-VIS-2). */
-export const overviewResponseSchema = z.object({
-  objects: z.array(
-    z.object({
-      object: syncObjectSchema,
-      synced: z.number().int(),
-      pending: z.number().int(),
-      failing: z.number().int(),
-      excluded: z.number().int(),
+export const overviewResponseSchema = z
+  .object({
+    objects: z.array(
+      z.object({
+        object: syncObjectSchema,
+        synced: z.number().int(),
+        pending: z.number().int(),
+        failing: z.number().int(),
+        excluded: z.number().int(),
+      }),
+    ),
+    errors: z.array(
+      z.object({
+        code: z.string(),
+        title: z.string(),
+        category: errorCategorySchema,
+        count: z.number().int(),
+      }),
+    ),
+    /** HubSpot invoices left out for an Invoice source LedgerSync does not know (R-FLT-1), per source. */
+    unknownInvoiceSources: z.object({
+      count: z.number().int(),
+      sources: z.array(z.object({ detail: z.string(), count: z.number().int() })),
     }),
-  ),
-  errors: z.array(
-    z.object({ code: z.string(), title: z.string(), category: z.string(), count: z.number().int() }),
-  ),
-  /** HubSpot invoices left out for an Invoice source LedgerSync does not know (R-FLT-1), per source. */
-  unknownInvoiceSources: z.object({
-    count: z.number().int(),
-    sources: z.array(z.object({ detail: z.string(), count: z.number().int() })),
-  }),
-});
+  })
+  .meta({ id: 'OverviewResponse' });
 
 export const RECORD_COLUMNS = [
   'object',
@@ -37,6 +50,7 @@ export const RECORD_COLUMNS = [
   'lastSyncedAt',
   'updatedAt',
 ] as const;
+export const recordColumnSchema = z.enum(RECORD_COLUMNS).meta({ id: 'RecordColumn' });
 
 /** `GET /api/v1/records` — the record view with filters, sorting, pages and chosen columns (R-VIS-3). */
 export const recordQuerySchema = z.object({
@@ -71,25 +85,17 @@ export const recordRowSchema = z
   .catchall(z.union([z.string(), z.null()]))
   .describe('`id` plus the chosen columns; values are strings or null');
 
-export const recordPageSchema = z.object({
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-  columns: z.array(z.string()),
-  rows: z.array(recordRowSchema),
-});
+export const recordPageSchema = z
+  .object({
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    columns: z.array(recordColumnSchema),
+    rows: z.array(recordRowSchema),
+  })
+  .meta({ id: 'RecordPage' });
 
 export const recordParamsSchema = z.object({ recordId: z.uuid() });
-export const activityResponseSchema = z.object({
-  activity: z.array(
-    z.object({
-      id: z.string(),
-      occurredAt: isoDateTime,
-      action: z.string(),
-      direction: directionSchema,
-      changedFields: z.array(z.string()),
-      errorCode: z.string().nullable(),
-      message: z.string().nullable(),
-    }),
-  ),
-});
+export const activityResponseSchema = z
+  .object({ activity: z.array(activityEntrySchema) })
+  .meta({ id: 'ActivityResponse' });

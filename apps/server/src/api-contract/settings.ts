@@ -1,65 +1,82 @@
+import { z } from 'zod';
+import {
+  conflictResolutionSchema,
+  connectionStatusSchema,
+  directionSchema,
+  installationStatusSchema,
+  isoDateTime,
+} from './common.ts';
 import {
   customMappingSchema,
   inboundFilterSchema,
+  mappableFieldTypeSchema,
+  planTierSchema,
   syncObjectSchema,
   taxMappingSchema,
-} from '@ledgersync/sync-engine';
-import { z } from 'zod';
-import { conflictResolutionSchema, directionSchema, isoDateTime } from './common.ts';
+} from './engine-schemas.ts';
 
-export const connectionSchema = z.object({
-  status: z.enum(['not_connected', 'connected', 'needs_reauth', 'disconnected']),
-  realmId: z.string().nullable(),
-  companyName: z.string().nullable(),
-  country: z.string().nullable(),
-  homeCurrency: z.string().nullable(),
-  connectedAt: isoDateTime.nullable(),
-});
+export const connectionSchema = z
+  .object({
+    status: connectionStatusSchema,
+    realmId: z.string().nullable(),
+    companyName: z.string().nullable(),
+    country: z.string().nullable(),
+    homeCurrency: z.string().nullable(),
+    connectedAt: isoDateTime.nullable(),
+  })
+  .meta({ id: 'Connection' });
 
-export const defaultMappingSchema = z.object({
-  key: z.string(),
-  label: z.string(),
-  hubspotProperty: z.string(),
-  quickbooksField: z.string(),
-  flow: z.string(),
-  canDisable: z.boolean(),
-  enabled: z.boolean(),
-});
+/** Which way a default mapping's field may flow; `read_only` fields are compared, never written. */
+export const fieldFlowSchema = z
+  .enum(['two_way', 'hubspot_to_quickbooks', 'quickbooks_to_hubspot', 'read_only'])
+  .meta({ id: 'FieldFlow' });
 
-export const objectSettingsSchema = z.object({
-  object: syncObjectSchema,
-  direction: directionSchema,
-  enabled: z.boolean(),
-  conflictResolution: conflictResolutionSchema,
-  syncStartedAt: isoDateTime.nullable(),
-  defaultMappings: z.array(defaultMappingSchema),
-});
+export const defaultMappingSchema = z
+  .object({
+    key: z.string(),
+    label: z.string(),
+    hubspotProperty: z.string(),
+    quickbooksField: z.string(),
+    flow: fieldFlowSchema,
+    canDisable: z.boolean(),
+    enabled: z.boolean(),
+  })
+  .meta({ id: 'DefaultMapping' });
+
+export const objectSettingsSchema = z
+  .object({
+    object: syncObjectSchema,
+    direction: directionSchema,
+    enabled: z.boolean(),
+    conflictResolution: conflictResolutionSchema,
+    syncStartedAt: isoDateTime.nullable(),
+    defaultMappings: z.array(defaultMappingSchema),
+  })
+  .meta({ id: 'ObjectSettings' });
 
 /** `GET /api/v1/settings` — everything the settings page shows (R-CON-4..6, R-MAP-*, R-FLT-*). */
-export const settingsResponseSchema = z.object({
-  portal: z.object({
-    hubId: z.string(),
-    planTier: z.enum(['free', 'starter', 'professional', 'enterprise']),
-  }),
-  connection: connectionSchema,
-  /** The HubSpot installation: `needs_reauth` once HubSpot refused its refresh; syncs wait for a reinstall. */
-  hubspot: z.object({ status: z.enum(['active', 'needs_reauth']) }),
-  objects: z.array(objectSettingsSchema),
-  invoice: z.object({
-    customMappings: z.array(customMappingSchema),
-    /** R-MAP-4: on the free tier "Add a mapping" is shown locked, with this reason. */
-    customMappingsLocked: z.object({ locked: z.boolean(), reason: z.string().nullable() }),
-    /** R-FLT-1: fixed, shown read-only. */
-    outboundFilters: z.array(z.object({ id: z.string(), label: z.string() })),
-    inboundFilters: z.array(inboundFilterSchema),
-    /** R-FLT-2: shown on first set-up. */
-    recommendedInboundFilter: inboundFilterSchema,
-    customLineItemIncomeAccountId: z.string().nullable(),
-    /** R-ERR-5: the QBO tax code every synced line gets, for companies outside the US. */
-    taxMapping: taxMappingSchema.nullable(),
-  }),
-  notes: z.array(z.string()),
-});
+export const settingsResponseSchema = z
+  .object({
+    portal: z.object({ hubId: z.string(), planTier: planTierSchema }),
+    connection: connectionSchema,
+    hubspot: z.object({ status: installationStatusSchema }),
+    objects: z.array(objectSettingsSchema),
+    invoice: z.object({
+      customMappings: z.array(customMappingSchema),
+      /** R-MAP-4: on the free tier "Add a mapping" is shown locked, with this reason. */
+      customMappingsLocked: z.object({ locked: z.boolean(), reason: z.string().nullable() }),
+      /** R-FLT-1: fixed, shown read-only. */
+      outboundFilters: z.array(z.object({ id: z.string(), label: z.string() })),
+      inboundFilters: z.array(inboundFilterSchema),
+      /** R-FLT-2: shown on first set-up. */
+      recommendedInboundFilter: inboundFilterSchema,
+      customLineItemIncomeAccountId: z.string().nullable(),
+      /** R-ERR-5: the QBO tax code every synced line gets, for companies outside the US. */
+      taxMapping: taxMappingSchema.nullable(),
+    }),
+    notes: z.array(z.string()),
+  })
+  .meta({ id: 'SettingsResponse' });
 export type SettingsResponse = z.infer<typeof settingsResponseSchema>;
 
 export const objectParamsSchema = z.object({ object: syncObjectSchema });
@@ -81,22 +98,34 @@ export const updateFieldsSchema = z.object({ disabledFields: z.array(z.string().
 /** `POST /api/v1/settings/custom-mappings` and `PUT …/:mappingId` (R-MAP-4, R-MAP-5). */
 export const customMappingInputSchema = customMappingSchema.omit({ id: true });
 export const mappingParamsSchema = z.object({ mappingId: z.string().min(1).max(64) });
+/** Every custom mapping after a change. */
+export const mappingsResponseSchema = z
+  .object({ customMappings: z.array(customMappingSchema) })
+  .meta({ id: 'MappingsResponse' });
 
 /** `PUT /api/v1/settings/inbound-filters` (R-FLT-2). */
 export const inboundFiltersInputSchema = z.object({ filters: z.array(inboundFilterSchema).max(20) }).strict();
+export const inboundFiltersResponseSchema = z
+  .object({ inboundFilters: z.array(inboundFilterSchema) })
+  .meta({ id: 'InboundFiltersResponse' });
 
 /** `PUT /api/v1/settings/custom-line-item-account` (R-OBJ-1). */
 export const incomeAccountInputSchema = z.object({ accountId: z.string().min(1).max(64) }).strict();
+export const customLineItemAccountResponseSchema = z
+  .object({ customLineItemIncomeAccountId: z.string() })
+  .meta({ id: 'CustomLineItemAccountResponse' });
 
 /** `GET /api/v1/settings/income-accounts`. */
-export const incomeAccountsResponseSchema = z.object({
-  accounts: z.array(z.object({ id: z.string(), name: z.string() })),
-});
+export const incomeAccountsResponseSchema = z
+  .object({ accounts: z.array(z.object({ id: z.string(), name: z.string() })) })
+  .meta({ id: 'IncomeAccountsResponse' });
 
 /** `GET /api/v1/settings/tax-codes` — the company's active tax codes (R-ERR-5). */
-export const taxCodesResponseSchema = z.object({
-  taxCodes: z.array(z.object({ id: z.string(), name: z.string(), description: z.string().nullable() })),
-});
+export const taxCodesResponseSchema = z
+  .object({
+    taxCodes: z.array(z.object({ id: z.string(), name: z.string(), description: z.string().nullable() })),
+  })
+  .meta({ id: 'TaxCodesResponse' });
 
 /** `PUT /api/v1/settings/tax-mapping` — a default tax code, optionally one per HubSpot product id. */
 export const taxMappingInputSchema = z
@@ -108,31 +137,51 @@ export const taxMappingInputSchema = z
       .default({}),
   })
   .strict();
-export const taxMappingResponseSchema = z.object({ taxMapping: taxMappingSchema.nullable() });
+export const taxMappingResponseSchema = z
+  .object({ taxMapping: taxMappingSchema.nullable() })
+  .meta({ id: 'TaxMappingResponse' });
 
 /** `GET /api/v1/settings/field-catalogue` — both sides' invoice fields for custom mappings. */
-export const fieldCatalogueSchema = z.object({
-  hubspot: z.array(
-    z.object({ name: z.string(), label: z.string(), type: z.string(), readOnly: z.boolean() }),
-  ),
-  quickbooks: z.array(
-    z.object({ field: z.string(), label: z.string(), type: z.string(), custom: z.boolean() }),
-  ),
-});
+export const fieldCatalogueSchema = z
+  .object({
+    hubspot: z.array(
+      z.object({
+        name: z.string(),
+        label: z.string(),
+        /** `unsupported`: a HubSpot property type no QBO field can take; listed, never mappable. */
+        type: z.union([mappableFieldTypeSchema, z.literal('unsupported')]),
+        readOnly: z.boolean(),
+      }),
+    ),
+    quickbooks: z.array(
+      z.object({ field: z.string(), label: z.string(), type: mappableFieldTypeSchema, custom: z.boolean() }),
+    ),
+  })
+  .meta({ id: 'FieldCatalogue' });
 
 /** `GET /api/v1/settings/recommendations` — the QBO settings the article recommends (R-CON-6). */
-export const recommendationsSchema = z.object({
-  checks: z.array(
-    z.object({
-      id: z.enum(['custom_transaction_numbers', 'closed_period_locked', 'revenue_recognition']),
-      label: z.string(),
-      ok: z.boolean(),
-      warning: z.string().nullable(),
-    }),
-  ),
-});
+export const recommendationsSchema = z
+  .object({
+    checks: z.array(
+      z.object({
+        id: z.enum(['custom_transaction_numbers', 'closed_period_locked', 'revenue_recognition']),
+        label: z.string(),
+        ok: z.boolean(),
+        warning: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'Recommendations' });
 
 /** `POST /api/v1/connections/quickbooks` — starts Intuit OAuth; the UI opens `authorizeUrl`. */
-export const connectStartResponseSchema = z.object({ authorizeUrl: z.string() });
+export const connectStartResponseSchema = z
+  .object({ authorizeUrl: z.string() })
+  .meta({ id: 'ConnectStartResponse' });
 /** `DELETE /api/v1/connections/quickbooks` (R-CON-3). */
-export const disconnectResponseSchema = z.object({ status: z.literal('disconnected') });
+export const disconnectResponseSchema = z
+  .object({ status: z.literal('disconnected') })
+  .meta({ id: 'DisconnectResponse' });
+/** `POST /api/v1/app/uninstall`. */
+export const uninstallResponseSchema = z
+  .object({ status: z.literal('uninstalled') })
+  .meta({ id: 'UninstallResponse' });

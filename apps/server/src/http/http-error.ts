@@ -18,3 +18,5 @@ export const forbidden = (code: string, message: string) => new HttpError(403, c
 export const notFound = (what: string) => new HttpError(404, 'not_found', `${what} was not found`);
 export const conflict = (code: string, message: string, details?: Record<string, unknown>) =>
   new HttpError(409, code, message, details);
+/** The other side failed for now (network, 5xx, a stall): the same request is worth trying again later. */
+export const unavailable = (code: string, message: string) => new HttpError(503, code, message);

@@ -1,4 +1,4 @@
-import type { Db } from '@ledgersync/db';
+import { countQueuedJobs, type Db } from '@ledgersync/db';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /**
@@ -49,12 +49,10 @@ export function createServerMetrics(db?: Db) {
     });
     new Gauge({
       name: 'ledgersync_jobs_queued',
-      help: 'Jobs in the graphile-worker queue',
+      help: 'Jobs in the graphile-worker queue (waiting or running)',
       registers: [registry],
       async collect() {
-        const rows = await db.$queryRaw<{ n: bigint }[]>`
-          SELECT count(*)::bigint AS n FROM graphile_worker._private_jobs`;
-        this.set(Number(rows[0]?.n ?? 0));
+        this.set(await countQueuedJobs(db));
       },
     });
     new Gauge({

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { FastifyInstance } from 'fastify';
 import { STATE_LIFETIME_MS } from '../security/signed-state.ts';
+import { openConnectLink } from '../testing/connect-in-browser.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 
 const stateOf = (location: string) => new URL(location).searchParams.get('state') ?? '';
@@ -21,8 +22,8 @@ describe('OAuth state: forged, reused, expired, other provider, other portal or 
 
   const installState = async (app = t.app) =>
     stateOf((await app.inject({ method: 'GET', url: '/oauth/hubspot/install' })).headers.location as string);
-  const connectState = async (portal: { hubId: bigint }, app = t.app) => {
-    const res = await t.signed(app, portal, 'POST', '/api/v1/connections/quickbooks');
+  const connectState = async (portal: { hubId: bigint }) => {
+    const res = await t.signed(t.app, portal, 'POST', '/api/v1/connections/quickbooks');
     return stateOf(res.json().authorizeUrl);
   };
   /** Swaps one of the three dot-separated parts of a state for another's. */
@@ -73,37 +74,46 @@ describe('OAuth state: forged, reused, expired, other provider, other portal or 
   it('QuickBooks connect callback: the portal comes only from a live, unused state', async () => {
     const a = await t.portal({});
     const b = await t.portal({});
-    const callback = (code: string, state: string, extra = '') =>
+    // Each state comes back from the browser that opened its connect link, with that browser's cookie.
+    const callback = (code: string, browser: { state: string; cookie: string }, extra = '') =>
       t.app.inject({
         method: 'GET',
-        url: `/oauth/quickbooks/callback?code=${q(code)}&state=${q(state)}&realmId=realm-x${extra}`,
+        url: `/oauth/quickbooks/callback?code=${q(code)}&state=${q(browser.state)}&realmId=realm-x${extra}`,
+        headers: { cookie: browser.cookie },
       });
     const code = t.quickbooks.issueCode();
-    const good = await connectState(a);
-    const ofB = await connectState(b);
+    const inBrowser = async (portal: { hubId: bigint }, app = t.app) =>
+      openConnectLink(
+        app,
+        (await t.signed(app, portal, 'POST', '/api/v1/connections/quickbooks')).json().authorizeUrl,
+      );
+    const ofA = await inBrowser(a);
+    const good = ofA.state;
+    const ofB = (await inBrowser(b)).state;
     const gone = await t.portal({});
-    const goneState = await connectState(gone);
+    const goneBrowser = await inBrowser(gone);
     await t.signed(t.app, gone, 'POST', '/api/v1/app/uninstall');
-    const attacks: [string, string][] = [
-      ['random', 'quickbooks.abc.def'],
-      ['mac forged', splice(good, 'quickbooks.x.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', 2)],
-      ["A's id under B's mac", splice(good, ofB, 1)],
-      ["B's id under A's mac", splice(ofB, good, 1)],
-      ['HubSpot install state (no portal)', await installState()],
-      ['provider relabelled', good.replace(/^quickbooks\./, 'hubspot.')],
-      ['signed by another deployment', await connectState(a, otherDeployment)],
-      ['state of an uninstalled portal', goneState],
+    const withA = (state: string) => ({ state, cookie: ofA.cookie });
+    const attacks: [string, { state: string; cookie: string }][] = [
+      ['random', withA('quickbooks.abc.def')],
+      ['mac forged', withA(splice(good, 'quickbooks.x.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', 2))],
+      ["A's id under B's mac", withA(splice(good, ofB, 1))],
+      ["B's id under A's mac", withA(splice(ofB, good, 1))],
+      ['HubSpot install state (no portal)', withA(await installState())],
+      ['provider relabelled', withA(good.replace(/^quickbooks\./, 'hubspot.'))],
+      ['signed by another deployment', await inBrowser(a, otherDeployment)],
+      ['state of an uninstalled portal', goneBrowser],
     ];
-    for (const [name, state] of attacks) refused(await callback(code, state), name);
+    for (const [name, browser] of attacks) refused(await callback(code, browser), name);
     expect(await t.db.quickBooksConnection.count({ where: { realmId: 'realm-x' } })).toBe(0);
     // A portal named in the query is ignored: the realm goes to the state's portal, A.
-    const ok = await callback(code, good, `&portalId=${b.id}&hubId=${b.hubId}`);
+    const ok = await callback(code, ofA, `&portalId=${b.id}&hubId=${b.hubId}`);
     expect(ok.statusCode).toBe(302);
     expect(ok.headers.location).toContain(String(a.hubId));
     const linked = await t.db.quickBooksConnection.findMany({ where: { realmId: 'realm-x' } });
     expect(linked.map((c) => c.portalId)).toEqual([a.id]);
-    refused(await callback(t.quickbooks.issueCode(), good), 'reused');
-    const late = await connectState(b);
+    refused(await callback(t.quickbooks.issueCode(), ofA), 'reused');
+    const late = await inBrowser(b);
     t.clock.now = new Date(t.clock.now.getTime() + STATE_LIFETIME_MS + 1);
     refused(await callback(t.quickbooks.issueCode(), late), 'expired');
     expect(await t.db.quickBooksConnection.count({ where: { portalId: b.id } })).toBe(0);
@@ -112,9 +122,14 @@ describe('OAuth state: forged, reused, expired, other provider, other portal or 
   it('a realm is linked to one portal only; the refused tokens are revoked, not stored', async () => {
     const a = await t.portal({ realmId: 'realm-shared' });
     const b = await t.portal({});
+    const browser = await openConnectLink(
+      t.app,
+      (await t.signed(t.app, b, 'POST', '/api/v1/connections/quickbooks')).json().authorizeUrl,
+    );
     const res = await t.app.inject({
       method: 'GET',
-      url: `/oauth/quickbooks/callback?code=${q(t.quickbooks.issueCode())}&state=${q(await connectState(b))}&realmId=realm-shared`,
+      url: `/oauth/quickbooks/callback?code=${q(t.quickbooks.issueCode())}&state=${q(browser.state)}&realmId=realm-shared`,
+      headers: { cookie: browser.cookie },
     });
     attempts++;
     expect(res.statusCode).toBe(409);

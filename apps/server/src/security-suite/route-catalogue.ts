@@ -60,6 +60,8 @@ export const ROUTE_CATALOGUE: Record<string, RouteSecurity> = {
   'POST /webhooks/quickbooks': { kind: 'intuit-webhook' },
   'GET /oauth/hubspot/install': { kind: 'oauth-start' },
   'GET /oauth/hubspot/callback': { kind: 'oauth-callback', provider: 'hubspot' },
+  // The connect link the admin's browser opens: only a live, signed, unbound state gets through.
+  'GET /oauth/quickbooks/connect': { kind: 'oauth-start' },
   'GET /oauth/quickbooks/callback': { kind: 'oauth-callback', provider: 'quickbooks' },
   'GET /api/v1/invoices/:invoiceId/card': api('GET', (x) => ({
     path: `/api/v1/invoices/${x.invoiceId}/card`,

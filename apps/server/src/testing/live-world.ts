@@ -10,6 +10,7 @@ import { createHubSpotPackageGateway } from '../adapters/hubspot-package-gateway
 import { createQuickBooksPackageGateway } from '../adapters/quickbooks-package-gateway.ts';
 import { buildServer } from '../build-server.ts';
 import type { ServerConfig } from '../server-config.ts';
+import { openConnectLink } from './connect-in-browser.ts';
 import { TEST_CONFIG } from './test-server.ts';
 
 /**
@@ -180,14 +181,24 @@ export async function startLiveWorld(options: LiveWorldOptions = {}) {
     return { hubId, portalId: portal.id, portal };
   };
 
-  /** Connects QBO (R-CON-2) from the signed settings page; `realmId` picks an emulated company. */
+  /**
+   * Connects QBO (R-CON-2) as the admin does: the signed settings page gets the connect link, the
+   * admin's browser opens it (the state is bound to it), approves at Intuit and lands on the
+   * callback with its cookie. `realmId` picks an emulated company.
+   */
   const connectQuickBooks = async (hubId: string, realmId?: string) => {
-    const consent = new URL(
+    const browser = await openConnectLink(
+      server,
       (await signed(hubId, 'POST', '/api/v1/connections/quickbooks')).json().authorizeUrl,
     );
+    const consent = new URL(browser.consent);
     if (realmId !== undefined) consent.searchParams.set('realmId', realmId);
     const back = await followTo(`${qboUrl}/connect/oauth2/approve${consent.search}`);
-    const connected = await server.inject({ method: 'GET', url: local(back) });
+    const connected = await server.inject({
+      method: 'GET',
+      url: local(back),
+      headers: { cookie: browser.cookie },
+    });
     expect(connected.statusCode).toBe(302);
   };
 

@@ -1,7 +1,7 @@
 import { createPrismaSyncStore, type Db } from '@ledgersync/db';
 import { parseJobPayload, portalQueueName, SYNC_PORTAL_TASK, syncPortalRetryJobKey } from '@ledgersync/jobs';
 import type { PortsFor } from '@ledgersync/portal-adapters';
-import { type Clock, type DrainOptions, drainPortal } from '@ledgersync/sync-engine';
+import { type Clock, type DrainOptions, type DrainReport, drainPortal } from '@ledgersync/sync-engine';
 import type { JobHelpers, Task } from 'graphile-worker';
 import { portalGate } from '../portal-gate.ts';
 
@@ -13,6 +13,8 @@ export interface SyncPortalDeps {
   /** Drain passes per job before handing the portal back to the queue (fairness between portals). */
   readonly maxPasses?: number;
   readonly claimLeaseMs?: number;
+  /** Told every drain pass's report (the worker's metrics read change-to-write times from it). */
+  readonly onDrained?: (report: DrainReport) => void;
 }
 
 /**
@@ -39,6 +41,7 @@ export function syncPortalTask(deps: SyncPortalDeps): Task {
       if (helpers.abortSignal?.aborted) break;
       const report = await drainPortal({ ...ports, store, clock: deps.clock }, portalId, deps.drain);
       helpers.logger.debug(`portal ${portalId} drained: ${JSON.stringify(report)}`);
+      deps.onDrained?.(report);
       if (
         report.connectionError?.side === 'quickbooks' &&
         report.connectionError.code === 'authorization_revoked'

@@ -157,6 +157,30 @@ describe('token refresh through the adapters OAuth, against the emulators (R-CON
     expect(await portalGate(world.db, p.portalId)).toBe('active');
   });
 
+  it('a token endpoint that fails (5xx, dropped connection) is a failed refresh: both connections stay as they are, and the next run refreshes', async () => {
+    const { p } = await portalWithExpiringTokens();
+    const fault = (url: string, rule: Record<string, unknown>) => post(`${url}/_emulator/faults`, rule);
+    for (const rule of [{ status: 503 }, { drop: true }]) {
+      await fault(world.hubspotUrl, { path: '/oauth/v1/token', ...rule });
+      await fault(world.qboUrl, { path: '/oauth2/v1/tokens/bearer', ...rule });
+      const report = await refreshExpiringTokens({
+        db: world.db,
+        clock: world.clock,
+        refresher: refresher(),
+      });
+      expect({ rule, report }).toEqual({ rule, report: { refreshed: 0, revoked: [], failed: 2 } });
+      expect((await createHubSpotInstallationRepository(world.db, cipher).find(p.portalId))?.status).toBe(
+        'active',
+      );
+      expect((await createQuickBooksConnectionRepository(world.db, cipher).find(p.portalId))?.status).toBe(
+        'connected',
+      );
+      expect(await portalGate(world.db, p.portalId)).toBe('active');
+    }
+    const again = await refreshExpiringTokens({ db: world.db, clock: world.clock, refresher: refresher() });
+    expect(again).toEqual({ refreshed: 2, revoked: [], failed: 0 });
+  });
+
   describe("the HubSpot adapters' 401 path", () => {
     /** A client as the worker wires it: token read from the database, a 401 asks the refresher. */
     const clientFor = (portalId: string, hubId: string, onUnauthorized: (token: string) => Promise<void>) => {

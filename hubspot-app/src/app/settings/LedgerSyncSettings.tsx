@@ -4,12 +4,12 @@ import {
   type BackendResult,
   describeBackendError,
 } from '@ledgersync/hubspot-ui-shared/api/backend-client.ts';
-import type { SyncObject } from '@ledgersync/hubspot-ui-shared/api/contract.ts';
-import { getSettings, updateObjectSettings } from '@ledgersync/hubspot-ui-shared/api/settings-api.ts';
 import type {
   ObjectSettings,
   SettingsResponse,
-} from '@ledgersync/hubspot-ui-shared/api/settings-contract.ts';
+  SyncObject,
+} from '@ledgersync/hubspot-ui-shared/api/generated/api-contract.ts';
+import { getSettings, updateObjectSettings } from '@ledgersync/hubspot-ui-shared/api/settings-api.ts';
 import { useBackend } from '@ledgersync/hubspot-ui-shared/api/use-backend.ts';
 import { useLoad } from '@ledgersync/hubspot-ui-shared/api/use-load.ts';
 import { BackendErrorView } from '@ledgersync/hubspot-ui-shared/views/BackendErrorView.tsx';
@@ -58,7 +58,7 @@ function SettingsContent({ client }: { client: BackendClient }) {
 
   return (
     <Flex direction="column" gap="md">
-      {settings.hubspot?.status === 'needs_reauth' ? <ReinstallNotice /> : null}
+      {settings.hubspot.status === 'needs_reauth' ? <ReinstallNotice /> : null}
       <ConnectionSection client={client} connection={settings.connection} onChanged={reload} />
       <Divider />
       {problem ? (

@@ -1,4 +1,4 @@
-import type { Direction, SyncObject, SyncStatus } from './api/contract.ts';
+import type { Direction, LinkStatus, SyncObject } from './api/generated/api-contract.ts';
 
 export const DIRECTION_LABEL: Readonly<Record<Direction, string>> = {
   hubspot_to_quickbooks: 'HubSpot → QuickBooks',
@@ -14,7 +14,7 @@ export const OBJECT_LABEL: Readonly<Record<SyncObject, string>> = {
   payment: 'Payments',
 };
 
-export const STATUS_LABEL: Readonly<Record<SyncStatus, string>> = {
+export const STATUS_LABEL: Readonly<Record<LinkStatus, string>> = {
   synced: 'Synced',
   pending: 'Pending',
   failed: 'Failed',
@@ -26,4 +26,4 @@ export const STATUS_VARIANT = {
   pending: 'info',
   failed: 'danger',
   excluded: 'default',
-} as const satisfies Record<SyncStatus, string>;
+} as const satisfies Record<LinkStatus, string>;

@@ -79,6 +79,16 @@ describe('token encryption (AES-256-GCM)', () => {
     expect(() => retired.decrypt(envelope)).toThrow(/key "k1", which is not in the keyring/);
   });
 
+  it('one rule for the active key everywhere: TOKEN_ENCRYPTION_ACTIVE_KEY_ID when set, else the last key listed', () => {
+    const keyring = ring([
+      ['k1', keyA],
+      ['k2', keyB],
+    ]);
+    expect(createTokenCipher(keyring).activeKeyId).toBe('k2');
+    expect(createTokenCipher(keyring).encrypt('x').startsWith('v1.k2.')).toBe(true);
+    expect(createTokenCipher(keyring, 'k1').activeKeyId).toBe('k1');
+  });
+
   it('refuses an active key id that is not in the keyring', () => {
     expect(() => createTokenCipher(ring([['k1', keyA]]), 'k2')).toThrow(/Active key id "k2"/);
   });

@@ -31,7 +31,9 @@ const IV_BYTES = 12;
 /**
  * AES-256-GCM with a fresh IV per token. The key id travels in the envelope so any key in the
  * keyring can decrypt while only the active one encrypts: rotation is "add a key, make it active,
- * re-encrypt at leisure". The key id is bound as associated data so it cannot be swapped.
+ * re-encrypt" (`npm run keys:rotate`). The key id is bound as associated data so it cannot be
+ * swapped. The one rule for the active key, for every process: `activeKeyId` when given
+ * (TOKEN_ENCRYPTION_ACTIVE_KEY_ID), else the last key of the keyring (TOKEN_ENCRYPTION_KEYS).
  */
 export function createTokenCipher(keys: Keyring, activeKeyId?: string): TokenCipher {
   const active = activeKeyId ?? [...keys.keys()].at(-1);

@@ -11,8 +11,13 @@ import { linkRowId } from '../sync-store/link-row-id.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/create-test-database.ts';
 import { findUnfinishedBackfill, listBackfills, readBackfill } from './backfill-queries.ts';
 import { readInvoiceCard } from './invoice-card-queries.ts';
-import { consumeOAuthState, saveOAuthState } from './oauth-state-queries.ts';
-import { checkReadiness } from './readiness-queries.ts';
+import {
+  bindOAuthStateToBrowser,
+  consumeOAuthState,
+  deleteExpiredOAuthStates,
+  saveOAuthState,
+} from './oauth-state-queries.ts';
+import { checkReadiness, countQueuedJobs } from './readiness-queries.ts';
 import { countFailuresByCode, countRecordsByStatus, listRecords } from './record-link-queries.ts';
 import { deleteExpiredSignatureUses, recordSignatureUse } from './signature-use-queries.ts';
 import { listRecordActivity } from './sync-activity-queries.ts';
@@ -271,6 +276,12 @@ describe('checkReadiness', () => {
     expect(await checkReadiness(closed)).toEqual({ database: 'unreachable', queue: 'unreachable' });
     await closed.$disconnect();
   });
+
+  it('counts queued jobs through the public jobs view', async () => {
+    const before = await countQueuedJobs(db);
+    await db.$executeRaw`SELECT graphile_worker.add_job('count-me', '{}'::json)`;
+    expect(await countQueuedJobs(db)).toBe(before + 1);
+  });
 });
 
 describe('OAuth state and signature use queries', () => {
@@ -284,6 +295,45 @@ describe('OAuth state and signature use queries', () => {
     await saveOAuthState(db, { ...state('s2'), expiresAt: later(10) });
     expect(await consumeOAuthState(db, 's2', 'quickbooks', later(10))).toBeNull();
     expect(await consumeOAuthState(db, 'unknown', 'quickbooks', t0)).toBeNull();
+  });
+
+  it('bind a state to one browser once; then only that browser key consumes it', async () => {
+    const portal = await newPortal(1202n);
+    const state = (id: string) => ({ id, provider: 'quickbooks' as const, portalId: portal.id, userId: '7' });
+    await saveOAuthState(db, { ...state('b1'), expiresAt: later(10) });
+    expect(await bindOAuthStateToBrowser(db, 'b1', 'hubspot', 'hash-a', t0)).toBe(false);
+    expect(await bindOAuthStateToBrowser(db, 'b1', 'quickbooks', 'hash-a', later(10))).toBe(false);
+    expect(await bindOAuthStateToBrowser(db, 'b1', 'quickbooks', 'hash-a', t0)).toBe(true);
+    expect(await bindOAuthStateToBrowser(db, 'b1', 'quickbooks', 'hash-b', t0)).toBe(false);
+    expect(await consumeOAuthState(db, 'b1', 'quickbooks', t0, 'hash-b')).toBeNull();
+    expect(await consumeOAuthState(db, 'b1', 'quickbooks', t0, 'hash-a')).toEqual({
+      portalId: portal.id,
+      userId: '7',
+    });
+    // A used state cannot be bound again.
+    expect(await bindOAuthStateToBrowser(db, 'b1', 'quickbooks', 'hash-c', t0)).toBe(false);
+  });
+
+  it('forget states past their expiry, used or not', async () => {
+    const before = await db.oAuthState.count();
+    await saveOAuthState(db, {
+      id: 'gone-1',
+      provider: 'hubspot',
+      portalId: null,
+      userId: null,
+      expiresAt: later(1),
+    });
+    await saveOAuthState(db, {
+      id: 'kept-1',
+      provider: 'hubspot',
+      portalId: null,
+      userId: null,
+      expiresAt: later(30),
+    });
+    expect(await deleteExpiredOAuthStates(db, later(20))).toBeGreaterThanOrEqual(1);
+    expect(await db.oAuthState.findUnique({ where: { id: 'gone-1' } })).toBeNull();
+    expect(await db.oAuthState.findUnique({ where: { id: 'kept-1' } })).not.toBeNull();
+    expect(await db.oAuthState.count()).toBeLessThan(before + 2);
   });
 
   it('record a signature once and forget it after its window', async () => {

@@ -16,7 +16,8 @@ export async function recordSignatureUse(
   return count === 1;
 }
 
-/** Forgets signatures whose window has passed. */
-export async function deleteExpiredSignatureUses(db: DbClient, now: Date): Promise<void> {
-  await db.signatureUse.deleteMany({ where: { expiresAt: { lt: now } } });
+/** Forgets signatures whose window has passed; returns how many. */
+export async function deleteExpiredSignatureUses(db: DbClient, now: Date): Promise<number> {
+  const { count } = await db.signatureUse.deleteMany({ where: { expiresAt: { lt: now } } });
+  return count;
 }

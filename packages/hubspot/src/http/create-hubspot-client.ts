@@ -1,4 +1,5 @@
 import { Client } from '@hubspot/api-client';
+import type { ApiCallObserver } from '@ledgersync/sync-engine';
 import { HubSpotCallError, type HubSpotFailure, toHubSpotFailure, tokenFailure } from './hubspot-failure.ts';
 import type { Budget, PortalRateLimiter } from './rate-limiter.ts';
 import { DEFAULT_RETRY_POLICY, decideRetry, type RetryPolicy } from './retry-policy.ts';
@@ -18,6 +19,8 @@ export interface HubSpotClientOptions {
   readonly random?: () => number;
   /** Told about every failed attempt (for logs/metrics); carries no secrets. */
   readonly onFailure?: (failure: HubSpotFailure, attempt: number) => void;
+  /** Told how every request sent to HubSpot ended, retries included (for metrics). */
+  readonly onApiCall?: ApiCallObserver;
 }
 
 export interface HubSpotClient {
@@ -33,6 +36,22 @@ export interface WithHeaders<T> {
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The SDK takes no abort signal, so a stalled request is abandoned rather than cancelled: the call
+ * fails as a network timeout (ETIMEDOUT) and the request's own late outcome is ignored.
+ */
+function withTimeout<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { code: 'ETIMEDOUT' })),
+      timeoutMs,
+    );
+  });
+  work.catch(() => {});
+  return Promise.race([work, timedOut]).finally(() => clearTimeout(timer));
+}
 
 export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClient {
   const policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
@@ -69,8 +88,9 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
           usedToken = await options.accessToken().catch((error: unknown) => {
             throw new HubSpotCallError(tokenFailure(error));
           });
-          return fn(sdkFor(usedToken));
+          return withTimeout(fn(sdkFor(usedToken)), policy.timeoutMs);
         })().finally(release);
+        options.onApiCall?.('ok');
         limiter.observe(response.headers);
         return response.data;
       } catch (error) {
@@ -78,6 +98,7 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
         const headers = (error as { headers?: unknown }).headers;
         if (headers && typeof headers === 'object') limiter.observe(headers as Record<string, string>);
         const failure = toHubSpotFailure(error);
+        options.onApiCall?.(failure.status ?? (failure.networkCode === 'ETIMEDOUT' ? 'timeout' : 'network'));
         options.onFailure?.(failure, attempt);
         if (failure.status === 401 && !refreshed && options.onUnauthorized) {
           refreshed = true;

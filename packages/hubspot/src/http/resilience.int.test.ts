@@ -62,6 +62,32 @@ describe('rate limits, 429s and faults against the emulator', () => {
     await expect(reader.readByIds('product', ['1'])).resolves.toMatchObject({ ok: true });
   });
 
+  it('abandons a stalled call at its timeout and retries it: the drain is not held for the stall', async () => {
+    const { client, failures } = await portalClient({ retry: { timeoutMs: 750 } });
+    await hs.control('/_emulator/faults', { path: '/batch/read', delayMs: 4_000, count: 1 });
+    await expect(read(client)).resolves.toEqual({ found: [], missing: ['1'] });
+    expect(failures.map((f) => [f.status, f.networkCode])).toEqual([[null, 'ETIMEDOUT']]);
+  });
+
+  it('a call that stalls on every attempt fails as a retryable remote_unavailable', async () => {
+    const { client } = await portalClient({ retry: { timeoutMs: 750, maxAttempts: 2 } });
+    await hs.control('/_emulator/faults', { path: '/batch/read', delayMs: 4_000, count: 2 });
+    const reader = createHubSpotSideReader({ client, now: hs.clock.now });
+    await expect(reader.readByIds('product', ['1'])).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'remote_unavailable', retryable: true, message: expect.stringContaining('ETIMEDOUT') },
+    });
+  });
+
+  it('tells its observer how every request ended, retries included', async () => {
+    const outcomes: unknown[] = [];
+    const { client } = await portalClient({ onApiCall: (outcome) => outcomes.push(outcome) });
+    await hs.control('/_emulator/faults', { path: '/batch/read', status: 503, count: 1 });
+    await hs.control('/_emulator/faults', { path: '/batch/read', status: 429, count: 1 });
+    await read(client);
+    expect(outcomes).toEqual([503, 429, 'ok']);
+  });
+
   it('does not wait out a daily limit: it fails as rate_limited', async () => {
     const { client } = await portalClient();
     const body = {

@@ -9,6 +9,11 @@ export interface RetryPolicy {
   maxDelayMs: number;
   /** 429s are waited out, not counted against `maxAttempts`, up to this many per call. */
   max429Waits: number;
+  /**
+   * An attempt HubSpot has not answered by then is abandoned and counts as a network failure
+   * (retried like one): a stalled request must not hold a portal's drain for as long as it stalls.
+   */
+  timeoutMs: number;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
@@ -16,6 +21,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   baseDelayMs: 250,
   maxDelayMs: 8_000,
   max429Waits: 20,
+  timeoutMs: 15_000,
 };
 
 export type RetryDecision =

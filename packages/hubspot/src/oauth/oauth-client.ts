@@ -44,8 +44,9 @@ async function guard<T>(what: string, work: () => Promise<T>): Promise<T> {
   } catch (error) {
     const f = toHubSpotFailure(error);
     const body = (error as { body?: { error?: string; status?: string } }).body;
-    const revoked =
-      body?.error === 'invalid_grant' || body?.status === 'BAD_REFRESH_TOKEN' || f.status === 401;
+    // Only HubSpot's refusal of the grant itself (invalid_grant, BAD_REFRESH_TOKEN) means
+    // "install again"; a 5xx, a network failure or a refused client secret leaves the grant alone.
+    const revoked = body?.error === 'invalid_grant' || body?.status === 'BAD_REFRESH_TOKEN';
     throw new HubSpotOAuthError(`${what} failed: ${f.message}`, f.status, revoked);
   }
 }

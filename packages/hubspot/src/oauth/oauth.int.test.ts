@@ -87,6 +87,31 @@ describe('HubSpot OAuth against the emulator', () => {
     expect((error as Error).message).not.toContain(tokens.refreshToken);
   });
 
+  it('only a refused grant is revoked: a 5xx, a dropped connection or a refused client secret is not', async () => {
+    const { tokens } = await install();
+    const refreshError = async (client = oauth) => {
+      const error = await client.refresh(tokens.refreshToken).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(HubSpotOAuthError);
+      return error as HubSpotOAuthError;
+    };
+    await hs.control('/_emulator/faults', { path: '/oauth/v1/token', status: 502 });
+    expect(await refreshError()).toMatchObject({ status: 502, revoked: false });
+    await hs.control('/_emulator/faults', { path: '/oauth/v1/token', drop: true });
+    expect(await refreshError()).toMatchObject({ status: null, revoked: false });
+    const wrongSecret = createOAuthClient({
+      basePath: hs.url,
+      clientId: app.clientId,
+      clientSecret: 'not-the-client-secret',
+      redirectUri: app.redirectUris[0] ?? '',
+      now: hs.clock.now,
+    });
+    expect(await refreshError(wrongSecret)).toMatchObject({ status: 400, revoked: false });
+    // The grant is untouched: the next refresh works.
+    await expect(oauth.refresh(tokens.refreshToken)).resolves.toMatchObject({
+      refreshToken: expect.any(String),
+    });
+  });
+
   it('turns a grant revoked under a running adapter into authorization_revoked, not a retry loop', async () => {
     const { portalId, tokens } = await install();
     await oauth.revokeRefreshToken(tokens.refreshToken);

@@ -1,3 +1,4 @@
+import type { ApiCallObserver } from '@ledgersync/sync-engine';
 import { faultToError } from '../errors/fault-to-error.ts';
 import { QboError } from '../errors/qbo-error.ts';
 import type { AccessTokenSource } from './access-token-source.ts';
@@ -24,6 +25,8 @@ export interface TransportOptions {
   readonly retry?: Partial<RetryPolicy>;
   readonly time?: LimiterTime;
   readonly random?: () => number;
+  /** Told how every request sent to QBO ended, retries included (for metrics). */
+  readonly onApiCall?: ApiCallObserver;
 }
 
 export interface QboRequest {
@@ -95,6 +98,7 @@ export function createQboTransport(options: TransportOptions): QboTransport {
         result = await once(request, url, token);
       } catch (cause) {
         release();
+        options.onApiCall?.((cause as { name?: unknown })?.name === 'TimeoutError' ? 'timeout' : 'network');
         if (failures < policy.maxRetries) {
           await time.sleep(backoffMs(policy, failures, random));
           failures += 1;
@@ -105,6 +109,7 @@ export function createQboTransport(options: TransportOptions): QboTransport {
       release();
       const { status, body, tid } = result;
       const faultIn200 = status < 300 && typeof body === 'object' && body !== null && 'Fault' in body;
+      options.onApiCall?.(status >= 200 && status < 300 && !faultIn200 ? 'ok' : status);
       if (status >= 200 && status < 300 && !faultIn200 && body !== null) return body;
       const error =
         status >= 200 && status < 300 && body === null

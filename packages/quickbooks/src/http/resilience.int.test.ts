@@ -86,6 +86,21 @@ describe('transient failures injected by the emulator', () => {
     await fault({ path: '/customer/', count: 1, delayMs: 1500 });
     expect((await qbo.read('Customer', c.Id)).Id).toBe(c.Id);
   });
+
+  it('tells its observer how every request ended, retries included', async () => {
+    const outcomes: unknown[] = [];
+    const qbo = await emu.newClient({
+      retry: { baseDelayMs: 1, timeoutMs: 300 },
+      onApiCall: (outcome) => outcomes.push(outcome),
+    });
+    const c = await makeCustomer(qbo);
+    outcomes.length = 0;
+    await fault({ path: '/customer/', count: 1, status: 503 });
+    await fault({ path: '/customer/', count: 1, drop: true });
+    await fault({ path: '/customer/', count: 1, delayMs: 1500 });
+    await qbo.read('Customer', c.Id);
+    expect(outcomes).toEqual([503, 'network', 'timeout', 'ok']);
+  });
 });
 
 describe('401 handling', () => {

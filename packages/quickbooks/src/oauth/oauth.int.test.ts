@@ -87,6 +87,33 @@ describe('Intuit OAuth through intuit-oauth, pointed at the emulator', () => {
     expect(String((error as Error).message)).not.toContain(refreshed.refreshToken);
     expect(JSON.stringify(error)).not.toContain(DEFAULT_CLIENT_SECRET);
   });
+
+  it('only invalid_grant says the grant is gone: a 5xx, a dropped connection or refused app credentials do not', async () => {
+    const oauth = oauthAt(emu.baseUrl);
+    const tokens = await connect();
+    const refreshFails = async () => {
+      const error = await oauth.refresh(tokens.realmId, tokens.refreshToken).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(Error);
+      return error as { code?: unknown; message: string };
+    };
+    await emu.control('/_emulator/faults', { path: '/oauth2/v1/tokens/bearer', status: 503 });
+    expect((await refreshFails()).code).toBe('Network');
+    await emu.control('/_emulator/faults', { path: '/oauth2/v1/tokens/bearer', drop: true });
+    expect((await refreshFails()).code).toBe('Network');
+    const wrongSecret = createQuickBooksOAuth({
+      clientId: DEFAULT_CLIENT_ID,
+      clientSecret: 'not-the-secret',
+      redirectUri,
+      endpoints: intuitEndpointsAt(emu.baseUrl),
+    });
+    const refused = await wrongSecret.refresh(tokens.realmId, tokens.refreshToken).catch((e: unknown) => e);
+    expect(isQboError(refused, 'Unauthorized')).toBe(true);
+    expect((refused as Error).message).toContain('invalid_client');
+    // The grant itself was never touched: it still refreshes.
+    expect((await oauth.refresh(tokens.realmId, tokens.refreshToken)).accessToken).not.toBe(
+      tokens.accessToken,
+    );
+  });
 });
 
 describe('refreshing token source: single-flight refresh, persist before use', () => {

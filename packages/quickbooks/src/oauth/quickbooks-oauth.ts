@@ -60,13 +60,13 @@ function oauthFailure(action: string, cause: unknown): QboError {
   const code = typeof e.error === 'string' ? e.error : 'unknown_error';
   const description = typeof e.error_description === 'string' ? e.error_description : '';
   const safe = /^[a-z_]+$/.test(code) ? code : 'unknown_error';
-  if (safe === 'invalid_grant' || safe === 'invalid_client' || safe === 'unauthorized_client') {
-    return new QboError(
-      'AuthorizationRevoked',
-      `Intuit refused the ${action}: ${safe}${description ? ` (${description.slice(0, 200)})` : ''}`,
-      400,
-      null,
-    );
+  const refused = `Intuit refused the ${action}: ${safe}${description ? ` (${description.slice(0, 200)})` : ''}`;
+  // Only invalid_grant says the grant itself is gone (revoked, expired, already used): the company
+  // must be connected again. A refused client id or secret is our configuration, which no admin
+  // can fix by reconnecting; anything else (5xx, network) may work on the next try.
+  if (safe === 'invalid_grant') return new QboError('AuthorizationRevoked', refused, 400, null);
+  if (safe === 'invalid_client' || safe === 'unauthorized_client') {
+    return new QboError('Unauthorized', `${refused}: check QBO_CLIENT_ID and QBO_CLIENT_SECRET`, 401, null);
   }
   return new QboError('Network', `The ${action} at Intuit failed: ${safe}`, null, null);
 }

@@ -36,7 +36,10 @@ export const SYNC_ERROR_CODES = [
 
 export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
 
-export type ErrorCategory = 'data' | 'configuration' | 'connection' | 'transient';
+/** How the card and the overview group failures (R-VIS-4). */
+export const ERROR_CATEGORIES = ['data', 'configuration', 'connection', 'transient'] as const;
+
+export type ErrorCategory = (typeof ERROR_CATEGORIES)[number];
 
 /** An expected failure, carried as a value (never thrown). */
 export interface SyncError {

@@ -49,6 +49,15 @@ describe('drainPortal', () => {
     expect(store.linkOf('invoice', 'hubspot', 'i1')?.quickbooksId).toBeTruthy();
   });
 
+  it('reports the time from each written change to its write, and nothing for an echo', async () => {
+    const fiveSecondsLater = { ...inMemoryPorts(apps, store), clock: fixedClock('2026-02-01T00:00:05.000Z') };
+    expect((await drainPortal(fiveSecondsLater, 'p1')).changeToWrite).toEqual([
+      { from: 'hubspot', ms: 5_000 },
+    ]);
+    store.notify('quickbooks', 'invoice', store.linkOf('invoice', 'hubspot', 'i1')?.quickbooksId ?? '');
+    expect(await drainPortal(fiveSecondsLater, 'p1')).toMatchObject({ processed: 1, changeToWrite: [] });
+  });
+
   it('R-EDT-3: the echo of our own write (a QBO notice for the new invoice) writes nothing', async () => {
     await drainPortal(inMemoryPorts(apps, store), 'p1');
     const qboInvoice = store.linkOf('invoice', 'hubspot', 'i1')?.quickbooksId ?? '';

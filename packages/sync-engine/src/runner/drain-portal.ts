@@ -27,6 +27,7 @@ export async function drainPortal(
     writes: 0,
     failures: 0,
     connectionError: null,
+    changeToWrite: [],
   };
   if (notices.length === 0) return empty;
   const settings = await ports.store.readSettings(portalId);
@@ -42,13 +43,18 @@ export async function drainPortal(
     id: n.recordId,
     ...(n.mergedInto === null ? {} : { mergedInto: n.mergedInto }),
   }));
-  const { waiting, writes, failures } = await syncRecords(ports, portalId, settings, seeds, options);
+  const { waiting, writes, failures, written } = await syncRecords(ports, portalId, settings, seeds, options);
+  const writtenAt = ports.clock.now().getTime();
+  const changeToWrite = active
+    .filter((n) => written.has(recordKey({ side: n.side, object: n.object, id: n.recordId })))
+    .map((n) => ({ from: n.side, ms: Math.max(0, writtenAt - Date.parse(n.occurredAt)) }));
 
   return settle(ports, active, waiting, options, {
     ...empty,
     processed: dropped.length,
     writes,
     failures,
+    changeToWrite,
   });
 }
 

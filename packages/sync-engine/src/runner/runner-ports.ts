@@ -34,6 +34,12 @@ export interface DrainReport {
   readonly failures: number;
   /** A connection-level failure (expired / revoked authorization) seen while reading or writing. */
   readonly connectionError: { readonly side: Side; readonly code: string } | null;
+  /**
+   * Per notice whose change this pass wrote to the other side: the side the change came from and
+   * the time from the change (its `occurredAt`) to the write, in ms. Echoes and changes that needed
+   * no write are not in it.
+   */
+  readonly changeToWrite: readonly { readonly from: Side; readonly ms: number }[];
 }
 
 export function backoffDelayMs(attempts: number, options: DrainOptions): number {

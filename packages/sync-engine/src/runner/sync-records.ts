@@ -16,6 +16,8 @@ export interface SyncRecordsResult {
   readonly waiting: Map<string, SyncError>;
   readonly writes: number;
   readonly failures: number;
+  /** Records (by `recordKey`) whose change was written to the other side in this pass. */
+  readonly written: ReadonlySet<string>;
 }
 
 /**
@@ -31,6 +33,7 @@ export async function syncRecords(
   options: DrainOptions = {},
 ): Promise<SyncRecordsResult> {
   const waiting = new Map<string, SyncError>();
+  const written = new Set<string>();
   let writes = 0;
   let failures = 0;
   let seeds = dedupe(records);
@@ -52,6 +55,11 @@ export async function syncRecords(
     const results = await executeWrites(ports, plan);
     rememberWrites(known, plan, results, ports.clock.now());
     writes += results.length;
+    const succeeded = new Set(results.filter((r) => r.ok).map((r) => r.idempotencyKey));
+    for (const a of plan.actions) {
+      if (a.kind === 'write' && succeeded.has(a.command.idempotencyKey))
+        written.add(recordKey({ ...a.source, object: a.object }));
+    }
     const planned = applyPlanResults(plan, results, ports.clock);
     const rejected = failInvalidRecords(portalId, batch.invalid, ports.clock);
     const applied = {
@@ -75,7 +83,7 @@ export async function syncRecords(
     retryable: true,
   };
   for (const s of seeds) if (!waiting.has(recordKey(s))) waiting.set(recordKey(s), leftOver);
-  return { waiting, writes, failures };
+  return { waiting, writes, failures, written };
 }
 
 async function planContextPorts(ports: RunnerPorts, settings: PortalSettings) {

@@ -1,10 +1,10 @@
 import { saveObjectSettings } from '@ledgersync/db';
-import { inboundFilterSchema } from '@ledgersync/sync-engine';
-import { z } from 'zod';
 import { quickbooksAccess } from '../../access/quickbooks-access.ts';
 import { standardErrors } from '../../api-contract/common.ts';
 import {
+  customLineItemAccountResponseSchema,
   inboundFiltersInputSchema,
+  inboundFiltersResponseSchema,
   incomeAccountInputSchema,
   incomeAccountsResponseSchema,
   recommendationsSchema,
@@ -26,7 +26,7 @@ export function companyRoutes(app: TypedApp, ctx: RouteContext): void {
         tags,
         security,
         body: inboundFiltersInputSchema,
-        response: { 200: z.object({ inboundFilters: z.array(inboundFilterSchema) }), ...standardErrors },
+        response: { 200: inboundFiltersResponseSchema, ...standardErrors },
       },
     },
     async (request) => {
@@ -53,7 +53,7 @@ export function companyRoutes(app: TypedApp, ctx: RouteContext): void {
         tags,
         security,
         body: incomeAccountInputSchema,
-        response: { 200: z.object({ customLineItemIncomeAccountId: z.string() }), ...standardErrors },
+        response: { 200: customLineItemAccountResponseSchema, ...standardErrors },
       },
     },
     async (request) => {

@@ -1,11 +1,15 @@
-import { z } from 'zod';
 import { standardErrors } from '../../api-contract/common.ts';
-import { connectStartResponseSchema, disconnectResponseSchema } from '../../api-contract/settings.ts';
+import {
+  connectStartResponseSchema,
+  disconnectResponseSchema,
+  uninstallResponseSchema,
+} from '../../api-contract/settings.ts';
 import type { RouteContext } from '../../deps.ts';
 import { portalOf } from '../../http/hubspot-request-auth.ts';
 import type { TypedApp } from '../../http/typed-app.ts';
 import { disconnectQuickBooks, uninstallPortal } from '../../portal/stop-portal.ts';
 import { createStateStore } from '../../security/signed-state.ts';
+import { quickbooksConnectLink } from '../oauth/quickbooks-connect-route.ts';
 
 const tags = ['connection'];
 const security = [{ hubspotSignature: [] }];
@@ -24,7 +28,8 @@ export function connectionRoutes(app: TypedApp, ctx: RouteContext): void {
         { provider: 'quickbooks', portalId: portal.id, userId: request.hubspotUserId ?? null },
         ctx.now(),
       );
-      return { authorizeUrl: ctx.quickbooks.authorizeUrl(state) };
+      // Opened in the admin's browser: our connect link binds the state to it, then goes to Intuit.
+      return { authorizeUrl: quickbooksConnectLink(ctx, state) };
     },
   );
 
@@ -44,7 +49,7 @@ export function connectionRoutes(app: TypedApp, ctx: RouteContext): void {
         tags,
         security,
         description: 'Stops every sync of the portal, revokes and removes its HubSpot and QBO tokens.',
-        response: { 200: z.object({ status: z.literal('uninstalled') }), ...standardErrors },
+        response: { 200: uninstallResponseSchema, ...standardErrors },
       },
     },
     async (request) => {

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { type Portal, readObjectSettings, updateObjectSettings } from '@ledgersync/db';
-import { type CustomMapping, customMappingSchema, validateCustomMapping } from '@ledgersync/sync-engine';
-import { z } from 'zod';
+import { type CustomMapping, validateCustomMapping } from '@ledgersync/sync-engine';
+import type { z } from 'zod';
 import { standardErrors } from '../../api-contract/common.ts';
 import {
   customMappingInputSchema,
   fieldCatalogueSchema,
   mappingParamsSchema,
+  mappingsResponseSchema,
 } from '../../api-contract/settings.ts';
 import type { RouteContext } from '../../deps.ts';
 import { badRequest, forbidden, HttpError, notFound } from '../../http/http-error.ts';
@@ -17,7 +18,6 @@ import { readFieldMappings } from '../../settings/stored-settings.ts';
 
 const tags = ['settings'];
 const security = [{ hubspotSignature: [] }];
-const mappingsResponse = z.object({ customMappings: z.array(customMappingSchema) });
 
 /** Custom invoice mappings (R-MAP-4, R-MAP-5) and the field catalogue they are chosen from. */
 export function mappingRoutes(app: TypedApp, ctx: RouteContext): void {
@@ -91,7 +91,7 @@ export function mappingRoutes(app: TypedApp, ctx: RouteContext): void {
         tags,
         security,
         body: customMappingInputSchema,
-        response: { 201: mappingsResponse, ...standardErrors },
+        response: { 201: mappingsResponseSchema, ...standardErrors },
       },
     },
     async (request, reply) => {
@@ -110,7 +110,7 @@ export function mappingRoutes(app: TypedApp, ctx: RouteContext): void {
         security,
         params: mappingParamsSchema,
         body: customMappingInputSchema,
-        response: { 200: mappingsResponse, ...standardErrors },
+        response: { 200: mappingsResponseSchema, ...standardErrors },
       },
     },
     async (request) => {
@@ -132,7 +132,7 @@ export function mappingRoutes(app: TypedApp, ctx: RouteContext): void {
         tags,
         security,
         params: mappingParamsSchema,
-        response: { 200: mappingsResponse, ...standardErrors },
+        response: { 200: mappingsResponseSchema, ...standardErrors },
       },
     },
     async (request) => {

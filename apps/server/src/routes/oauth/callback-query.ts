@@ -25,3 +25,17 @@ export const invalidState = () =>
     'invalid_state',
     'This sign-in link is invalid, expired or was already used. Start again from the app.',
   );
+
+/** The QBO callback came without the cookie of the browser that opened the connect link. */
+export const startedInAnotherBrowser = () =>
+  badRequest(
+    'connect_browser_mismatch',
+    'This QuickBooks sign-in was started in another browser, or the link was forwarded.',
+  );
+
+/** The connect link was opened before (by this browser or another): it binds one browser, once. */
+export const connectLinkUsed = () =>
+  badRequest(
+    'connect_link_used',
+    'This QuickBooks connect link was already opened, has expired or is invalid.',
+  );

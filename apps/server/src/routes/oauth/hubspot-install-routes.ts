@@ -7,6 +7,7 @@ import type { TypedApp } from '../../http/typed-app.ts';
 import type { StateStore } from '../../security/signed-state.ts';
 import { assertAuthorized, callbackQuerySchema, invalidState } from './callback-query.ts';
 import { oauthErrorPages } from './oauth-error-page.ts';
+import { oauthStartLimit } from './oauth-start-limit.ts';
 import { hubspotRedirectUri } from './redirect-uris.ts';
 
 const tags = ['oauth'];
@@ -16,6 +17,8 @@ export function hubspotInstallRoutes(app: TypedApp, ctx: RouteContext, states: S
   app.get(
     '/oauth/hubspot/install',
     {
+      // Unauthenticated, and each call stores a state: a browser's pace, per IP.
+      config: oauthStartLimit(ctx),
       schema: {
         tags,
         description: 'Redirects to HubSpot to install the app',

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { openConnectLink } from '../../testing/connect-in-browser.ts';
 import { startTestServer, type TestServer } from '../../testing/test-server.ts';
 
 const BROWSER = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
@@ -12,15 +13,16 @@ describe('OAuth callback errors in a browser', () => {
 
   const get = (url: string, accept?: string) =>
     t.app.inject({ method: 'GET', url, headers: accept ? { accept } : {} });
-  const startConnect = async (portal: { hubId: bigint }) => {
+  /** The admin's browser opens the connect link and comes back from Intuit with its cookie. */
+  const qboCallback = async (portal: { hubId: bigint }, realmId: string, accept?: string) => {
     const res = await t.signed(t.app, portal, 'POST', '/api/v1/connections/quickbooks');
-    return new URL(res.json().authorizeUrl).searchParams.get('state') as string;
+    const browser = await openConnectLink(t.app, res.json().authorizeUrl);
+    return t.app.inject({
+      method: 'GET',
+      url: `/oauth/quickbooks/callback?code=${t.quickbooks.issueCode()}&state=${encodeURIComponent(browser.state)}&realmId=${realmId}`,
+      headers: { cookie: browser.cookie, ...(accept ? { accept } : {}) },
+    });
   };
-  const qboCallback = async (portal: { hubId: bigint }, realmId: string, accept?: string) =>
-    get(
-      `/oauth/quickbooks/callback?code=${t.quickbooks.issueCode()}&state=${encodeURIComponent(await startConnect(portal))}&realmId=${realmId}`,
-      accept,
-    );
 
   it('shows a refused state as a page naming the problem and the next step', async () => {
     const res = await get('/oauth/hubspot/callback?code=x&state=forged', BROWSER);

@@ -22,6 +22,14 @@ const PAGES: Record<string, { title: string; next: string }> = {
     title: 'This QuickBooks company is connected to another HubSpot account',
     next: 'Disconnect it in the LedgerSync settings of the other HubSpot account first, or choose another company.',
   },
+  connect_browser_mismatch: {
+    title: 'Finish connecting in the browser where you started',
+    next: 'Open the LedgerSync settings page in HubSpot in this browser and choose Connect QuickBooks again. A connect link works only in the browser that opened it: do not forward it to anyone.',
+  },
+  connect_link_used: {
+    title: 'This connect link was already opened',
+    next: 'Each connect link works once, in one browser. Start again from the LedgerSync settings page in HubSpot and choose Connect QuickBooks.',
+  },
   invalid_request: {
     title: 'This sign-in link is not complete',
     next: 'Start again from the LedgerSync settings page in HubSpot.',

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHubSpotInstallationRepository, createQuickBooksConnectionRepository } from '@ledgersync/db';
+import { type ConnectInBrowser, openConnectLink } from '../../testing/connect-in-browser.ts';
 import { startTestServer, TEST_CONFIG, type TestServer } from '../../testing/test-server.ts';
 
 describe('OAuth: HubSpot install, QBO connect, disconnect, uninstall', () => {
@@ -95,25 +96,29 @@ describe('OAuth: HubSpot install, QBO connect, disconnect, uninstall', () => {
   });
 
   describe('QBO connect (R-CON-2) and disconnect (R-CON-3)', () => {
+    /** The settings page asks for the connect link; the admin's browser opens it and goes on to Intuit. */
     const startConnect = async (portal: { hubId: bigint }) => {
       const res = await t.signed(t.app, portal, 'POST', '/api/v1/connections/quickbooks');
       expect(res.statusCode).toBe(200);
-      const url = new URL(res.json().authorizeUrl);
-      expect(url.searchParams.get('redirect_uri')).toBe('https://ledgersync.test/oauth/quickbooks/callback');
-      return url.searchParams.get('state')!;
+      const browser = await openConnectLink(t.app, res.json().authorizeUrl);
+      expect(browser.consent.searchParams.get('redirect_uri')).toBe(
+        'https://ledgersync.test/oauth/quickbooks/callback',
+      );
+      return browser;
     };
-    const qboCallback = (state: string, realmId: string) =>
+    const qboCallback = (browser: ConnectInBrowser, realmId: string) =>
       t.app.inject({
         method: 'GET',
-        url: `/oauth/quickbooks/callback?code=${t.quickbooks.issueCode()}&state=${encodeURIComponent(state)}&realmId=${realmId}`,
+        url: `/oauth/quickbooks/callback?code=${t.quickbooks.issueCode()}&state=${encodeURIComponent(browser.state)}&realmId=${realmId}`,
+        headers: { cookie: browser.cookie },
       });
 
     it('binds the portal and user in the state and stores realm, tokens and company details', async () => {
       const portal = await t.portal();
-      const state = await startConnect(portal);
+      const browser = await startConnect(portal);
       const stored = await t.db.oAuthState.findFirstOrThrow({ where: { portalId: portal.id } });
       expect(stored).toMatchObject({ provider: 'quickbooks', userId: '7', usedAt: null });
-      const res = await qboCallback(state, 'realm-100');
+      const res = await qboCallback(browser, 'realm-100');
       expect(res.statusCode).toBe(302);
       expect(res.headers.location).toBe(`https://app.hubspot.test/settings/${portal.hubId}`);
       const connection = await createQuickBooksConnectionRepository(t.db, t.cipher).find(portal.id);
@@ -125,7 +130,7 @@ describe('OAuth: HubSpot install, QBO connect, disconnect, uninstall', () => {
         homeCurrency: 'USD',
       });
       expect(connection?.tokens?.refreshToken).toMatch(/^qb-rt-/);
-      expect((await qboCallback(state, 'realm-100')).json().error).toBe('invalid_state');
+      expect((await qboCallback(browser, 'realm-100')).json().error).toBe('invalid_state');
     });
 
     it('refuses a second realm for one portal and a realm already linked to another portal', async () => {

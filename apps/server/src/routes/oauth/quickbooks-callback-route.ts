@@ -3,8 +3,14 @@ import { errorResponseSchema } from '../../api-contract/common.ts';
 import type { RouteContext } from '../../deps.ts';
 import { badRequest, conflict } from '../../http/http-error.ts';
 import type { TypedApp } from '../../http/typed-app.ts';
+import { clearedConnectCookie, readConnectBrowserKey } from '../../security/connect-browser-key.ts';
 import type { StateStore } from '../../security/signed-state.ts';
-import { assertAuthorized, callbackQuerySchema, invalidState } from './callback-query.ts';
+import {
+  assertAuthorized,
+  callbackQuerySchema,
+  invalidState,
+  startedInAnotherBrowser,
+} from './callback-query.ts';
 import { oauthErrorPages } from './oauth-error-page.ts';
 
 const REFUSALS = {
@@ -14,8 +20,12 @@ const REFUSALS = {
     'This QuickBooks company is already connected to another HubSpot account. Disconnect it there first.',
 };
 
-/** R-CON-2: the Intuit OAuth callback; the portal comes from the signed state, never the query. */
+/**
+ * R-CON-2: the Intuit OAuth callback; the portal comes from the signed state, never the query, and
+ * only the browser that opened the connect link (its cookie) may use that state.
+ */
 export function quickbooksCallbackRoute(app: TypedApp, ctx: RouteContext, states: StateStore): void {
+  const secure = ctx.config.publicUrl.startsWith('https:');
   app.get(
     '/oauth/quickbooks/callback',
     {
@@ -28,7 +38,12 @@ export function quickbooksCallbackRoute(app: TypedApp, ctx: RouteContext, states
     },
     async (request, reply) => {
       const code = assertAuthorized(request.query);
-      const claims = await states.consume(request.query.state, 'quickbooks', ctx.now());
+      const stateId = states.verify(request.query.state, 'quickbooks');
+      if (!stateId) throw invalidState();
+      const browser = readConnectBrowserKey(request.headers.cookie);
+      if (browser?.stateId !== stateId) throw startedInAnotherBrowser();
+      reply.header('set-cookie', clearedConnectCookie(secure));
+      const claims = await states.consume(request.query.state, 'quickbooks', ctx.now(), browser);
       if (!claims?.portalId) throw invalidState();
       const realmId = request.query.realmId;
       if (!realmId) throw badRequest('realm_missing', 'QuickBooks did not say which company was chosen.');

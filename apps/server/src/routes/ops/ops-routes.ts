@@ -1,4 +1,5 @@
 import { checkReadiness } from '@ledgersync/db';
+import { healthReport } from '@ledgersync/ops';
 import { z } from 'zod';
 import type { RouteContext } from '../../deps.ts';
 import { metricsAuth } from '../../http/metrics-auth.ts';
@@ -20,9 +21,8 @@ export function opsRoutes(app: TypedApp, ctx: RouteContext): void {
     '/readyz',
     { config: unlimited, schema: { tags: ['ops'], response: { 200: health, 503: health } } },
     async (_request, reply) => {
-      const checks = await checkReadiness(ctx.db);
-      const ok = Object.values(checks).every((c) => c === 'ok');
-      return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', checks });
+      const report = healthReport(await checkReadiness(ctx.db));
+      return reply.code(report.status === 'ok' ? 200 : 503).send(report);
     },
   );
 

@@ -110,6 +110,7 @@ describe('operations routes', () => {
       'POST /webhooks/quickbooks',
       'GET /oauth/hubspot/install',
       'GET /oauth/hubspot/callback',
+      'GET /oauth/quickbooks/connect',
       'GET /oauth/quickbooks/callback',
       'GET /api/v1/invoices/{invoiceId}/card',
       'POST /api/v1/invoices/{invoiceId}/resync',

@@ -1,8 +1,8 @@
 import { Alert, Text } from '@hubspot/ui-extensions';
-import type { SyncFailure } from '@ledgersync/hubspot-ui-shared/api/contract.ts';
+import type { ErrorExplanation } from '@ledgersync/hubspot-ui-shared/api/generated/api-contract.ts';
 
 /** R-VIS-4: the error's title, what happened in plain words, and what to do. */
-export function FailureDetails({ failure }: { failure: SyncFailure }) {
+export function FailureDetails({ failure }: { failure: ErrorExplanation }) {
   return (
     <Alert title={failure.title} variant="error">
       <Text>{failure.explanation}</Text>

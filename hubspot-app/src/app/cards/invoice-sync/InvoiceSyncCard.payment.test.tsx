@@ -1,7 +1,7 @@
 import { DescriptionListItem, StatusTag } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import type { InvoicePayment } from '@ledgersync/hubspot-ui-shared/api/contract.ts';
+import type { InvoicePayment } from '@ledgersync/hubspot-ui-shared/api/generated/api-contract.ts';
 import {
   BACKEND_URL,
   type FakeHubSpotFetch,

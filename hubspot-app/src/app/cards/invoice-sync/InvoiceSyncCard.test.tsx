@@ -72,7 +72,7 @@ describe('Integrations sync card (R-VIS-1)', () => {
   it('shows a failure with its title, explanation and fix (R-VIS-4)', async () => {
     const failure = {
       code: 'invoice_customer_missing',
-      category: 'data',
+      category: 'data' as const,
       title: 'Invoice has no customer in QuickBooks',
       explanation: 'The billing contact has no QuickBooks customer with the same email address.',
       fix: 'Sync this contact to QuickBooks first.',
@@ -153,7 +153,7 @@ describe('Integrations sync card (R-VIS-1)', () => {
     backend.on('GET', SYNC_PATH, { body: { ...invoiceCard(), status: 'weird' } });
     const { find, maybeFind, waitFor } = renderCard();
     await waitFor(() => expect(maybeFind(ErrorState)).not.toBeNull());
-    expect(textOf(find(ErrorState))).toContain('cannot read');
+    expect(textOf(find(ErrorState))).toContain('cannot read (status:');
   });
 
   it('Resync calls the backend, confirms, and reloads the card', async () => {

@@ -10,7 +10,7 @@ import {
   type BackendClient,
   describeBackendError,
 } from '@ledgersync/hubspot-ui-shared/api/backend-client.ts';
-import type { InvoiceCard } from '@ledgersync/hubspot-ui-shared/api/contract.ts';
+import type { InvoiceCard } from '@ledgersync/hubspot-ui-shared/api/generated/api-contract.ts';
 import { useBackend } from '@ledgersync/hubspot-ui-shared/api/use-backend.ts';
 import { useLoad } from '@ledgersync/hubspot-ui-shared/api/use-load.ts';
 import { ActivityTable } from '@ledgersync/hubspot-ui-shared/views/ActivityTable.tsx';
@@ -71,7 +71,7 @@ function InvoiceSyncDetails({
   timeZone: string;
   onResync: () => Promise<void>;
 }) {
-  if (card.connection !== undefined && card.connection !== 'connected') {
+  if (card.connection !== 'connected') {
     return <NotConnectedView needsReauth={card.connection === 'needs_reauth'} />;
   }
   const resyncButton = <ResyncButton onResync={onResync} />;

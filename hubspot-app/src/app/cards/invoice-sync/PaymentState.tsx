@@ -1,5 +1,5 @@
 import { StatusTag, Text } from '@hubspot/ui-extensions';
-import type { InvoicePayment } from '@ledgersync/hubspot-ui-shared/api/contract.ts';
+import type { InvoicePayment } from '@ledgersync/hubspot-ui-shared/api/generated/api-contract.ts';
 
 type PaymentStateName = InvoicePayment['state'];
 

@@ -1,5 +1,5 @@
 import { DescriptionList, DescriptionListItem, Link, Text } from '@hubspot/ui-extensions';
-import type { InvoiceCard } from '@ledgersync/hubspot-ui-shared/api/contract.ts';
+import type { InvoiceCard } from '@ledgersync/hubspot-ui-shared/api/generated/api-contract.ts';
 import { formatDateTime } from '@ledgersync/hubspot-ui-shared/format-date-time.ts';
 import { SyncStatusTag } from '@ledgersync/hubspot-ui-shared/views/SyncStatusTag.tsx';
 import { PaymentAmounts, PaymentStateTag } from './PaymentState.tsx';

@@ -1,5 +1,8 @@
 import type { BackendClient } from '@ledgersync/hubspot-ui-shared/api/backend-client.ts';
-import { invoiceCardSchema, resyncResponseSchema } from '@ledgersync/hubspot-ui-shared/api/contract.ts';
+import {
+  invoiceCardSchema,
+  resyncResponseSchema,
+} from '@ledgersync/hubspot-ui-shared/api/generated/api-contract.ts';
 
 const path = (invoiceId: string) => `/api/v1/invoices/${encodeURIComponent(invoiceId)}`;
 

@@ -3,8 +3,8 @@ import {
   type BackendClient,
   describeBackendError,
 } from '@ledgersync/hubspot-ui-shared/api/backend-client.ts';
+import type { Backfill } from '@ledgersync/hubspot-ui-shared/api/generated/api-contract.ts';
 import { getBackfill, startBackfill } from '@ledgersync/hubspot-ui-shared/api/overview-api.ts';
-import type { Backfill } from '@ledgersync/hubspot-ui-shared/api/overview-contract.ts';
 import { isoDay } from '@ledgersync/hubspot-ui-shared/iso-day.ts';
 import { useEffect, useState } from 'react';
 import { ExportDownload } from './ExportDownload.tsx';

@@ -3,8 +3,8 @@ import {
   type BackendClient,
   describeBackendError,
 } from '@ledgersync/hubspot-ui-shared/api/backend-client.ts';
+import type { ExportLink } from '@ledgersync/hubspot-ui-shared/api/generated/api-contract.ts';
 import { createExportLink } from '@ledgersync/hubspot-ui-shared/api/overview-api.ts';
-import type { ExportLink } from '@ledgersync/hubspot-ui-shared/api/overview-contract.ts';
 import { useState } from 'react';
 
 /**

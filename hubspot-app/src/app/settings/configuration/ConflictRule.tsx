@@ -1,5 +1,5 @@
 import { Flex, Heading, RadioButton, Text } from '@hubspot/ui-extensions';
-import type { ConflictResolution } from '@ledgersync/hubspot-ui-shared/api/settings-contract.ts';
+import type { ConflictResolution } from '@ledgersync/hubspot-ui-shared/api/generated/api-contract.ts';
 
 /** R-MAP-2: which side wins when both changed a field, or when a first match differs. */
 export function ConflictRule({

@@ -3,11 +3,11 @@ import {
   type BackendClient,
   describeBackendError,
 } from '@ledgersync/hubspot-ui-shared/api/backend-client.ts';
+import type { SettingsResponse } from '@ledgersync/hubspot-ui-shared/api/generated/api-contract.ts';
 import {
   getIncomeAccounts,
   setCustomLineItemAccount,
 } from '@ledgersync/hubspot-ui-shared/api/settings-api.ts';
-import type { SettingsResponse } from '@ledgersync/hubspot-ui-shared/api/settings-contract.ts';
 import { useLoad } from '@ledgersync/hubspot-ui-shared/api/use-load.ts';
 import { useState } from 'react';
 

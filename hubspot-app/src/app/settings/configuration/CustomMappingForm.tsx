@@ -4,16 +4,16 @@ import {
   describeBackendError,
 } from '@ledgersync/hubspot-ui-shared/api/backend-client.ts';
 import {
+  type CustomMapping,
+  type MappableFieldType,
+  mappableFieldTypeSchema,
+} from '@ledgersync/hubspot-ui-shared/api/generated/api-contract.ts';
+import {
   addCustomMapping,
+  type CustomMappingInput,
   editCustomMapping,
   getFieldCatalogue,
 } from '@ledgersync/hubspot-ui-shared/api/settings-api.ts';
-import {
-  type CustomMapping,
-  type CustomMappingInput,
-  type FieldType,
-  fieldTypeSchema,
-} from '@ledgersync/hubspot-ui-shared/api/settings-contract.ts';
 import { useLoad } from '@ledgersync/hubspot-ui-shared/api/use-load.ts';
 import { DIRECTION_LABEL } from '@ledgersync/hubspot-ui-shared/labels.ts';
 import { useState } from 'react';
@@ -21,7 +21,7 @@ import { typeMismatch } from './field-kinds.ts';
 
 type MappingDirection = CustomMapping['direction'];
 const DIRECTIONS: MappingDirection[] = ['two_way', 'hubspot_to_quickbooks', 'quickbooks_to_hubspot'];
-const asFieldType = (t: string): FieldType => fieldTypeSchema.catch('string').parse(t);
+const asFieldType = (t: string): MappableFieldType => mappableFieldTypeSchema.catch('string').parse(t);
 
 /** "Add a mapping" and Edit: a field picker for each side; type errors shown inline. */
 export function CustomMappingForm(props: {

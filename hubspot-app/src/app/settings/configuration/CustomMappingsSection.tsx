@@ -15,8 +15,11 @@ import {
   type BackendClient,
   describeBackendError,
 } from '@ledgersync/hubspot-ui-shared/api/backend-client.ts';
+import type {
+  CustomMapping,
+  SettingsResponse,
+} from '@ledgersync/hubspot-ui-shared/api/generated/api-contract.ts';
 import { deleteCustomMapping } from '@ledgersync/hubspot-ui-shared/api/settings-api.ts';
-import type { CustomMapping, SettingsResponse } from '@ledgersync/hubspot-ui-shared/api/settings-contract.ts';
 import { DIRECTION_LABEL } from '@ledgersync/hubspot-ui-shared/labels.ts';
 import { useState } from 'react';
 import { CustomMappingForm } from './CustomMappingForm.tsx';

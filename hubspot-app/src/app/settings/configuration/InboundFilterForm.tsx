@@ -1,9 +1,13 @@
 import { Button, ButtonRow, Flex, Input, Select } from '@hubspot/ui-extensions';
-import type { InboundFilter } from '@ledgersync/hubspot-ui-shared/api/settings-contract.ts';
+import {
+  type FilterOperator,
+  filterOperatorSchema,
+  type InboundFilter,
+} from '@ledgersync/hubspot-ui-shared/api/generated/api-contract.ts';
 import { useState } from 'react';
 import { OPERATOR_LABEL } from './filter-labels.ts';
 
-const NO_VALUE = new Set(['is_known', 'is_unknown']);
+const NO_VALUE: ReadonlySet<FilterOperator> = new Set(['is_known', 'is_unknown']);
 
 /** A primary filter (on the invoice) or an "associated with" filter (on its customer). */
 export function InboundFilterForm({
@@ -15,7 +19,7 @@ export function InboundFilterForm({
 }) {
   const [kind, setKind] = useState<InboundFilter['kind']>('primary');
   const [field, setField] = useState('');
-  const [operator, setOperator] = useState('eq');
+  const [operator, setOperator] = useState<FilterOperator>('eq');
   const [value, setValue] = useState('');
   const needsValue = !NO_VALUE.has(operator);
   const complete = field.trim() !== '' && (!needsValue || value.trim() !== '');
@@ -45,7 +49,7 @@ export function InboundFilterForm({
         name="filter-operator"
         value={operator}
         options={Object.entries(OPERATOR_LABEL).map(([op, label]) => ({ label, value: op }))}
-        onChange={(v) => setOperator(String(v))}
+        onChange={(v) => setOperator(filterOperatorSchema.catch(operator).parse(v))}
       />
       {needsValue ? <Input label="Value" name="filter-value" value={value} onChange={setValue} /> : null}
       <ButtonRow>

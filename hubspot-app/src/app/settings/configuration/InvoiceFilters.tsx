@@ -3,8 +3,11 @@ import {
   type BackendClient,
   describeBackendError,
 } from '@ledgersync/hubspot-ui-shared/api/backend-client.ts';
+import type {
+  InboundFilter,
+  SettingsResponse,
+} from '@ledgersync/hubspot-ui-shared/api/generated/api-contract.ts';
 import { saveInboundFilters } from '@ledgersync/hubspot-ui-shared/api/settings-api.ts';
-import type { InboundFilter, SettingsResponse } from '@ledgersync/hubspot-ui-shared/api/settings-contract.ts';
 import { useState } from 'react';
 import { describeFilter } from './filter-labels.ts';
 import { InboundFilterForm } from './InboundFilterForm.tsx';

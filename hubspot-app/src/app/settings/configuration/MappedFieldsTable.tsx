@@ -9,7 +9,7 @@ import {
   Text,
   Toggle,
 } from '@hubspot/ui-extensions';
-import type { DefaultMapping } from '@ledgersync/hubspot-ui-shared/api/settings-contract.ts';
+import type { DefaultMapping } from '@ledgersync/hubspot-ui-shared/api/generated/api-contract.ts';
 
 /** R-MAP-3: the default field mappings, each one switchable unless the sync needs it. */
 export function MappedFieldsTable({

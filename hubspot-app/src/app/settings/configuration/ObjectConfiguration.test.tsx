@@ -10,7 +10,10 @@ import {
   Toggle,
 } from '@hubspot/ui-extensions';
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import type { CustomMapping, SettingsResponse } from '@ledgersync/hubspot-ui-shared/api/settings-contract.ts';
+import type {
+  CustomMapping,
+  SettingsResponse,
+} from '@ledgersync/hubspot-ui-shared/api/generated/api-contract.ts';
 import { type FakeHubSpotFetch, installFakeHubSpotFetch } from '../../../../testing/fake-hubspot-fetch.ts';
 import { objectSettings, renderSettings, settingsResponse } from '../../../../testing/settings-fixtures.tsx';
 import { fire, textOf } from '../../../../testing/text-of.ts';

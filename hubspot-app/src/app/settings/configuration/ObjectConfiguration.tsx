@@ -1,14 +1,14 @@
 import { Button, Flex, Heading, Tile } from '@hubspot/ui-extensions';
 import type { BackendClient, BackendResult } from '@ledgersync/hubspot-ui-shared/api/backend-client.ts';
-import type { SyncObject } from '@ledgersync/hubspot-ui-shared/api/contract.ts';
+import type {
+  ObjectSettings,
+  SettingsResponse,
+  SyncObject,
+} from '@ledgersync/hubspot-ui-shared/api/generated/api-contract.ts';
 import {
   updateDisabledFields,
   updateObjectSettings,
 } from '@ledgersync/hubspot-ui-shared/api/settings-api.ts';
-import type {
-  ObjectSettings,
-  SettingsResponse,
-} from '@ledgersync/hubspot-ui-shared/api/settings-contract.ts';
 import { OBJECT_LABEL } from '@ledgersync/hubspot-ui-shared/labels.ts';
 import { ConflictRule } from './ConflictRule.tsx';
 import { CustomLineItemAccount } from './CustomLineItemAccount.tsx';

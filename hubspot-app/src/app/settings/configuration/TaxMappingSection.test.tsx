@@ -1,6 +1,6 @@
 import { Alert, Button, Heading, Select, Toggle } from '@hubspot/ui-extensions';
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import type { SettingsResponse } from '@ledgersync/hubspot-ui-shared/api/settings-contract.ts';
+import type { SettingsResponse } from '@ledgersync/hubspot-ui-shared/api/generated/api-contract.ts';
 import { type FakeHubSpotFetch, installFakeHubSpotFetch } from '../../../../testing/fake-hubspot-fetch.ts';
 import { renderSettings, settingsResponse } from '../../../../testing/settings-fixtures.tsx';
 import { fire } from '../../../../testing/text-of.ts';

@@ -3,12 +3,15 @@ import {
   type BackendClient,
   describeBackendError,
 } from '@ledgersync/hubspot-ui-shared/api/backend-client.ts';
+import type {
+  SettingsResponse,
+  TaxMapping,
+} from '@ledgersync/hubspot-ui-shared/api/generated/api-contract.ts';
 import {
   getTaxCodes,
   removeTaxMapping,
   saveTaxMapping,
 } from '@ledgersync/hubspot-ui-shared/api/settings-api.ts';
-import type { SettingsResponse, TaxMapping } from '@ledgersync/hubspot-ui-shared/api/settings-contract.ts';
 import { useLoad } from '@ledgersync/hubspot-ui-shared/api/use-load.ts';
 import { useState } from 'react';
 import { TaxNote } from './TaxNote.tsx';
@@ -34,7 +37,7 @@ function TaxMappingEditor({
 }: TaxMappingProps & { country: string }) {
   const { state } = useLoad('tax-codes', () => getTaxCodes(client));
   const [error, setError] = useState<string | null>(null);
-  const mapping = settings.invoice.taxMapping ?? null;
+  const mapping = settings.invoice.taxMapping;
   const applied = (taxMapping: TaxMapping | null) => {
     setError(null);
     onSettingsChange((s) => ({ ...s, invoice: { ...s.invoice, taxMapping } }));

@@ -1,6 +1,9 @@
-import type { InboundFilter } from '@ledgersync/hubspot-ui-shared/api/settings-contract.ts';
+import type {
+  FilterOperator,
+  InboundFilter,
+} from '@ledgersync/hubspot-ui-shared/api/generated/api-contract.ts';
 
-export const OPERATOR_LABEL: Readonly<Record<string, string>> = {
+export const OPERATOR_LABEL: Readonly<Record<FilterOperator, string>> = {
   eq: 'is',
   neq: 'is not',
   contains: 'contains',
@@ -20,5 +23,5 @@ export const OPERATOR_LABEL: Readonly<Record<string, string>> = {
 export function describeFilter(filter: InboundFilter): string {
   const subject = filter.kind === 'primary' ? 'Invoice' : 'Customer';
   const value = Array.isArray(filter.value) ? filter.value.join(', ') : (filter.value ?? '');
-  return `${subject}: ${filter.field} ${OPERATOR_LABEL[filter.operator] ?? filter.operator} ${value}`.trim();
+  return `${subject}: ${filter.field} ${OPERATOR_LABEL[filter.operator]} ${value}`.trim();
 }

@@ -12,8 +12,8 @@ import {
   type BackendClient,
   describeBackendError,
 } from '@ledgersync/hubspot-ui-shared/api/backend-client.ts';
+import type { Connection } from '@ledgersync/hubspot-ui-shared/api/generated/api-contract.ts';
 import { disconnectQuickBooks } from '@ledgersync/hubspot-ui-shared/api/settings-api.ts';
-import type { Connection } from '@ledgersync/hubspot-ui-shared/api/settings-contract.ts';
 import { useState } from 'react';
 import { ConnectButton } from './ConnectButton.tsx';
 

@@ -10,15 +10,17 @@ import {
   Text,
 } from '@hubspot/ui-extensions';
 import type { BackendClient } from '@ledgersync/hubspot-ui-shared/api/backend-client.ts';
-import type { SyncStatus } from '@ledgersync/hubspot-ui-shared/api/contract.ts';
-import type { Overview } from '@ledgersync/hubspot-ui-shared/api/overview-contract.ts';
+import type {
+  LinkStatus,
+  OverviewResponse,
+} from '@ledgersync/hubspot-ui-shared/api/generated/api-contract.ts';
 import { OBJECT_LABEL, STATUS_LABEL } from '@ledgersync/hubspot-ui-shared/labels.ts';
 import { useState } from 'react';
 import { RecordListPanel } from './RecordListPanel.tsx';
 
 type CountColumn = 'synced' | 'pending' | 'failing' | 'excluded';
 const COUNT_COLUMNS: readonly CountColumn[] = ['synced', 'pending', 'failing', 'excluded'];
-const STATUS_OF: Readonly<Record<CountColumn, SyncStatus>> = {
+const STATUS_OF: Readonly<Record<CountColumn, LinkStatus>> = {
   synced: 'synced',
   pending: 'pending',
   failing: 'failed',
@@ -26,7 +28,13 @@ const STATUS_OF: Readonly<Record<CountColumn, SyncStatus>> = {
 };
 
 /** Counts per object and status; a number opens a side panel listing those records. */
-export function ObjectCountsTable({ client, overview }: { client: BackendClient; overview: Overview }) {
+export function ObjectCountsTable({
+  client,
+  overview,
+}: {
+  client: BackendClient;
+  overview: OverviewResponse;
+}) {
   const [columns, setColumns] = useState<CountColumn[]>(['synced', 'failing', 'excluded']);
   return (
     <>

@@ -1,5 +1,5 @@
 import { DateInput, Flex, Select } from '@hubspot/ui-extensions';
-import type { Overview } from '@ledgersync/hubspot-ui-shared/api/overview-contract.ts';
+import type { OverviewResponse } from '@ledgersync/hubspot-ui-shared/api/generated/api-contract.ts';
 import { isoDay } from '@ledgersync/hubspot-ui-shared/iso-day.ts';
 import { DIRECTION_LABEL, OBJECT_LABEL, STATUS_LABEL } from '@ledgersync/hubspot-ui-shared/labels.ts';
 
@@ -22,7 +22,7 @@ export function RecordFilters({
   onChange,
 }: {
   values: RecordFilterValues;
-  errors: Overview['errors'];
+  errors: OverviewResponse['errors'];
   onChange: (v: RecordFilterValues) => void;
 }) {
   const set = (key: keyof RecordFilterValues, value: string) => {

@@ -3,14 +3,18 @@ import {
   type BackendClient,
   describeBackendError,
 } from '@ledgersync/hubspot-ui-shared/api/backend-client.ts';
-import type { SyncObject, SyncStatus } from '@ledgersync/hubspot-ui-shared/api/contract.ts';
+import type {
+  LinkStatus,
+  RecordColumn,
+  SyncObject,
+} from '@ledgersync/hubspot-ui-shared/api/generated/api-contract.ts';
 import { getRecords } from '@ledgersync/hubspot-ui-shared/api/overview-api.ts';
 import { useLoad } from '@ledgersync/hubspot-ui-shared/api/use-load.ts';
 import { OBJECT_LABEL, STATUS_LABEL } from '@ledgersync/hubspot-ui-shared/labels.ts';
 import { useState } from 'react';
 import { RecordTable } from './RecordTable.tsx';
 
-const PANEL_COLUMNS = [
+const PANEL_COLUMNS: RecordColumn[] = [
   'displayNumber',
   'hubspotId',
   'quickbooksId',
@@ -22,7 +26,7 @@ const PANEL_COLUMNS = [
 interface Props {
   client: BackendClient;
   object: SyncObject;
-  status: SyncStatus;
+  status: LinkStatus;
 }
 
 /**

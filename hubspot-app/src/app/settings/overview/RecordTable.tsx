@@ -1,5 +1,5 @@
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
-import type { RecordPage } from '@ledgersync/hubspot-ui-shared/api/overview-contract.ts';
+import type { RecordPage } from '@ledgersync/hubspot-ui-shared/api/generated/api-contract.ts';
 import type { ReactNode } from 'react';
 import { COLUMN_LABEL } from './column-labels.ts';
 
@@ -18,7 +18,7 @@ export function RecordTable({
     <TableHead>
       <TableRow>
         {page.columns.map((c) => (
-          <TableHeader key={c}>{COLUMN_LABEL[c] ?? c}</TableHeader>
+          <TableHeader key={c}>{COLUMN_LABEL[c]}</TableHeader>
         ))}
         {rowAction ? <TableHeader>Activity</TableHeader> : null}
       </TableRow>

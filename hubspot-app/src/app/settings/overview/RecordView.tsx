@@ -3,8 +3,12 @@ import {
   type BackendClient,
   describeBackendError,
 } from '@ledgersync/hubspot-ui-shared/api/backend-client.ts';
+import {
+  type OverviewResponse,
+  type RecordColumn,
+  recordColumnSchema,
+} from '@ledgersync/hubspot-ui-shared/api/generated/api-contract.ts';
 import { getRecords, type RecordQuery } from '@ledgersync/hubspot-ui-shared/api/overview-api.ts';
-import { type Overview, RECORD_COLUMNS } from '@ledgersync/hubspot-ui-shared/api/overview-contract.ts';
 import { useLoad } from '@ledgersync/hubspot-ui-shared/api/use-load.ts';
 import { useState } from 'react';
 import { COLUMN_LABEL } from './column-labels.ts';
@@ -13,12 +17,25 @@ import { RecordFilters, type RecordFilterValues } from './RecordFilters.tsx';
 import { RecordTable } from './RecordTable.tsx';
 
 const PAGE_SIZE = 25;
-const DEFAULT_COLUMNS = ['object', 'displayNumber', 'status', 'errorCode', 'direction', 'lastSyncedAt'];
+const DEFAULT_COLUMNS: RecordColumn[] = [
+  'object',
+  'displayNumber',
+  'status',
+  'errorCode',
+  'direction',
+  'lastSyncedAt',
+];
 
 /** R-VIS-3: every synced record, filtered, paged, in the chosen columns, each with its activity. */
-export function RecordView({ client, errors }: { client: BackendClient; errors: Overview['errors'] }) {
+export function RecordView({
+  client,
+  errors,
+}: {
+  client: BackendClient;
+  errors: OverviewResponse['errors'];
+}) {
   const [filters, setFilters] = useState<RecordFilterValues>({});
-  const [columns, setColumns] = useState<string[]>(DEFAULT_COLUMNS);
+  const [columns, setColumns] = useState<RecordColumn[]>(DEFAULT_COLUMNS);
   const [page, setPage] = useState(1);
   const query: RecordQuery = { ...filters, page, pageSize: PAGE_SIZE, columns };
   const { state } = useLoad(JSON.stringify(query), () => getRecords(client, query));
@@ -38,8 +55,8 @@ export function RecordView({ client, errors }: { client: BackendClient; errors: 
         label="Columns"
         name="record-columns"
         value={columns}
-        options={RECORD_COLUMNS.map((c) => ({ label: COLUMN_LABEL[c] ?? c, value: c }))}
-        onChange={(v) => setColumns(RECORD_COLUMNS.filter((c) => v.includes(c)))}
+        options={recordColumnSchema.options.map((c) => ({ label: COLUMN_LABEL[c], value: c }))}
+        onChange={(v) => setColumns(recordColumnSchema.options.filter((c) => v.includes(c)))}
       />
       {state.status === 'loading' ? <LoadingSpinner label="Loading records" /> : null}
       {state.status === 'failed' ? <Text>{describeBackendError(state.error)}</Text> : null}

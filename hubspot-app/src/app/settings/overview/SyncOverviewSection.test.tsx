@@ -28,6 +28,7 @@ const optionValues = (select: { props: { options?: unknown } }) =>
 // The Table props union hides `page` until narrowed to the paginated form.
 const pageOf = (table: { props: unknown }) => (table.props as { page?: number }).page;
 const byText = (text: string) => (node: { text: string | null }) => node.text === text;
+const UUID = '0f8fad5b-d9cb-469f-a165-70867728950e';
 
 describe('Sync overview: object view (R-VIS-2)', () => {
   let backend: FakeHubSpotFetch;
@@ -162,12 +163,34 @@ describe('Recommendations, backfill and export (R-CON-6, R-FAQ-3, R-FLT-4)', () 
   });
 
   it('starts a backfill and follows its progress to the end', async () => {
+    const range = { from: '2025-01-01T00:00:00Z', to: '2025-12-31T23:59:59Z' };
+    const startedAt = '2026-01-02T09:00:00Z';
     backend.on('POST', '/api/v1/backfills', {
-      status: 201,
-      body: { id: 'b1', status: 'running', total: 10, done: 4, failed: 0, percent: 40 },
+      status: 202,
+      body: {
+        id: UUID,
+        status: 'running',
+        ...range,
+        total: 10,
+        done: 4,
+        failed: 0,
+        percent: 40,
+        startedAt,
+        finishedAt: null,
+      },
     });
-    backend.on('GET', '/api/v1/backfills/b1', {
-      body: { id: 'b1', status: 'done', total: 10, done: 10, failed: 0, percent: 100 },
+    backend.on('GET', `/api/v1/backfills/${UUID}`, {
+      body: {
+        id: UUID,
+        status: 'done',
+        ...range,
+        total: 10,
+        done: 10,
+        failed: 0,
+        percent: 100,
+        startedAt,
+        finishedAt: '2026-01-02T09:05:00Z',
+      },
     });
     const r = renderSettings(backend);
     await r.waitFor(() => expect(r.maybeFind(DateInput, { name: 'backfill-from' })).not.toBeNull());

@@ -1,4 +1,6 @@
-export const COLUMN_LABEL: Readonly<Record<string, string>> = {
+import type { RecordColumn } from '@ledgersync/hubspot-ui-shared/api/generated/api-contract.ts';
+
+export const COLUMN_LABEL: Readonly<Record<RecordColumn, string>> = {
   object: 'Object',
   status: 'Status',
   hubspotId: 'HubSpot ID',

@@ -12,8 +12,7 @@ import {
   Text,
   Toggle,
 } from '@hubspot/ui-extensions';
-import type { SyncObject } from '@ledgersync/hubspot-ui-shared/api/contract.ts';
-import type { ObjectSettings } from '@ledgersync/hubspot-ui-shared/api/settings-contract.ts';
+import type { ObjectSettings, SyncObject } from '@ledgersync/hubspot-ui-shared/api/generated/api-contract.ts';
 import { DIRECTION_LABEL, OBJECT_LABEL } from '@ledgersync/hubspot-ui-shared/labels.ts';
 
 export type SettableDirection = 'hubspot_to_quickbooks' | 'quickbooks_to_hubspot' | 'two_way';

@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { z } from 'zod';
+import { invoiceCard } from '../../../../testing/fixtures.ts';
 import { createBackendClient, describeBackendError, type HubSpotFetch } from './backend-client.ts';
+import { invoiceCardSchema } from './generated/api-contract.ts';
 
 const ok = z.object({ ok: z.literal(true) });
 const reply = (status: number, body: unknown) => async () => new Response(JSON.stringify(body), { status });
@@ -50,6 +52,23 @@ describe('backend client over hubspot.fetch', () => {
       ok: false,
       error: { kind: 'not_connected', needsReauth: true },
     });
-    expect(await run(reply(200, { ok: 'yes' }))).toEqual({ ok: false, error: { kind: 'invalid_response' } });
+    expect(await run(reply(200, { ok: 'yes' }))).toEqual({
+      ok: false,
+      error: { kind: 'invalid_response', field: 'ok', problem: expect.stringContaining('true') },
+    });
+  });
+
+  it('checks an answer against the generated contract and names the first field that does not fit', async () => {
+    const card = invoiceCard();
+    const answer = { ...card, activity: [{ ...card.activity[0], occurredAt: 'yesterday' }] };
+    const client = createBackendClient({ fetch: reply(200, answer), baseUrl: 'https://a' });
+    const result = await client.request('GET', '/card', invoiceCardSchema);
+    expect(result).toEqual({
+      ok: false,
+      error: { kind: 'invalid_response', field: 'activity.0.occurredAt', problem: expect.any(String) },
+    });
+    if (!result.ok) expect(describeBackendError(result.error)).toContain('(activity.0.occurredAt:');
+    const fine = createBackendClient({ fetch: reply(200, { ...card, addedLater: 1 }), baseUrl: 'https://a' });
+    expect(await fine.request('GET', '/card', invoiceCardSchema)).toEqual({ ok: true, data: card });
   });
 });

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { errorResponseSchema } from './generated/api-contract.ts';
 
 /** The part of `hubspot.fetch` this app uses (its options and its Response). */
 export type HubSpotFetch = (
@@ -17,7 +18,8 @@ export type BackendError =
   | { kind: 'not_connected'; needsReauth: boolean }
   | { kind: 'rejected'; status: number; code: string; message: string }
   | { kind: 'server'; status: number }
-  | { kind: 'invalid_response' };
+  /** The answer does not fit the contract: `field` is the first path that does not (`''` for the whole body). */
+  | { kind: 'invalid_response'; field: string; problem: string };
 
 export type BackendResult<T> = { ok: true; data: T } | { ok: false; error: BackendError };
 
@@ -78,18 +80,23 @@ async function readResponse<T>(response: Response, schema: z.ZodType<T>): Promis
     return { ok: false, error: { kind: 'rejected', status: response.status, ...problem } };
   }
   const parsed = schema.safeParse(json);
-  return parsed.success
-    ? { ok: true, data: parsed.data }
-    : { ok: false, error: { kind: 'invalid_response' } };
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const [issue] = parsed.error.issues;
+  return {
+    ok: false,
+    error: {
+      kind: 'invalid_response',
+      field: issue?.path.map(String).join('.') ?? '',
+      problem: issue?.message ?? 'does not fit',
+    },
+  };
 }
 
 function readProblem(json: unknown): { code: string; message: string } {
-  // The server's error body: `{ error: <stable code>, message: <sentence> }`.
-  const body = json as { error?: unknown; message?: unknown } | undefined;
-  return {
-    code: typeof body?.error === 'string' ? body.error : 'unknown',
-    message: typeof body?.message === 'string' ? body.message : 'The request was refused.',
-  };
+  const body = errorResponseSchema.safeParse(json);
+  return body.success
+    ? { code: body.data.error, message: body.data.message }
+    : { code: 'unknown', message: 'The request was refused.' };
 }
 
 /** One sentence for each failure, in HubSpot's voice. */
@@ -108,6 +115,6 @@ export function describeBackendError(error: BackendError): string {
     case 'server':
       return 'Something went wrong on our side. Try again in a moment.';
     case 'invalid_response':
-      return 'LedgerSync sent an answer this page cannot read. Try again, or contact support.';
+      return `LedgerSync sent an answer this page cannot read (${error.field || 'the answer'}: ${error.problem}). Try again, or contact support.`;
   }
 }

@@ -1,14 +1,17 @@
 import type { BackendClient } from './backend-client.ts';
 import {
   activityResponseSchema,
+  type BodyOf,
   backfillSchema,
   exportLinkSchema,
   overviewResponseSchema,
+  type RecordColumn,
   recordPageSchema,
-} from './overview-contract.ts';
+} from './generated/api-contract.ts';
 
 const V1 = '/api/v1';
 
+/** The record view's query: the route's filters as the form holds them, and the chosen columns. */
 export interface RecordQuery {
   object?: string;
   status?: string;
@@ -18,12 +21,12 @@ export interface RecordQuery {
   to?: string;
   page: number;
   pageSize: number;
-  columns: readonly string[];
+  columns: readonly RecordColumn[];
 }
 
 export const getOverview = (c: BackendClient) => c.request('GET', `${V1}/overview`, overviewResponseSchema);
 
-export function recordsPath(query: RecordQuery): string {
+function recordsPath(query: RecordQuery): string {
   const params = new URLSearchParams();
   for (const key of ['object', 'status', 'errorCode', 'direction', 'from', 'to'] as const) {
     const value = query[key];
@@ -41,7 +44,7 @@ export const getRecords = (c: BackendClient, query: RecordQuery) =>
 export const getRecordActivity = (c: BackendClient, recordId: string) =>
   c.request('GET', `${V1}/records/${encodeURIComponent(recordId)}/activity`, activityResponseSchema);
 
-export const startBackfill = (c: BackendClient, range: { from: string; to: string }) =>
+export const startBackfill = (c: BackendClient, range: BodyOf<'POST /api/v1/backfills'>) =>
   c.request('POST', `${V1}/backfills`, backfillSchema, range);
 
 export const getBackfill = (c: BackendClient, id: string) =>

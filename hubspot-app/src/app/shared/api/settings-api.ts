@@ -1,36 +1,34 @@
 import type { BackendClient } from './backend-client.ts';
-import type { SyncObject } from './contract.ts';
 import {
-  type ConflictResolution,
-  type CustomMappingInput,
+  type BodyOf,
   connectStartResponseSchema,
+  customLineItemAccountResponseSchema,
   disconnectResponseSchema,
   fieldCatalogueSchema,
   type InboundFilter,
   inboundFiltersResponseSchema,
   incomeAccountsResponseSchema,
-  lineItemAccountResponseSchema,
   mappingsResponseSchema,
   objectSettingsSchema,
   recommendationsSchema,
+  type SyncObject,
   settingsResponseSchema,
   taxCodesResponseSchema,
   taxMappingResponseSchema,
-} from './settings-contract.ts';
+} from './generated/api-contract.ts';
 
 // One function per settings route of the server's API (mounted under /api/v1).
 const V1 = '/api/v1';
+
+/** A custom mapping as the admin submits it (the server fills in types and labels from its catalogues). */
+export type CustomMappingInput = BodyOf<'POST /api/v1/settings/custom-mappings'>;
 
 export const getSettings = (c: BackendClient) => c.request('GET', `${V1}/settings`, settingsResponseSchema);
 
 export const updateObjectSettings = (
   c: BackendClient,
   object: SyncObject,
-  change: {
-    direction?: 'hubspot_to_quickbooks' | 'quickbooks_to_hubspot' | 'two_way';
-    enabled?: boolean;
-    conflictResolution?: ConflictResolution;
-  },
+  change: BodyOf<'PUT /api/v1/settings/objects/{object}'>,
 ) => c.request('PUT', `${V1}/settings/objects/${object}`, objectSettingsSchema, change);
 
 export const updateDisabledFields = (c: BackendClient, object: SyncObject, disabledFields: string[]) =>
@@ -60,7 +58,9 @@ export const getIncomeAccounts = (c: BackendClient) =>
   c.request('GET', `${V1}/settings/income-accounts`, incomeAccountsResponseSchema);
 
 export const setCustomLineItemAccount = (c: BackendClient, accountId: string) =>
-  c.request('PUT', `${V1}/settings/custom-line-item-account`, lineItemAccountResponseSchema, { accountId });
+  c.request('PUT', `${V1}/settings/custom-line-item-account`, customLineItemAccountResponseSchema, {
+    accountId,
+  });
 
 export const getTaxCodes = (c: BackendClient) =>
   c.request('GET', `${V1}/settings/tax-codes`, taxCodesResponseSchema);

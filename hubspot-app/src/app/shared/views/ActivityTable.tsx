@@ -1,5 +1,5 @@
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
-import type { ActivityEntry } from '../api/contract.ts';
+import type { ActivityEntry } from '../api/generated/api-contract.ts';
 import { formatDateTime } from '../format-date-time.ts';
 import { DIRECTION_LABEL } from '../labels.ts';
 

@@ -2,8 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { createPrismaClient } from '../client/create-prisma-client.ts';
-import { migrateDatabase } from '../migrate/migrate-database.ts';
+import { createPrismaClient, migrateDatabase } from '@ledgersync/db';
 import { startEmbeddedPostgres } from './start-embedded-postgres.ts';
 
 let dataDir: string;
