@@ -1,9 +1,11 @@
-import { createRenderer } from '@hubspot/ui-extensions/testing';
 import type {
   ObjectSettings,
+  RecordColumn,
+  RecordRow,
   SettingsResponse,
 } from '@ledgersync/hubspot-ui-shared/api/generated/api-contract.ts';
 import { LedgerSyncSettings } from '../src/app/settings/LedgerSyncSettings.tsx';
+import { createTestRenderer } from './create-test-renderer.ts';
 import { BACKEND_URL, type FakeHubSpotFetch } from './fake-hubspot-fetch.ts';
 
 export function objectSettings(
@@ -71,7 +73,6 @@ export function settingsResponse(overrides: Partial<SettingsResponse> = {}): Set
       customLineItemIncomeAccountId: null,
       taxMapping: null,
     },
-    notes: [],
     ...overrides,
   };
 }
@@ -86,6 +87,21 @@ export const FIELD_CATALOGUE = {
     { field: 'CustomField:1', label: 'PO', type: 'string', custom: true },
     { field: 'TotalAmt', label: 'Total', type: 'number', custom: false },
   ],
+};
+
+/** A failed invoice of the record view, every column as the server answers it. */
+export const RECORD_ROW: Omit<Required<RecordRow>, 'id'> = {
+  object: 'invoice',
+  status: 'failed',
+  name: { object: 'invoice', name: '1042', detail: null },
+  hubspotRecord: { id: '123', url: 'https://app.hubspot.com/contacts/42/record/0-53/123' },
+  quickbooksRecord: { id: '77', url: 'https://app.qbo.intuit.com/app/invoice?txnId=77' },
+  amount: { amount: '1250.50', currency: 'USD' },
+  error: { code: 'duplicate_display_name', title: 'Duplicate display name', category: 'data' },
+  exclusion: null,
+  direction: 'hubspot_to_quickbooks',
+  lastSyncedAt: '2026-03-04T14:15:00Z',
+  updatedAt: '2026-03-04T14:20:00Z',
 };
 
 /** Registers the read routes every settings render makes, then renders the page. */
@@ -116,17 +132,23 @@ export function renderSettings(backend: FakeHubSpotFetch, settings: SettingsResp
       ],
     },
   });
-  backend.on('GET', '/api/v1/records', (call) => ({
-    body: {
-      total: 60,
-      page: Number(call.query.get('page')),
-      pageSize: 25,
-      columns: (call.query.get('columns') ?? '').split(','),
-      rows: [
-        { id: `rec-${call.query.get('page')}`, object: 'invoice', displayNumber: '1042', status: 'failed' },
-      ],
-    },
-  }));
+  backend.on('GET', '/api/v1/records', (call) => {
+    const columns = (call.query.get('columns') ?? '').split(',') as RecordColumn[];
+    return {
+      body: {
+        total: 60,
+        page: Number(call.query.get('page')),
+        pageSize: 25,
+        columns,
+        rows: [
+          {
+            id: `rec-${call.query.get('page')}`,
+            ...Object.fromEntries(columns.map((c) => [c, RECORD_ROW[c]])),
+          },
+        ],
+      },
+    };
+  });
   backend.on('GET', '/api/v1/settings/income-accounts', {
     body: {
       accounts: [
@@ -136,7 +158,7 @@ export function renderSettings(backend: FakeHubSpotFetch, settings: SettingsResp
     },
   });
   backend.on('GET', '/api/v1/settings/field-catalogue', { body: FIELD_CATALOGUE });
-  const renderer = createRenderer('settings');
+  const renderer = createTestRenderer('settings');
   renderer.mocks.context.variables = { LEDGERSYNC_API_URL: BACKEND_URL };
   renderer.render(<LedgerSyncSettings />);
   return renderer;

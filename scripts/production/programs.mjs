@@ -7,4 +7,5 @@ export const PROGRAMS = {
   worker: { entry: 'apps/worker/src/main.ts', script: 'start:worker' },
   migrate: { entry: 'packages/db/src/migrate/main.ts', script: 'migrate' },
   'rotate-keys': { entry: 'packages/db/src/key-rotation/main.ts', script: 'keys:rotate' },
+  'set-plan': { entry: 'packages/db/src/plan/main.ts', script: 'plan:set' },
 };

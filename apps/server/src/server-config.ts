@@ -10,6 +10,7 @@ import {
   tokenKeysEnvShape,
 } from '@ledgersync/config';
 import { REQUIRED_SCOPE_LIST } from '@ledgersync/hubspot';
+import { type PlanTier, planTierSchema } from '@ledgersync/sync-engine';
 import { z } from 'zod';
 import { parseTrustProxy, type TrustProxy } from './http/trust-proxy.ts';
 
@@ -32,7 +33,7 @@ export const serverEnvSchema = z.object({
   QBO_WEBHOOK_VERIFIER_TOKEN: secret,
   QBO_ENVIRONMENT: z.enum(['sandbox', 'production']).default('production'),
   QBO_AUTH_BASE_URL: httpUrl.default('https://appcenter.intuit.com'),
-  /** Where the admin lands after install: the app's settings page in HubSpot. */
+  /** The HubSpot web app: the admin lands on the app's settings page there after install, and records link there. */
   HUBSPOT_SETTINGS_URL: httpUrl.default('https://app.hubspot.com'),
   /** The proxies in front of the server whose X-Forwarded-For is believed (see trust-proxy.ts). */
   TRUST_PROXY: z
@@ -44,6 +45,8 @@ export const serverEnvSchema = z.object({
       ctx.addIssue({ code: 'custom', message: parsed.error });
       return z.NEVER;
     }),
+  /** The LedgerSync plan of a new install (R-CON-8); `npm run plan:set` changes a portal's later. */
+  DEFAULT_PLAN_TIER: planTierSchema.default('free'),
   RATE_LIMIT_PER_MINUTE: positiveInt.default(600),
   WEBHOOK_DEBOUNCE_MS: z.coerce.number().int().min(0).default(2000),
   BODY_LIMIT_BYTES: positiveInt.default(1_048_576),
@@ -62,15 +65,19 @@ export interface ServerConfig {
     scopes: readonly string[];
     /** The admin lands here after install; `{hubId}` is replaced by the portal's id. */
     settingsUrl: string;
+    /** A CRM record's page, with `{hubId}`, `{objectTypeId}` and `{recordId}` to fill in. */
+    recordUrl: string;
   };
   quickbooks: {
     clientId: string;
     clientSecret: string;
     webhookVerifierToken: string;
     authBaseUrl: string;
-    /** The QuickBooks web app, for deep links from the card. */
+    /** The QuickBooks web app, for deep links from the card and the overview. */
     appBaseUrl: string;
   };
+  /** The plan a portal installing LedgerSync for the first time gets (R-CON-8). */
+  defaultPlanTier: PlanTier;
   rateLimitPerMinute: number;
   webhookDebounceMs: number;
   bodyLimitBytes: number;
@@ -92,6 +99,7 @@ export function serverConfigFromEnv(env: ServerEnv): ServerConfig {
       // The adapter's list is the one the app's hsmeta declares (hubspot-app's project-files test checks it).
       scopes: REQUIRED_SCOPE_LIST,
       settingsUrl: `${env.HUBSPOT_SETTINGS_URL.replace(/\/$/, '')}/integrations-settings/{hubId}/installed/framework/${env.HUBSPOT_APP_ID}/general-settings`,
+      recordUrl: `${env.HUBSPOT_SETTINGS_URL.replace(/\/$/, '')}/contacts/{hubId}/record/{objectTypeId}/{recordId}`,
     },
     quickbooks: {
       clientId: env.QBO_CLIENT_ID,
@@ -103,6 +111,7 @@ export function serverConfigFromEnv(env: ServerEnv): ServerConfig {
           ? 'https://app.sandbox.qbo.intuit.com'
           : 'https://app.qbo.intuit.com',
     },
+    defaultPlanTier: env.DEFAULT_PLAN_TIER,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     webhookDebounceMs: env.WEBHOOK_DEBOUNCE_MS,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,

@@ -9,10 +9,10 @@ export {
   Prisma,
   type RecordLink,
   Side,
-  type SyncActivity,
   type SyncSettings,
 } from './generated/prisma/client.ts';
 export { migrateDatabase } from './migrate/migrate-database.ts';
+export type { ActivityRow } from './queries/activity-rows.ts';
 export { findUnfinishedBackfill, listBackfills, readBackfill } from './queries/backfill-queries.ts';
 export { type InvoiceCardRows, readInvoiceCard } from './queries/invoice-card-queries.ts';
 export {

@@ -4,6 +4,7 @@ import {
   type Db,
   type HubSpotTokens,
   inTransaction,
+  type PlanTier,
   type Portal,
   type TokenCipher,
 } from '@ledgersync/db';
@@ -14,6 +15,8 @@ export interface HubSpotInstall {
   readonly hubId: bigint;
   readonly installedByUserId: string | null;
   readonly tokens: HubSpotTokens;
+  /** The LedgerSync plan of a portal installing for the first time (R-CON-8); a reinstall keeps its plan. */
+  readonly planTier?: PlanTier;
 }
 
 /**
@@ -31,7 +34,7 @@ export async function saveHubSpotInstall(
 ): Promise<Portal> {
   const installations = createHubSpotInstallationRepository(db, cipher);
   return inTransaction(db, async (tx) => {
-    const portal = await createPortalRepository(db).upsertInstalled(install.hubId, at, undefined, tx);
+    const portal = await createPortalRepository(db).upsertInstalled(install.hubId, at, install.planTier, tx);
     await installations.saveInstall(
       portal.id,
       install.tokens,

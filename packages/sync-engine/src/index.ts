@@ -17,13 +17,14 @@ export { newLinkId } from './plan/plan-types.ts';
 export type { ApiCallObserver, ApiCallOutcome } from './ports/api-call-outcome.ts';
 export { type Clock, fixedClock } from './ports/clock.ts';
 export { idempotencyKey } from './ports/idempotency-key.ts';
-export type {
-  ActivityEntry,
-  ActivityKind,
-  ChangeNotice,
-  Link,
-  MergeBase,
-  RecordStatus,
+export {
+  ACTIVITY_KINDS,
+  type ActivityEntry,
+  type ActivityKind,
+  type ChangeNotice,
+  type Link,
+  type MergeBase,
+  type RecordStatus,
 } from './ports/link.ts';
 export type { QuickBooksCompanyPort } from './ports/quickbooks-company.ts';
 export type {
@@ -48,6 +49,7 @@ export {
 export type { CanonicalPayment } from './records/canonical-payment.ts';
 export type { CanonicalProduct } from './records/canonical-product.ts';
 export type { CustomFieldValue } from './records/field-values.ts';
+export { recordLabel } from './records/record-label.ts';
 export {
   type CanonicalRecords,
   canonicalRecordSchemas,
@@ -81,6 +83,7 @@ export {
   inboundFilterSchema,
   type MappableFieldType,
   mappableFieldTypeSchema,
+  type PlanTier,
   type PortalSettings,
   planTierSchema,
   portalSettingsSchema,

@@ -37,6 +37,8 @@ export function sandboxServerConfig(plan: SandboxPlan): ServerConfig {
       scopes: SANDBOX_SCOPES,
       // After install and QBO connect the admin lands on the preview's settings page.
       settingsUrl: `${plan.urls.preview}/settings?portalId={hubId}`,
+      // The overview's record links land on the preview's record pages.
+      recordUrl: `${plan.urls.preview}/record/{objectTypeId}/{recordId}`,
     },
     quickbooks: {
       clientId: plan.quickbooksApp.clientId,
@@ -46,6 +48,8 @@ export function sandboxServerConfig(plan: SandboxPlan): ServerConfig {
       // The card's "open in QuickBooks" links land on the preview's QuickBooks view.
       appBaseUrl: `${plan.urls.preview}/quickbooks`,
     },
+    // R-CON-8: the sandbox installs on a paid plan so that every feature can be tried.
+    defaultPlanTier: 'professional',
     rateLimitPerMinute: 100_000,
     webhookDebounceMs: 300,
     bodyLimitBytes: 1_048_576,

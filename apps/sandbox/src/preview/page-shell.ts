@@ -36,6 +36,9 @@ h1 { font-size: 22px; font-weight: 600; }
 .hs-status { display: inline-block; border-radius: 3px; padding: 1px 8px; font-size: 12px; font-weight: 600; background: #eaf0f6; }
 .hs-status-success { background: #e5f8f6; color: #00a38d; } .hs-status-danger, .hs-status-error { background: #fde8e9; color: #d94c53; }
 .hs-status-warning { background: #fef8f0; color: #b36b00; } .hs-status-info { background: #e5f5f8; color: #0091ae; }
+.hs-has-tooltip { position: relative; cursor: help; border: 0; font: inherit; font-size: 12px; align-self: flex-start; }
+.hs-tooltip { display: none; position: absolute; left: 0; bottom: calc(100% + 6px); z-index: 20; width: 260px; padding: 6px 8px; border-radius: 3px; background: #33475b; color: #fff; font-weight: 400; }
+.hs-has-tooltip:hover .hs-tooltip, .hs-has-tooltip:focus .hs-tooltip { display: block; }
 .hs-alert { border-left: 4px solid #0091ae; background: #e5f5f8; padding: 8px 12px; margin: 8px 0; }
 .hs-alert-danger, .hs-alert-error { border-color: #d94c53; background: #fde8e9; }
 .hs-alert-warning { border-color: #f5c26b; background: #fef8f0; } .hs-alert-success { border-color: #00bda5; background: #e5f8f6; }

@@ -68,6 +68,47 @@ export async function readHubSpotInvoice(
   }
 }
 
+// What a HubSpot record page shows first, per object type the overview links to (contacts, products, payments).
+const RECORD_PROPS: Readonly<Record<string, { path: string; kind: string; props: readonly string[] }>> = {
+  '0-1': { path: 'contacts', kind: 'Contact', props: ['firstname', 'lastname', 'email', 'company'] },
+  '0-7': { path: 'products', kind: 'Product', props: ['name', 'hs_sku', 'price', 'description'] },
+  '0-101': {
+    path: 'commerce_payments',
+    kind: 'Payment',
+    props: ['hs_initial_amount', 'hs_currency_code', 'hs_initiated_date'],
+  },
+};
+
+export interface RecordView {
+  id: string;
+  kind: string;
+  properties: Record<string, string | null>;
+}
+
+/** A contact, product or payment as its HubSpot record page shows it; null for another type or none. */
+export async function readHubSpotRecord(
+  hubspotUrl: string,
+  hubId: number,
+  objectTypeId: string,
+  id: string,
+): Promise<RecordView | null> {
+  const type = RECORD_PROPS[objectTypeId];
+  if (!type) return null;
+  try {
+    const found = z
+      .object({ id: z.string(), properties: z.record(z.string(), z.string().nullable()) })
+      .parse(
+        await hubspotAsUser(hubspotUrl, hubId).api(
+          `/crm/v3/objects/${type.path}/${encodeURIComponent(id)}?properties=${type.props.join(',')}`,
+        ),
+      );
+    const properties = Object.fromEntries(type.props.map((p) => [p, found.properties[p] ?? null]));
+    return { id: found.id, kind: type.kind, properties };
+  } catch {
+    return null;
+  }
+}
+
 interface QboInvoice {
   Id: string;
   SyncToken: string;

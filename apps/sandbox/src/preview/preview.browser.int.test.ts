@@ -137,19 +137,33 @@ describe('the local preview in Chromium', () => {
       portalId: seeded.hubId,
       userId: 1,
       method: 'GET',
-      url: `${sandbox.facts.urls.server}/api/v1/records?status=failed&columns=object,hubspotId,errorCode&pageSize=200`,
+      url: `${sandbox.facts.urls.server}/api/v1/records?status=failed&columns=object,hubspotRecord,error&pageSize=200`,
     });
     expect(response.status).toBe(200);
     const { rows } = (await response.json()) as {
-      rows: { object: string; hubspotId: string | null; errorCode: string | null }[];
+      rows: { object: string; hubspotRecord: { id: string } | null; error: { code: string } | null }[];
     };
     const codeOf = (object: string, hubspotId: string | undefined) =>
-      rows.find((r) => r.object === object && r.hubspotId === hubspotId)?.errorCode;
+      rows.find((r) => r.object === object && r.hubspotRecord?.id === hubspotId)?.error?.code;
     for (const invoice of seeded.invoices.filter((i) => i.failsWith === 'R-ERR-1'))
       expect(codeOf('invoice', invoice.id)).toBe('invoice_customer_missing');
-    expect(rows.some((r) => r.object === 'customer' && r.errorCode === 'duplicate_display_name')).toBe(true);
+    expect(rows.some((r) => r.object === 'customer' && r.error?.code === 'duplicate_display_name')).toBe(
+      true,
+    );
     expect(codeOf('invoice', revenueRecognition?.id)).toBe('service_date_required');
     expect(codeOf('invoice', amountEdit?.id)).toBe('hubspot_native_edited_in_quickbooks');
+
+    // R-CON-8: the sandbox installs on a paid plan, so custom mappings can be tried.
+    const settings = await uiFetch({
+      portalId: seeded.hubId,
+      userId: 1,
+      method: 'GET',
+      url: `${sandbox.facts.urls.server}/api/v1/settings`,
+    });
+    expect(await settings.json()).toMatchObject({
+      portal: { planTier: 'professional' },
+      invoice: { customMappingsLocked: { locked: false } },
+    });
 
     const page = await context.newPage();
     await openInvoice(page, revenueRecognition?.id ?? '');

@@ -6,7 +6,12 @@ import type { SignedUiFetch } from '../orchestrate/signed-ui-fetch.ts';
 import { buildPreviewAssets } from './build-preview-assets.ts';
 import { HUBSPOT_ACTIONS, hubspotDesk } from './hubspot-desk.ts';
 import { PAGE_SHELL, PREVIEW_CSS } from './page-shell.ts';
-import { listHubSpotInvoices, quickbooksDesk, readHubSpotInvoice } from './preview-data.ts';
+import {
+  listHubSpotInvoices,
+  quickbooksDesk,
+  readHubSpotInvoice,
+  readHubSpotRecord,
+} from './preview-data.ts';
 
 export interface PreviewOptions {
   plan: SandboxPlan;
@@ -41,6 +46,18 @@ export async function startPreview(options: PreviewOptions) {
   for (const path of ['/', '/settings', '/quickbooks', '/invoices/:id']) {
     app.get(path, async (_req, reply) => reply.type('text/html; charset=utf-8').send(PAGE_SHELL));
   }
+  // The overview's "open in HubSpot" links point here (the server's record URL is the preview's):
+  // an invoice opens its record page with the card, another record a page of its properties.
+  app.get('/record/:objectTypeId/:id', async (req, reply) => {
+    const { objectTypeId, id } = req.params as { objectTypeId: string; id: string };
+    if (objectTypeId === '0-53') return reply.redirect(`/invoices/${encodeURIComponent(id)}`);
+    return reply.type('text/html; charset=utf-8').send(PAGE_SHELL);
+  });
+  app.get('/preview/api/records/:objectTypeId/:id', async (req, reply) => {
+    const { objectTypeId, id } = req.params as { objectTypeId: string; id: string };
+    const found = await readHubSpotRecord(plan.urls.hubspot, needPortal().hubId, objectTypeId, id);
+    return found ?? reply.code(404).send({ message: 'No such record in this HubSpot portal.' });
+  });
   // The card's "open in QuickBooks" links point here (the server's QBO app base is the preview).
   app.get('/quickbooks/*', async (_req, reply) => reply.redirect('/quickbooks'));
   app.get('/assets/preview.css', async (_req, reply) => reply.type('text/css').send(PREVIEW_CSS));

@@ -55,7 +55,9 @@ export async function waitForCard(
 }
 
 const recordsSchema = z.object({
-  rows: z.array(z.object({ hubspotId: z.string().nullable(), status: z.string().nullable() })),
+  rows: z.array(
+    z.object({ hubspotRecord: z.object({ id: z.string() }).nullable(), status: z.string().nullable() }),
+  ),
 });
 
 /** Every invoice's sync status by HubSpot id, in one read of the overview's record list. */
@@ -64,14 +66,16 @@ export async function invoiceStatuses(watch: CardWatch): Promise<Map<string, str
     portalId: watch.hubId,
     userId: 1,
     method: 'GET',
-    url: `${watch.serverUrl}/api/v1/records?object=invoice&columns=hubspotId,status&pageSize=200`,
+    url: `${watch.serverUrl}/api/v1/records?object=invoice&columns=hubspotRecord,status&pageSize=200`,
   });
   if (!response.ok) {
     await response.body?.cancel();
     return new Map();
   }
   const { rows } = recordsSchema.parse(await response.json());
-  return new Map(rows.flatMap((r) => (r.hubspotId && r.status ? [[r.hubspotId, r.status] as const] : [])));
+  return new Map(
+    rows.flatMap((r) => (r.hubspotRecord && r.status ? [[r.hubspotRecord.id, r.status] as const] : [])),
+  );
 }
 
 /** Waits (one list read every few seconds) until `done` holds for the statuses; false on timeout. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   activityEntrySchema,
   connectionStatusSchema,
+  decimalAmount,
   errorExplanationSchema,
   installationStatusSchema,
   isoDateTime,
@@ -12,8 +13,6 @@ import {
 export const invoiceParamsSchema = z.object({
   invoiceId: z.string().regex(/^\d{1,20}$/, 'must be a HubSpot record id'),
 });
-
-const decimalAmount = z.string().regex(/^-?\d+(\.\d+)?$/, 'must be a decimal string');
 
 /**
  * The invoice's payment state as LedgerSync last synced it (R-OBJ-5), beside the sync status:

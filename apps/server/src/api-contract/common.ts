@@ -1,5 +1,6 @@
-import { ERROR_CATEGORIES } from '@ledgersync/sync-engine';
+import { ACTIVITY_KINDS, ERROR_CATEGORIES } from '@ledgersync/sync-engine';
 import { z } from 'zod';
+import { syncObjectSchema } from './engine-schemas.ts';
 
 // The API contract the HubSpot UI (cards and settings page) is written against. Every route is
 // called through `hubspot.fetch`, which signs it; the portal is never part of a request body.
@@ -32,22 +33,48 @@ export const errorResponseSchema = z
   })
   .meta({ id: 'ErrorResponse' });
 
-/** One line of a record's sync activity, newest first. */
+/** The engine's categories, and `unknown` for a stored code this version does not know. */
+export const errorCategorySchema = z.enum([...ERROR_CATEGORIES, 'unknown']).meta({ id: 'ErrorCategory' });
+
+/** An error as lists name it: its title and category (R-VIS-4); `code` only identifies it. */
+export const errorSummarySchema = z
+  .object({ code: z.string(), title: z.string(), category: errorCategorySchema })
+  .meta({ id: 'ErrorSummary' });
+export type ErrorSummary = z.infer<typeof errorSummarySchema>;
+
+/** What an activity entry records; `unknown` for a stored action this version does not know. */
+export const activityActionSchema = z.enum([...ACTIVITY_KINDS, 'unknown']).meta({ id: 'ActivityAction' });
+
+export const decimalAmount = z.string().regex(/^-?\d+(\.\d+)?$/, 'must be a decimal string');
+
+/** An exact amount in a currency (R-OBJ-3: decimal strings, never floats). */
+export const moneySchema = z
+  .object({ amount: decimalAmount, currency: z.string().nullable() })
+  .meta({ id: 'Money' });
+export type Money = z.infer<typeof moneySchema>;
+
+/**
+ * One line of a record's sync activity, newest first (R-VIS-6). The UI writes its sentence from
+ * `object`, `action` and `direction`; an invoice's activity holds its payments' entries too.
+ */
 export const activityEntrySchema = z
   .object({
     id: z.string(),
     occurredAt: isoDateTime,
-    action: z.string().describe('created, updated, skipped, failed, excluded, deleted_on_other_side, …'),
+    object: syncObjectSchema,
+    action: activityActionSchema,
     direction: directionSchema,
-    changedFields: z.array(z.string()),
-    errorCode: z.string().nullable(),
+    changedFields: z.array(z.string()).describe('The changed fields, by their labels'),
+    error: errorSummarySchema.nullable(),
+    /** Why the record was left out, in words (an exclusion's entry). */
+    exclusion: z.string().nullable(),
+    /** What happened this time (a failure's entry): names the fields, currencies, ids involved. */
     message: z.string().nullable(),
+    /** A payment's entry: the payment's amount. */
+    amount: moneySchema.nullable(),
   })
   .meta({ id: 'ActivityEntry' });
 export type ActivityEntry = z.infer<typeof activityEntrySchema>;
-
-/** The engine's categories, and `unknown` for a stored code this version does not know. */
-export const errorCategorySchema = z.enum([...ERROR_CATEGORIES, 'unknown']).meta({ id: 'ErrorCategory' });
 
 /** A failure as the card and the overview show it (R-VIS-4). */
 export const errorExplanationSchema = z

@@ -3,8 +3,10 @@ import {
   activityEntrySchema,
   directionSchema,
   errorCategorySchema,
+  errorSummarySchema,
   isoDateTime,
   linkStatusSchema,
+  moneySchema,
 } from './common.ts';
 import { syncObjectSchema } from './engine-schemas.ts';
 
@@ -39,18 +41,18 @@ export const overviewResponseSchema = z
 export const RECORD_COLUMNS = [
   'object',
   'status',
-  'hubspotId',
-  'quickbooksId',
-  'displayNumber',
+  'name',
+  'hubspotRecord',
+  'quickbooksRecord',
   'amount',
-  'currency',
-  'errorCode',
-  'exclusionReason',
+  'error',
+  'exclusion',
   'direction',
   'lastSyncedAt',
   'updatedAt',
 ] as const;
 export const recordColumnSchema = z.enum(RECORD_COLUMNS).meta({ id: 'RecordColumn' });
+export type RecordColumn = z.infer<typeof recordColumnSchema>;
 
 /** `GET /api/v1/records` — the record view with filters, sorting, pages and chosen columns (R-VIS-3). */
 export const recordQuerySchema = z.object({
@@ -60,7 +62,7 @@ export const recordQuerySchema = z.object({
   direction: directionSchema.exclude(['off', 'two_way']).optional(),
   from: isoDateTime.optional(),
   to: isoDateTime.optional(),
-  sort: z.enum(['updatedAt', 'lastSyncedAt', 'displayNumber', 'amount', 'status']).default('updatedAt'),
+  sort: z.enum(['updatedAt', 'lastSyncedAt', 'name', 'amount', 'status']).default('updatedAt'),
   order: z.enum(['asc', 'desc']).default('desc'),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(25),
@@ -76,14 +78,39 @@ export const recordQuerySchema = z.object({
         ctx.addIssue({ code: 'custom', message: `unknown columns: ${bad.join(', ')}` });
         return z.NEVER;
       }
-      return cols as (typeof RECORD_COLUMNS)[number][];
+      return cols as RecordColumn[];
     }),
 });
 
+/** What names a record to a person (R-VIS-5): an invoice's number, a contact's name and email, a product's name and SKU. */
+export const recordNameSchema = z
+  .object({ object: syncObjectSchema, name: z.string().nullable(), detail: z.string().nullable() })
+  .meta({ id: 'RecordName' });
+
+/** A record on one side, with its page there. */
+export const recordPageLinkSchema = z
+  .object({ id: z.string(), url: z.string() })
+  .meta({ id: 'RecordPageLink' });
+
+/** `id` plus the chosen columns, each in its own shape. */
 export const recordRowSchema = z
-  .object({ id: z.string() })
-  .catchall(z.union([z.string(), z.null()]))
-  .describe('`id` plus the chosen columns; values are strings or null');
+  .object({
+    id: z.string(),
+    object: syncObjectSchema.optional(),
+    status: linkStatusSchema.optional(),
+    name: recordNameSchema.optional(),
+    hubspotRecord: recordPageLinkSchema.nullable().optional(),
+    quickbooksRecord: recordPageLinkSchema.nullable().optional(),
+    amount: moneySchema.nullable().optional(),
+    error: errorSummarySchema.nullable().optional(),
+    /** Why the record is left out, in words. */
+    exclusion: z.string().nullable().optional(),
+    direction: directionSchema.optional(),
+    lastSyncedAt: isoDateTime.nullable().optional(),
+    updatedAt: isoDateTime.optional(),
+  })
+  .meta({ id: 'RecordRow' });
+export type RecordRow = z.infer<typeof recordRowSchema>;
 
 export const recordPageSchema = z
   .object({

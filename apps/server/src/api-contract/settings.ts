@@ -74,7 +74,6 @@ export const settingsResponseSchema = z
       /** R-ERR-5: the QBO tax code every synced line gets, for companies outside the US. */
       taxMapping: taxMappingSchema.nullable(),
     }),
-    notes: z.array(z.string()),
   })
   .meta({ id: 'SettingsResponse' });
 export type SettingsResponse = z.infer<typeof settingsResponseSchema>;

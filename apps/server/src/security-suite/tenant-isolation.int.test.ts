@@ -59,7 +59,7 @@ describe('tenant isolation: portal A, naming B’s ids on every /api route, neve
     const card = await w.t.signed(w.t.app, b.portal, 'GET', `/api/v1/invoices/${b.ids.invoiceId}/card`);
     // B itself sees its own invoice (the sweep above had nothing to find, not a broken route).
     expect(card.json().status).toBe('failed');
-    const records = await w.t.signed(w.t.app, b.portal, 'GET', '/api/v1/records?columns=displayNumber');
+    const records = await w.t.signed(w.t.app, b.portal, 'GET', '/api/v1/records?columns=name');
     expect(records.body).toContain(b.markers[0]);
     const exportTokens = w.t.hubspot.exportCalls.map((c) => c.accessToken);
     expect(exportTokens).toContain(`hs-at-${a.portal.hubId}`);

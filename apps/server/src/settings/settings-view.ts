@@ -30,10 +30,14 @@ export function objectView(object: SyncObject, row: SyncSettings | null): Object
   };
 }
 
-const WORKFLOW_NOTE =
-  'If a HubSpot workflow creates paid invoices from payments, filter out payments whose source is an invoice, or every such invoice is created twice.';
+const PLAN_NAME: Readonly<Record<Portal['planTier'], string>> = {
+  free: 'Free',
+  starter: 'Starter',
+  professional: 'Professional',
+  enterprise: 'Enterprise',
+};
 
-/** The whole settings page from the portal's rows (R-CON-4..6, R-MAP-3/4, R-FLT-1/2, R-FAQ-3). */
+/** The whole settings page from the portal's rows (R-CON-4..6, R-MAP-3/4, R-FLT-1/2). */
 export function settingsView(portal: Portal, rows: SettingsRows, now: Date): SettingsResponse {
   const { connection } = rows;
   const byObject = new Map(rows.objects.map((r) => [r.object, r]));
@@ -58,7 +62,7 @@ export function settingsView(portal: Portal, rows: SettingsRows, now: Date): Set
         ? { locked: false, reason: null }
         : {
             locked: true,
-            reason: `Custom mappings need a Starter, Professional or Enterprise plan; this account is on ${portal.planTier}.`,
+            reason: `Custom mappings come with LedgerSync's Starter, Professional and Enterprise plans, and this account is on the ${PLAN_NAME[portal.planTier]} plan. To upgrade, ask LedgerSync support to move this HubSpot account to a paid plan.`,
           },
       outboundFilters: FIXED_OUTBOUND_INVOICE_FILTERS.map((f) => ({ id: f.key, label: f.label })),
       inboundFilters: readInboundFilters(invoice),
@@ -66,6 +70,5 @@ export function settingsView(portal: Portal, rows: SettingsRows, now: Date): Set
       customLineItemIncomeAccountId: invoice?.customLineItemIncomeAccountId ?? null,
       taxMapping: readTaxMapping(invoice),
     },
-    notes: [WORKFLOW_NOTE],
   };
 }

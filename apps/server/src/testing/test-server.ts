@@ -26,6 +26,7 @@ export const TEST_CONFIG: ServerConfig = {
     authBaseUrl: 'https://app.hubspot.test',
     scopes: ['oauth', 'crm.objects.invoices.read', 'crm.objects.invoices.write'],
     settingsUrl: 'https://app.hubspot.test/settings/{hubId}',
+    recordUrl: 'https://app.hubspot.test/contacts/{hubId}/record/{objectTypeId}/{recordId}',
   },
   quickbooks: {
     clientId: 'qb-client',
@@ -34,6 +35,7 @@ export const TEST_CONFIG: ServerConfig = {
     authBaseUrl: 'https://appcenter.intuit.test',
     appBaseUrl: 'https://app.qbo.intuit.com',
   },
+  defaultPlanTier: 'free',
   rateLimitPerMinute: 10_000,
   webhookDebounceMs: 0,
   bodyLimitBytes: 1_048_576,

@@ -28,6 +28,7 @@ const DOCUMENT_CONFIG: ServerConfig = {
     authBaseUrl: 'https://hubspot.invalid',
     scopes: [],
     settingsUrl: 'https://hubspot.invalid',
+    recordUrl: 'https://hubspot.invalid',
   },
   quickbooks: {
     clientId: 'unused',
@@ -36,6 +37,7 @@ const DOCUMENT_CONFIG: ServerConfig = {
     authBaseUrl: 'https://intuit.invalid',
     appBaseUrl: 'https://qbo.invalid',
   },
+  defaultPlanTier: 'free',
   rateLimitPerMinute: 1,
   webhookDebounceMs: 0,
   bodyLimitBytes: 1_048_576,

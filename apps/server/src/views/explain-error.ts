@@ -1,5 +1,5 @@
 import { describeSyncError, SYNC_ERROR_CODES, type SyncErrorCode } from '@ledgersync/sync-engine';
-import type { ErrorExplanation } from '../api-contract/common.ts';
+import type { ErrorExplanation, ErrorSummary } from '../api-contract/common.ts';
 
 const isKnownCode = (code: string): code is SyncErrorCode =>
   (SYNC_ERROR_CODES as readonly string[]).includes(code);
@@ -24,9 +24,15 @@ export function explainError(code: string | null, message: string | null): Error
   return {
     code,
     category: 'unknown',
-    title: code,
-    explanation: message ?? code,
+    title: 'Sync error',
+    explanation: message ?? 'The sync stopped on an error this version of LedgerSync does not describe.',
     fix: 'Try Resync; contact support if it keeps failing.',
     message,
   };
+}
+
+/** A stored error code as lists name it: title and category. */
+export function summarizeError(code: string | null): ErrorSummary | null {
+  const info = explainError(code, null);
+  return info ? { code: info.code, title: info.title, category: info.category } : null;
 }

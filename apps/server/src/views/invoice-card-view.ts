@@ -1,9 +1,10 @@
 import type { InvoiceCardRows } from '@ledgersync/db';
-import { EXCLUSION_REASONS } from '@ledgersync/sync-engine';
 import type { InvoiceCard } from '../api-contract/card.ts';
 import { toActivityEntry } from './activity-entry.ts';
 import { explainError } from './explain-error.ts';
+import { explainExclusion } from './explain-exclusion.ts';
 import { invoicePaymentState } from './invoice-payment-state.ts';
+import { quickbooksRecordUrl } from './record-pages.ts';
 
 /** The invoice card (R-VIS-1) from its stored rows; `quickbooksAppUrl` is where deep links point. */
 export function invoiceCardView(
@@ -13,6 +14,10 @@ export function invoiceCardView(
 ): InvoiceCard {
   const { link } = rows;
   const reason = link?.exclusionReason ?? null;
+  // R-VIS-6: a payment synced is a sync of its invoice too.
+  const lastSynced = [link?.lastSyncedAt ?? null, rows.paymentsLastSyncedAt]
+    .filter((d): d is Date => d !== null)
+    .sort((a, b) => b.getTime() - a.getTime())[0];
   return {
     invoiceId,
     status: link?.status ?? 'not_synced',
@@ -20,25 +25,18 @@ export function invoiceCardView(
       ? {
           id: link.quickbooksId,
           number: link.displayNumber,
-          url: `${quickbooksAppUrl}/app/invoice?txnId=${encodeURIComponent(link.quickbooksId)}`,
+          url: quickbooksRecordUrl(quickbooksAppUrl, 'invoice', link.quickbooksId),
         }
       : null,
-    lastSyncedAt: link?.lastSyncedAt?.toISOString() ?? null,
+    lastSyncedAt: lastSynced?.toISOString() ?? null,
     payment: link ? invoicePaymentState(link.mergeBase) : null,
     error: link?.status === 'failed' ? explainError(link.errorCode, link.errorMessage) : null,
     exclusion: reason
-      ? { reason, explanation: exclusionExplanation(reason, link?.errorMessage ?? null) }
+      ? { reason, explanation: explainExclusion(reason, link?.errorMessage ?? null) ?? '' }
       : null,
     deletedOn: link?.deletedOn ?? null,
     activity: rows.activity.map(toActivityEntry),
     connection: rows.quickbooksStatus ?? 'not_connected',
     hubspotConnection: rows.hubspotStatus ?? 'active',
   };
-}
-
-/** The reason in words; an excluded invoice source is named first ('Invoice source "Stripe" is not HubSpot'). */
-function exclusionExplanation(reason: string, message: string | null): string {
-  const text = EXCLUSION_REASONS[reason as keyof typeof EXCLUSION_REASONS] ?? reason;
-  const named = (reason === 'unknown_invoice_source' || reason === 'not_hubspot_source') && message;
-  return named ? `${message}. ${text}` : text;
 }

@@ -4,9 +4,11 @@ import type {
   countUnknownInvoiceSources,
   RecordLink,
 } from '@ledgersync/db';
-import type { RECORD_COLUMNS } from '../api-contract/overview.ts';
+import type { RecordColumn, RecordRow } from '../api-contract/overview.ts';
 import { ALL_OBJECTS } from '../settings/stored-settings.ts';
-import { explainError } from './explain-error.ts';
+import { explainError, summarizeError } from './explain-error.ts';
+import { explainExclusion } from './explain-exclusion.ts';
+import { hubspotRecordUrl, quickbooksRecordUrl } from './record-pages.ts';
 
 type StatusCounts = Awaited<ReturnType<typeof countRecordsByStatus>>;
 type FailureCounts = Awaited<ReturnType<typeof countFailuresByCode>>;
@@ -45,21 +47,37 @@ export function overviewView(
   };
 }
 
-/** One row of the record view (R-VIS-3): `id` and the chosen columns, as strings or null. */
-export function recordRow(link: RecordLink, columns: readonly (typeof RECORD_COLUMNS)[number][]) {
-  const all: Record<string, string | null> = {
+/** Where a row's records link to: the portal's HubSpot account and the two apps' page addresses. */
+export interface RecordPages {
+  hubId: bigint;
+  hubspotRecordUrl: string;
+  quickbooksAppUrl: string;
+}
+
+/** One row of the record view (R-VIS-3): `id` and the chosen columns, each in people's words (R-VIS-5). */
+export function recordRow(link: RecordLink, columns: readonly RecordColumn[], pages: RecordPages): RecordRow {
+  const all: Omit<Required<RecordRow>, 'id'> = {
     object: link.object,
     status: link.status,
-    hubspotId: link.hubspotId,
-    quickbooksId: link.quickbooksId,
-    displayNumber: link.displayNumber,
-    amount: link.amount?.toString() ?? null,
-    currency: link.currency,
-    errorCode: link.errorCode,
-    exclusionReason: link.exclusionReason,
+    name: { object: link.object, name: link.displayName ?? link.displayNumber, detail: link.displayDetail },
+    hubspotRecord: link.hubspotId
+      ? {
+          id: link.hubspotId,
+          url: hubspotRecordUrl(pages.hubspotRecordUrl, pages.hubId, link.object, link.hubspotId),
+        }
+      : null,
+    quickbooksRecord: link.quickbooksId
+      ? {
+          id: link.quickbooksId,
+          url: quickbooksRecordUrl(pages.quickbooksAppUrl, link.object, link.quickbooksId),
+        }
+      : null,
+    amount: link.amount === null ? null : { amount: link.amount.toString(), currency: link.currency },
+    error: summarizeError(link.errorCode),
+    exclusion: explainExclusion(link.exclusionReason, link.errorMessage),
     direction: link.origin === 'hubspot' ? 'hubspot_to_quickbooks' : 'quickbooks_to_hubspot',
     lastSyncedAt: link.lastSyncedAt?.toISOString() ?? null,
     updatedAt: link.updatedAt.toISOString(),
   };
-  return { id: link.id, ...Object.fromEntries(columns.map((c) => [c, all[c] ?? null])) };
+  return { id: link.id, ...Object.fromEntries(columns.map((c) => [c, all[c]])) };
 }

@@ -83,11 +83,7 @@ function SettingsContent({ client }: { client: BackendClient }) {
         />
       ) : null}
       <Divider />
-      <RecommendationsSection
-        client={client}
-        connected={settings.connection.status === 'connected'}
-        notes={settings.notes}
-      />
+      <RecommendationsSection client={client} connected={settings.connection.status === 'connected'} />
       <Divider />
       <SyncOverviewSection client={client} />
       <Divider />

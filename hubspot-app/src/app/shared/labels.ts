@@ -1,4 +1,14 @@
-import type { Direction, LinkStatus, SyncObject } from './api/generated/api-contract.ts';
+import type {
+  Direction,
+  ErrorCategory,
+  LinkStatus,
+  RecordColumn,
+  SyncObject,
+} from './api/generated/api-contract.ts';
+
+// Every label a person reads, in one place, keyed by the contract's enums (R-VIS-5): a value the
+// server adds fails the type check here once the contract is regenerated, and labels.test.ts
+// fails on a label that reads like a code.
 
 export const DIRECTION_LABEL: Readonly<Record<Direction, string>> = {
   hubspot_to_quickbooks: 'HubSpot → QuickBooks',
@@ -7,11 +17,20 @@ export const DIRECTION_LABEL: Readonly<Record<Direction, string>> = {
   off: 'Off',
 };
 
+/** Objects as the set-up and the counts name them, plural. */
 export const OBJECT_LABEL: Readonly<Record<SyncObject, string>> = {
   product: 'Products',
   customer: 'Contacts',
   invoice: 'Invoices',
   payment: 'Payments',
+};
+
+/** One record of an object. */
+export const OBJECT_SINGULAR: Readonly<Record<SyncObject, string>> = {
+  product: 'Product',
+  customer: 'Contact',
+  invoice: 'Invoice',
+  payment: 'Payment',
 };
 
 export const STATUS_LABEL: Readonly<Record<LinkStatus, string>> = {
@@ -27,3 +46,34 @@ export const STATUS_VARIANT = {
   failed: 'danger',
   excluded: 'default',
 } as const satisfies Record<LinkStatus, string>;
+
+/** Error categories (R-VIS-4) and, on hover, what each means. */
+export const ERROR_CATEGORY_LABEL: Readonly<Record<ErrorCategory, string>> = {
+  data: 'Data',
+  configuration: 'Set-up',
+  connection: 'Connection',
+  transient: 'Temporary',
+  unknown: 'Other',
+};
+
+export const ERROR_CATEGORY_EXPLANATION: Readonly<Record<ErrorCategory, string>> = {
+  data: 'Something in this record, or in a record it uses, has to be changed before it can sync.',
+  configuration: 'A LedgerSync or QuickBooks setting stops this record from syncing; change the setting.',
+  connection: 'LedgerSync cannot reach HubSpot or QuickBooks with its current access; reconnect it.',
+  transient: 'HubSpot or QuickBooks was briefly unavailable; LedgerSync tries again by itself.',
+  unknown: 'An error this version of LedgerSync does not describe; Resync, and contact support if it stays.',
+};
+
+export const COLUMN_LABEL: Readonly<Record<RecordColumn, string>> = {
+  object: 'Object',
+  status: 'Status',
+  name: 'Record',
+  hubspotRecord: 'In HubSpot',
+  quickbooksRecord: 'In QuickBooks',
+  amount: 'Amount',
+  error: 'Error',
+  exclusion: 'Excluded because',
+  direction: 'Direction',
+  lastSyncedAt: 'Last synced',
+  updatedAt: 'Updated',
+};

@@ -145,6 +145,7 @@ describe('readInvoiceCard', () => {
     expect(await readInvoiceCard(db, portal.id, 'h1')).toEqual({
       link: null,
       activity: [],
+      paymentsLastSyncedAt: null,
       quickbooksStatus: null,
       hubspotStatus: 'active',
     });
@@ -167,6 +168,7 @@ describe('readInvoiceCard', () => {
       errorCode: 'rate_limited',
     });
     expect(card.link).not.toHaveProperty('activities');
+    expect(card.link).not.toHaveProperty('payments');
     expect(card.activity).toHaveLength(50);
     expect(card.activity[0]?.action).toBe('updated');
     expect({ quickbooks: card.quickbooksStatus, hubspot: card.hubspotStatus }).toEqual({

@@ -12,7 +12,7 @@ export interface RecordFilter {
   updatedTo?: Date;
 }
 
-export type RecordSort = 'updatedAt' | 'lastSyncedAt' | 'displayNumber' | 'amount' | 'status';
+export type RecordSort = 'updatedAt' | 'lastSyncedAt' | 'displayName' | 'amount' | 'status';
 
 export interface RecordPageRequest {
   sort: RecordSort;
@@ -22,8 +22,8 @@ export interface RecordPageRequest {
   pageSize: number;
 }
 
-// Records never synced have no number, amount or sync time: they sort after the rest either way.
-const NULLABLE_SORTS = new Set<RecordSort>(['lastSyncedAt', 'displayNumber', 'amount']);
+// Records never synced may have no name, amount or sync time: they sort after the rest either way.
+const NULLABLE_SORTS = new Set<RecordSort>(['lastSyncedAt', 'displayName', 'amount']);
 
 /** How many records of each object are in each status (R-VIS-2). */
 export async function countRecordsByStatus(

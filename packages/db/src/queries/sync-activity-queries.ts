@@ -1,26 +1,24 @@
 import type { DbClient } from '../client/create-prisma-client.ts';
-import type { SyncActivity } from '../generated/prisma/client.ts';
+import { ACTIVITY_ORDER, type ActivityRow, mergeActivity } from './activity-rows.ts';
 
 const RECORD_ACTIVITY_LIMIT = 100;
 
 /**
- * A record's activity, newest first, or null when the portal has no such record: another portal's
- * record id finds nothing, so no tenant's history leaks to another.
+ * A record's activity, with an invoice's payments', newest first, or null when the portal has no
+ * such record: another portal's record id finds nothing, so no tenant's history leaks to another.
  */
 export async function listRecordActivity(
   db: DbClient,
   portalId: string,
   recordId: string,
-): Promise<SyncActivity[] | null> {
+): Promise<ActivityRow[] | null> {
+  const activities = { where: { portalId }, orderBy: ACTIVITY_ORDER, take: RECORD_ACTIVITY_LIMIT };
   const link = await db.recordLink.findFirst({
     where: { id: recordId, portalId },
     select: {
-      activities: {
-        where: { portalId },
-        orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
-        take: RECORD_ACTIVITY_LIMIT,
-      },
+      activities,
+      payments: { where: { portalId }, select: { amount: true, currency: true, activities } },
     },
   });
-  return link?.activities ?? null;
+  return link ? mergeActivity(link, link.payments, RECORD_ACTIVITY_LIMIT) : null;
 }

@@ -3,7 +3,10 @@ import type { PlanTier, Portal } from '../generated/prisma/client.ts';
 
 export function createPortalRepository(db: Db) {
   return {
-    /** Installing again (after an uninstall) reactivates the same portal row and keeps its history. */
+    /**
+     * Installing again (after an uninstall) reactivates the same portal row and keeps its history
+     * and its plan: `planTier` is the plan of a new install only (R-CON-8).
+     */
     upsertInstalled(
       hubId: bigint,
       installedAt: Date,
@@ -13,7 +16,7 @@ export function createPortalRepository(db: Db) {
       return tx.portal.upsert({
         where: { hubId },
         create: { hubId, installedAt, ...(planTier ? { planTier } : {}) },
-        update: { installedAt, uninstalledAt: null, ...(planTier ? { planTier } : {}) },
+        update: { installedAt, uninstalledAt: null },
       });
     },
     findByHubId(hubId: bigint, tx: DbClient = db): Promise<Portal | null> {
@@ -21,9 +24,6 @@ export function createPortalRepository(db: Db) {
     },
     findById(id: string, tx: DbClient = db): Promise<Portal | null> {
       return tx.portal.findUnique({ where: { id } });
-    },
-    setPlanTier(id: string, planTier: PlanTier, tx: DbClient = db): Promise<Portal> {
-      return tx.portal.update({ where: { id }, data: { planTier } });
     },
     markUninstalled(id: string, at: Date, tx: DbClient = db): Promise<Portal> {
       return tx.portal.update({ where: { id }, data: { uninstalledAt: at } });

@@ -171,6 +171,67 @@ describe('PrismaSyncStore', () => {
     expect(await db.recordLink.count({ where: { portalId, object: 'invoice' } })).toBe(1);
   });
 
+  it('keeps the activity of a record that failed before it had a link on its named row, and a later link takes it over (R-VIS-6)', async () => {
+    const store = createPrismaSyncStore(db);
+    await store.commitPlanResults(portalId, {
+      links: [],
+      mergeBases: [],
+      statuses: [
+        {
+          portalId,
+          object: 'customer',
+          side: 'hubspot',
+          recordId: 'h-7',
+          linkId: null,
+          state: 'failed',
+          errorCode: 'duplicate_display_name',
+          exclusionReason: null,
+          message: 'Acme Ltd is taken',
+          at: AT,
+          label: { name: 'Ada Lovelace', detail: 'ada@example.com' },
+        },
+      ],
+      activity: [
+        {
+          portalId,
+          object: 'customer',
+          linkId: null,
+          side: 'hubspot',
+          recordId: 'h-7',
+          kind: 'failed',
+          at: AT,
+          message: 'Acme Ltd is taken',
+          errorCode: 'duplicate_display_name',
+        },
+      ],
+    });
+    const statusRow = await db.recordLink.findFirstOrThrow({ where: { portalId, hubspotId: 'h-7' } });
+    expect(statusRow).toMatchObject({ displayName: 'Ada Lovelace', displayDetail: 'ada@example.com' });
+    expect(await db.syncActivity.findMany({ where: { linkId: statusRow.id } })).toEqual([
+      expect.objectContaining({ action: 'failed', errorCode: 'duplicate_display_name', hubspotId: 'h-7' }),
+    ]);
+
+    // The QBO customer it matches is found later: the link, named from the QBO side, takes the row's place.
+    const link: Link = {
+      id: newLinkId('customer', 'quickbooks', 'q-7'),
+      portalId,
+      object: 'customer',
+      hubspotId: 'h-7',
+      quickbooksId: 'q-7',
+      origin: 'quickbooks',
+      linkVersion: 1,
+      state: 'active',
+      pendingCreate: null,
+      lastSyncedAt: AT,
+    };
+    await store.upsertLinks([link]);
+    const linked = await db.recordLink.findFirstOrThrow({ where: { portalId, hubspotId: 'h-7' } });
+    expect(linked.id).not.toBe(statusRow.id);
+    expect(await db.syncActivity.findMany({ where: { linkId: linked.id } })).toEqual([
+      expect.objectContaining({ action: 'failed', hubspotId: 'h-7' }),
+    ]);
+  });
+
   it('commits a large batch in chunks, each whole: a failing chunk stores none of its pairs and leaves the earlier ones whole', async () => {
     const store = createPrismaSyncStore(db, { commitChunkSize: 2 });
     const pair = (n: number, linkVersion = 1) => {

@@ -3,6 +3,7 @@ import {
   type Link,
   type MergeBase,
   type RecordOf,
+  recordLabel,
   type SyncObject,
   sideSchema,
 } from '@ledgersync/sync-engine';
@@ -76,6 +77,12 @@ export function mergeBaseFromRow(row: RecordLink): MergeBase | null {
 export function mergeBaseColumns(base: MergeBase) {
   const invoice =
     base.object === 'invoice' ? ((base.hubspot ?? base.quickbooks) as RecordOf<'invoice'> | null) : null;
+  const payment =
+    base.object === 'payment' ? ((base.hubspot ?? base.quickbooks) as RecordOf<'payment'> | null) : null;
+  const named = base.hubspot ?? base.quickbooks;
+  const label = named === null ? null : recordLabel(base.object, named);
+  // An invoice is named by its QBO number, the one both sides show once it has synced.
+  const number = invoice ? ((base.quickbooks as RecordOf<'invoice'> | null)?.number ?? invoice.number) : null;
   return {
     mergeBase: {
       hubspot: base.hubspot,
@@ -87,12 +94,15 @@ export function mergeBaseColumns(base: MergeBase) {
     hubspotVersion: base.hubspotVersion,
     quickbooksSyncToken: base.quickbooksVersion,
     lastSyncedAt: new Date(base.syncedAt),
+    ...(label ? { displayName: label.name, displayDetail: label.detail } : {}),
     ...(invoice
       ? {
-          displayNumber: (base.quickbooks as RecordOf<'invoice'> | null)?.number ?? invoice.number,
+          displayNumber: number,
+          displayName: number,
           amount: invoice.total,
           currency: invoice.currency,
         }
       : {}),
+    ...(payment ? { amount: payment.amount, currency: payment.currency } : {}),
   };
 }

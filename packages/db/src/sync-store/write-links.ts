@@ -1,4 +1,4 @@
-import type { Link, MergeBase } from '@ledgersync/sync-engine';
+import type { Link, MergeBase, RecordOf } from '@ledgersync/sync-engine';
 import type { DbClient } from '../client/create-prisma-client.ts';
 import { Prisma, type RecordLink } from '../generated/prisma/client.ts';
 import { linkRowId } from './link-row-id.ts';
@@ -31,8 +31,27 @@ export async function writeLinks(tx: DbClient, links: readonly Link[]): Promise<
     await absorbStatusOnlyRows(tx, link, id);
     const columns = linkColumns(link, existing?.deletedOn ?? null);
     if (existing) await tx.recordLink.update({ where: { id }, data: columns });
-    else await tx.recordLink.create({ data: columns });
+    else {
+      await tx.recordLink.create({ data: columns });
+      await claimActivity(tx, link, id);
+    }
   }
+}
+
+/**
+ * A new link takes over the activity of its records from before it existed (a failure or an
+ * exclusion kept on a status-only row it absorbed), so a record's history stays whole (R-VIS-6).
+ */
+async function claimActivity(tx: DbClient, link: Link, id: string): Promise<void> {
+  const sameRecord = [
+    ...(link.hubspotId === null ? [] : [{ hubspotId: link.hubspotId }]),
+    ...(link.quickbooksId === null ? [] : [{ quickbooksId: link.quickbooksId }]),
+  ];
+  if (sameRecord.length === 0) return;
+  await tx.syncActivity.updateMany({
+    where: { portalId: link.portalId, object: link.object, linkId: null, OR: sameRecord },
+    data: { linkId: id },
+  });
 }
 
 async function absorbStatusOnlyRows(tx: DbClient, link: Link, id: string): Promise<void> {
@@ -62,9 +81,30 @@ export async function writeMergeBases(
   for (const base of bases) {
     await tx.recordLink.updateMany({
       where: { id: linkRowId(portalId, base.linkId), portalId },
-      data: mergeBaseColumns(base),
+      data: {
+        ...mergeBaseColumns(base),
+        ...(base.object === 'payment' ? { invoiceLinkId: await paidInvoiceLinkId(tx, portalId, base) } : {}),
+      },
     });
   }
+}
+
+/** The link of the invoice a payment is applied to (its first), for the invoice's card (R-VIS-6). */
+async function paidInvoiceLinkId(tx: DbClient, portalId: string, base: MergeBase): Promise<string | null> {
+  const invoiceOn = (side: 'hubspot' | 'quickbooks') =>
+    (base[side] as RecordOf<'payment'> | null)?.appliedTo[0]?.invoiceId ?? null;
+  const hubspotId = invoiceOn('hubspot');
+  const quickbooksId = invoiceOn('quickbooks');
+  const either = [
+    ...(hubspotId === null ? [] : [{ hubspotId }]),
+    ...(quickbooksId === null ? [] : [{ quickbooksId }]),
+  ];
+  if (either.length === 0) return null;
+  const invoice = await tx.recordLink.findFirst({
+    where: { portalId, object: 'invoice', OR: either },
+    select: { id: true },
+  });
+  return invoice?.id ?? null;
 }
 
 export async function existingRows(

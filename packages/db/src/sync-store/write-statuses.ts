@@ -4,6 +4,8 @@ import {
   newLinkId,
   otherSide,
   type RecordStatus,
+  type Side,
+  type SyncObject,
 } from '@ledgersync/sync-engine';
 import type { DbClient } from '../client/create-prisma-client.ts';
 import { directionOfWrite } from './direction-of-write.ts';
@@ -29,6 +31,8 @@ export async function writeStatuses(tx: DbClient, statuses: readonly RecordStatu
       errorCode: s.errorCode,
       errorMessage: s.state === 'synced' ? null : s.message,
       exclusionReason: s.exclusionReason,
+      // Once a pair has synced, its merge base names it; until then the record read in this pass.
+      ...(s.label && !row?.mergeBase ? { displayName: s.label.name, displayDetail: s.label.detail } : {}),
     };
     if (row) {
       await tx.recordLink.update({
@@ -60,24 +64,37 @@ const WRITES = new Set<ActivityKind>([
   'conflict_resolved',
 ]);
 
-/** Appends activity; a link id that has no row (yet) is dropped rather than failing the batch. */
+/**
+ * Appends activity. An entry of a record that has no link yet (failed or excluded before its first
+ * sync) is kept against the row holding that record's status, so its card shows it (R-VIS-6); a
+ * link id that has no row (yet) is dropped rather than failing the batch.
+ */
 export async function writeActivity(tx: DbClient, entries: readonly ActivityEntry[]): Promise<void> {
   if (entries.length === 0) return;
   const portalIds = new Set(entries.map((e) => e.portalId));
-  const rows = new Map<string, { hubspotId: string | null; quickbooksId: string | null }>();
+  const rows = new Map<string, { id: string; hubspotId: string | null; quickbooksId: string | null }>();
+  const bySideId = new Map<string, { id: string; hubspotId: string | null; quickbooksId: string | null }>();
   for (const portalId of portalIds) {
-    const ids = entries
-      .filter((e) => e.portalId === portalId && e.linkId)
-      .map((e) => linkRowId(portalId, e.linkId ?? ''));
+    const mine = entries.filter((e) => e.portalId === portalId);
+    const ids = mine.filter((e) => e.linkId).map((e) => linkRowId(portalId, e.linkId ?? ''));
     for (const [id, row] of await existingRows(tx, portalId, ids)) rows.set(id, row);
+    for (const row of await rowsOfUnlinked(tx, portalId, mine)) {
+      if (row.hubspotId) bySideId.set(sideKey(portalId, row.object, 'hubspot', row.hubspotId), row);
+      if (row.quickbooksId) bySideId.set(sideKey(portalId, row.object, 'quickbooks', row.quickbooksId), row);
+    }
   }
   await tx.syncActivity.createMany({
     data: entries.map((e) => {
       const id = e.linkId === null ? null : linkRowId(e.portalId, e.linkId);
-      const link = id === null ? undefined : rows.get(id);
+      const link =
+        id !== null
+          ? rows.get(id)
+          : e.recordId === null
+            ? undefined
+            : bySideId.get(sideKey(e.portalId, e.object, e.side, e.recordId));
       return {
         portalId: e.portalId,
-        linkId: link ? id : null,
+        linkId: link?.id ?? null,
         object: e.object,
         hubspotId: e.side === 'hubspot' ? e.recordId : (link?.hubspotId ?? null),
         quickbooksId: e.side === 'quickbooks' ? e.recordId : (link?.quickbooksId ?? null),
@@ -85,9 +102,35 @@ export async function writeActivity(tx: DbClient, entries: readonly ActivityEntr
         action: e.kind,
         changedFields: [...(e.fields ?? [])],
         errorCode: e.errorCode ?? null,
+        exclusionReason: e.exclusionReason ?? null,
         message: e.message,
         occurredAt: new Date(e.at),
       };
     }),
+  });
+}
+
+const sideKey = (portalId: string, object: SyncObject, side: Side, recordId: string) =>
+  `${portalId}|${object}|${side}|${recordId}`;
+
+/** The rows of records whose entries carry no link id, found by the record's own side id. */
+async function rowsOfUnlinked(tx: DbClient, portalId: string, entries: readonly ActivityEntry[]) {
+  const where = new Map<
+    string,
+    { object: SyncObject; hubspotId: string } | { object: SyncObject; quickbooksId: string }
+  >();
+  for (const e of entries) {
+    if (e.linkId !== null || e.recordId === null) continue;
+    where.set(
+      sideKey(portalId, e.object, e.side, e.recordId),
+      e.side === 'hubspot'
+        ? { object: e.object, hubspotId: e.recordId }
+        : { object: e.object, quickbooksId: e.recordId },
+    );
+  }
+  if (where.size === 0) return [];
+  return tx.recordLink.findMany({
+    where: { portalId, OR: [...where.values()] },
+    select: { id: true, object: true, hubspotId: true, quickbooksId: true },
   });
 }

@@ -25,6 +25,21 @@ describe('error catalogue', () => {
     for (const id of new Set([...required, ...fromDoc])) expect(covered).toContain(id);
   });
 
+  it('R-VIS-4: the errors the article quotes keep its title word for word, as docs/REQUIREMENTS.md gives it', () => {
+    const doc = readFileSync(new URL('../../../../docs/REQUIREMENTS.md', import.meta.url), 'utf8');
+    const quoted = (id: string) =>
+      new RegExp(`^- \\*\\*${id}\\*\\* "([^"]+)"`, 'm').exec(doc.replace(/\n {2}/g, ' '))?.[1];
+    expect(SYNC_ERROR_CATALOGUE.invoice_customer_missing.title).toBe(quoted('R-ERR-1'));
+    expect(SYNC_ERROR_CATALOGUE.duplicate_display_name.title).toBe(quoted('R-ERR-2'));
+    expect(SYNC_ERROR_CATALOGUE.service_date_required.title).toBe(quoted('R-ERR-3'));
+    expect(SYNC_ERROR_CATALOGUE.hubspot_native_edited_in_quickbooks.title).toBe(quoted('R-ERR-4'));
+  });
+
+  it('R-ERR-2: the fix names only what the admin can do', () => {
+    expect(SYNC_ERROR_CATALOGUE.duplicate_display_name.fix).not.toContain('Avoid duplicate display names');
+    expect(SYNC_ERROR_CATALOGUE.duplicate_display_name.fix).toContain('Resync');
+  });
+
   it('R-ERR-7: connection and transient errors retry by themselves; data errors wait for a fix', () => {
     expect(syncError('rate_limited', 'x').retryable).toBe(true);
     expect(syncError('remote_unavailable', 'x').retryable).toBe(true);

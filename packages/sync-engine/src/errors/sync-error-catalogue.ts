@@ -13,11 +13,13 @@ export interface SyncErrorInfo {
   readonly requirement: string;
 }
 
-// Wording is ours; the situations are those of docs/REQUIREMENTS.md.
+// Wording is ours, except the titles of R-ERR-1 to R-ERR-4: those are HubSpot's own, word for word
+// (R-VIS-4), so that an admin who searches HubSpot's help with one finds the article.
 export const SYNC_ERROR_CATALOGUE: Readonly<Record<SyncErrorCode, SyncErrorInfo>> = {
   invoice_customer_missing: {
     category: 'data',
-    title: 'Invoice has no customer in QuickBooks',
+    title:
+      'An invoice must be associated with a customer. Make sure the associated customer exists in both HubSpot and QuickBooks Online to sync this invoice',
     explanation:
       'An invoice needs a customer on both sides. The billing contact of this invoice has no QuickBooks customer with the same email address.',
     fix: 'Put the contact that was synced from QuickBooks on the invoice, or sync this contact to QuickBooks first.',
@@ -29,13 +31,13 @@ export const SYNC_ERROR_CATALOGUE: Readonly<Record<SyncErrorCode, SyncErrorInfo>
     title: 'Duplicate display name',
     explanation:
       'QuickBooks requires every customer, vendor and employee to have a different display name, and another one already uses this name (often the first contact of the same company).',
-    fix: 'Rename the existing QuickBooks record, or turn on "Avoid duplicate display names" so LedgerSync adds the contact name in brackets.',
+    fix: 'In QuickBooks, rename the customer, vendor or employee that already uses this display name, or change the name or company of this contact in HubSpot so that it differs; then use Resync.',
     retriesAutomatically: false,
     requirement: 'R-ERR-2',
   },
   service_date_required: {
     category: 'configuration',
-    title: 'Service date required by revenue recognition',
+    title: 'Business validation error: Enter a service date for the revenue recognition line item',
     explanation:
       'Revenue recognition is on in QuickBooks, so every invoice line needs a service date. HubSpot invoice lines have none.',
     fix: 'Turn off revenue recognition in QuickBooks and report revenue recognition separately.',
@@ -44,7 +46,8 @@ export const SYNC_ERROR_CATALOGUE: Readonly<Record<SyncErrorCode, SyncErrorInfo>
   },
   hubspot_native_edited_in_quickbooks: {
     category: 'data',
-    title: 'HubSpot invoice changed in QuickBooks',
+    title:
+      'Line item or invoice amount changes in HubSpot-native invoices cannot be made by external apps. Please make the necessary changes directly in HubSpot',
     explanation:
       'This invoice was created in HubSpot, so its lines, amounts, taxes, comments and payments can only be changed in HubSpot. Someone changed them in QuickBooks (the details say what); those changes are not copied back.',
     fix: 'Undo the change in QuickBooks (record a deleted payment again) or make it in HubSpot instead. The invoice syncs again once either is done.',

@@ -1,5 +1,6 @@
 import type { ExclusionReason } from '../errors/exclusion-reason.ts';
 import type { SyncErrorCode } from '../errors/sync-error-code.ts';
+import type { RecordLabel } from '../records/record-label.ts';
 import type { RecordOf } from '../records/side-record.ts';
 import type { Side, SyncObject } from '../records/sync-object.ts';
 
@@ -55,19 +56,24 @@ export interface RecordStatus {
   readonly exclusionReason: ExclusionReason | null;
   readonly message: string | null;
   readonly at: string;
+  /** What names the record to a person, when the pass read it (R-VIS-5). */
+  readonly label?: RecordLabel;
 }
 
-export type ActivityKind =
-  | 'created'
-  | 'updated'
-  | 'voided'
-  | 'linked'
-  | 'skipped'
-  | 'excluded'
-  | 'failed'
-  | 'conflict_resolved'
-  | 'counterpart_deleted'
-  | 'merged';
+/** What one activity entry records; stored as text, so the list is the contract's too. */
+export const ACTIVITY_KINDS = [
+  'created',
+  'updated',
+  'voided',
+  'linked',
+  'skipped',
+  'excluded',
+  'failed',
+  'conflict_resolved',
+  'counterpart_deleted',
+  'merged',
+] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
 export interface ActivityEntry {
   readonly portalId: string;

@@ -2,6 +2,9 @@ import type { SyncError } from '../errors/sync-error-code.ts';
 import { directionAllowsWriteTo } from '../merge/conflict-policy.ts';
 import { applyPlanResults } from '../plan/apply-plan-results.ts';
 import { planSyncBatch } from '../plan/plan-sync-batch.ts';
+import type { RecordStatus } from '../ports/link.ts';
+import { recordLabel } from '../records/record-label.ts';
+import type { AnySideRecord } from '../records/side-record.ts';
 import type { PortalSettings } from '../settings/portal-settings.ts';
 import { executeWrites } from './execute-writes.ts';
 import { failInvalidRecords } from './fail-invalid-records.ts';
@@ -64,7 +67,7 @@ export async function syncRecords(
     const rejected = failInvalidRecords(portalId, batch.invalid, ports.clock);
     const applied = {
       ...planned,
-      statuses: [...planned.statuses, ...rejected.statuses],
+      statuses: labelStatuses([...planned.statuses, ...rejected.statuses], batch.records),
       activity: [...planned.activity, ...rejected.activity],
     };
     await ports.store.commitPlanResults(portalId, applied);
@@ -96,6 +99,15 @@ async function planContextPorts(ports: RunnerPorts, settings: PortalSettings) {
     if (item.ok) customLineItemId = item.itemId;
   }
   return { company: profile.ok ? profile.value : null, customLineItemId };
+}
+
+/** Each status carries the name of the record it is about, as read in this pass (R-VIS-5). */
+function labelStatuses(statuses: readonly RecordStatus[], records: readonly AnySideRecord[]): RecordStatus[] {
+  const byKey = new Map(records.map((r) => [recordKey(r), r]));
+  return statuses.map((s) => {
+    const read = byKey.get(recordKey({ object: s.object, side: s.side, id: s.recordId }));
+    return read ? { ...s, label: recordLabel(read.object, read.record) } : s;
+  });
 }
 
 function dedupe(refs: readonly RecordRef[]): RecordRef[] {

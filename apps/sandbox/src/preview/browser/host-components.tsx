@@ -131,6 +131,20 @@ function StatusTag(props: Props) {
   return <span className={`hs-status hs-status-${str(props.variant) ?? 'default'}`}>{props.children}</span>;
 }
 
+/** A Tag; its `overlay` (a Tooltip) shows on hover and on keyboard focus, as HubSpot's does. */
+function Tag(props: Props & { overlay?: ReactNode }) {
+  const className = `hs-status hs-status-${str(props.variant) ?? 'default'}`;
+  if (!props.overlay) return <span className={className}>{props.children}</span>;
+  return (
+    <button type="button" className={`${className} hs-has-tooltip`}>
+      {props.children}
+      <span className="hs-tooltip" role="tooltip">
+        {props.overlay}
+      </span>
+    </button>
+  );
+}
+
 function Alert(props: Props) {
   const variant = str(props.variant) ?? 'info';
   return (
@@ -300,7 +314,8 @@ export const HOST_COMPONENTS = {
   TableHead: tag('thead', ''),
   TableHeader: tag('th', ''),
   TableRow: tag('tr', ''),
-  Tag: StatusTag,
+  Tag,
+  Tooltip: tag('span', ''),
   Text,
   TextArea: Input,
   Tile: tag('section', 'hs-tile'),

@@ -162,6 +162,25 @@ export function InvoiceRecord({ id, info }: { id: string; info: PreviewInfo }) {
   );
 }
 
+/** A contact's, product's or payment's HubSpot record page, reached from the overview's links. */
+export function CrmRecord({ objectTypeId, id }: { objectTypeId: string; id: string }) {
+  const { data } = useJson<{ kind: string; properties: Record<string, string | null> }>(
+    `/preview/api/records/${encodeURIComponent(objectTypeId)}/${encodeURIComponent(id)}`,
+  );
+  return (
+    <Shell title={`${data?.kind ?? 'Record'} ${id}`}>
+      <dl className="hs-record" aria-label="Record properties">
+        {Object.entries(data?.properties ?? {}).map(([name, value]) => (
+          <div key={name}>
+            <dt>{name}</dt>
+            <dd>{value ?? '—'}</dd>
+          </div>
+        ))}
+      </dl>
+    </Shell>
+  );
+}
+
 export function SettingsPage({ info }: { info: PreviewInfo }) {
   const context = useMemo(
     () => ({

@@ -65,9 +65,19 @@ export function overviewRoutes(app: TypedApp, ctx: RouteContext): void {
           ...(q.from ? { updatedFrom: new Date(q.from) } : {}),
           ...(q.to ? { updatedTo: new Date(q.to) } : {}),
         },
-        { sort: q.sort, order: q.order, page: q.page, pageSize: q.pageSize },
+        {
+          sort: q.sort === 'name' ? 'displayName' : q.sort,
+          order: q.order,
+          page: q.page,
+          pageSize: q.pageSize,
+        },
       );
-      const rows = records.map((link) => recordRow(link, q.columns));
+      const pages = {
+        hubId: portalOf(request).hubId,
+        hubspotRecordUrl: ctx.config.hubspot.recordUrl,
+        quickbooksAppUrl: ctx.config.quickbooks.appBaseUrl,
+      };
+      const rows = records.map((link) => recordRow(link, q.columns, pages));
       return { total, page: q.page, pageSize: q.pageSize, columns: q.columns, rows };
     },
   );

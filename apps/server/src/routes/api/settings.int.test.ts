@@ -23,7 +23,7 @@ describe('settings API', () => {
   });
   afterAll(async () => t.close());
 
-  it('shows connection, objects with default mappings, fixed and inbound filters and notes', async () => {
+  it('shows connection, objects with default mappings, fixed and inbound filters, the lock of a free plan', async () => {
     const s = (await t.signed(t.app, pro, 'GET', '/api/v1/settings')).json();
     expect(s.connection).toMatchObject({ status: 'connected', realmId: 'realm-pro', country: 'US' });
     expect(s.objects.map((o: { object: string }) => o.object)).toEqual([
@@ -43,10 +43,10 @@ describe('settings API', () => {
       operator: 'gte',
       value: '2026-11-27',
     });
-    expect(s.notes[0]).toContain('workflow');
     const freeView = (await t.signed(t.app, free, 'GET', '/api/v1/settings')).json();
     expect(freeView.invoice.customMappingsLocked).toMatchObject({ locked: true });
-    expect(freeView.invoice.customMappingsLocked.reason).toContain('free');
+    expect(freeView.invoice.customMappingsLocked.reason).toContain('this account is on the Free plan');
+    expect(freeView.invoice.customMappingsLocked.reason).toContain('To upgrade');
     expect((await t.signed(t.app, unconnected, 'GET', '/api/v1/settings')).json().connection.status).toBe(
       'not_connected',
     );

@@ -61,6 +61,7 @@ export function hubspotInstallRoutes(app: TypedApp, ctx: RouteContext, states: S
         {
           hubId: BigInt(info.hubId),
           installedByUserId: info.userId,
+          planTier: ctx.config.defaultPlanTier,
           tokens: {
             accessToken: grant.accessToken,
             refreshToken: grant.refreshToken,

@@ -1,7 +1,7 @@
 import { DescriptionListItem, StatusTag } from '@hubspot/ui-extensions';
-import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import type { InvoicePayment } from '@ledgersync/hubspot-ui-shared/api/generated/api-contract.ts';
+import { createTestRenderer } from '../../../../testing/create-test-renderer.ts';
 import {
   BACKEND_URL,
   type FakeHubSpotFetch,
@@ -24,7 +24,7 @@ const payment = (overrides: Partial<InvoicePayment>): InvoicePayment => ({
 
 async function renderWith(backend: FakeHubSpotFetch, body: unknown) {
   backend.on('GET', SYNC_PATH, { body });
-  const renderer = createRenderer('crm.record.tab');
+  const renderer = createTestRenderer('crm.record.tab');
   renderer.mocks.context.variables = { LEDGERSYNC_API_URL: BACKEND_URL };
   renderer.render(<InvoiceSyncCard />);
   await renderer.waitFor(() => expect(renderer.maybeFind(StatusTag)).not.toBeNull());
@@ -99,7 +99,7 @@ describe('Integrations sync card: payment state next to the sync status (R-OBJ-5
     backend.on('GET', SYNC_PATH, {
       body: invoiceCard({ payment: { ...payment({}), state: 'refunded' as 'paid' } }),
     });
-    const renderer = createRenderer('crm.record.tab');
+    const renderer = createTestRenderer('crm.record.tab');
     renderer.mocks.context.variables = { LEDGERSYNC_API_URL: BACKEND_URL };
     renderer.render(<InvoiceSyncCard />);
     await renderer.waitFor(() => expect(textOf(renderer.getRootNode())).toContain('cannot read'));

@@ -1,6 +1,6 @@
 import { Alert, StatusTag } from '@hubspot/ui-extensions';
-import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { beforeEach, describe, expect, it } from '@jest/globals';
+import { createTestRenderer } from '../../../../testing/create-test-renderer.ts';
 import {
   BACKEND_URL,
   type FakeHubSpotFetch,
@@ -12,7 +12,7 @@ import { InvoiceSyncCard } from './InvoiceSyncCard.tsx';
 
 async function renderWith(backend: FakeHubSpotFetch, body: unknown) {
   backend.on('GET', '/api/v1/invoices/123/card', { body });
-  const renderer = createRenderer('crm.record.tab');
+  const renderer = createTestRenderer('crm.record.tab');
   renderer.mocks.context.variables = { LEDGERSYNC_API_URL: BACKEND_URL };
   renderer.render(<InvoiceSyncCard />);
   await renderer.waitFor(() => expect(renderer.maybeFind(StatusTag)).not.toBeNull());

@@ -10,8 +10,8 @@ import {
   Table,
   TableCell,
 } from '@hubspot/ui-extensions';
-import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { beforeEach, describe, expect, it } from '@jest/globals';
+import { createTestRenderer } from '../../../../testing/create-test-renderer.ts';
 import {
   BACKEND_URL,
   type FakeHubSpotFetch,
@@ -25,7 +25,7 @@ const SYNC_PATH = '/api/v1/invoices/123/card';
 const RESYNC_PATH = '/api/v1/invoices/123/resync';
 
 function renderCard() {
-  const renderer = createRenderer('crm.record.tab');
+  const renderer = createTestRenderer('crm.record.tab');
   renderer.mocks.context.variables = { LEDGERSYNC_API_URL: BACKEND_URL };
   renderer.render(<InvoiceSyncCard />);
   return renderer;
@@ -53,8 +53,9 @@ describe('Integrations sync card (R-VIS-1)', () => {
       external: true,
     });
     expect(textOf(find(Table))).toContain('Mar 4, 2026, 9:15 AM'); // 14:15Z in the portal's New York time
-    expect(textOf(find(Table))).toContain('HubSpot → QuickBooks');
-    expect(textOf(find(Table))).toContain('Updated: Due date, Line items');
+    expect(textOf(find(Table))).toContain(
+      'Invoice updated in QuickBooks with changes from HubSpot: Due date, Line items',
+    );
     expect(maybeFind(Alert)).toBeNull();
   });
 
@@ -198,7 +199,7 @@ describe('Integrations sync card (R-VIS-1)', () => {
   });
 
   it('explains a missing backend URL instead of calling anywhere', () => {
-    const renderer = createRenderer('crm.record.tab');
+    const renderer = createTestRenderer('crm.record.tab');
     renderer.mocks.context.variables = {};
     renderer.render(<InvoiceSyncCard />);
     expect(textOf(renderer.find(ErrorState))).toContain('LEDGERSYNC_API_URL');

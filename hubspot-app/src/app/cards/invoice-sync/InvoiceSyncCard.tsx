@@ -13,6 +13,7 @@ import {
 import type { InvoiceCard } from '@ledgersync/hubspot-ui-shared/api/generated/api-contract.ts';
 import { useBackend } from '@ledgersync/hubspot-ui-shared/api/use-backend.ts';
 import { useLoad } from '@ledgersync/hubspot-ui-shared/api/use-load.ts';
+import { type LocaleFormat, useLocaleFormat } from '@ledgersync/hubspot-ui-shared/locale-format.ts';
 import { ActivityTable } from '@ledgersync/hubspot-ui-shared/views/ActivityTable.tsx';
 import { BackendErrorView } from '@ledgersync/hubspot-ui-shared/views/BackendErrorView.tsx';
 import { MissingBackendView } from '@ledgersync/hubspot-ui-shared/views/MissingBackendView.tsx';
@@ -36,6 +37,7 @@ export function InvoiceSyncCard() {
 function InvoiceSyncCardContent({ client }: { client: BackendClient }) {
   const context = useExtensionContext<'crm.record.tab'>();
   const actions = useExtensionActions<'crm.record.tab'>();
+  const format = useLocaleFormat();
   const invoiceId = String(context.crm.objectId);
   const { state, reload } = useLoad(invoiceId, (id) => getInvoiceCard(client, id));
 
@@ -59,16 +61,16 @@ function InvoiceSyncCardContent({ client }: { client: BackendClient }) {
       return <NotConnectedView needsReauth={state.error.needsReauth} />;
     return <BackendErrorView error={state.error} onRetry={reload} />;
   }
-  return <InvoiceSyncDetails card={state.data} timeZone={context.portal.timezone} onResync={resync} />;
+  return <InvoiceSyncDetails card={state.data} format={format} onResync={resync} />;
 }
 
 function InvoiceSyncDetails({
   card,
-  timeZone,
+  format,
   onResync,
 }: {
   card: InvoiceCard;
-  timeZone: string;
+  format: LocaleFormat;
   onResync: () => Promise<void>;
 }) {
   if (card.connection !== 'connected') {
@@ -80,7 +82,7 @@ function InvoiceSyncDetails({
   return (
     <Flex direction="column" gap="sm">
       {card.hubspotConnection === 'needs_reauth' ? <ReinstallNotice /> : null}
-      <SyncSummary card={card} timeZone={timeZone} />
+      <SyncSummary card={card} format={format} />
       {card.deletedOn ? <DeletedNotice side={card.deletedOn} /> : null}
       {card.status === 'failed' && card.error ? <FailureDetails failure={card.error} /> : null}
       {card.status === 'excluded' && card.exclusion ? (
@@ -89,7 +91,7 @@ function InvoiceSyncDetails({
       <Flex justify="end">{resyncButton}</Flex>
       <Divider />
       <Heading>Activity</Heading>
-      <ActivityTable entries={card.activity} timeZone={timeZone} />
+      <ActivityTable entries={card.activity} format={format} />
     </Flex>
   );
 }

@@ -1,11 +1,12 @@
 import { DescriptionList, DescriptionListItem, Link, Text } from '@hubspot/ui-extensions';
 import type { InvoiceCard } from '@ledgersync/hubspot-ui-shared/api/generated/api-contract.ts';
 import { formatDateTime } from '@ledgersync/hubspot-ui-shared/format-date-time.ts';
+import type { LocaleFormat } from '@ledgersync/hubspot-ui-shared/locale-format.ts';
 import { SyncStatusTag } from '@ledgersync/hubspot-ui-shared/views/SyncStatusTag.tsx';
 import { PaymentAmounts, PaymentStateTag } from './PaymentState.tsx';
 
 /** Sync status, payment state, the QuickBooks invoice it is linked to, and when it last synced. */
-export function SyncSummary({ card, timeZone }: { card: InvoiceCard; timeZone: string }) {
+export function SyncSummary({ card, format }: { card: InvoiceCard; format: LocaleFormat }) {
   return (
     <DescriptionList direction="row">
       <DescriptionListItem label="Sync status">
@@ -31,7 +32,7 @@ export function SyncSummary({ card, timeZone }: { card: InvoiceCard; timeZone: s
         )}
       </DescriptionListItem>
       <DescriptionListItem label="Last synced">
-        <Text>{card.lastSyncedAt ? formatDateTime(card.lastSyncedAt, timeZone) : 'Never'}</Text>
+        <Text>{card.lastSyncedAt ? formatDateTime(card.lastSyncedAt, format) : 'Never'}</Text>
       </DescriptionListItem>
     </DescriptionList>
   );

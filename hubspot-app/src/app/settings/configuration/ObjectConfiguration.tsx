@@ -14,6 +14,7 @@ import { ConflictRule } from './ConflictRule.tsx';
 import { CustomLineItemAccount } from './CustomLineItemAccount.tsx';
 import { CustomMappingsSection } from './CustomMappingsSection.tsx';
 import { InvoiceFilters } from './InvoiceFilters.tsx';
+import { InvoiceQuestions } from './InvoiceQuestions.tsx';
 import { MappedFieldsTable } from './MappedFieldsTable.tsx';
 import { TaxMappingSection } from './TaxMappingSection.tsx';
 
@@ -65,6 +66,7 @@ export function ObjectConfiguration(props: ObjectConfigurationProps) {
             <InvoiceFilters client={client} settings={settings} onSettingsChange={onSettingsChange} />
             <CustomLineItemAccount client={client} settings={settings} onSettingsChange={onSettingsChange} />
             <TaxMappingSection client={client} settings={settings} onSettingsChange={onSettingsChange} />
+            <InvoiceQuestions />
           </>
         ) : null}
       </Flex>

@@ -1,10 +1,11 @@
-import { LoadingSpinner, Panel, PanelBody, Text, useExtensionContext } from '@hubspot/ui-extensions';
+import { LoadingSpinner, Panel, PanelBody, Text } from '@hubspot/ui-extensions';
 import {
   type BackendClient,
   describeBackendError,
 } from '@ledgersync/hubspot-ui-shared/api/backend-client.ts';
 import { getRecordActivity } from '@ledgersync/hubspot-ui-shared/api/overview-api.ts';
 import { useLoad } from '@ledgersync/hubspot-ui-shared/api/use-load.ts';
+import { useLocaleFormat } from '@ledgersync/hubspot-ui-shared/locale-format.ts';
 import { ActivityTable } from '@ledgersync/hubspot-ui-shared/views/ActivityTable.tsx';
 import { useState } from 'react';
 
@@ -25,9 +26,9 @@ export function RecordActivityPanel({ client, recordId }: { client: BackendClien
 }
 
 function ActivityContent({ client, recordId }: { client: BackendClient; recordId: string }) {
-  const { portal } = useExtensionContext();
+  const format = useLocaleFormat();
   const { state } = useLoad(recordId, (id) => getRecordActivity(client, id));
   if (state.status === 'loading') return <LoadingSpinner label="Loading activity" />;
   if (state.status === 'failed') return <Text>{describeBackendError(state.error)}</Text>;
-  return <ActivityTable entries={state.data.activity} timeZone={portal.timezone} />;
+  return <ActivityTable entries={state.data.activity} format={format} />;
 }

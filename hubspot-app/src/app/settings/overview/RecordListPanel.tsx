@@ -14,14 +14,12 @@ import { OBJECT_LABEL, STATUS_LABEL } from '@ledgersync/hubspot-ui-shared/labels
 import { useState } from 'react';
 import { RecordTable } from './RecordTable.tsx';
 
-const PANEL_COLUMNS: RecordColumn[] = [
-  'displayNumber',
-  'hubspotId',
-  'quickbooksId',
-  'errorCode',
-  'exclusionReason',
-  'lastSyncedAt',
-];
+const PANEL_COLUMNS: Readonly<Record<LinkStatus, RecordColumn[]>> = {
+  synced: ['name', 'hubspotRecord', 'quickbooksRecord', 'lastSyncedAt'],
+  pending: ['name', 'hubspotRecord', 'quickbooksRecord', 'updatedAt'],
+  failed: ['name', 'hubspotRecord', 'quickbooksRecord', 'error'],
+  excluded: ['name', 'hubspotRecord', 'quickbooksRecord', 'exclusion'],
+};
 
 interface Props {
   client: BackendClient;
@@ -38,7 +36,7 @@ export function RecordListPanel({ client, object, status }: Props) {
   return (
     <Panel
       id={`records-${object}-${status}`}
-      title={`${OBJECT_LABEL[object]}: ${STATUS_LABEL[status].toLowerCase()}`}
+      title={`${OBJECT_LABEL[object]}: ${STATUS_LABEL[status]}`}
       width="md"
       onOpen={() => setOpen(true)}
       onClose={() => setOpen(false)}
@@ -50,7 +48,7 @@ export function RecordListPanel({ client, object, status }: Props) {
 
 function PanelRecords({ client, object, status }: Props) {
   const { state } = useLoad(`${object}-${status}`, () =>
-    getRecords(client, { object, status, page: 1, pageSize: 50, columns: PANEL_COLUMNS }),
+    getRecords(client, { object, status, page: 1, pageSize: 50, columns: PANEL_COLUMNS[status] }),
   );
   if (state.status === 'loading') return <LoadingSpinner label="Loading records" />;
   if (state.status === 'failed') return <Text>{describeBackendError(state.error)}</Text>;

@@ -1,7 +1,9 @@
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
 import type { RecordPage } from '@ledgersync/hubspot-ui-shared/api/generated/api-contract.ts';
+import { COLUMN_LABEL } from '@ledgersync/hubspot-ui-shared/labels.ts';
+import { useLocaleFormat } from '@ledgersync/hubspot-ui-shared/locale-format.ts';
 import type { ReactNode } from 'react';
-import { COLUMN_LABEL } from './column-labels.ts';
+import { RecordCell } from './RecordCell.tsx';
 
 /** Rows of the record view, in the columns the backend returned; `pagination` makes it paged. */
 export function RecordTable({
@@ -13,6 +15,7 @@ export function RecordTable({
   pagination?: { pageCount: number; page: number; onPageChange: (page: number) => void };
   rowAction?: (recordId: string) => ReactNode;
 }) {
+  const format = useLocaleFormat();
   if (page.rows.length === 0) return <Text>No records match.</Text>;
   const head = (
     <TableHead>
@@ -29,7 +32,9 @@ export function RecordTable({
       {page.rows.map((row) => (
         <TableRow key={row.id}>
           {page.columns.map((c) => (
-            <TableCell key={c}>{row[c] ?? '—'}</TableCell>
+            <TableCell key={c}>
+              <RecordCell row={row} column={c} format={format} />
+            </TableCell>
           ))}
           {rowAction ? <TableCell>{rowAction(row.id)}</TableCell> : null}
         </TableRow>

@@ -10,21 +10,14 @@ import {
 } from '@ledgersync/hubspot-ui-shared/api/generated/api-contract.ts';
 import { getRecords, type RecordQuery } from '@ledgersync/hubspot-ui-shared/api/overview-api.ts';
 import { useLoad } from '@ledgersync/hubspot-ui-shared/api/use-load.ts';
+import { COLUMN_LABEL } from '@ledgersync/hubspot-ui-shared/labels.ts';
 import { useState } from 'react';
-import { COLUMN_LABEL } from './column-labels.ts';
 import { RecordActivityPanel } from './RecordActivityPanel.tsx';
 import { RecordFilters, type RecordFilterValues } from './RecordFilters.tsx';
 import { RecordTable } from './RecordTable.tsx';
 
 const PAGE_SIZE = 25;
-const DEFAULT_COLUMNS: RecordColumn[] = [
-  'object',
-  'displayNumber',
-  'status',
-  'errorCode',
-  'direction',
-  'lastSyncedAt',
-];
+const DEFAULT_COLUMNS: RecordColumn[] = ['object', 'name', 'status', 'error', 'direction', 'lastSyncedAt'];
 
 /** R-VIS-3: every synced record, filtered, paged, in the chosen columns, each with its activity. */
 export function RecordView({

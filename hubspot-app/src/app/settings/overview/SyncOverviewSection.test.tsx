@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   DateInput,
   LoadingButton,
@@ -118,11 +117,14 @@ describe('Sync overview: record view (R-VIS-3)', () => {
           {
             id: 'a1',
             occurredAt: '2026-03-04T14:15:00Z',
+            object: 'customer',
             action: 'failed',
             direction: 'hubspot_to_quickbooks',
             changedFields: [],
-            errorCode: 'duplicate_display_name',
+            error: { code: 'duplicate_display_name', title: 'Duplicate display name', category: 'data' },
+            exclusion: null,
             message: 'Another customer is named Acme.',
+            amount: null,
           },
         ],
       },
@@ -144,22 +146,23 @@ describe('Sync overview: record view (R-VIS-3)', () => {
     overlayOf(view()).find(Panel).trigger('onOpen');
     await r.waitFor(() => expect(overlayOf(view()).maybeFind(Table)).not.toBeNull());
     expect(textOf(overlayOf(view()).find(Table))).toContain('Another customer is named Acme.');
+    expect(textOf(overlayOf(view()).find(Table))).toContain(
+      "Contact couldn't sync to QuickBooks: Duplicate display name",
+    );
   });
 });
 
-describe('Recommendations, backfill and export (R-CON-6, R-FAQ-3, R-FLT-4)', () => {
+describe('Recommendations, backfill and export (R-CON-6, R-FLT-4)', () => {
   let backend: FakeHubSpotFetch;
   beforeEach(() => {
     backend = installFakeHubSpotFetch();
   });
 
-  it('warns for each QuickBooks setting that differs, and notes the paid-invoice workflow', async () => {
+  it('warns for each QuickBooks setting that differs', async () => {
     const r = renderSettings(backend);
     await r.waitFor(() => expect(r.maybeFind(StatusTag, byText('Differs'))).not.toBeNull());
     expect(r.findAll(StatusTag, byText('As recommended'))).toHaveLength(2);
     expect(textOf(r.getRootNode())).toContain('Turn off custom transaction numbers in QuickBooks.');
-    const note = r.find(Alert, { title: 'HubSpot workflows that create paid invoices' });
-    expect(textOf(note)).toContain('filter out payments whose source is an invoice');
   });
 
   it('starts a backfill and follows its progress to the end', async () => {

@@ -1,4 +1,4 @@
-import { Alert, Flex, Heading, List, LoadingSpinner, StatusTag, Text } from '@hubspot/ui-extensions';
+import { Flex, Heading, LoadingSpinner, StatusTag, Text } from '@hubspot/ui-extensions';
 import {
   type BackendClient,
   describeBackendError,
@@ -6,16 +6,8 @@ import {
 import { getRecommendations } from '@ledgersync/hubspot-ui-shared/api/settings-api.ts';
 import { useLoad } from '@ledgersync/hubspot-ui-shared/api/use-load.ts';
 
-/** R-CON-6: the QuickBooks settings we recommend, read from the company; R-FAQ-3: the workflow note. */
-export function RecommendationsSection({
-  client,
-  connected,
-  notes,
-}: {
-  client: BackendClient;
-  connected: boolean;
-  notes: readonly string[];
-}) {
+/** R-CON-6: the QuickBooks settings we recommend, read from the company. */
+export function RecommendationsSection({ client, connected }: { client: BackendClient; connected: boolean }) {
   return (
     <Flex direction="column" gap="sm">
       <Heading>Recommended QuickBooks settings</Heading>
@@ -24,19 +16,6 @@ export function RecommendationsSection({
       ) : (
         <Text>Connect QuickBooks Online to check its settings.</Text>
       )}
-      <Alert title="HubSpot workflows that create paid invoices" variant="warning">
-        <Text>
-          If a workflow creates a paid invoice from each payment, filter out payments whose source is an
-          invoice. Otherwise every invoice paid in QuickBooks is created twice.
-        </Text>
-      </Alert>
-      {notes.length > 0 ? (
-        <List variant="unordered-styled">
-          {notes.map((note) => (
-            <Text key={note}>{note}</Text>
-          ))}
-        </List>
-      ) : null}
     </Flex>
   );
 }

@@ -1,15 +1,16 @@
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
+import { describeActivity } from '../activity-sentence.ts';
 import type { ActivityEntry } from '../api/generated/api-contract.ts';
 import { formatDateTime } from '../format-date-time.ts';
-import { DIRECTION_LABEL } from '../labels.ts';
+import type { LocaleFormat } from '../locale-format.ts';
 
-/** A record's sync history: when, which way, and what changed. */
+/** A record's sync history (its payments' included): when, and what happened in words. */
 export function ActivityTable({
   entries,
-  timeZone,
+  format,
 }: {
   entries: readonly ActivityEntry[];
-  timeZone: string;
+  format: LocaleFormat;
 }) {
   if (entries.length === 0) return <Text>No sync activity yet.</Text>;
   return (
@@ -17,25 +18,20 @@ export function ActivityTable({
       <TableHead>
         <TableRow>
           <TableHeader>When</TableHeader>
-          <TableHeader>Direction</TableHeader>
           <TableHeader>What happened</TableHeader>
         </TableRow>
       </TableHead>
       <TableBody>
         {entries.map((entry) => (
           <TableRow key={entry.id}>
-            <TableCell>{formatDateTime(entry.occurredAt, timeZone)}</TableCell>
-            <TableCell>{DIRECTION_LABEL[entry.direction]}</TableCell>
-            <TableCell>{describeActivity(entry)}</TableCell>
+            <TableCell>{formatDateTime(entry.occurredAt, format)}</TableCell>
+            <TableCell>
+              <Text>{describeActivity(entry, format)}</Text>
+              {entry.message ? <Text variant="microcopy">{entry.message}</Text> : null}
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>
     </Table>
   );
-}
-
-function describeActivity(entry: ActivityEntry): string {
-  const action = entry.action.charAt(0).toUpperCase() + entry.action.slice(1).replaceAll('_', ' ');
-  const fields = entry.changedFields.length > 0 ? `: ${entry.changedFields.join(', ')}` : '';
-  return `${action}${fields}${entry.message ? `. ${entry.message}` : ''}`;
 }

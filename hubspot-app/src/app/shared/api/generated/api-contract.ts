@@ -3,6 +3,9 @@
 // run the command again. A server test fails while this file differs from what it writes.
 import { z } from 'zod';
 
+export const activityActionSchema = z.enum(['created', 'updated', 'voided', 'linked', 'skipped', 'excluded', 'failed', 'conflict_resolved', 'counterpart_deleted', 'merged', 'unknown']);
+export type ActivityAction = z.infer<typeof activityActionSchema>;
+
 export const backfillStatusSchema = z.enum(['pending', 'running', 'done', 'failed', 'cancelled']);
 export type BackfillStatus = z.infer<typeof backfillStatusSchema>;
 
@@ -54,23 +57,6 @@ export type CustomLineItemAccountResponse = z.infer<typeof customLineItemAccount
 export const directionSchema = z.enum(['off', 'hubspot_to_quickbooks', 'quickbooks_to_hubspot', 'two_way']);
 export type Direction = z.infer<typeof directionSchema>;
 
-export const activityEntrySchema = z.object({
-  id: z.string(),
-  occurredAt: z.iso.datetime({ offset: true }),
-  /** created, updated, skipped, failed, excluded, deleted_on_other_side, … */
-  action: z.string(),
-  direction: directionSchema,
-  changedFields: z.array(z.string()),
-  errorCode: z.string().nullable(),
-  message: z.string().nullable(),
-});
-export type ActivityEntry = z.infer<typeof activityEntrySchema>;
-
-export const activityResponseSchema = z.object({
-  activity: z.array(activityEntrySchema),
-});
-export type ActivityResponse = z.infer<typeof activityResponseSchema>;
-
 export const disconnectResponseSchema = z.object({
   status: z.literal('disconnected'),
 });
@@ -97,6 +83,13 @@ export const errorResponseSchema = z.object({
   requestId: z.string().optional(),
 });
 export type ErrorResponse = z.infer<typeof errorResponseSchema>;
+
+export const errorSummarySchema = z.object({
+  code: z.string(),
+  title: z.string(),
+  category: errorCategorySchema,
+});
+export type ErrorSummary = z.infer<typeof errorSummarySchema>;
 
 export const exportLinkSchema = z.object({
   /** GET it without HubSpot headers; works for this portal only, until expiresAt */
@@ -164,29 +157,6 @@ export const invoicePaymentSchema = z.object({
 });
 export type InvoicePayment = z.infer<typeof invoicePaymentSchema>;
 
-export const invoiceCardSchema = z.object({
-  invoiceId: z.string(),
-  status: z.enum(['synced', 'pending', 'failed', 'excluded', 'not_synced']),
-  /** The linked QBO invoice, with a deep link into QuickBooks */
-  quickbooks: z.object({
-    id: z.string(),
-    number: z.string().nullable(),
-    url: z.string(),
-  }).nullable(),
-  lastSyncedAt: z.iso.datetime({ offset: true }).nullable(),
-  payment: invoicePaymentSchema.nullable(),
-  error: errorExplanationSchema.nullable(),
-  exclusion: z.object({
-    reason: z.string(),
-    explanation: z.string(),
-  }).nullable(),
-  deletedOn: z.enum(['hubspot', 'quickbooks']).nullable(),
-  activity: z.array(activityEntrySchema),
-  connection: connectionStatusSchema,
-  hubspotConnection: installationStatusSchema,
-});
-export type InvoiceCard = z.infer<typeof invoiceCardSchema>;
-
 export const linkStatusSchema = z.enum(['synced', 'pending', 'failed', 'excluded']);
 export type LinkStatus = z.infer<typeof linkStatusSchema>;
 
@@ -232,6 +202,12 @@ export const mappingsResponseSchema = z.object({
 });
 export type MappingsResponse = z.infer<typeof mappingsResponseSchema>;
 
+export const moneySchema = z.object({
+  amount: z.string().regex(/^-?\d+(\.\d+)?$/),
+  currency: z.string().nullable(),
+});
+export type Money = z.infer<typeof moneySchema>;
+
 export const planTierSchema = z.enum(['free', 'starter', 'professional', 'enterprise']);
 export type PlanTier = z.infer<typeof planTierSchema>;
 
@@ -245,19 +221,14 @@ export const recommendationsSchema = z.object({
 });
 export type Recommendations = z.infer<typeof recommendationsSchema>;
 
-export const recordColumnSchema = z.enum(['object', 'status', 'hubspotId', 'quickbooksId', 'displayNumber', 'amount', 'currency', 'errorCode', 'exclusionReason', 'direction', 'lastSyncedAt', 'updatedAt']);
+export const recordColumnSchema = z.enum(['object', 'status', 'name', 'hubspotRecord', 'quickbooksRecord', 'amount', 'error', 'exclusion', 'direction', 'lastSyncedAt', 'updatedAt']);
 export type RecordColumn = z.infer<typeof recordColumnSchema>;
 
-export const recordPageSchema = z.object({
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-  columns: z.array(recordColumnSchema),
-  rows: z.array(z.object({
-    id: z.string(),
-  }).catchall(z.string().nullable())),
+export const recordPageLinkSchema = z.object({
+  id: z.string(),
+  url: z.string(),
 });
-export type RecordPage = z.infer<typeof recordPageSchema>;
+export type RecordPageLink = z.infer<typeof recordPageLinkSchema>;
 
 export const resyncResponseSchema = z.object({
   queued: z.literal(true),
@@ -266,6 +237,49 @@ export type ResyncResponse = z.infer<typeof resyncResponseSchema>;
 
 export const syncObjectSchema = z.enum(['customer', 'product', 'invoice', 'payment']);
 export type SyncObject = z.infer<typeof syncObjectSchema>;
+
+export const activityEntrySchema = z.object({
+  id: z.string(),
+  occurredAt: z.iso.datetime({ offset: true }),
+  object: syncObjectSchema,
+  action: activityActionSchema,
+  direction: directionSchema,
+  /** The changed fields, by their labels */
+  changedFields: z.array(z.string()),
+  error: errorSummarySchema.nullable(),
+  exclusion: z.string().nullable(),
+  message: z.string().nullable(),
+  amount: moneySchema.nullable(),
+});
+export type ActivityEntry = z.infer<typeof activityEntrySchema>;
+
+export const activityResponseSchema = z.object({
+  activity: z.array(activityEntrySchema),
+});
+export type ActivityResponse = z.infer<typeof activityResponseSchema>;
+
+export const invoiceCardSchema = z.object({
+  invoiceId: z.string(),
+  status: z.enum(['synced', 'pending', 'failed', 'excluded', 'not_synced']),
+  /** The linked QBO invoice, with a deep link into QuickBooks */
+  quickbooks: z.object({
+    id: z.string(),
+    number: z.string().nullable(),
+    url: z.string(),
+  }).nullable(),
+  lastSyncedAt: z.iso.datetime({ offset: true }).nullable(),
+  payment: invoicePaymentSchema.nullable(),
+  error: errorExplanationSchema.nullable(),
+  exclusion: z.object({
+    reason: z.string(),
+    explanation: z.string(),
+  }).nullable(),
+  deletedOn: z.enum(['hubspot', 'quickbooks']).nullable(),
+  activity: z.array(activityEntrySchema),
+  connection: connectionStatusSchema,
+  hubspotConnection: installationStatusSchema,
+});
+export type InvoiceCard = z.infer<typeof invoiceCardSchema>;
 
 export const objectSettingsSchema = z.object({
   object: syncObjectSchema,
@@ -300,6 +314,38 @@ export const overviewResponseSchema = z.object({
   }),
 });
 export type OverviewResponse = z.infer<typeof overviewResponseSchema>;
+
+export const recordNameSchema = z.object({
+  object: syncObjectSchema,
+  name: z.string().nullable(),
+  detail: z.string().nullable(),
+});
+export type RecordName = z.infer<typeof recordNameSchema>;
+
+export const recordRowSchema = z.object({
+  id: z.string(),
+  object: syncObjectSchema.optional(),
+  status: linkStatusSchema.optional(),
+  name: recordNameSchema.optional(),
+  hubspotRecord: recordPageLinkSchema.nullable().optional(),
+  quickbooksRecord: recordPageLinkSchema.nullable().optional(),
+  amount: moneySchema.nullable().optional(),
+  error: errorSummarySchema.nullable().optional(),
+  exclusion: z.string().nullable().optional(),
+  direction: directionSchema.optional(),
+  lastSyncedAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  updatedAt: z.iso.datetime({ offset: true }).optional(),
+});
+export type RecordRow = z.infer<typeof recordRowSchema>;
+
+export const recordPageSchema = z.object({
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  columns: z.array(recordColumnSchema),
+  rows: z.array(recordRowSchema),
+});
+export type RecordPage = z.infer<typeof recordPageSchema>;
 
 export const taxCodesResponseSchema = z.object({
   taxCodes: z.array(z.object({
@@ -341,7 +387,6 @@ export const settingsResponseSchema = z.object({
     customLineItemIncomeAccountId: z.string().nullable(),
     taxMapping: taxMappingSchema.nullable(),
   }),
-  notes: z.array(z.string()),
 });
 export type SettingsResponse = z.infer<typeof settingsResponseSchema>;
 
@@ -411,7 +456,7 @@ export const apiRoutes = {
       direction: z.enum(['hubspot_to_quickbooks', 'quickbooks_to_hubspot']).optional(),
       from: z.iso.datetime({ offset: true }).optional(),
       to: z.iso.datetime({ offset: true }).optional(),
-      sort: z.enum(['updatedAt', 'lastSyncedAt', 'displayNumber', 'amount', 'status']).default('updatedAt'),
+      sort: z.enum(['updatedAt', 'lastSyncedAt', 'name', 'amount', 'status']).default('updatedAt'),
       order: z.enum(['asc', 'desc']).default('desc'),
       page: z.number().int().min(1).default(1),
       pageSize: z.number().int().min(1).max(200).default(25),
