@@ -1,5 +1,6 @@
 import type {
   ObjectSettings,
+  OverviewResponse,
   RecordColumn,
   RecordRow,
   SettingsResponse,
@@ -105,7 +106,23 @@ export const RECORD_ROW: Omit<Required<RecordRow>, 'id'> = {
 };
 
 /** Registers the read routes every settings render makes, then renders the page. */
-export function renderSettings(backend: FakeHubSpotFetch, settings: SettingsResponse = settingsResponse()) {
+export function overviewResponse(overrides: Partial<OverviewResponse> = {}): OverviewResponse {
+  return {
+    objects: [
+      { object: 'invoice', synced: 12, pending: 1, failing: 3, excluded: 2 },
+      { object: 'customer', synced: 40, pending: 0, failing: 0, excluded: 0 },
+    ],
+    errors: [{ code: 'duplicate_display_name', title: 'Duplicate display name', category: 'data', count: 3 }],
+    unknownInvoiceSources: { count: 4, sources: [{ detail: 'Stripe', count: 4 }] },
+    ...overrides,
+  };
+}
+
+export function renderSettings(
+  backend: FakeHubSpotFetch,
+  settings: SettingsResponse = settingsResponse(),
+  overview: OverviewResponse = overviewResponse(),
+) {
   backend.on('GET', '/api/v1/settings', { body: settings });
   backend.on('GET', '/api/v1/settings/recommendations', {
     body: {
@@ -121,17 +138,7 @@ export function renderSettings(backend: FakeHubSpotFetch, settings: SettingsResp
       ],
     },
   });
-  backend.on('GET', '/api/v1/overview', {
-    body: {
-      objects: [
-        { object: 'invoice', synced: 12, pending: 1, failing: 3, excluded: 2 },
-        { object: 'customer', synced: 40, pending: 0, failing: 0, excluded: 0 },
-      ],
-      errors: [
-        { code: 'duplicate_display_name', title: 'Duplicate display name', category: 'data', count: 3 },
-      ],
-    },
-  });
+  backend.on('GET', '/api/v1/overview', { body: overview });
   backend.on('GET', '/api/v1/records', (call) => {
     const columns = (call.query.get('columns') ?? '').split(',') as RecordColumn[];
     return {

@@ -1,4 +1,5 @@
 import {
+  Alert,
   Button,
   DateInput,
   LoadingButton,
@@ -18,7 +19,11 @@ import {
   type FakeHubSpotFetch,
   installFakeHubSpotFetch,
 } from '../../../../testing/fake-hubspot-fetch.ts';
-import { renderSettings } from '../../../../testing/settings-fixtures.tsx';
+import {
+  overviewResponse,
+  renderSettings,
+  settingsResponse,
+} from '../../../../testing/settings-fixtures.tsx';
 import { fire, textOf } from '../../../../testing/text-of.ts';
 
 const overlayOf = (node: { props: { overlay?: unknown } }) => node.props.overlay as RenderedFragmentNode;
@@ -60,6 +65,42 @@ describe('Sync overview: object view (R-VIS-2)', () => {
     fire(find(MultiSelect, { name: 'overview-columns' }), 'onChange', ['synced', 'pending']);
     await waitFor(() => expect(maybeFindByTestId(Button, 'count-invoice-pending')).not.toBeNull());
     expect(maybeFindByTestId(Button, 'count-invoice-failing')).toBeNull();
+  });
+});
+
+describe('Sync overview: invoices from unknown sources (R-FLT-1)', () => {
+  let backend: FakeHubSpotFetch;
+  beforeEach(() => {
+    backend = installFakeHubSpotFetch();
+  });
+
+  it('names each Invoice source LedgerSync does not know, with its count', async () => {
+    const overview = overviewResponse({
+      unknownInvoiceSources: {
+        count: 5,
+        sources: [
+          { detail: 'Stripe', count: 4 },
+          { detail: 'Zuora', count: 1 },
+        ],
+      },
+    });
+    const r = renderSettings(backend, settingsResponse(), overview);
+    await r.waitFor(() =>
+      expect(r.maybeFind(Alert, { title: 'Invoices from other sources are not synced' })).not.toBeNull(),
+    );
+    expect(textOf(r.find(Alert, { title: 'Invoices from other sources are not synced' }))).toContain(
+      '5 HubSpot invoices are not synced because their Invoice source is not HubSpot: Stripe (4), Zuora (1).',
+    );
+  });
+
+  it('says nothing when every invoice source is known', async () => {
+    const r = renderSettings(
+      backend,
+      settingsResponse(),
+      overviewResponse({ unknownInvoiceSources: { count: 0, sources: [] } }),
+    );
+    await r.waitFor(() => expect(r.maybeFindByTestId(Button, 'count-invoice-failing')).not.toBeNull());
+    expect(r.maybeFind(Alert, { title: 'Invoices from other sources are not synced' })).toBeNull();
   });
 });
 

@@ -5,6 +5,7 @@ import { useLoad } from '@ledgersync/hubspot-ui-shared/api/use-load.ts';
 import { BackendErrorView } from '@ledgersync/hubspot-ui-shared/views/BackendErrorView.tsx';
 import { ObjectCountsTable } from './ObjectCountsTable.tsx';
 import { RecordView } from './RecordView.tsx';
+import { UnknownInvoiceSourcesAlert } from './UnknownInvoiceSourcesAlert.tsx';
 
 /** R-VIS-2 (per object) and R-VIS-3 (per record). */
 export function SyncOverviewSection({ client }: { client: BackendClient }) {
@@ -14,6 +15,9 @@ export function SyncOverviewSection({ client }: { client: BackendClient }) {
       <Heading>Sync overview</Heading>
       {state.status === 'loading' ? <LoadingSpinner label="Loading overview" /> : null}
       {state.status === 'failed' ? <BackendErrorView error={state.error} onRetry={reload} /> : null}
+      {state.status === 'loaded' ? (
+        <UnknownInvoiceSourcesAlert unknown={state.data.unknownInvoiceSources} />
+      ) : null}
       {state.status === 'loaded' ? <ObjectCountsTable client={client} overview={state.data} /> : null}
       <RecordView client={client} errors={state.status === 'loaded' ? state.data.errors : []} />
     </Flex>
