@@ -12,8 +12,6 @@ export {
   type CheckedFilter,
   checkInboundFilter,
   checkRecordFilter,
-  type FilterProblem,
-  type FilterProblemCode,
   migrateLegacyInboundFilter,
 } from './filters/check-filter.ts';
 export { describeFilter } from './filters/describe-filter.ts';
@@ -21,23 +19,13 @@ export {
   CUSTOM_FIELD_PREFIX,
   customFieldFilterField,
   type FilterField,
-  type FilterFieldType,
-  type FilterOption,
   INBOUND_INVOICE_FILTER_FIELDS,
   OPERATOR_LABELS,
-  OPERATORS_BY_TYPE,
-  operatorLabel,
   QUICKBOOKS_CUSTOMER_FILTER_FIELDS,
   recordFilterFields,
 } from './filters/filter-catalogue.ts';
-export { filterInboundInvoice } from './filters/inbound-invoice-filters.ts';
 export { FIXED_OUTBOUND_INVOICE_FILTERS } from './filters/outbound-invoice-filters.ts';
-export {
-  BILLING_CONTACT_FILTER_LABEL,
-  type CustomerFilterFacts,
-  customerFilterDecision,
-  productFilterDecision,
-} from './filters/record-filters.ts';
+export { BILLING_CONTACT_FILTER_LABEL } from './filters/record-filters.ts';
 export { DEFAULT_FIELD_MAPPINGS } from './mapping/default-field-mappings.ts';
 export { CUSTOM_MAPPING_TIERS, validateCustomMapping } from './mapping/validate-custom-mapping.ts';
 export { directionAllowsWriteTo } from './merge/conflict-policy.ts';

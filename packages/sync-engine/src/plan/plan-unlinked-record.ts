@@ -18,7 +18,8 @@ import { planRecordedAgainInQuickBooks } from './plan-payment-deleted-in-quickbo
 import { actionId, newLinkId, type PlanAction } from './plan-types.ts';
 import { pendingDependencies } from './references.ts';
 
-const SOURCE_EXCLUSIONS = new Set<string>(['not_hubspot_source', 'unknown_invoice_source']);
+// Exclusions whose detail names the value or filter at fault, in people's words.
+const NAMED_EXCLUSIONS = new Set<string>(['not_hubspot_source', 'unknown_invoice_source', 'filtered']);
 
 /**
  * Plans a record with no counterpart yet: exclusion by settings and filters (R-FLT-*), a first
@@ -38,8 +39,8 @@ export function planUnlinkedRecord(ctx: PlanContext, src: AnySideRecord, link: L
             ...head,
             kind: 'exclude',
             linkId,
-            // An invoice source is named in people's words (the card and the overview show it).
-            reason: SOURCE_EXCLUSIONS.has(f.exclusion.reason)
+            // An invoice source or a filter is named in people's words (the card and the overview show it).
+            reason: NAMED_EXCLUSIONS.has(f.exclusion.reason)
               ? (f.exclusion.detail ?? f.exclusion.reason)
               : f.exclusion.reason,
             exclusion: f.exclusion,
