@@ -131,7 +131,7 @@ export const settingsResponseSchema = z
       /** Legacy field names come back migrated to the catalogue's. */
       inboundFilters: z.array(inboundFilterSchema),
       inboundFilterChecks: z.array(filterCheckSchema),
-      /** R-FLT-2: shown on first set-up; added with `POST /settings/recommended-filters/invoice`. */
+      /** R-FLT-2: shown on first set-up; added with `POST /settings/inbound-filters/recommended`. */
       recommendedInboundFilter: z.object({ label: z.string(), filter: inboundFilterSchema }),
       customLineItemIncomeAccountId: z.string().nullable(),
       /** R-ERR-5: the QBO tax code every synced line gets, for companies outside the US. */
@@ -174,9 +174,6 @@ export const inboundFiltersResponseSchema = z
 /** `PUT /api/v1/settings/objects/:object/filters` — a contact or product rule's filters (R-FLT-5). */
 export const recordFilterParamsSchema = z.object({ object: z.enum(['customer', 'product']) });
 export const recordFiltersInputSchema = z.object({ filters: z.array(recordFilterSchema).max(20) }).strict();
-
-/** `POST /api/v1/settings/recommended-filters/:object` — adds the page's one-click filter. */
-export const recommendedFilterParamsSchema = z.object({ object: z.enum(['invoice', 'customer']) });
 
 /** `GET /api/v1/settings/quickbooks-customers?search=` — customers to pick for a filter (R-FLT-2). */
 export const customerSearchQuerySchema = z.object({

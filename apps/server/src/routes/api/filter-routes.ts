@@ -8,7 +8,6 @@ import {
   inboundFiltersInputSchema,
   inboundFiltersResponseSchema,
   objectSettingsSchema,
-  recommendedFilterParamsSchema,
   recordFilterParamsSchema,
   recordFiltersInputSchema,
 } from '../../api-contract/settings.ts';
@@ -81,27 +80,26 @@ export function filterRoutes(app: TypedApp, ctx: RouteContext): void {
     },
   );
 
-  /** One click adds the page's recommendation; the server stamps "now" so "after today" is exact. */
+  // One click adds the page's recommendation; the server stamps "now", so "created after today"
+  // means after the moment the filter was added (R-FLT-2).
   app.post(
-    '/settings/recommended-filters/:object',
-    {
-      schema: {
-        tags,
-        security,
-        params: recommendedFilterParamsSchema,
-        response: { 200: objectSettingsSchema.or(inboundFiltersResponseSchema), ...standardErrors },
-      },
-    },
+    '/settings/inbound-filters/recommended',
+    { schema: { tags, security, response: { 200: inboundFiltersResponseSchema, ...standardErrors } } },
     async (request) => {
-      const portalId = portalOf(request).id;
-      if (request.params.object === 'invoice') {
-        const row = await updateObjectSettings(ctx.db, portalId, 'invoice', (current) => ({
-          inboundFilters: [...readInboundFilters(current), recommendedInboundFilter(ctx.now())],
-        }));
-        const saved = readInboundFilters(row);
-        return { inboundFilters: saved, inboundFilterChecks: inboundFilterChecks(saved) };
-      }
-      const row = await updateObjectSettings(ctx.db, portalId, 'customer', (current) => {
+      const row = await updateObjectSettings(ctx.db, portalOf(request).id, 'invoice', (current) => ({
+        inboundFilters: [...readInboundFilters(current), recommendedInboundFilter(ctx.now())],
+      }));
+      const saved = readInboundFilters(row);
+      return { inboundFilters: saved, inboundFilterChecks: inboundFilterChecks(saved) };
+    },
+  );
+
+  /** R-FLT-5: "only contacts that are the billing contact of a synced invoice", once. */
+  app.post(
+    '/settings/objects/customer/filters/recommended',
+    { schema: { tags, security, response: { 200: objectSettingsSchema, ...standardErrors } } },
+    async (request) => {
+      const row = await updateObjectSettings(ctx.db, portalOf(request).id, 'customer', (current) => {
         const filters = readRecordFilters(current);
         const has = filters.some((f) => f.kind === 'billing_contact_of_synced_invoice');
         return {

@@ -357,7 +357,7 @@ describe('settings API', () => {
   it('adds the recommended "created after today" filter stamped with the moment it is added (R-FLT-2)', async () => {
     const view = (await t.signed(t.app, pro, 'GET', '/api/v1/settings')).json().invoice;
     expect(view.recommendedInboundFilter.filter).toMatchObject({ field: 'createdAt', operator: 'gt' });
-    const added = await t.signed(t.app, pro, 'POST', '/api/v1/settings/recommended-filters/invoice');
+    const added = await t.signed(t.app, pro, 'POST', '/api/v1/settings/inbound-filters/recommended');
     expect(added.statusCode).toBe(200);
     // The test clock moves a millisecond per request: the stamp is the server's now, not a date.
     expect(added.json().inboundFilters).toEqual([
@@ -421,7 +421,7 @@ describe('settings API', () => {
     });
     expect(saved.statusCode).toBe(200);
     expect(saved.json().filterChecks[0].description).toBe('HubSpot: Email contains "@client.com"');
-    const added = await t.signed(t.app, pro, 'POST', '/api/v1/settings/recommended-filters/customer');
+    const added = await t.signed(t.app, pro, 'POST', '/api/v1/settings/objects/customer/filters/recommended');
     expect(added.json().filters).toEqual([
       { kind: 'property', side: 'hubspot', field: 'email', operator: 'contains', value: '@client.com' },
       { kind: 'billing_contact_of_synced_invoice' },
