@@ -55,11 +55,13 @@ describe('the filter catalogue', () => {
       ]);
     }
     const item = product({ description: 'Blue' });
+    const qboItem = sideRecord('quickbooks', 'product', 'qi', item, { filterValues: { type: 'Service' } });
     for (const f of QUICKBOOKS_PRODUCT_FILTER_FIELDS) {
-      expect([f.name, productFilterValue('quickbooks', item, f.name)]).toEqual([f.name, expect.anything()]);
+      expect([f.name, productFilterValue(qboItem, f.name)]).toEqual([f.name, expect.anything()]);
     }
+    const hsProduct = sideRecord('hubspot', 'product', 'hp', item);
     for (const f of HUBSPOT_PRODUCT_FILTER_FIELDS) {
-      expect([f.name, productFilterValue('hubspot', item, f.name)]).toEqual([f.name, expect.anything()]);
+      expect([f.name, productFilterValue(hsProduct, f.name)]).toEqual([f.name, expect.anything()]);
     }
   });
 
@@ -233,6 +235,24 @@ describe('contact and product rule filters', () => {
     expect(productFilterDecision(item, s)).toMatchObject({ included: false });
     expect(productFilterDecision(sideRecord('quickbooks', 'product', 'qi', product()), s)).toEqual({
       included: true,
+    });
+  });
+
+  it('R-FLT-5: a QBO item filter on Type', () => {
+    const s = withFilters(
+      [],
+      [{ kind: 'property', side: 'quickbooks', field: 'type', operator: 'in', value: ['Service'] }],
+    );
+    const service = sideRecord('quickbooks', 'product', 'q1', product(), {
+      filterValues: { type: 'Service' },
+    });
+    const stock = sideRecord('quickbooks', 'product', 'q2', product(), {
+      filterValues: { type: 'Inventory' },
+    });
+    expect(productFilterDecision(service, s)).toEqual({ included: true });
+    expect(productFilterDecision(stock, s)).toEqual({
+      included: false,
+      exclusion: { reason: 'filtered', detail: 'Type is any of Service' },
     });
   });
 

@@ -134,9 +134,20 @@ export const QUICKBOOKS_CUSTOMER_FILTER_FIELDS = [
 ] as const satisfies readonly FilterField[];
 export type QuickBooksCustomerFilterFieldName = (typeof QUICKBOOKS_CUSTOMER_FILTER_FIELDS)[number]['name'];
 
+/** QBO's item types, as its item list names them. */
+const ITEM_TYPES: readonly FilterOption[] = [
+  { value: 'Service', label: 'Service' },
+  { value: 'Inventory', label: 'Inventory' },
+  { value: 'NonInventory', label: 'Non-inventory' },
+  { value: 'Bundle', label: 'Bundle' },
+  { value: 'Group', label: 'Group' },
+  { value: 'OtherCharge', label: 'Other charge' },
+];
+
 /** Fields of a QBO item (R-FLT-5). */
 export const QUICKBOOKS_PRODUCT_FILTER_FIELDS = [
   field('active', 'Active', 'boolean', YES_NO),
+  field('type', 'Type', 'enumeration', ITEM_TYPES),
   field('name', 'Name', 'string'),
   field('sku', 'SKU', 'string'),
   field('unitPrice', 'Sales price', 'number'),

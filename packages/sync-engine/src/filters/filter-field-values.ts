@@ -42,13 +42,15 @@ const QUICKBOOKS_CUSTOMER: Readonly<
 };
 
 const QUICKBOOKS_PRODUCT: Readonly<
-  Record<QuickBooksProductFilterFieldName, (p: CanonicalProduct) => FilterScalar>
+  Record<QuickBooksProductFilterFieldName, (p: SideRecord<'product'>) => FilterScalar>
 > = {
-  active: (p) => p.active,
-  name: (p) => p.name,
-  sku: (p) => p.sku,
-  unitPrice: (p) => p.unitPrice,
-  description: (p) => p.description,
+  active: (p) => p.record.active,
+  // Not part of the canonical product (HubSpot has no item type): the adapter hands it over.
+  type: (p) => p.filterValues?.type ?? null,
+  name: (p) => p.record.name,
+  sku: (p) => p.record.sku,
+  unitPrice: (p) => p.record.unitPrice,
+  description: (p) => p.record.description,
 };
 
 const HUBSPOT_CONTACT: Readonly<
@@ -99,10 +101,6 @@ export function customerFilterValue(
   return side === 'hubspot' ? read(HUBSPOT_CONTACT, name, c) : read(QUICKBOOKS_CUSTOMER, name, c);
 }
 
-export function productFilterValue(
-  side: 'hubspot' | 'quickbooks',
-  p: CanonicalProduct,
-  name: string,
-): FilterScalar | undefined {
-  return side === 'hubspot' ? read(HUBSPOT_PRODUCT, name, p) : read(QUICKBOOKS_PRODUCT, name, p);
+export function productFilterValue(p: SideRecord<'product'>, name: string): FilterScalar | undefined {
+  return p.side === 'hubspot' ? read(HUBSPOT_PRODUCT, name, p.record) : read(QUICKBOOKS_PRODUCT, name, p);
 }

@@ -62,10 +62,5 @@ export function customerFilterDecision(
 export function productFilterDecision(record: SideRecord<'product'>, settings: PortalSettings): FilterResult {
   const sku = filterProductBySku(record, settings.product.requireSku);
   if (!sku.included) return sku;
-  return applyFilters(
-    record,
-    settings.product.filters,
-    (field) => productFilterValue(record.side, record.record, field),
-    null,
-  );
+  return applyFilters(record, settings.product.filters, (field) => productFilterValue(record, field), null);
 }

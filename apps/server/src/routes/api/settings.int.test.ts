@@ -432,7 +432,7 @@ describe('settings API', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({
       error: 'unknown_filter_field',
-      details: { field: 'Type', allowed: ['active', 'name', 'sku', 'unitPrice', 'description'] },
+      details: { field: 'Type', allowed: ['active', 'type', 'name', 'sku', 'unitPrice', 'description'] },
     });
     const wrongKind = await t.signed(t.app, pro, 'PUT', '/api/v1/settings/objects/product/filters', {
       filters: [{ kind: 'billing_contact_of_synced_invoice' }],
