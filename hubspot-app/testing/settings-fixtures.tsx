@@ -39,6 +39,15 @@ export function objectSettings(
         enabled: true,
       },
     ],
+    filters: [],
+    filterChecks: [],
+    recommendedFilter:
+      object === 'customer'
+        ? {
+            label: 'Only contacts that are the billing contact of a synced invoice',
+            filter: { kind: 'billing_contact_of_synced_invoice' },
+          }
+        : null,
     ...overrides,
   };
 }
@@ -65,11 +74,10 @@ export function settingsResponse(overrides: Partial<SettingsResponse> = {}): Set
         { id: 'after_sync_start', label: 'Created or modified after invoice sync was turned on' },
       ],
       inboundFilters: [],
+      inboundFilterChecks: [],
       recommendedInboundFilter: {
-        kind: 'primary',
-        field: 'MetaData.CreateTime',
-        operator: 'gt',
-        value: 'today',
+        label: 'Only invoices created in QuickBooks after this filter is added',
+        filter: { kind: 'primary', field: 'createdAt', operator: 'gt', value: '2026-03-01T09:00:00.000Z' },
       },
       customLineItemIncomeAccountId: null,
       taxMapping: null,
@@ -88,6 +96,69 @@ export const FIELD_CATALOGUE = {
     { field: 'CustomField:1', label: 'PO', type: 'string', custom: true },
     { field: 'TotalAmt', label: 'Total', type: 'number', custom: false },
   ],
+  // The server serves the engine's filter catalogue; a part of it, as the server answers.
+  filters: {
+    invoice: [
+      {
+        name: 'createdAt',
+        label: 'Created date',
+        type: 'datetime',
+        operators: ['gt', 'gte', 'lt', 'lte', 'is_known', 'is_unknown'],
+      },
+      {
+        name: 'total',
+        label: 'Amount',
+        type: 'number',
+        operators: ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'is_known', 'is_unknown'],
+      },
+      {
+        name: 'status',
+        label: 'Status',
+        type: 'enumeration',
+        operators: ['in', 'not_in'],
+        options: [
+          { value: 'open', label: 'Open' },
+          { value: 'paid', label: 'Paid' },
+        ],
+      },
+      { name: 'customer', label: 'Customer', type: 'reference', operators: ['in', 'not_in'] },
+    ],
+    associatedCustomer: [
+      { name: 'email', label: 'Email', type: 'string', operators: ['eq', 'contains', 'is_known'] },
+    ],
+    customer: {
+      hubspot: [{ name: 'email', label: 'Email', type: 'string', operators: ['eq', 'contains', 'is_known'] }],
+      quickbooks: [
+        {
+          name: 'active',
+          label: 'Active',
+          type: 'boolean',
+          operators: ['eq'],
+          options: [
+            { value: 'true', label: 'Yes' },
+            { value: 'false', label: 'No' },
+          ],
+        },
+      ],
+    },
+    product: {
+      hubspot: [{ name: 'price', label: 'Unit price', type: 'number', operators: ['gt', 'lt'] }],
+      quickbooks: [{ name: 'name', label: 'Name', type: 'string', operators: ['eq', 'contains'] }],
+    },
+    operatorLabels: {
+      eq: 'is',
+      neq: 'is not',
+      contains: 'contains',
+      gt: 'is after',
+      gte: 'is on or after',
+      lt: 'is before',
+      lte: 'is on or before',
+      is_known: 'is known',
+      is_unknown: 'is unknown',
+      in: 'is any of',
+      not_in: 'is none of',
+    },
+  },
 };
 
 /** A failed invoice of the record view, every column as the server answers it. */

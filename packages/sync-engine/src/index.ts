@@ -8,7 +8,24 @@ export {
   type SyncError,
   type SyncErrorCode,
 } from './errors/sync-error-code.ts';
+export {
+  type CheckedFilter,
+  checkInboundFilter,
+  checkRecordFilter,
+  migrateLegacyInboundFilter,
+} from './filters/check-filter.ts';
+export { describeFilter } from './filters/describe-filter.ts';
+export {
+  CUSTOM_FIELD_PREFIX,
+  customFieldFilterField,
+  type FilterField,
+  INBOUND_INVOICE_FILTER_FIELDS,
+  OPERATOR_LABELS,
+  QUICKBOOKS_CUSTOMER_FILTER_FIELDS,
+  recordFilterFields,
+} from './filters/filter-catalogue.ts';
 export { FIXED_OUTBOUND_INVOICE_FILTERS } from './filters/outbound-invoice-filters.ts';
+export { BILLING_CONTACT_FILTER_LABEL } from './filters/record-filters.ts';
 export { DEFAULT_FIELD_MAPPINGS } from './mapping/default-field-mappings.ts';
 export { CUSTOM_MAPPING_TIERS, validateCustomMapping } from './mapping/validate-custom-mapping.ts';
 export { directionAllowsWriteTo } from './merge/conflict-policy.ts';
@@ -80,6 +97,7 @@ export {
   type CustomMapping,
   customMappingSchema,
   filterOperatorSchema,
+  type InboundFilter,
   inboundFilterSchema,
   type MappableFieldType,
   mappableFieldTypeSchema,
@@ -87,6 +105,8 @@ export {
   type PortalSettings,
   planTierSchema,
   portalSettingsSchema,
+  type RecordFilter,
+  recordFilterSchema,
   type TaxMapping,
   taxMappingSchema,
 } from './settings/portal-settings.ts';

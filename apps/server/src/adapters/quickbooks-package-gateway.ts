@@ -57,6 +57,11 @@ export function createQuickBooksPackageGateway(options: QuickBooksPackageGateway
       }
       return accounts;
     },
+    async searchCustomers(realmId, accessToken, text) {
+      const query = QboQuery.select('Customer').whereContains('DisplayName', text).orderBy('DisplayName');
+      const page = await client(realmId, accessToken).queryPage(query, 1, 20);
+      return page.entities.map((c) => ({ id: String(c.Id), name: String(c.DisplayName ?? c.Id) }));
+    },
     async listTaxCodes(realmId, accessToken) {
       const qbo = client(realmId, accessToken);
       const codes = [];

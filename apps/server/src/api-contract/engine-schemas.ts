@@ -4,6 +4,7 @@ import {
   inboundFilterSchema,
   mappableFieldTypeSchema,
   planTierSchema,
+  recordFilterSchema,
   syncObjectSchema,
   taxMappingSchema,
 } from '@ledgersync/sync-engine';
@@ -18,15 +19,18 @@ const named = [
   [customMappingSchema, 'CustomMapping'],
   [filterOperatorSchema, 'FilterOperator'],
   [inboundFilterSchema, 'InboundFilter'],
+  [recordFilterSchema, 'RecordFilter'],
   [taxMappingSchema, 'TaxMapping'],
 ] as const;
 for (const [schema, id] of named) z.globalRegistry.add(schema, { id });
 
 export {
   customMappingSchema,
+  filterOperatorSchema,
   inboundFilterSchema,
   mappableFieldTypeSchema,
   planTierSchema,
+  recordFilterSchema,
   syncObjectSchema,
   taxMappingSchema,
 };

@@ -8,12 +8,68 @@ import {
 } from './common.ts';
 import {
   customMappingSchema,
+  filterOperatorSchema,
   inboundFilterSchema,
   mappableFieldTypeSchema,
   planTierSchema,
+  recordFilterSchema,
   syncObjectSchema,
   taxMappingSchema,
 } from './engine-schemas.ts';
+
+/** Why a saved filter cannot be evaluated, with what would be accepted (R-FLT-2). */
+export const filterProblemSchema = z
+  .object({
+    code: z.enum([
+      'unknown_filter_field',
+      'operator_not_allowed',
+      'invalid_filter_value',
+      'filter_kind_not_allowed',
+    ]),
+    field: z.string(),
+    message: z.string(),
+    allowed: z.array(z.string()),
+  })
+  .meta({ id: 'FilterProblem' });
+
+/** One saved filter as the page shows it: in words, or broken with why and how to fix it. */
+export const filterCheckSchema = z
+  .object({
+    index: z.number().int(),
+    description: z.string().nullable(),
+    problem: filterProblemSchema.nullable(),
+    fix: z.string().nullable(),
+  })
+  .meta({ id: 'FilterCheck' });
+
+/** A field a filter may test: the engine's catalogue, served as it is (R-FLT-2, R-FLT-5). */
+export const filterFieldSchema = z
+  .object({
+    name: z.string(),
+    label: z.string(),
+    type: z.enum(['datetime', 'date', 'number', 'string', 'enumeration', 'boolean', 'reference']),
+    operators: z.array(filterOperatorSchema),
+    options: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
+  })
+  .meta({ id: 'FilterField' });
+
+const sidesFieldsSchema = z.object({
+  hubspot: z.array(filterFieldSchema),
+  quickbooks: z.array(filterFieldSchema),
+});
+
+export const filterCatalogueSchema = z
+  .object({
+    /** QBO invoice fields (custom fields included) for inbound invoice filters. */
+    invoice: z.array(filterFieldSchema),
+    /** QBO customer fields, for "associated with customer" invoice filters. */
+    associatedCustomer: z.array(filterFieldSchema),
+    customer: sidesFieldsSchema,
+    product: sidesFieldsSchema,
+    /** How each operator reads ("is after"), for the operator picker. */
+    operatorLabels: z.record(z.string(), z.string()),
+  })
+  .meta({ id: 'FilterCatalogue' });
 
 export const connectionSchema = z
   .object({
@@ -51,6 +107,11 @@ export const objectSettingsSchema = z
     conflictResolution: conflictResolutionSchema,
     syncStartedAt: isoDateTime.nullable(),
     defaultMappings: z.array(defaultMappingSchema),
+    /** R-FLT-5: contact and product rule filters (always empty for invoices and payments). */
+    filters: z.array(recordFilterSchema),
+    filterChecks: z.array(filterCheckSchema),
+    /** The one-click filter the page recommends for this rule, with its label, if any. */
+    recommendedFilter: z.object({ label: z.string(), filter: recordFilterSchema }).nullable(),
   })
   .meta({ id: 'ObjectSettings' });
 
@@ -67,9 +128,11 @@ export const settingsResponseSchema = z
       customMappingsLocked: z.object({ locked: z.boolean(), reason: z.string().nullable() }),
       /** R-FLT-1: fixed, shown read-only. */
       outboundFilters: z.array(z.object({ id: z.string(), label: z.string() })),
+      /** Legacy field names come back migrated to the catalogue's. */
       inboundFilters: z.array(inboundFilterSchema),
-      /** R-FLT-2: shown on first set-up. */
-      recommendedInboundFilter: inboundFilterSchema,
+      inboundFilterChecks: z.array(filterCheckSchema),
+      /** R-FLT-2: shown on first set-up; added with `POST /settings/inbound-filters/recommended`. */
+      recommendedInboundFilter: z.object({ label: z.string(), filter: inboundFilterSchema }),
       customLineItemIncomeAccountId: z.string().nullable(),
       /** R-ERR-5: the QBO tax code every synced line gets, for companies outside the US. */
       taxMapping: taxMappingSchema.nullable(),
@@ -105,8 +168,20 @@ export const mappingsResponseSchema = z
 /** `PUT /api/v1/settings/inbound-filters` (R-FLT-2). */
 export const inboundFiltersInputSchema = z.object({ filters: z.array(inboundFilterSchema).max(20) }).strict();
 export const inboundFiltersResponseSchema = z
-  .object({ inboundFilters: z.array(inboundFilterSchema) })
+  .object({ inboundFilters: z.array(inboundFilterSchema), inboundFilterChecks: z.array(filterCheckSchema) })
   .meta({ id: 'InboundFiltersResponse' });
+
+/** `PUT /api/v1/settings/objects/:object/filters` — a contact or product rule's filters (R-FLT-5). */
+export const recordFilterParamsSchema = z.object({ object: z.enum(['customer', 'product']) });
+export const recordFiltersInputSchema = z.object({ filters: z.array(recordFilterSchema).max(20) }).strict();
+
+/** `GET /api/v1/settings/quickbooks-customers?search=` — customers to pick for a filter (R-FLT-2). */
+export const customerSearchQuerySchema = z.object({
+  search: z.string().trim().min(1, 'type part of the customer name').max(100),
+});
+export const customerSearchResponseSchema = z
+  .object({ customers: z.array(z.object({ id: z.string(), name: z.string() })) })
+  .meta({ id: 'QuickBooksCustomerSearch' });
 
 /** `PUT /api/v1/settings/custom-line-item-account` (R-OBJ-1). */
 export const incomeAccountInputSchema = z.object({ accountId: z.string().min(1).max(64) }).strict();
@@ -140,7 +215,7 @@ export const taxMappingResponseSchema = z
   .object({ taxMapping: taxMappingSchema.nullable() })
   .meta({ id: 'TaxMappingResponse' });
 
-/** `GET /api/v1/settings/field-catalogue` — both sides' invoice fields for custom mappings. */
+/** `GET /api/v1/settings/field-catalogue` — both sides' invoice fields for custom mappings, and the filter catalogue. */
 export const fieldCatalogueSchema = z
   .object({
     hubspot: z.array(
@@ -155,6 +230,8 @@ export const fieldCatalogueSchema = z
     quickbooks: z.array(
       z.object({ field: z.string(), label: z.string(), type: mappableFieldTypeSchema, custom: z.boolean() }),
     ),
+    /** What filters may test: the same catalogue the engine evaluates (R-FLT-2, R-FLT-5). */
+    filters: filterCatalogueSchema,
   })
   .meta({ id: 'FieldCatalogue' });
 

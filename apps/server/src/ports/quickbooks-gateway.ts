@@ -31,5 +31,7 @@ export interface QuickBooksGateway {
   company(realmId: string, accessToken: string): Promise<QuickBooksCompanySnapshot>;
   listIncomeAccounts(realmId: string, accessToken: string): Promise<QuickBooksAccount[]>;
   listTaxCodes(realmId: string, accessToken: string): Promise<QuickBooksTaxCode[]>;
+  /** Customers whose display name contains `text`, at most 20, for a filter's customer picker. */
+  searchCustomers(realmId: string, accessToken: string, text: string): Promise<QuickBooksAccount[]>;
   revoke(token: string): Promise<void>;
 }

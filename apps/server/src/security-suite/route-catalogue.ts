@@ -98,6 +98,19 @@ export const ROUTE_CATALOGUE: Record<string, RouteSecurity> = {
     path: '/api/v1/settings/inbound-filters',
     body: { filters: [] },
   })),
+  'POST /api/v1/settings/inbound-filters/recommended': api('POST', () => ({
+    path: '/api/v1/settings/inbound-filters/recommended',
+  })),
+  'PUT /api/v1/settings/objects/:object/filters': api('PUT', () => ({
+    path: '/api/v1/settings/objects/customer/filters',
+    body: { filters: [] },
+  })),
+  'POST /api/v1/settings/objects/customer/filters/recommended': api('POST', () => ({
+    path: '/api/v1/settings/objects/customer/filters/recommended',
+  })),
+  'GET /api/v1/settings/quickbooks-customers': api('GET', () => ({
+    path: '/api/v1/settings/quickbooks-customers?search=Acme',
+  })),
   'GET /api/v1/settings/tax-codes': api('GET', () => ({ path: '/api/v1/settings/tax-codes' })),
   'PUT /api/v1/settings/tax-mapping': api('PUT', () => ({
     path: '/api/v1/settings/tax-mapping',

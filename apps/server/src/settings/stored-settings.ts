@@ -1,7 +1,11 @@
 import type { SyncSettings } from '@ledgersync/db';
 import {
   customMappingSchema,
+  type InboundFilter,
   inboundFilterSchema,
+  migrateLegacyInboundFilter,
+  type RecordFilter,
+  recordFilterSchema,
   type SyncObject,
   type TaxMapping,
   taxMappingSchema,
@@ -23,8 +27,9 @@ export function readFieldMappings(row: SyncSettings | null): StoredFieldMappings
     .parse(row?.fieldMappings ?? {});
 }
 
-export function readInboundFilters(row: SyncSettings | null) {
-  return storedInboundFiltersSchema.parse(row?.inboundFilters ?? []);
+/** Filters saved with QuickBooks' own field names read as the catalogue's names (R-FLT-2). */
+export function readInboundFilters(row: SyncSettings | null): InboundFilter[] {
+  return storedInboundFiltersSchema.parse(row?.inboundFilters ?? []).map(migrateLegacyInboundFilter);
 }
 
 /** The invoices row's `options` column as an object (other keys belong to other settings). */
@@ -33,6 +38,12 @@ export function readOptions(row: SyncSettings | null): Record<string, unknown> {
   return options && typeof options === 'object' && !Array.isArray(options)
     ? (options as Record<string, unknown>)
     : {};
+}
+
+/** R-FLT-5: a contact or product rule's filters, under `options.filters` of its row. */
+export function readRecordFilters(row: SyncSettings | null): RecordFilter[] {
+  const parsed = z.array(recordFilterSchema).safeParse(readOptions(row).filters ?? []);
+  return parsed.success ? parsed.data : [];
 }
 
 /** R-ERR-5: stored under `options.taxMapping` of the invoices row, where the worker reads it. */

@@ -122,6 +122,14 @@ export function fakeQuickBooks(overrides: Partial<QuickBooksGateway> = {}) {
         { id: '1', name: 'Services' },
       ];
     },
+    async searchCustomers(_realmId, _accessToken, text) {
+      const all = [
+        { id: '58', name: 'Acme Corp' },
+        { id: '59', name: 'Acme Widgets' },
+        { id: '60', name: 'Bolt Ltd' },
+      ];
+      return all.filter((c) => c.name.toLowerCase().includes(text.toLowerCase()));
+    },
     async listTaxCodes(realmId) {
       return (
         taxCodes.get(realmId) ?? [

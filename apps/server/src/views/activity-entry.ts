@@ -32,7 +32,7 @@ export function toActivityEntry(a: ActivityRow): ActivityEntry {
     direction: a.direction,
     changedFields: a.changedFields.map((key) => fieldLabel(a.object, key)),
     error: summarizeError(a.errorCode),
-    exclusion: explainExclusion(a.exclusionReason),
+    exclusion: explainExclusion(a.exclusionReason, a.message),
     // Only a failure's message says what happened; other entries carry the plan's own reasoning.
     message: action === 'failed' ? a.message : null,
     amount:

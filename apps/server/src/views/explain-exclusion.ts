@@ -13,5 +13,8 @@ export function explainExclusion(reason: string | null, detail: string | null = 
   // An invoice source is named first ('Invoice source "Stripe" is not HubSpot'), so an admin sees
   // on day one which value LedgerSync does not recognise (R-FLT-1).
   const named = (reason === 'unknown_invoice_source' || reason === 'not_hubspot_source') && detail;
-  return named ? `${detail}. ${text}` : text;
+  if (named) return `${detail}. ${text}`;
+  // The engine words a filter's detail for people ("Created date is after 7 Dec 2026, 17:40 UTC"),
+  // so the admin sees which filter left the record out (R-FLT-2, R-FLT-5).
+  return reason === 'filtered' && detail ? `Left out by the sync filter "${detail}".` : text;
 }

@@ -3,6 +3,7 @@ import {
   inboundFilterSchema,
   type PortalSettings,
   portalSettingsSchema,
+  recordFilterSchema,
   taxMappingSchema,
 } from '@ledgersync/sync-engine';
 import { z } from 'zod';
@@ -22,6 +23,8 @@ export const optionsColumnSchema = z.object({
   avoidDuplicateDisplayNames: z.boolean().default(false),
   requireSku: z.boolean().default(true),
   taxMapping: taxMappingSchema.nullable().default(null),
+  /** Contact and product rule filters (R-FLT-5); a damaged entry drops the list, never the sync. */
+  filters: z.array(recordFilterSchema).catch([]).default([]),
 });
 
 function parseOr<T>(schema: z.ZodType<T>, value: unknown, fallback: T): T {
@@ -62,8 +65,12 @@ export function settingsFromRows(
   return portalSettingsSchema.parse({
     portalId,
     planTier,
-    customer: { ...customer, avoidDuplicateDisplayNames: options('customer').avoidDuplicateDisplayNames },
-    product: { ...product, requireSku: options('product').requireSku },
+    customer: {
+      ...customer,
+      avoidDuplicateDisplayNames: options('customer').avoidDuplicateDisplayNames,
+      filters: options('customer').filters,
+    },
+    product: { ...product, requireSku: options('product').requireSku, filters: options('product').filters },
     invoice: {
       ...objectSettings(invoiceRow),
       inboundFilters: parseOr(inboundFiltersColumnSchema, invoiceRow?.inboundFilters ?? [], []),

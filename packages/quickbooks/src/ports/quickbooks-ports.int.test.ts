@@ -185,6 +185,8 @@ describe('QuickBooks ports against the emulator', () => {
       ['customer', c.id],
       ['product', p.id],
     ]);
+    // R-FLT-5: an item's Type comes along for product rule filters, outside the canonical record.
+    expect(found.value[1]?.filterValues).toEqual({ type: 'Service' });
   });
 
   it('a stale SyncToken fails as stale_version (retryable) and overwrites nothing: the runner re-merges against the fresh record', async () => {

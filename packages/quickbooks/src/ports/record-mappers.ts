@@ -27,12 +27,15 @@ export function toSideRecord<O extends SyncObject>(
         entity as EntityOf<'Customer'>,
         customerFromQbo(entity as EntityOf<'Customer'>),
       ) as SideRecord<O>;
-    case 'product':
-      return envelope(
-        'product',
-        entity as EntityOf<'Item'>,
-        productFromQbo(entity as EntityOf<'Item'>),
-      ) as SideRecord<O>;
+    case 'product': {
+      const item = entity as EntityOf<'Item'>;
+      // The item's Type is for product rule filters only (R-FLT-5); HubSpot products have none.
+      const product: SideRecord<'product'> = {
+        ...envelope('product', item, productFromQbo(item)),
+        filterValues: { type: item.Type ?? null },
+      };
+      return product as SideRecord<O>;
+    }
     case 'invoice': {
       const inv = entity as EntityOf<'Invoice'>;
       return envelope('invoice', inv, invoiceFromQbo(inv, homeCurrency)) as SideRecord<O>;

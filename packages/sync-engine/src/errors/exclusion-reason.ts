@@ -5,7 +5,7 @@ export const EXCLUSION_REASONS = {
   unknown_invoice_source:
     'LedgerSync does not know this Invoice source, so it does not take it for HubSpot and does not send the invoice to QuickBooks.',
   before_sync_start: 'Created and last changed before invoice sync was turned on.',
-  filtered: 'Left out by an invoice sync filter.',
+  filtered: 'Left out by a sync filter.',
   no_sku: 'Product sync only syncs products that have a SKU.',
   sync_off: 'Sync of this object is turned off.',
   direction: 'Sync of this object does not run in this direction.',

@@ -1,102 +1,41 @@
-import { Dec } from '../money/money.ts';
 import type { CanonicalCustomer } from '../records/canonical-customer.ts';
 import type { SideRecord } from '../records/side-record.ts';
-import type { FilterOperator, InboundFilter } from '../settings/portal-settings.ts';
+import type { InboundFilter } from '../settings/portal-settings.ts';
+import { checkInboundFilter } from './check-filter.ts';
+import { describeFilter } from './describe-filter.ts';
+import { invoiceFilterValue, quickbooksCustomerFilterValue } from './filter-field-values.ts';
 import { type FilterResult, INCLUDED } from './filter-result.ts';
-
-type Scalar = string | number | boolean | null;
-
-/** Fields an inbound filter can test on the invoice itself (R-FLT-2). */
-export function invoiceFilterValue(invoice: SideRecord<'invoice'>, field: string): Scalar {
-  const r = invoice.record;
-  switch (field) {
-    case 'createdAt':
-      return invoice.createdAt;
-    case 'updatedAt':
-      return invoice.updatedAt;
-    case 'number':
-    case 'issueDate':
-    case 'dueDate':
-    case 'currency':
-    case 'status':
-    case 'comments':
-    case 'total':
-    case 'balance':
-      return r[field];
-    default:
-      if (field.startsWith('custom:')) return r.customFields[field.slice(7)]?.value ?? null;
-      return null;
-  }
-}
-
-function customerFilterValue(customer: CanonicalCustomer | null, field: string): Scalar {
-  if (!customer) return null;
-  const v = (customer as unknown as Record<string, unknown>)[field];
-  return typeof v === 'string' || typeof v === 'boolean' || v === null ? v : null;
-}
-
-const DECIMAL = /^-?\d+(\.\d+)?$/;
-function compare(a: string, b: string): number {
-  // Decimals compare as numbers; ISO dates and other text compare as strings (ISO sorts right).
-  if (DECIMAL.test(a) && DECIMAL.test(b)) return new Dec(a).comparedTo(b);
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Applies one operator; comparisons ignore case for text as HubSpot's filters do. */
-export function testOperator(
-  actual: Scalar,
-  operator: FilterOperator,
-  expected: string | string[] | null,
-): boolean {
-  if (operator === 'is_known') return actual !== null && actual !== '';
-  if (operator === 'is_unknown') return actual === null || actual === '';
-  if (actual === null) return operator === 'neq' || operator === 'not_contains' || operator === 'not_in';
-  const a = String(actual).toLowerCase();
-  const list = (Array.isArray(expected) ? expected : [expected ?? '']).map((e) => e.toLowerCase());
-  const e = list[0] ?? '';
-  switch (operator) {
-    case 'eq':
-      return compare(a, e) === 0;
-    case 'neq':
-      return compare(a, e) !== 0;
-    case 'contains':
-      return a.includes(e);
-    case 'not_contains':
-      return !a.includes(e);
-    case 'starts_with':
-      return a.startsWith(e);
-    case 'gt':
-      return compare(a, e) > 0;
-    case 'gte':
-      return compare(a, e) >= 0;
-    case 'lt':
-      return compare(a, e) < 0;
-    case 'lte':
-      return compare(a, e) <= 0;
-    case 'in':
-      return list.some((x) => compare(a, x) === 0);
-    case 'not_in':
-      return !list.some((x) => compare(a, x) === 0);
-  }
-}
+import { testOperator } from './test-operator.ts';
 
 /**
- * R-FLT-2: every configured filter must pass (AND). No filters → every QBO invoice passes.
- * `customer` is the invoice's QBO customer, for "associated with" filters.
+ * R-FLT-2: every filter the engine can evaluate must pass (AND); no filters → every QBO invoice
+ * passes. `customer` is the invoice's QBO customer, for "associated with" filters.
+ *
+ * A filter it cannot evaluate (a field outside the catalogue, saved by an older version) is not
+ * applied: treating its value as empty would leave out every invoice without a word, and an
+ * admin would rather see "this filter is broken" on the settings page, which lists it, than lose
+ * invoices that an excluded record never gets back (exclusions are not revisited).
  */
 export function filterInboundInvoice(
   invoice: SideRecord<'invoice'>,
   customer: CanonicalCustomer | null,
   filters: readonly InboundFilter[],
 ): FilterResult {
-  for (const f of filters) {
+  for (const stored of filters) {
+    const checked = checkInboundFilter(stored);
+    if (!checked.ok || checked.field === null) continue;
+    const f = checked.filter;
     const actual =
-      f.kind === 'primary' ? invoiceFilterValue(invoice, f.field) : customerFilterValue(customer, f.field);
-    if (!testOperator(actual, f.operator, f.value)) {
-      const where = f.kind === 'primary' ? f.field : `customer.${f.field}`;
+      f.kind === 'primary'
+        ? (invoiceFilterValue(invoice, f.field) ?? null)
+        : customer === null
+          ? null
+          : (quickbooksCustomerFilterValue(customer, f.field) ?? null);
+    if (!testOperator(actual, f.operator, f.value, checked.field.type)) {
+      const words = describeFilter(checked.field, f.operator, f.value);
       return {
         included: false,
-        exclusion: { reason: 'filtered', detail: `${where} ${f.operator} ${JSON.stringify(f.value)}` },
+        exclusion: { reason: 'filtered', detail: f.kind === 'primary' ? words : `Customer's ${words}` },
       };
     }
   }

@@ -1,7 +1,7 @@
 import type { FilterResult } from '../filters/filter-result.ts';
 import { filterInboundInvoice } from '../filters/inbound-invoice-filters.ts';
 import { filterOutboundInvoice } from '../filters/outbound-invoice-filters.ts';
-import { filterProductBySku } from '../filters/product-sku-filter.ts';
+import { customerFilterDecision, productFilterDecision } from '../filters/record-filters.ts';
 import { chooseDisplayName } from '../matching/display-name.ts';
 import { matchCustomerByEmail, matchProductBySku } from '../matching/match-by-natural-key.ts';
 import { directionAllowsWriteTo } from '../merge/conflict-policy.ts';
@@ -18,7 +18,8 @@ import { planRecordedAgainInQuickBooks } from './plan-payment-deleted-in-quickbo
 import { actionId, newLinkId, type PlanAction } from './plan-types.ts';
 import { pendingDependencies } from './references.ts';
 
-const SOURCE_EXCLUSIONS = new Set<string>(['not_hubspot_source', 'unknown_invoice_source']);
+// Exclusions whose detail names the value or filter at fault, in people's words.
+const NAMED_EXCLUSIONS = new Set<string>(['not_hubspot_source', 'unknown_invoice_source', 'filtered']);
 
 /**
  * Plans a record with no counterpart yet: exclusion by settings and filters (R-FLT-*), a first
@@ -38,8 +39,8 @@ export function planUnlinkedRecord(ctx: PlanContext, src: AnySideRecord, link: L
             ...head,
             kind: 'exclude',
             linkId,
-            // An invoice source is named in people's words (the card and the overview show it).
-            reason: SOURCE_EXCLUSIONS.has(f.exclusion.reason)
+            // An invoice source or a filter is named in people's words (the card and the overview show it).
+            reason: NAMED_EXCLUSIONS.has(f.exclusion.reason)
               ? (f.exclusion.detail ?? f.exclusion.reason)
               : f.exclusion.reason,
             exclusion: f.exclusion,
@@ -176,12 +177,34 @@ export function planUnlinkedRecord(ctx: PlanContext, src: AnySideRecord, link: L
 
 function filterFor(ctx: PlanContext, src: AnySideRecord): FilterResult {
   const cfg = ctx.config(src.object);
-  if (src.object === 'product') return filterProductBySku(src, ctx.settings.product.requireSku);
+  if (src.object === 'product') return productFilterDecision(src, ctx.settings);
+  if (src.object === 'customer') {
+    return customerFilterDecision(src, ctx.settings, {
+      isBillingContactOfSyncedInvoice: isBillingContactOfSyncedInvoice(ctx, src),
+    });
+  }
   if (src.object !== 'invoice') return { included: true };
   if (src.side === 'hubspot') return filterOutboundInvoice(src, cfg.syncStartedAt);
   const customerId = src.record.customerId;
   const customer = customerId === null ? null : ctx.recordOf('customer', 'quickbooks', customerId);
   return filterInboundInvoice(src, customer?.record ?? null, cfg.inboundFilters);
+}
+
+/**
+ * A HubSpot contact is needed in QBO when an invoice of this batch bills it and that invoice is
+ * synced (linked) or passes the outbound filters now; the batch gathers every invoice's contact.
+ */
+function isBillingContactOfSyncedInvoice(ctx: PlanContext, contact: SideRecord<'customer'>): boolean {
+  if (contact.side !== 'hubspot') return false;
+  const syncStartedAt = ctx.config('invoice').syncStartedAt;
+  return ctx.candidates.some(
+    (r) =>
+      r.object === 'invoice' &&
+      r.side === 'hubspot' &&
+      r.record.customerId === contact.id &&
+      (ctx.refs.linkOf('invoice', 'hubspot', r.id) !== null ||
+        (ctx.config('invoice').enabled && filterOutboundInvoice(r, syncStartedAt).included)),
+  );
 }
 
 function findMatch(ctx: PlanContext, src: AnySideRecord): AnySideRecord | null {

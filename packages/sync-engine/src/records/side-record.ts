@@ -34,6 +34,11 @@ export interface SideRecord<O extends SyncObject = SyncObject> {
   readonly deleted?: boolean;
   readonly mergedInto?: string;
   readonly record: RecordOf<O>;
+  /**
+   * Values a rule filter may test that the canonical record does not carry (a QBO item's Type),
+   * keyed by the filter catalogue's name (R-FLT-5). Never synced, never compared.
+   */
+  readonly filterValues?: Readonly<Record<string, string | null>>;
 }
 
 export type AnySideRecord = { [O in SyncObject]: SideRecord<O> }[SyncObject];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTimeSchema } from '../records/sync-object.ts';
+import { isoDateTimeSchema, sideSchema } from '../records/sync-object.ts';
 
 // Stored as JSON by the server and the database; every read goes through these schemas.
 
@@ -78,6 +78,23 @@ export const inboundFilterSchema = z.discriminatedUnion('kind', [
 ]);
 export type InboundFilter = z.infer<typeof inboundFilterSchema>;
 
+/**
+ * R-FLT-5: a contact or product rule's filter. `property` tests a field of records read from
+ * `side` (so a HubSpot-side filter guards HubSpot → QBO); `billing_contact_of_synced_invoice`
+ * keeps only HubSpot contacts that an invoice being synced needs as its billing contact.
+ */
+export const recordFilterSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('property'),
+    side: sideSchema,
+    field: z.string().min(1),
+    operator: filterOperatorSchema,
+    value: filterValueSchema,
+  }),
+  z.object({ kind: z.literal('billing_contact_of_synced_invoice') }),
+]);
+export type RecordFilter = z.infer<typeof recordFilterSchema>;
+
 /** The LedgerSync tax extension (R-ERR-5): a QBO tax code for every line, optionally per product. */
 export const taxMappingSchema = z.object({
   defaultTaxCodeId: z.string().min(1),
@@ -98,10 +115,12 @@ export const customerSettingsSchema = z.object({
   ...objectSettingsBase,
   /** Off by default: the article's behaviour is to fail with R-ERR-2. */
   avoidDuplicateDisplayNames: z.boolean().default(false),
+  filters: z.array(recordFilterSchema).default([]),
 });
 export const productSettingsSchema = z.object({
   ...objectSettingsBase,
   requireSku: z.boolean().default(true),
+  filters: z.array(recordFilterSchema).default([]),
 });
 export const invoiceSettingsSchema = z.object({
   ...objectSettingsBase,

@@ -4,6 +4,7 @@ import { backfillRoutes } from './backfill-routes.ts';
 import { cardRoutes } from './card-routes.ts';
 import { companyRoutes } from './company-routes.ts';
 import { connectionRoutes } from './connection-routes.ts';
+import { filterRoutes } from './filter-routes.ts';
 import { mappingRoutes } from './mapping-routes.ts';
 import { overviewRoutes } from './overview-routes.ts';
 import { settingsRoutes } from './settings-routes.ts';
@@ -15,6 +16,7 @@ export function apiRoutes(app: TypedApp, ctx: RouteContext): void {
   settingsRoutes(app, ctx);
   mappingRoutes(app, ctx);
   companyRoutes(app, ctx);
+  filterRoutes(app, ctx);
   taxMappingRoutes(app, ctx);
   connectionRoutes(app, ctx);
   overviewRoutes(app, ctx);

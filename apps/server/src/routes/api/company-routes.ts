@@ -3,8 +3,6 @@ import { quickbooksAccess } from '../../access/quickbooks-access.ts';
 import { standardErrors } from '../../api-contract/common.ts';
 import {
   customLineItemAccountResponseSchema,
-  inboundFiltersInputSchema,
-  inboundFiltersResponseSchema,
   incomeAccountInputSchema,
   incomeAccountsResponseSchema,
   recommendationsSchema,
@@ -17,26 +15,8 @@ import type { TypedApp } from '../../http/typed-app.ts';
 const tags = ['settings'];
 const security = [{ hubspotSignature: [] }];
 
-/** Inbound filters, the Custom Line Item income account and the QBO recommendations check. */
+/** The Custom Line Item income account and the QBO recommendations check. */
 export function companyRoutes(app: TypedApp, ctx: RouteContext): void {
-  app.put(
-    '/settings/inbound-filters',
-    {
-      schema: {
-        tags,
-        security,
-        body: inboundFiltersInputSchema,
-        response: { 200: inboundFiltersResponseSchema, ...standardErrors },
-      },
-    },
-    async (request) => {
-      const portal = portalOf(request);
-      const inboundFilters = request.body.filters;
-      await saveObjectSettings(ctx.db, portal.id, [{ object: 'invoice', patch: { inboundFilters } }]);
-      return { inboundFilters };
-    },
-  );
-
   app.get(
     '/settings/income-accounts',
     { schema: { tags, security, response: { 200: incomeAccountsResponseSchema, ...standardErrors } } },

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { type Portal, readObjectSettings, updateObjectSettings } from '@ledgersync/db';
-import { type CustomMapping, validateCustomMapping } from '@ledgersync/sync-engine';
+import {
+  CUSTOM_FIELD_PREFIX,
+  type CustomMapping,
+  customFieldFilterField,
+  validateCustomMapping,
+} from '@ledgersync/sync-engine';
 import type { z } from 'zod';
 import { standardErrors } from '../../api-contract/common.ts';
 import {
@@ -14,6 +19,7 @@ import { badRequest, forbidden, HttpError, notFound } from '../../http/http-erro
 import { portalOf } from '../../http/hubspot-request-auth.ts';
 import type { TypedApp } from '../../http/typed-app.ts';
 import { hubspotInvoiceFields, quickbooksInvoiceFields } from '../../settings/field-catalogue.ts';
+import { filterCatalogue } from '../../settings/filter-catalogue.ts';
 import { readFieldMappings } from '../../settings/stored-settings.ts';
 
 const tags = ['settings'];
@@ -30,7 +36,10 @@ export function mappingRoutes(app: TypedApp, ctx: RouteContext): void {
         hubspotInvoiceFields(ctx, portal.id),
         quickbooksInvoiceFields(ctx, portal.id),
       ]);
-      return { hubspot, quickbooks };
+      const customFields = quickbooks
+        .filter((f) => f.custom)
+        .map((f) => customFieldFilterField(f.field.slice(CUSTOM_FIELD_PREFIX.length), f.label));
+      return { hubspot, quickbooks, filters: filterCatalogue(customFields) };
     },
   );
 
@@ -56,9 +65,11 @@ export function mappingRoutes(app: TypedApp, ctx: RouteContext): void {
     ]);
     const hs = hsFields.find((f) => f.name === input.hubspot.property);
     if (!hs || hs.type === 'unsupported') {
+      const allowed = hsFields.filter((f) => f.type !== 'unsupported').map((f) => f.name);
       throw badRequest(
         'unknown_field',
-        `HubSpot invoice property "${input.hubspot.property}" cannot be mapped`,
+        `HubSpot invoice property "${input.hubspot.property}" cannot be mapped; choose one of ${allowed.join(', ')}`,
+        { field: input.hubspot.property, allowed },
       );
     }
     if (hs.readOnly && input.direction !== 'hubspot_to_quickbooks') {
@@ -68,11 +79,14 @@ export function mappingRoutes(app: TypedApp, ctx: RouteContext): void {
       );
     }
     const qb = qbFields.find((f) => f.field === input.quickbooks.field);
-    if (!qb)
+    if (!qb) {
+      const allowed = qbFields.map((f) => f.field);
       throw badRequest(
         'unknown_field',
-        `QuickBooks invoice field "${input.quickbooks.field}" does not exist`,
+        `QuickBooks invoice field "${input.quickbooks.field}" does not exist; choose one of ${allowed.join(', ')}`,
+        { field: input.quickbooks.field, allowed },
       );
+    }
     const mapping = {
       ...input,
       id,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Portal } from '@ledgersync/db';
+import { type Portal, saveObjectSettings } from '@ledgersync/db';
 import { startTestServer, type TestServer } from '../../testing/test-server.ts';
 
 const poMapping = {
@@ -38,10 +38,14 @@ describe('settings API', () => {
     );
     expect(s.invoice.outboundFilters).toHaveLength(3);
     expect(s.invoice.customMappingsLocked).toEqual({ locked: false, reason: null });
-    expect(s.invoice.recommendedInboundFilter).toMatchObject({
-      kind: 'primary',
-      operator: 'gte',
-      value: '2026-11-27',
+    expect(s.invoice.recommendedInboundFilter).toEqual({
+      label: 'Only invoices created in QuickBooks after this filter is added',
+      filter: {
+        kind: 'primary',
+        field: 'createdAt',
+        operator: 'gt',
+        value: expect.stringMatching(/^2026-11-27T12:00/),
+      },
     });
     const freeView = (await t.signed(t.app, free, 'GET', '/api/v1/settings')).json();
     expect(freeView.invoice.customMappingsLocked).toMatchObject({ locked: true });
@@ -247,7 +251,7 @@ describe('settings API', () => {
     expect(shape.statusCode).toBe(400);
   });
 
-  it('saves inbound filters and refuses malformed ones (R-FLT-2)', async () => {
+  it('saves inbound filters from the catalogue, migrating QuickBooks names; refuses malformed ones (R-FLT-2)', async () => {
     const filters = [
       { kind: 'primary', field: 'TxnDate', operator: 'gte', value: '2026-11-27' },
       {
@@ -257,12 +261,29 @@ describe('settings API', () => {
         operator: 'eq',
         value: 'Acme',
       },
+      { kind: 'primary', field: 'customer', operator: 'in', value: ['58'] },
     ];
     const ok = await t.signed(t.app, pro, 'PUT', '/api/v1/settings/inbound-filters', { filters });
-    expect(ok.json()).toEqual({ inboundFilters: filters });
-    expect((await t.signed(t.app, pro, 'GET', '/api/v1/settings')).json().invoice.inboundFilters).toEqual(
-      filters,
-    );
+    expect(ok.statusCode).toBe(200);
+    const migrated = [
+      { kind: 'primary', field: 'issueDate', operator: 'gte', value: '2026-11-27' },
+      {
+        kind: 'associated_with',
+        association: 'customer',
+        field: 'displayName',
+        operator: 'eq',
+        value: 'Acme',
+      },
+      { kind: 'primary', field: 'customer', operator: 'in', value: ['58'] },
+    ];
+    expect(ok.json().inboundFilters).toEqual(migrated);
+    const view = (await t.signed(t.app, pro, 'GET', '/api/v1/settings')).json().invoice;
+    expect(view.inboundFilters).toEqual(migrated);
+    expect(view.inboundFilterChecks.map((c: { description: string }) => c.description)).toEqual([
+      'Invoice date is on or after 27 Nov 2026',
+      'Customer\'s Display name is "Acme"',
+      'Customer is any of "58"',
+    ]);
     for (const bad of [
       { filters: [{ kind: 'primary', field: 'TxnDate', operator: 'roughly', value: 'x' }] },
       { filters: [{ kind: 'secondary', field: 'TxnDate', operator: 'eq', value: 'x' }] },
@@ -275,6 +296,152 @@ describe('settings API', () => {
         400,
       );
     }
+  });
+
+  it('refuses a filter field outside the catalogue or an operator that does not fit, naming the allowed ones (R-FLT-2)', async () => {
+    const unknown = await t.signed(t.app, pro, 'PUT', '/api/v1/settings/inbound-filters', {
+      filters: [{ kind: 'primary', field: 'ShoeSize', operator: 'eq', value: '9' }],
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json()).toMatchObject({
+      error: 'unknown_filter_field',
+      details: {
+        index: 0,
+        field: 'ShoeSize',
+        allowed: expect.arrayContaining(['createdAt', 'total', 'customer']),
+      },
+    });
+    expect(unknown.json().message).toContain('"ShoeSize" is not a field');
+    expect(unknown.json().message).toContain('createdAt');
+    const operator = await t.signed(t.app, pro, 'PUT', '/api/v1/settings/inbound-filters', {
+      filters: [{ kind: 'primary', field: 'total', operator: 'contains', value: '9' }],
+    });
+    expect(operator.json()).toMatchObject({
+      error: 'operator_not_allowed',
+      details: { field: 'total', allowed: ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'is_known', 'is_unknown'] },
+    });
+    // Custom fields are checked against the company's own definitions.
+    const custom = await t.signed(t.app, pro, 'PUT', '/api/v1/settings/inbound-filters', {
+      filters: [{ kind: 'primary', field: 'CustomField:99', operator: 'eq', value: 'x' }],
+    });
+    expect(custom.json()).toMatchObject({
+      error: 'unknown_filter_field',
+      details: { field: 'CustomField:99' },
+    });
+    const po = await t.signed(t.app, pro, 'PUT', '/api/v1/settings/inbound-filters', {
+      filters: [{ kind: 'primary', field: 'CustomField:1', operator: 'starts_with', value: 'PO-' }],
+    });
+    expect(po.json().inboundFilterChecks[0].description).toBe('PO number starts with "PO-"');
+  });
+
+  it('shows a stored filter the engine cannot evaluate as broken, with the fix (R-FLT-2)', async () => {
+    // As an earlier version saved it, before fields came from the catalogue.
+    await saveObjectSettings(t.db, pro.id, [
+      {
+        object: 'invoice',
+        patch: { inboundFilters: [{ kind: 'primary', field: 'Shoe size', operator: 'eq', value: '9' }] },
+      },
+    ]);
+    const view = (await t.signed(t.app, pro, 'GET', '/api/v1/settings')).json().invoice;
+    expect(view.inboundFilterChecks).toEqual([
+      {
+        index: 0,
+        description: null,
+        problem: expect.objectContaining({ code: 'unknown_filter_field', field: 'Shoe size' }),
+        fix: expect.stringContaining('does not apply this filter until it is fixed'),
+      },
+    ]);
+    await t.signed(t.app, pro, 'PUT', '/api/v1/settings/inbound-filters', { filters: [] });
+  });
+
+  it('adds the recommended "created after today" filter stamped with the moment it is added (R-FLT-2)', async () => {
+    const view = (await t.signed(t.app, pro, 'GET', '/api/v1/settings')).json().invoice;
+    expect(view.recommendedInboundFilter.filter).toMatchObject({ field: 'createdAt', operator: 'gt' });
+    const added = await t.signed(t.app, pro, 'POST', '/api/v1/settings/inbound-filters/recommended');
+    expect(added.statusCode).toBe(200);
+    // The test clock moves a millisecond per request: the stamp is the server's now, not a date.
+    expect(added.json().inboundFilters).toEqual([
+      {
+        kind: 'primary',
+        field: 'createdAt',
+        operator: 'gt',
+        value: expect.stringMatching(/^2026-11-27T12:00:00\.\d{3}Z$/),
+      },
+    ]);
+    expect(added.json().inboundFilterChecks[0].description).toBe(
+      'Created date is after 27 Nov 2026, 12:00 UTC',
+    );
+    await t.signed(t.app, pro, 'PUT', '/api/v1/settings/inbound-filters', { filters: [] });
+  });
+
+  it('serves the filter catalogue the engine evaluates, and searches QuickBooks customers to pick (R-FLT-2, R-FLT-5)', async () => {
+    const { filters } = (await t.signed(t.app, pro, 'GET', '/api/v1/settings/field-catalogue')).json();
+    expect(filters.invoice.map((f: { name: string }) => f.name)).toEqual([
+      'createdAt',
+      'issueDate',
+      'dueDate',
+      'total',
+      'balance',
+      'currency',
+      'status',
+      'customer',
+      'number',
+      'CustomField:1',
+    ]);
+    expect(filters.invoice[0]).toEqual({
+      name: 'createdAt',
+      label: 'Created date',
+      type: 'datetime',
+      operators: ['gt', 'gte', 'lt', 'lte', 'is_known', 'is_unknown'],
+    });
+    expect(filters.customer.quickbooks[0]).toMatchObject({ name: 'active', type: 'boolean' });
+    expect(filters.product.hubspot.map((f: { name: string }) => f.name)).toContain('hs_sku');
+    const found = await t.signed(t.app, pro, 'GET', '/api/v1/settings/quickbooks-customers?search=acme');
+    expect(found.json()).toEqual({
+      customers: [
+        { id: '58', name: 'Acme Corp' },
+        { id: '59', name: 'Acme Widgets' },
+      ],
+    });
+    const empty = await t.signed(t.app, pro, 'GET', '/api/v1/settings/quickbooks-customers?search=');
+    expect(empty.statusCode).toBe(400);
+  });
+
+  it('saves contact and product rule filters, refusing fields outside the catalogue; recommends billing contacts (R-FLT-5)', async () => {
+    const view = (await t.signed(t.app, pro, 'GET', '/api/v1/settings')).json();
+    const contacts = view.objects.find((o: { object: string }) => o.object === 'customer');
+    expect(contacts.recommendedFilter).toEqual({
+      label: 'Only contacts that are the billing contact of a synced invoice',
+      filter: { kind: 'billing_contact_of_synced_invoice' },
+    });
+    const saved = await t.signed(t.app, pro, 'PUT', '/api/v1/settings/objects/customer/filters', {
+      filters: [
+        { kind: 'property', side: 'hubspot', field: 'email', operator: 'contains', value: '@client.com' },
+      ],
+    });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json().filterChecks[0].description).toBe('HubSpot: Email contains "@client.com"');
+    const added = await t.signed(t.app, pro, 'POST', '/api/v1/settings/objects/customer/filters/recommended');
+    expect(added.json().filters).toEqual([
+      { kind: 'property', side: 'hubspot', field: 'email', operator: 'contains', value: '@client.com' },
+      { kind: 'billing_contact_of_synced_invoice' },
+    ]);
+    const bad = await t.signed(t.app, pro, 'PUT', '/api/v1/settings/objects/product/filters', {
+      filters: [{ kind: 'property', side: 'quickbooks', field: 'Type', operator: 'eq', value: 'Service' }],
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({
+      error: 'unknown_filter_field',
+      details: { field: 'Type', allowed: ['active', 'type', 'name', 'sku', 'unitPrice', 'description'] },
+    });
+    const wrongKind = await t.signed(t.app, pro, 'PUT', '/api/v1/settings/objects/product/filters', {
+      filters: [{ kind: 'billing_contact_of_synced_invoice' }],
+    });
+    expect(wrongKind.json().error).toBe('filter_kind_not_allowed');
+    const notARule = await t.signed(t.app, pro, 'PUT', '/api/v1/settings/objects/invoice/filters', {
+      filters: [],
+    });
+    expect(notARule.statusCode).toBe(400);
   });
 
   it('checks the QBO recommendations with warnings (R-CON-6)', async () => {
@@ -293,6 +460,12 @@ describe('settings API', () => {
   });
 
   it("keeps each portal's settings to itself", async () => {
+    await t.signed(t.app, pro, 'PUT', '/api/v1/settings/inbound-filters', {
+      filters: [
+        { kind: 'primary', field: 'total', operator: 'gt', value: '10' },
+        { kind: 'primary', field: 'currency', operator: 'eq', value: 'USD' },
+      ],
+    });
     await t.signed(t.app, free, 'PUT', '/api/v1/settings/inbound-filters', { filters: [] });
     const proView = (await t.signed(t.app, pro, 'GET', '/api/v1/settings')).json();
     expect(proView.invoice.inboundFilters).toHaveLength(2);

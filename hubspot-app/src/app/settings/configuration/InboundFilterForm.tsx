@@ -1,34 +1,44 @@
-import { Button, ButtonRow, Flex, Input, Select } from '@hubspot/ui-extensions';
+import { Button, ButtonRow, Flex, LoadingSpinner, Select, Text } from '@hubspot/ui-extensions';
 import {
-  type FilterOperator,
-  filterOperatorSchema,
-  type InboundFilter,
-} from '@ledgersync/hubspot-ui-shared/api/generated/api-contract.ts';
+  type BackendClient,
+  describeBackendError,
+} from '@ledgersync/hubspot-ui-shared/api/backend-client.ts';
+import type { InboundFilter } from '@ledgersync/hubspot-ui-shared/api/generated/api-contract.ts';
+import { getFieldCatalogue } from '@ledgersync/hubspot-ui-shared/api/settings-api.ts';
+import { useLoad } from '@ledgersync/hubspot-ui-shared/api/use-load.ts';
 import { useState } from 'react';
-import { OPERATOR_LABEL } from './filter-labels.ts';
+import {
+  type Criterion,
+  criterionValue,
+  EMPTY_CRITERION,
+  FilterCriterionFields,
+  isComplete,
+} from './FilterCriterionFields.tsx';
 
-const NO_VALUE: ReadonlySet<FilterOperator> = new Set(['is_known', 'is_unknown']);
-
-/** A primary filter (on the invoice) or an "associated with" filter (on its customer). */
+/** A primary filter (on the invoice) or an "associated with" filter (on its customer), from the catalogue. */
 export function InboundFilterForm({
+  client,
   onAdd,
   onCancel,
 }: {
+  client: BackendClient;
   onAdd: (f: InboundFilter) => void;
   onCancel: () => void;
 }) {
+  const { state } = useLoad('field-catalogue', () => getFieldCatalogue(client));
   const [kind, setKind] = useState<InboundFilter['kind']>('primary');
-  const [field, setField] = useState('');
-  const [operator, setOperator] = useState<FilterOperator>('eq');
-  const [value, setValue] = useState('');
-  const needsValue = !NO_VALUE.has(operator);
-  const complete = field.trim() !== '' && (!needsValue || value.trim() !== '');
+  const [criterion, setCriterion] = useState<Criterion>(EMPTY_CRITERION);
 
-  const build = (): InboundFilter => {
-    const v = needsValue ? value.trim() : null;
-    return kind === 'primary'
-      ? { kind, field: field.trim(), operator, value: v }
-      : { kind, association: 'customer', field: field.trim(), operator, value: v };
+  if (state.status === 'loading') return <LoadingSpinner label="Loading fields" />;
+  if (state.status === 'failed') return <Text>{describeBackendError(state.error)}</Text>;
+  const { filters } = state.data;
+  const fields = kind === 'primary' ? filters.invoice : filters.associatedCustomer;
+  const complete = isComplete(criterion, fields);
+
+  const build = (): InboundFilter | null => {
+    if (!complete || criterion.operator === '') return null;
+    const base = { field: criterion.field, operator: criterion.operator, value: criterionValue(criterion) };
+    return kind === 'primary' ? { kind, ...base } : { kind, association: 'customer', ...base };
   };
 
   return (
@@ -41,19 +51,29 @@ export function InboundFilterForm({
           { label: 'The invoice', value: 'primary' },
           { label: 'Its customer', value: 'associated_with' },
         ]}
-        onChange={(v) => setKind(v === 'associated_with' ? 'associated_with' : 'primary')}
+        onChange={(v) => {
+          setKind(v === 'associated_with' ? 'associated_with' : 'primary');
+          setCriterion(EMPTY_CRITERION);
+        }}
       />
-      <Input label="QuickBooks field" name="filter-field" value={field} onChange={setField} />
-      <Select
-        label="Criterion"
-        name="filter-operator"
-        value={operator}
-        options={Object.entries(OPERATOR_LABEL).map(([op, label]) => ({ label, value: op }))}
-        onChange={(v) => setOperator(filterOperatorSchema.catch(operator).parse(v))}
+      <FilterCriterionFields
+        client={client}
+        name="filter"
+        fields={fields}
+        operatorLabels={filters.operatorLabels}
+        fieldLabel={kind === 'primary' ? 'QuickBooks invoice field' : 'QuickBooks customer field'}
+        criterion={criterion}
+        onChange={setCriterion}
       />
-      {needsValue ? <Input label="Value" name="filter-value" value={value} onChange={setValue} /> : null}
       <ButtonRow>
-        <Button variant="primary" disabled={!complete} onClick={() => onAdd(build())}>
+        <Button
+          variant="primary"
+          disabled={!complete}
+          onClick={() => {
+            const f = build();
+            if (f) onAdd(f);
+          }}
+        >
           Add filter
         </Button>
         <Button variant="secondary" onClick={() => onCancel()}>

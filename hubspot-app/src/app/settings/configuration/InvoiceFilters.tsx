@@ -1,15 +1,20 @@
 import { Alert, Button, Flex, Heading, List, Text } from '@hubspot/ui-extensions';
 import {
   type BackendClient,
+  type BackendResult,
   describeBackendError,
 } from '@ledgersync/hubspot-ui-shared/api/backend-client.ts';
 import type {
   InboundFilter,
+  InboundFiltersResponse,
   SettingsResponse,
 } from '@ledgersync/hubspot-ui-shared/api/generated/api-contract.ts';
-import { saveInboundFilters } from '@ledgersync/hubspot-ui-shared/api/settings-api.ts';
+import {
+  addRecommendedInboundFilter,
+  saveInboundFilters,
+} from '@ledgersync/hubspot-ui-shared/api/settings-api.ts';
 import { useState } from 'react';
-import { describeFilter } from './filter-labels.ts';
+import { FilterList } from './FilterList.tsx';
 import { InboundFilterForm } from './InboundFilterForm.tsx';
 
 /** R-FLT-1 (fixed, read-only) and R-FLT-2 (editable, with the "created after today" advice). */
@@ -24,18 +29,16 @@ export function InvoiceFilters({
 }) {
   const [adding, setAdding] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const { outboundFilters, inboundFilters, recommendedInboundFilter } = settings.invoice;
+  const { outboundFilters, inboundFilters, inboundFilterChecks, recommendedInboundFilter } = settings.invoice;
 
-  const save = async (filters: InboundFilter[]) => {
-    const result = await saveInboundFilters(client, filters);
+  const apply = async (call: Promise<BackendResult<InboundFiltersResponse>>) => {
+    const result = await call;
     if (!result.ok) return setError(describeBackendError(result.error));
     setError(null);
     setAdding(false);
-    onSettingsChange((s) => ({
-      ...s,
-      invoice: { ...s.invoice, inboundFilters: result.data.inboundFilters },
-    }));
+    onSettingsChange((s) => ({ ...s, invoice: { ...s.invoice, ...result.data } }));
   };
+  const save = (filters: InboundFilter[]) => apply(saveInboundFilters(client, filters));
 
   return (
     <Flex direction="column" gap="xs">
@@ -54,29 +57,26 @@ export function InvoiceFilters({
       {inboundFilters.length === 0 ? (
         <Alert title="Recommended: only new invoices" variant="tip">
           <Text>
-            Every QuickBooks invoice is synced right now. We recommend syncing only invoices created after
-            today.
+            Every QuickBooks invoice is synced right now. We recommend syncing only invoices created in
+            QuickBooks from now on.
           </Text>
-          <Button onClick={() => save([recommendedInboundFilter])}>Add this filter</Button>
+          <Button onClick={() => apply(addRecommendedInboundFilter(client))}>
+            {recommendedInboundFilter.label}
+          </Button>
         </Alert>
       ) : (
-        <List variant="unordered-styled" testId="inbound-filters">
-          {inboundFilters.map((f, i) => (
-            <Flex key={describeFilter(f)} gap="xs" align="center">
-              <Text>{describeFilter(f)}</Text>
-              <Button
-                variant="transparent"
-                size="xs"
-                onClick={() => save(inboundFilters.filter((_, j) => j !== i))}
-              >
-                Remove
-              </Button>
-            </Flex>
-          ))}
-        </List>
+        <FilterList
+          testId="inbound-filters"
+          checks={inboundFilterChecks}
+          onRemove={(i) => save(inboundFilters.filter((_, j) => j !== i))}
+        />
       )}
       {adding ? (
-        <InboundFilterForm onAdd={(f) => save([...inboundFilters, f])} onCancel={() => setAdding(false)} />
+        <InboundFilterForm
+          client={client}
+          onAdd={(f) => save([...inboundFilters, f])}
+          onCancel={() => setAdding(false)}
+        />
       ) : (
         <Button variant="secondary" onClick={() => setAdding(true)}>
           Add a filter

@@ -1,14 +1,4 @@
-import {
-  Alert,
-  Button,
-  Dropdown,
-  Input,
-  List,
-  RadioButton,
-  Select,
-  TableRow,
-  Toggle,
-} from '@hubspot/ui-extensions';
+import { Alert, Button, Dropdown, List, RadioButton, Select, TableRow, Toggle } from '@hubspot/ui-extensions';
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import type {
   CustomMapping,
@@ -197,7 +187,7 @@ describe('Custom mappings (R-MAP-4, R-MAP-5, R-FAQ-1)', () => {
   });
 });
 
-describe('Invoice filters, Custom Line Item account and tax (R-FLT-1, R-FLT-2, R-OBJ-1, R-ERR-5)', () => {
+describe('Invoice filters, Custom Line Item account and tax (R-FLT-1, R-OBJ-1, R-ERR-5)', () => {
   let backend: FakeHubSpotFetch;
   beforeEach(() => {
     backend = installFakeHubSpotFetch();
@@ -210,47 +200,6 @@ describe('Invoice filters, Custom Line Item account and tax (R-FLT-1, R-FLT-2, R
     expect(textOf(list)).toContain('not a draft');
     expect(textOf(list)).toContain('after invoice sync was turned on');
     expect(list.maybeFind(Button)).toBeNull();
-  });
-
-  it('recommends "created after today" and adds it', async () => {
-    const recommended = settingsResponse().invoice.recommendedInboundFilter;
-    backend.on('PUT', '/api/v1/settings/inbound-filters', { body: { inboundFilters: [recommended] } });
-    const { find, maybeFind, waitFor } = await openInvoiceConfiguration(backend);
-    find(Alert, { title: 'Recommended: only new invoices' }).find(Button).trigger('onClick');
-    await waitFor(() => expect(maybeFind(List, { testId: 'inbound-filters' })).not.toBeNull());
-    expect(backend.callsTo('PUT', '/api/v1/settings/inbound-filters')[0]?.body).toEqual({
-      filters: [recommended],
-    });
-    expect(textOf(find(List, { testId: 'inbound-filters' }))).toContain(
-      'Invoice: MetaData.CreateTime is after today',
-    );
-  });
-
-  it('adds an "associated with" customer filter', async () => {
-    backend.on('PUT', '/api/v1/settings/inbound-filters', (call) => ({
-      body: { inboundFilters: (call.body as { filters: unknown[] }).filters },
-    }));
-    const { find, maybeFind, waitFor } = await openInvoiceConfiguration(backend);
-    find(Button, byText('Add a filter')).trigger('onClick');
-    fire(find(Select, { name: 'filter-kind' }), 'onChange', 'associated_with');
-    fire(find(Input, { name: 'filter-field' }), 'onChange', 'PrimaryEmailAddr');
-    fire(find(Select, { name: 'filter-operator' }), 'onChange', 'contains');
-    await waitFor(() => expect(maybeFind(Input, { name: 'filter-value' })).not.toBeNull());
-    fire(find(Input, { name: 'filter-value' }), 'onChange', '@acme.com');
-    await waitFor(() => expect(find(Button, byText('Add filter')).props.disabled).toBe(false));
-    find(Button, byText('Add filter')).trigger('onClick');
-    await waitFor(() => expect(maybeFind(List, { testId: 'inbound-filters' })).not.toBeNull());
-    expect(backend.callsTo('PUT', '/api/v1/settings/inbound-filters')[0]?.body).toEqual({
-      filters: [
-        {
-          kind: 'associated_with',
-          association: 'customer',
-          field: 'PrimaryEmailAddr',
-          operator: 'contains',
-          value: '@acme.com',
-        },
-      ],
-    });
   });
 
   it('chooses the Custom Line Item income account', async () => {

@@ -16,6 +16,7 @@ import { CustomMappingsSection } from './CustomMappingsSection.tsx';
 import { InvoiceFilters } from './InvoiceFilters.tsx';
 import { InvoiceQuestions } from './InvoiceQuestions.tsx';
 import { MappedFieldsTable } from './MappedFieldsTable.tsx';
+import { RuleFilters } from './RuleFilters.tsx';
 import { TaxMappingSection } from './TaxMappingSection.tsx';
 
 export interface ObjectConfigurationProps {
@@ -60,6 +61,13 @@ export function ObjectConfiguration(props: ObjectConfigurationProps) {
             )
           }
         />
+        {current.object === 'customer' || current.object === 'product' ? (
+          <RuleFilters
+            client={client}
+            settings={{ ...current, object: current.object }}
+            onObjectChange={onObjectChange}
+          />
+        ) : null}
         {object === 'invoice' ? (
           <>
             <CustomMappingsSection client={client} settings={settings} onSettingsChange={onSettingsChange} />

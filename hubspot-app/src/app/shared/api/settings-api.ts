@@ -10,6 +10,8 @@ import {
   incomeAccountsResponseSchema,
   mappingsResponseSchema,
   objectSettingsSchema,
+  quickBooksCustomerSearchSchema,
+  type RecordFilter,
   recommendationsSchema,
   type SyncObject,
   settingsResponseSchema,
@@ -53,6 +55,27 @@ export const deleteCustomMapping = (c: BackendClient, id: string) =>
 
 export const saveInboundFilters = (c: BackendClient, filters: InboundFilter[]) =>
   c.request('PUT', `${V1}/settings/inbound-filters`, inboundFiltersResponseSchema, { filters });
+
+/** R-FLT-2: the server stamps the moment it is added ("created after today"). */
+export const addRecommendedInboundFilter = (c: BackendClient) =>
+  c.request('POST', `${V1}/settings/inbound-filters/recommended`, inboundFiltersResponseSchema);
+
+/** R-FLT-5: a contact or product rule's filters. */
+export const saveRecordFilters = (
+  c: BackendClient,
+  object: 'customer' | 'product',
+  filters: RecordFilter[],
+) => c.request('PUT', `${V1}/settings/objects/${object}/filters`, objectSettingsSchema, { filters });
+
+export const addRecommendedContactFilter = (c: BackendClient) =>
+  c.request('POST', `${V1}/settings/objects/customer/filters/recommended`, objectSettingsSchema);
+
+export const searchQuickBooksCustomers = (c: BackendClient, search: string) =>
+  c.request(
+    'GET',
+    `${V1}/settings/quickbooks-customers?search=${encodeURIComponent(search)}`,
+    quickBooksCustomerSearchSchema,
+  );
 
 export const getIncomeAccounts = (c: BackendClient) =>
   c.request('GET', `${V1}/settings/income-accounts`, incomeAccountsResponseSchema);

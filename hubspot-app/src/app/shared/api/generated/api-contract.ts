@@ -115,6 +115,49 @@ export type DefaultMapping = z.infer<typeof defaultMappingSchema>;
 export const filterOperatorSchema = z.enum(['eq', 'neq', 'contains', 'not_contains', 'starts_with', 'gt', 'gte', 'lt', 'lte', 'is_known', 'is_unknown', 'in', 'not_in']);
 export type FilterOperator = z.infer<typeof filterOperatorSchema>;
 
+export const filterFieldSchema = z.object({
+  name: z.string(),
+  label: z.string(),
+  type: z.enum(['datetime', 'date', 'number', 'string', 'enumeration', 'boolean', 'reference']),
+  operators: z.array(filterOperatorSchema),
+  options: z.array(z.object({
+    value: z.string(),
+    label: z.string(),
+  })).optional(),
+});
+export type FilterField = z.infer<typeof filterFieldSchema>;
+
+export const filterCatalogueSchema = z.object({
+  invoice: z.array(filterFieldSchema),
+  associatedCustomer: z.array(filterFieldSchema),
+  customer: z.object({
+    hubspot: z.array(filterFieldSchema),
+    quickbooks: z.array(filterFieldSchema),
+  }),
+  product: z.object({
+    hubspot: z.array(filterFieldSchema),
+    quickbooks: z.array(filterFieldSchema),
+  }),
+  operatorLabels: z.record(z.string(), z.string()),
+});
+export type FilterCatalogue = z.infer<typeof filterCatalogueSchema>;
+
+export const filterProblemSchema = z.object({
+  code: z.enum(['unknown_filter_field', 'operator_not_allowed', 'invalid_filter_value', 'filter_kind_not_allowed']),
+  field: z.string(),
+  message: z.string(),
+  allowed: z.array(z.string()),
+});
+export type FilterProblem = z.infer<typeof filterProblemSchema>;
+
+export const filterCheckSchema = z.object({
+  index: z.number().int(),
+  description: z.string().nullable(),
+  problem: filterProblemSchema.nullable(),
+  fix: z.string().nullable(),
+});
+export type FilterCheck = z.infer<typeof filterCheckSchema>;
+
 export const inboundFilterSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('primary'),
@@ -134,6 +177,7 @@ export type InboundFilter = z.infer<typeof inboundFilterSchema>;
 
 export const inboundFiltersResponseSchema = z.object({
   inboundFilters: z.array(inboundFilterSchema),
+  inboundFilterChecks: z.array(filterCheckSchema),
 });
 export type InboundFiltersResponse = z.infer<typeof inboundFiltersResponseSchema>;
 
@@ -194,6 +238,7 @@ export const fieldCatalogueSchema = z.object({
     type: mappableFieldTypeSchema,
     custom: z.boolean(),
   })),
+  filters: filterCatalogueSchema,
 });
 export type FieldCatalogue = z.infer<typeof fieldCatalogueSchema>;
 
@@ -211,6 +256,14 @@ export type Money = z.infer<typeof moneySchema>;
 export const planTierSchema = z.enum(['free', 'starter', 'professional', 'enterprise']);
 export type PlanTier = z.infer<typeof planTierSchema>;
 
+export const quickBooksCustomerSearchSchema = z.object({
+  customers: z.array(z.object({
+    id: z.string(),
+    name: z.string(),
+  })),
+});
+export type QuickBooksCustomerSearch = z.infer<typeof quickBooksCustomerSearchSchema>;
+
 export const recommendationsSchema = z.object({
   checks: z.array(z.object({
     id: z.enum(['custom_transaction_numbers', 'closed_period_locked', 'revenue_recognition']),
@@ -223,6 +276,20 @@ export type Recommendations = z.infer<typeof recommendationsSchema>;
 
 export const recordColumnSchema = z.enum(['object', 'status', 'name', 'hubspotRecord', 'quickbooksRecord', 'amount', 'error', 'exclusion', 'direction', 'lastSyncedAt', 'updatedAt']);
 export type RecordColumn = z.infer<typeof recordColumnSchema>;
+
+export const recordFilterSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('property'),
+    side: z.enum(['hubspot', 'quickbooks']),
+    field: z.string().min(1),
+    operator: filterOperatorSchema,
+    value: z.union([z.string(), z.array(z.string())]).nullable(),
+  }),
+  z.object({
+    kind: z.literal('billing_contact_of_synced_invoice'),
+  }),
+]);
+export type RecordFilter = z.infer<typeof recordFilterSchema>;
 
 export const recordPageLinkSchema = z.object({
   id: z.string(),
@@ -288,6 +355,12 @@ export const objectSettingsSchema = z.object({
   conflictResolution: conflictResolutionSchema,
   syncStartedAt: z.iso.datetime({ offset: true }).nullable(),
   defaultMappings: z.array(defaultMappingSchema),
+  filters: z.array(recordFilterSchema),
+  filterChecks: z.array(filterCheckSchema),
+  recommendedFilter: z.object({
+    label: z.string(),
+    filter: recordFilterSchema,
+  }).nullable(),
 });
 export type ObjectSettings = z.infer<typeof objectSettingsSchema>;
 
@@ -383,7 +456,11 @@ export const settingsResponseSchema = z.object({
       label: z.string(),
     })),
     inboundFilters: z.array(inboundFilterSchema),
-    recommendedInboundFilter: inboundFilterSchema,
+    inboundFilterChecks: z.array(filterCheckSchema),
+    recommendedInboundFilter: z.object({
+      label: z.string(),
+      filter: inboundFilterSchema,
+    }),
     customLineItemIncomeAccountId: z.string().nullable(),
     taxMapping: taxMappingSchema.nullable(),
   }),
@@ -533,8 +610,14 @@ export const apiRoutes = {
     }),
     response: inboundFiltersResponseSchema,
   },
+  'POST /api/v1/settings/inbound-filters/recommended': {
+    response: inboundFiltersResponseSchema,
+  },
   'GET /api/v1/settings/income-accounts': {
     response: incomeAccountsResponseSchema,
+  },
+  'POST /api/v1/settings/objects/customer/filters/recommended': {
+    response: objectSettingsSchema,
   },
   'PUT /api/v1/settings/objects/{object}': {
     params: z.object({
@@ -555,6 +638,21 @@ export const apiRoutes = {
       disabledFields: z.array(z.string().min(1)).max(100),
     }),
     response: objectSettingsSchema,
+  },
+  'PUT /api/v1/settings/objects/{object}/filters': {
+    params: z.object({
+      object: z.enum(['customer', 'product']),
+    }),
+    body: z.strictObject({
+      filters: z.array(recordFilterSchema).max(20),
+    }),
+    response: objectSettingsSchema,
+  },
+  'GET /api/v1/settings/quickbooks-customers': {
+    query: z.object({
+      search: z.string().min(1).max(100),
+    }),
+    response: quickBooksCustomerSearchSchema,
   },
   'GET /api/v1/settings/recommendations': {
     response: recommendationsSchema,
