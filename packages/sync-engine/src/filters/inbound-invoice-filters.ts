@@ -36,9 +36,15 @@ function customerFilterValue(customer: CanonicalCustomer | null, field: string):
 }
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
+// A moment with its zone (lower-cased, as operands are): QuickBooks stamps times with the
+// company's offset (`12:40:26-08:00`), a filter's value is UTC (`20:40:25.570z`).
+const INSTANT = /^\d{4}-\d{2}-\d{2}t\d{2}:\d{2}(:\d{2}(\.\d+)?)?(z|[+-]\d{2}:\d{2})$/;
 function compare(a: string, b: string): number {
-  // Decimals compare as numbers; ISO dates and other text compare as strings (ISO sorts right).
+  // Decimals compare as numbers, moments as moments; dates and other text compare as strings
+  // (ISO dates sort right).
   if (DECIMAL.test(a) && DECIMAL.test(b)) return new Dec(a).comparedTo(b);
+  if (INSTANT.test(a) && INSTANT.test(b))
+    return Math.sign(Date.parse(a.toUpperCase()) - Date.parse(b.toUpperCase()));
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
