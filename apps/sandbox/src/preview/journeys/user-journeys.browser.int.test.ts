@@ -81,6 +81,12 @@ const visibleText = (page: Page) => page.locator('body').innerText();
 const ISO_TIMESTAMP = /\d{4}-\d{2}-\d{2}T/;
 const INTERNAL_CODE = /\b[a-z]+_[a-z_]+\b/;
 
+/** R-VIS-5: text a person reads holds no ISO timestamp and no snake_case code (the match is shown). */
+function expectPeoplesWords(text: string): void {
+  expect(text.match(ISO_TIMESTAMP)?.[0] ?? null).toBeNull();
+  expect(text.match(INTERNAL_CODE)?.[0] ?? null).toBeNull();
+}
+
 async function openSettings(page: Page, running: Running): Promise<void> {
   await page.goto(urlOf(running, '/settings'));
   await page.getByText('QuickBooks Online connection').waitFor({ timeout: 30_000 });
@@ -287,6 +293,7 @@ describe('user journeys in Chromium', () => {
     );
     const excluded = page.getByRole('dialog', { name: 'Invoices: Excluded' });
     expect(await excluded.innerText()).not.toMatch(/QB-NEW-1/);
+    expectPeoplesWords(await excluded.innerText());
     await shot(page, 1, 'overview-excluded');
     await page.getByRole('button', { name: 'Close', exact: true }).click();
     const synced = await openCount(page, 'Invoices', 'Synced');
@@ -377,6 +384,7 @@ describe('user journeys in Chromium', () => {
     expect(failedText).toMatch(/customer/i);
     // The failed attempt is in the card's activity.
     expect(failedText).toMatch(/couldn't sync to QuickBooks/);
+    expectPeoplesWords(failedText);
     await shot(page, 3, 'failed-invoice');
 
     // The right contact: one whose customer is already in QuickBooks. Associated as HubSpot's UI
@@ -415,6 +423,7 @@ describe('user journeys in Chromium', () => {
       async () => /Payment of .* recorded in QuickBooks/.test(await card(page).innerText()),
       30_000,
     );
+    expectPeoplesWords(await card(page).innerText());
     await shot(page, 3, 'paid');
     await page.close();
   }, 300_000);
@@ -459,10 +468,7 @@ describe('user journeys in Chromium', () => {
     await shot(record, 4, 'contact-record');
     await record.close();
 
-    for (const text of pageText) {
-      expect(text).not.toMatch(ISO_TIMESTAMP);
-      expect(text.match(INTERNAL_CODE)?.[0] ?? null).toBeNull();
-    }
+    for (const text of pageText) expectPeoplesWords(text);
     await page.close();
   }, 240_000);
 });
