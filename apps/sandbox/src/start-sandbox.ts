@@ -8,6 +8,7 @@ import { startBackend } from './orchestrate/start-backend.ts';
 import { startEmulators } from './orchestrate/start-emulators.ts';
 import { startPreview } from './preview/start-preview.ts';
 import { factsOf, type SandboxFacts, writeFacts } from './sandbox-facts.ts';
+import { connectAccounts } from './seed/connect-accounts.ts';
 import { type SeedResult, seedSandbox } from './seed/seed-sandbox.ts';
 
 export interface SandboxOptions {
@@ -18,6 +19,11 @@ export interface SandboxOptions {
   logLevel: string;
   reset: boolean;
   seed: boolean;
+  /**
+   * With `seed`: install the app and connect QuickBooks only, every sync still off and no demo data,
+   * as an admin finds LedgerSync on the first visit to its settings page.
+   */
+  accountsOnly?: boolean;
   /** Progress lines for the terminal. */
   say?: (line: string) => void;
 }
@@ -25,7 +31,7 @@ export interface SandboxOptions {
 export interface RunningSandbox {
   facts: SandboxFacts;
   plan: SandboxPlan;
-  /** What the seed made (null with --no-seed), so tests can name its records. */
+  /** What the seed made (null with --no-seed or accountsOnly), so tests can name its records. */
   seeded: SeedResult | null;
   close(): Promise<void>;
 }
@@ -82,14 +88,19 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     const uiFetch = createSignedUiFetch(plan.hubspotApp);
 
     let seeded: SeedResult | null = null;
-    if (options.seed) {
+    let accounts: { hubId: number; realmId: string } | null = null;
+    if (options.seed && options.accountsOnly) {
+      say('Installing the app and connecting QuickBooks (no sync turned on, no data)…');
+      accounts = await connectAccounts(plan, uiFetch);
+    } else if (options.seed) {
       say('Seeding a demo company on both sides (OAuth install, QBO connect, settings, data)…');
       seeded = await seedSandbox(plan, uiFetch);
+      accounts = seeded;
       const late = seeded.lateFailures;
       stack.push(() => late.stop());
     }
-    const hubId = seeded?.hubId ?? null;
-    const realmId = seeded?.realmId ?? null;
+    const hubId = accounts?.hubId ?? null;
+    const realmId = accounts?.realmId ?? null;
     const preview = await startPreview({ plan, uiFetch, hubId, realmId });
     stack.push(() => preview.close());
     const facts = factsOf(plan, hubId, realmId, seeded?.tryThis ?? []);

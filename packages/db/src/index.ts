@@ -26,6 +26,7 @@ export {
   deleteExpiredOAuthStates,
   saveOAuthState,
 } from './queries/oauth-state-queries.ts';
+export { setPortalPlan } from './queries/portal-plan-queries.ts';
 export { checkReadiness, countQueuedJobs } from './queries/readiness-queries.ts';
 export {
   countFailuresByCode,

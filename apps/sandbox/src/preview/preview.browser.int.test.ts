@@ -169,6 +169,9 @@ describe('the local preview in Chromium', () => {
     await openInvoice(page, revenueRecognition?.id ?? '');
     await card(page).getByText('How to fix it').waitFor({ timeout: 30_000 });
     expect((await card(page).textContent()) ?? '').toMatch(/revenue recognition/i);
+    // QuickBooks refused the write: the attempt reads in the direction it went (R-VIS-6).
+    expect((await card(page).textContent()) ?? '').toMatch(/Invoice couldn't sync to QuickBooks: Business/);
+    expect((await card(page).textContent()) ?? '').not.toMatch(/couldn't sync to HubSpot/);
 
     // The card's fix, as the bookkeeper and the HubSpot user would apply it.
     const qbo = await context.newPage();

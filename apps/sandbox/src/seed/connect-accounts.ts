@@ -6,6 +6,13 @@ export interface ConnectedAccounts {
   realmId: string;
 }
 
+// The bookkeeper's own custom field on sales forms (as set up in QuickBooks' settings), so a
+// purchase-order custom mapping can be tried (R-MAP-4).
+const PO_NUMBER_FIELD = [
+  { Name: 'SalesFormsPrefs.UseSalesCustomName1', Type: 'BooleanType', BooleanValue: true },
+  { Name: 'SalesFormsPrefs.SalesCustomName1', Type: 'StringType', StringValue: 'P.O. Number' },
+];
+
 async function json<T>(response: Response, what: string): Promise<T> {
   const text = await response.text();
   if (!response.ok) throw new Error(`${what}: HTTP ${response.status} ${text.slice(0, 300)}`);
@@ -58,6 +65,7 @@ export async function connectAccounts(plan: SandboxPlan, uiFetch: SignedUiFetch)
     await post(`${plan.urls.quickbooks}/_emulator/realms`, {
       companyName: 'Northwind Supply Co.',
       country: 'US',
+      preferences: { SalesFormsPrefs: { CustomField: [{ CustomField: PO_NUMBER_FIELD }] } },
     }),
     'create QuickBooks company',
   );

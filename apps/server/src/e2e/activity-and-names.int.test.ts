@@ -73,6 +73,7 @@ describe('activity and names through real drains', () => {
       expect.objectContaining({
         object: 'customer',
         action: 'failed',
+        direction: 'hubspot_to_quickbooks',
         error: expect.objectContaining({ code: 'duplicate_display_name' }),
         message: expect.any(String),
       }),

@@ -118,7 +118,7 @@ export const BUILT_IN_PROPERTIES: Record<string, Record<string, BuiltInSpec>> = 
     hs_number: ro(),
     hs_title: {},
     hs_comments: {},
-    hs_purchase_order_number: {},
+    hs_purchase_order_number: { label: 'Purchase order number' },
     hs_invoice_date: date,
     hs_due_date: date,
     hs_tax_id: {},

@@ -60,6 +60,30 @@ describe('filters', () => {
     expect(filterInboundInvoice(q, null, before)).toEqual({ included: true });
   });
 
+  it('R-FLT-2: "created after" compares moments, though QuickBooks stamps its times with the company offset and the filter is in UTC', () => {
+    const filter = [
+      {
+        kind: 'primary' as const,
+        field: 'createdAt',
+        operator: 'gte' as const,
+        value: '2026-12-07T20:40:25.570Z',
+      },
+    ];
+    const createdAt = (at: string) =>
+      sideRecord('quickbooks', 'invoice', 'q', invoice({ source: 'quickbooks' }), {
+        createdAt: at,
+        updatedAt: at,
+      });
+    // 12:40:26 Pacific is 20:40:26 UTC: a second after the filter was added.
+    expect(filterInboundInvoice(createdAt('2026-12-07T12:40:26-08:00'), null, filter)).toEqual({
+      included: true,
+    });
+    expect(filterInboundInvoice(createdAt('2026-12-07T12:40:25-08:00'), null, filter)).toMatchObject({
+      included: false,
+      exclusion: { reason: 'filtered' },
+    });
+  });
+
   it('R-FLT-2: an "associated with" filter tests the invoice customer', () => {
     const q = sideRecord('quickbooks', 'invoice', 'q', invoice({ source: 'quickbooks' }));
     const f = [

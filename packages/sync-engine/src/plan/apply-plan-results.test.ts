@@ -53,6 +53,27 @@ describe('applyPlanResults', () => {
     expect(applied.statuses[0]?.state).toBe('pending');
   });
 
+  it('R-VIS-6: a write the other side refuses is logged against its source record, so its activity reads in the direction it went', () => {
+    const w = new SyncWorld(settings());
+    w.put(sideRecord('hubspot', 'customer', 'c', customer()));
+    const plan = w.plan();
+    const [write] = writes(plan);
+    const applied = applyPlanResults(
+      plan,
+      [
+        {
+          ok: false,
+          idempotencyKey: write!.command.idempotencyKey,
+          error: { code: 'duplicate_display_name', message: '6240', retryable: false },
+        },
+      ],
+      fixedClock(T1),
+    );
+    expect(applied.activity).toMatchObject([
+      { kind: 'failed', side: 'hubspot', recordId: 'c', errorCode: 'duplicate_display_name' },
+    ]);
+  });
+
   it('R-EDT-3: a create interrupted after sending is planned again with the same idempotency key (replay, no duplicate)', () => {
     const w = new SyncWorld(settings());
     w.put(sideRecord('hubspot', 'customer', 'c', customer()));

@@ -83,7 +83,7 @@ export function applyPlanResults(plan: SyncPlan, results: readonly WriteResult[]
           });
           log(a, {
             linkId: a.link.id,
-            side: a.side,
+            side: a.source.side,
             recordId: a.source.id,
             kind: 'failed',
             errorCode: r.error.code,

@@ -1,5 +1,5 @@
 // HubSpot's UI components as accessible HTML: what the extension asks for, drawn the host's way.
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 
 type Props = Record<string, unknown> & { children?: ReactNode };
 type Handler = ((...args: unknown[]) => unknown) | undefined;
@@ -223,7 +223,15 @@ function Link(props: Props) {
   );
 }
 
+/** A panel or modal is drawn only while open, so mounting it is HubSpot's `onOpen` (and unmounting `onClose`). */
 function Panel(props: Props) {
+  // Once per opening, with the latest handlers: their identities change on every remote update.
+  const handlers = useRef(props);
+  handlers.current = props;
+  useEffect(() => {
+    call(handlers.current.onOpen);
+    return () => call(handlers.current.onClose);
+  }, []);
   return (
     <section className="hs-panel" role="dialog" aria-label={str(props.title) ?? 'Panel'}>
       {props.title ? <h2>{str(props.title)}</h2> : null}
