@@ -27,6 +27,7 @@ export {
   type RecordStatus,
 } from './ports/link.ts';
 export type { QuickBooksCompanyPort } from './ports/quickbooks-company.ts';
+export type { CreatedRange, RecordCounter } from './ports/record-counter.ts';
 export type {
   ChangedPage,
   InvalidRecord,
@@ -73,6 +74,7 @@ export {
   drainPortal,
   type RecordRef,
   type RunnerPorts,
+  recordKey,
   syncRecords,
 } from './runner/index.ts';
 export type { CompanyProfile } from './settings/company-profile.ts';

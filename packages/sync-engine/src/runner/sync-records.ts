@@ -19,6 +19,8 @@ export interface SyncRecordsResult {
   readonly waiting: Map<string, SyncError>;
   readonly writes: number;
   readonly failures: number;
+  /** Records (by `recordKey`) stored as failed in this pass: a record's own count of failures. */
+  readonly failed: ReadonlySet<string>;
   /** Records (by `recordKey`) whose change was written to the other side in this pass. */
   readonly written: ReadonlySet<string>;
 }
@@ -37,6 +39,7 @@ export async function syncRecords(
 ): Promise<SyncRecordsResult> {
   const waiting = new Map<string, SyncError>();
   const written = new Set<string>();
+  const failed = new Set<string>();
   let writes = 0;
   let failures = 0;
   let seeds = dedupe(records);
@@ -71,7 +74,11 @@ export async function syncRecords(
       activity: [...planned.activity, ...rejected.activity],
     };
     await ports.store.commitPlanResults(portalId, applied);
-    failures += applied.statuses.filter((s) => s.state === 'failed').length;
+    for (const s of applied.statuses) {
+      if (s.state !== 'failed') continue;
+      failures++;
+      failed.add(recordKey({ object: s.object, side: s.side, id: s.recordId }));
+    }
     for (const a of applied.retryable) {
       const r = results.find((x) => x.idempotencyKey === a.command.idempotencyKey);
       if (r && !r.ok) waiting.set(recordKey({ ...a.source, object: a.object }), r.error);
@@ -86,7 +93,7 @@ export async function syncRecords(
     retryable: true,
   };
   for (const s of seeds) if (!waiting.has(recordKey(s))) waiting.set(recordKey(s), leftOver);
-  return { waiting, writes, failures, written };
+  return { waiting, writes, failures, failed, written };
 }
 
 async function planContextPorts(ports: RunnerPorts, settings: PortalSettings) {
