@@ -27,7 +27,7 @@ export {
   type RecordStatus,
 } from './ports/link.ts';
 export type { QuickBooksCompanyPort } from './ports/quickbooks-company.ts';
-export type { CreatedRange, RecordCounter } from './ports/record-counter.ts';
+export type { CreatedRange, NaturalKeyPage, RecordCounter } from './ports/record-counter.ts';
 export type {
   ChangedPage,
   InvalidRecord,
@@ -72,6 +72,8 @@ export {
   type DrainOptions,
   type DrainReport,
   drainPortal,
+  estimateFirstSync,
+  type FirstSyncEstimate,
   type RecordRef,
   type RunnerPorts,
   recordKey,

@@ -1,4 +1,5 @@
 import type { CompanySnapshot } from '@ledgersync/quickbooks';
+import type { RecordCounter } from '@ledgersync/sync-engine';
 
 /** What the server asks of QuickBooks Online. Default: `adapters/quickbooks-package-gateway.ts`. */
 export interface QuickBooksTokenGrant {
@@ -32,4 +33,6 @@ export interface QuickBooksGateway {
   listIncomeAccounts(realmId: string, accessToken: string): Promise<QuickBooksAccount[]>;
   listTaxCodes(realmId: string, accessToken: string): Promise<QuickBooksTaxCode[]>;
   revoke(token: string): Promise<void>;
+  /** Counts the company's records with `select count(*)` (R-CON-7's estimate before a first sync). */
+  recordCounter(realmId: string, accessToken: string): RecordCounter;
 }

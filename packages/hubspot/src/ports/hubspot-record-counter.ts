@@ -1,12 +1,13 @@
 import type {
   CreatedRange,
   NaturalKey,
+  NaturalKeyPage,
   ReadResult,
   RecordCounter,
   SyncObject,
 } from '@ledgersync/sync-engine';
 import { chunk, OBJECT_TYPE_FOR } from '../crm/object-types.ts';
-import { type SearchFilter, searchTotal } from '../crm/search-objects.ts';
+import { type SearchFilter, searchPage, searchTotal } from '../crm/search-objects.ts';
 import type { HubSpotClient } from '../http/create-hubspot-client.ts';
 import { HubSpotCallError, toSyncError } from '../http/hubspot-failure.ts';
 
@@ -54,6 +55,16 @@ export function createHubSpotRecordCounter(client: HubSpotClient): RecordCounter
             { propertyName: 'hs_sku', operator: 'IN', values: part },
           ]);
         return total;
+      }),
+    listNaturalKeys: (object: 'customer' | 'product', pageToken?: string) =>
+      guard(async (): Promise<NaturalKeyPage> => {
+        const property = object === 'customer' ? 'email' : 'hs_sku';
+        const page = await searchPage(client, OBJECT_TYPE_FOR[object], [], [property], pageToken ?? null);
+        const values = page.results.map((r) => (r.properties[property] ?? '').trim()).filter((v) => v !== '');
+        const keys: NaturalKey[] = values.map((value) =>
+          object === 'customer' ? { object, field: 'email', value } : { object, field: 'sku', value },
+        );
+        return { keys, withoutKey: page.results.length - keys.length, nextPageToken: page.lastId };
       }),
   };
 }

@@ -1,4 +1,10 @@
-import type { CreatedRange, NaturalKey, RecordCounter, SyncObject } from '@ledgersync/sync-engine';
+import type {
+  CreatedRange,
+  NaturalKey,
+  NaturalKeyPage,
+  RecordCounter,
+  SyncObject,
+} from '@ledgersync/sync-engine';
 import type { QuickBooksClient } from '../api/qbo-client.ts';
 import { QboQuery } from '../query/query-builder.ts';
 import { guard } from './guard.ts';
@@ -6,6 +12,7 @@ import { ENTITY_OF } from './record-mappers.ts';
 
 /** Text values per IN query, as the reader asks them: keeps the GET query string a few KB long. */
 const TEXT_VALUES_PER_QUERY = 50;
+const QUERY_PAGE = 1000;
 
 /** Name lists hide inactive records unless asked; a first sync takes those too (R-OBJ-7). */
 function withInactive<E extends 'Customer' | 'Item' | 'Invoice' | 'Payment'>(q: QboQuery<E>): QboQuery<E> {
@@ -40,6 +47,32 @@ export function createQuickBooksRecordCounter(qbo: QuickBooksClient): RecordCoun
             withInactive(QboQuery.count('Item')).whereIn('Sku', skus.slice(i, i + TEXT_VALUES_PER_QUERY)),
           );
         return total;
+      }),
+    listNaturalKeys: (object: 'customer' | 'product', pageToken?: string) =>
+      guard(async (): Promise<NaturalKeyPage> => {
+        const start = pageToken ? Number(pageToken) : 1;
+        const keys: NaturalKey[] = [];
+        let returned: number;
+        if (object === 'customer') {
+          const page = await qbo.queryPage(withInactive(QboQuery.select('Customer')), start, QUERY_PAGE);
+          returned = page.returned;
+          for (const c of page.entities) {
+            const value = (c.PrimaryEmailAddr?.Address ?? '').trim();
+            if (value) keys.push({ object, field: 'email', value });
+          }
+        } else {
+          const page = await qbo.queryPage(withInactive(QboQuery.select('Item')), start, QUERY_PAGE);
+          returned = page.returned;
+          for (const item of page.entities) {
+            const value = item.Sku ?? '';
+            if (value) keys.push({ object, field: 'sku', value });
+          }
+        }
+        return {
+          keys,
+          withoutKey: returned - keys.length,
+          nextPageToken: returned === QUERY_PAGE ? String(start + QUERY_PAGE) : null,
+        };
       }),
   };
 }
