@@ -13,6 +13,7 @@ import { OBJECT_LABEL } from '@ledgersync/hubspot-ui-shared/labels.ts';
 import { ConflictRule } from './ConflictRule.tsx';
 import { CustomLineItemAccount } from './CustomLineItemAccount.tsx';
 import { CustomMappingsSection } from './CustomMappingsSection.tsx';
+import { FirstSyncSection } from './FirstSyncSection.tsx';
 import { InvoiceFilters } from './InvoiceFilters.tsx';
 import { InvoiceQuestions } from './InvoiceQuestions.tsx';
 import { MappedFieldsTable } from './MappedFieldsTable.tsx';
@@ -60,6 +61,14 @@ export function ObjectConfiguration(props: ObjectConfigurationProps) {
             )
           }
         />
+        {object === 'customer' || object === 'product' ? (
+          <FirstSyncSection
+            client={client}
+            object={object}
+            enabled={current.enabled}
+            direction={current.direction}
+          />
+        ) : null}
         {object === 'invoice' ? (
           <>
             <CustomMappingsSection client={client} settings={settings} onSettingsChange={onSettingsChange} />
