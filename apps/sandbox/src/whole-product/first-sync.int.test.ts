@@ -259,6 +259,12 @@ describe('first sync of existing records (R-CON-7)', () => {
     const products = await hubspotAll('products', 'hs_sku');
     expect(products).toHaveLength(ITEMS);
     expect(new Set(products.map((p) => p.properties.hs_sku)).size).toBe(ITEMS);
+    // The same filter decision as a live change: left out, and shown as excluded with its reason.
+    const excluded = await world.db.recordLink.findMany({
+      where: { portalId, object: 'product', status: 'excluded' },
+    });
+    expect(excluded).toHaveLength(presetItems);
+    expect(excluded.every((l) => l.exclusionReason !== null)).toBe(true);
     expect(
       await world.db.recordLink.count({
         where: { portalId, object: 'customer', quickbooksId: { not: null } },
