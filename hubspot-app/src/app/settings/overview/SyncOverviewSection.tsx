@@ -3,6 +3,7 @@ import type { BackendClient } from '@ledgersync/hubspot-ui-shared/api/backend-cl
 import { getOverview } from '@ledgersync/hubspot-ui-shared/api/overview-api.ts';
 import { useLoad } from '@ledgersync/hubspot-ui-shared/api/use-load.ts';
 import { BackendErrorView } from '@ledgersync/hubspot-ui-shared/views/BackendErrorView.tsx';
+import { FirstSyncResults } from './FirstSyncResults.tsx';
 import { ObjectCountsTable } from './ObjectCountsTable.tsx';
 import { RecordView } from './RecordView.tsx';
 
@@ -15,6 +16,7 @@ export function SyncOverviewSection({ client }: { client: BackendClient }) {
       {state.status === 'loading' ? <LoadingSpinner label="Loading overview" /> : null}
       {state.status === 'failed' ? <BackendErrorView error={state.error} onRetry={reload} /> : null}
       {state.status === 'loaded' ? <ObjectCountsTable client={client} overview={state.data} /> : null}
+      <FirstSyncResults client={client} />
       <RecordView client={client} errors={state.status === 'loaded' ? state.data.errors : []} />
     </Flex>
   );
