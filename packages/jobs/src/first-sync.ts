@@ -39,17 +39,21 @@ export async function startFirstSync(
   return run.id;
 }
 
-/** Queues page `page` of a run (the worker calls it in the transaction that counts the previous one). */
+/**
+ * Queues page `page` of a run (the worker calls it in the transaction that counts the previous one,
+ * and with `delayMs` to try a page again once a paused portal may be running again).
+ */
 export async function queueFirstSyncPage(
   db: DbClient,
   run: { readonly id: string; readonly portalId: string },
   page: number,
+  delayMs = 0,
 ): Promise<void> {
   await addJob(
     db,
     FIRST_SYNC_TASK,
     { syncRunId: run.id, page },
-    { queueName: portalQueueName(run.portalId), jobKey: firstSyncJobKey(run.id) },
+    { queueName: portalQueueName(run.portalId), jobKey: firstSyncJobKey(run.id), delayMs },
   );
 }
 

@@ -18,6 +18,9 @@ export interface FirstSyncDeps {
   readonly clock: Clock;
 }
 
+/** A page of a paused portal (an authorization to renew) is tried again this much later. */
+const PAUSED_RETRY_MS = 5 * 60_000;
+
 /** "Changed since the beginning": every record of the object, paged as the poll pages. */
 const EVERYTHING = new Date(0).toISOString();
 
@@ -40,10 +43,21 @@ export async function runFirstSyncPage(deps: FirstSyncDeps, syncRunId: string, p
   const run = await db.syncRun.findUnique({ where: { id: syncRunId } });
   if (run?.status !== 'running' || run.pages !== page) return;
   const { portalId, object, sourceSide } = run;
-  if ((await portalGate(db, portalId)) !== 'active') return;
+  const gate = await portalGate(db, portalId);
+  if (gate === 'stopped') {
+    await finish(db, run.id, 'cancelled', deps.clock.now(), 'the portal was disconnected');
+    return;
+  }
   const store = createPrismaSyncStore(db, { now: () => deps.clock.now() });
-  const [ports, settings] = await Promise.all([deps.portsFor(portalId), store.readSettings(portalId)]);
-  if (!ports || !settings) return;
+  const [ports, settings] =
+    gate === 'active'
+      ? await Promise.all([deps.portsFor(portalId), store.readSettings(portalId)])
+      : [null, null];
+  if (!ports || !settings) {
+    // Paused (R-ERR-7) or not usable right now: the same page waits, nothing is lost.
+    await queueFirstSyncPage(db, run, page, PAUSED_RETRY_MS);
+    return;
+  }
   const rule = settings[object as 'customer' | 'product'];
   if (!rule.enabled || !directionAllowsWriteTo(rule.direction, otherSide(sourceSide))) {
     await finish(db, run.id, 'cancelled', deps.clock.now(), 'the rule no longer syncs from this side');
