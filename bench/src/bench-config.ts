@@ -6,6 +6,8 @@ const int = (fallback: number) => z.coerce.number().int().nonnegative().default(
 export const benchConfigSchema = z.object({
   inbound: int(2_000),
   outbound: int(1_000),
+  /** QBO customers taken by the first-sync scenario. */
+  firstSync: int(5_000),
   steadySeconds: int(120),
   /** Edits per second on each side during the steady-state scenario. */
   steadyRate: z.coerce.number().positive().default(1),

@@ -1,5 +1,6 @@
 import type { BenchConfig } from './bench-config.ts';
 import { REAL_RATE_LIMITS } from './measure/rate-limits.ts';
+import { firstSyncScenario } from './scenarios/first-sync.ts';
 import { inboundInitialSync } from './scenarios/inbound-initial-sync.ts';
 import { manyPortals } from './scenarios/many-portals.ts';
 import { outboundSync } from './scenarios/outbound-sync.ts';
@@ -7,7 +8,7 @@ import type { ScenarioResult } from './scenarios/scenario-result.ts';
 import { steadyState } from './scenarios/steady-state.ts';
 import { type BenchWorld, startBenchWorld } from './world/start-bench-world.ts';
 
-export type ScenarioKey = 'inbound' | 'outbound' | 'steady' | 'portals' | 'scale';
+export type ScenarioKey = 'inbound' | 'outbound' | 'steady' | 'portals' | 'scale' | 'first-sync';
 
 /** Each scenario in a world of its own (fresh database and emulators), so none sees another's load. */
 async function inWorld(
@@ -58,6 +59,12 @@ export async function runScenarios(
       add(
         await inWorld(c, 'many portals', c.portals, (w) =>
           manyPortals(w, { ...base, portals: c.portals, burst: c.burst }),
+        ),
+      );
+    if (key === 'first-sync')
+      add(
+        await inWorld(c, 'first sync', c.firstSync, (w) =>
+          firstSyncScenario(w, { ...base, size: c.firstSync }),
         ),
       );
     if (key === 'scale') {

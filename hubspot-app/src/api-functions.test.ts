@@ -65,6 +65,10 @@ const SAMPLE_ARGUMENTS: Record<string, unknown[]> = {
   startBackfill: [{ from: '2025-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' }],
   getBackfill: [UUID],
   createExportLink: [],
+  getFirstSyncEstimate: ['customer', 'quickbooks_to_hubspot'],
+  getFirstSyncs: [],
+  startFirstSync: ['product'],
+  cancelFirstSync: [UUID],
 };
 
 interface RecordedCall {

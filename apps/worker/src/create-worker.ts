@@ -2,6 +2,7 @@ import type { Db } from '@ledgersync/db';
 import {
   BACKFILL_TASK,
   CATCH_UP_APP_PROPERTIES_TASK,
+  FIRST_SYNC_TASK,
   LEGACY_REFRESH_TOKENS_TASK,
   POLL_ALL_TASK,
   POLL_PORTAL_TASK,
@@ -19,6 +20,7 @@ import type { WorkerMetrics } from './metrics/worker-metrics.ts';
 import { superviseRunner } from './supervised-runner.ts';
 import { backfillTask } from './tasks/backfill-task.ts';
 import { catchUpAppPropertiesTask } from './tasks/catch-up-app-properties-task.ts';
+import { firstSyncTask } from './tasks/first-sync-task.ts';
 import { pollAllTask, pollPortalTask } from './tasks/poll-portal-task.ts';
 import { purgeExpiredRowsTask } from './tasks/purge-expired-rows-task.ts';
 import { refreshTokensTask } from './tasks/refresh-tokens-task.ts';
@@ -103,6 +105,7 @@ export async function startWorker(options: WorkerOptions): Promise<Runner> {
         ? { [CATCH_UP_APP_PROPERTIES_TASK]: catchUpAppPropertiesTask(options.appProperties) }
         : {}),
       [BACKFILL_TASK]: backfillTask({ db: options.db, portsFor: options.portsFor, clock }),
+      [FIRST_SYNC_TASK]: firstSyncTask({ db: options.db, portsFor: options.portsFor, clock }),
       [POLL_PORTAL_TASK]: pollPortalTask({
         db: options.db,
         portsFor: options.portsFor,

@@ -60,3 +60,17 @@ export function outboundMinimum(s: OutboundShape): MinimumCalls {
     hubspotSearches: 0,
   };
 }
+
+/**
+ * First sync of N existing QBO customers into an empty HubSpot (R-CON-7): count them (one
+ * `count(*)`), read them a page of 1000 at a time, and upsert the contacts by email in HubSpot
+ * 100 at a time (the upsert is the match: nothing needs looking up first).
+ */
+export function firstSyncMinimum(customers: number): MinimumCalls {
+  return {
+    quickbooksRequests: 1 + pages(customers, QBO_QUERY_PAGE),
+    quickbooksBatches: 0,
+    hubspotRequests: pages(customers, HS_BATCH),
+    hubspotSearches: 0,
+  };
+}

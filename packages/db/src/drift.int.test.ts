@@ -236,6 +236,15 @@ describe('every model through the Prisma client', () => {
     });
     expect(updated).toMatchObject({ done: 3, status: 'running' });
 
+    const syncRun = await db.syncRun.create({
+      data: { portalId: portal.id, object: 'customer', sourceSide: 'quickbooks', total: 500 },
+    });
+    const paged = await db.syncRun.update({
+      where: { id: syncRun.id },
+      data: { pages: 1, done: { increment: 400 }, linked: { increment: 50 }, cursor: 'q:1001:x' },
+    });
+    expect(paged).toMatchObject({ status: 'running', pages: 1, done: 400, linked: 50 });
+
     // Updates on each model with a plain field.
     await db.portal.update({ where: { id: portal.id }, data: { planTier: 'enterprise' } });
     await db.recordLink.update({
@@ -260,8 +269,9 @@ describe('every model through the Prisma client', () => {
       db.syncCursor.count({ where: { portalId: portal.id } }),
       db.oAuthState.count({ where: { portalId: portal.id } }),
       db.backfill.count({ where: { portalId: portal.id } }),
+      db.syncRun.count({ where: { portalId: portal.id } }),
     ]);
-    expect(left).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(left).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     expect(await db.recordLink.count({ where: { portalId: other.id } })).toBe(1);
   });
 });

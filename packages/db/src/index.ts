@@ -9,6 +9,7 @@ export {
   Prisma,
   type RecordLink,
   Side,
+  type SyncRun,
   type SyncSettings,
 } from './generated/prisma/client.ts';
 export { migrateDatabase } from './migrate/migrate-database.ts';
@@ -36,6 +37,7 @@ export {
 } from './queries/record-link-queries.ts';
 export { deleteExpiredSignatureUses, recordSignatureUse } from './queries/signature-use-queries.ts';
 export { listRecordActivity } from './queries/sync-activity-queries.ts';
+export { listSyncRuns, readSyncRun } from './queries/sync-run-queries.ts';
 export {
   listEnabledObjects,
   type ObjectSettingsChange,

@@ -1,4 +1,4 @@
-import type { CustomMapping, SideReader, SideWriter } from '@ledgersync/sync-engine';
+import type { CustomMapping, RecordCounter, SideReader, SideWriter } from '@ledgersync/sync-engine';
 import {
   createHubSpotClient,
   type HubSpotClient,
@@ -6,6 +6,7 @@ import {
 } from './http/create-hubspot-client.ts';
 import type { RateLimiterRegistry } from './http/rate-limiter.ts';
 import { customInvoiceProperties } from './mapping/invoice-custom-properties.ts';
+import { createHubSpotRecordCounter } from './ports/hubspot-record-counter.ts';
 import { createHubSpotSideReader } from './ports/hubspot-side-reader.ts';
 import { createHubSpotSideWriter } from './ports/hubspot-side-writer.ts';
 import { createInvoiceSourceCatalogue, type InvoiceSourceStore } from './ports/invoice-source-catalogue.ts';
@@ -37,6 +38,7 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): {
   client: HubSpotClient;
   reader: SideReader;
   writer: SideWriter;
+  counter: RecordCounter;
 } {
   const client = createHubSpotClient({
     basePath: options.basePath,
@@ -55,5 +57,10 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): {
     customInvoiceProperties: customInvoiceProperties(options.customMappings ?? []),
     invoiceSources: createInvoiceSourceCatalogue(client, options.invoiceSources ?? null),
   };
-  return { client, reader: createHubSpotSideReader(ports), writer: createHubSpotSideWriter(ports) };
+  return {
+    client,
+    reader: createHubSpotSideReader(ports),
+    writer: createHubSpotSideWriter(ports),
+    counter: createHubSpotRecordCounter(client),
+  };
 }

@@ -18,5 +18,6 @@ export type { InvoiceSourceOption } from './mapping/invoice-source.ts';
 export { buildInstallUrl } from './oauth/install-url.ts';
 export { createOAuthClient, HubSpotOAuthError, type TokenSet } from './oauth/oauth-client.ts';
 export { REQUIRED_SCOPE_LIST } from './oauth/scopes.ts';
+export { createHubSpotRecordCounter } from './ports/hubspot-record-counter.ts';
 export { type ParsedWebhookEvent, parseWebhookEvents } from './webhooks/parse-webhook-events.ts';
 export { SIGNATURE_MAX_AGE_MS, verifyHubSpotSignatureV3 } from './webhooks/verify-hubspot-signature.ts';

@@ -1,5 +1,11 @@
 export { createChangeIntake } from './change-intake.ts';
 export { disconnectPortal } from './disconnect-portal.ts';
+export {
+  cancelFirstSync,
+  queueFirstSyncPage,
+  sourceSidesOf,
+  startFirstSync,
+} from './first-sync.ts';
 export { pollPortalJobKey, portalQueueName, syncPortalJobKey, syncPortalRetryJobKey } from './job-keys.ts';
 export { parseJobPayload } from './parse-job-payload.ts';
 export { requestResync } from './request-resync.ts';
@@ -10,6 +16,7 @@ export { startBackfill } from './start-backfill.ts';
 export {
   BACKFILL_TASK,
   CATCH_UP_APP_PROPERTIES_TASK,
+  FIRST_SYNC_TASK,
   LEGACY_REFRESH_TOKENS_TASK,
   POLL_ALL_TASK,
   POLL_PORTAL_TASK,

@@ -16,3 +16,6 @@ export const syncPortalRetryJobKey = (portalId: string) => `${SYNC_PORTAL_TASK}-
 export const pollPortalJobKey = (portalId: string) => `${POLL_PORTAL_TASK}:${portalId}`;
 
 export const backfillJobKey = (backfillId: string) => `backfill:${backfillId}`;
+
+/** One queued page per first sync: cancelling removes it by this key. */
+export const firstSyncJobKey = (syncRunId: string) => `first-sync:${syncRunId}`;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   BACKFILL_TASK,
   CATCH_UP_APP_PROPERTIES_TASK,
+  FIRST_SYNC_TASK,
   LEGACY_REFRESH_TOKENS_TASK,
   POLL_ALL_TASK,
   POLL_PORTAL_TASK,
@@ -12,6 +13,8 @@ import {
 
 export const portalJobPayloadSchema = z.object({ portalId: z.uuid() });
 export const backfillJobPayloadSchema = z.object({ backfillId: z.uuid() });
+/** `page` is the run's page count when queued: a job whose page was already counted does nothing. */
+export const firstSyncJobPayloadSchema = z.object({ syncRunId: z.uuid(), page: z.number().int().min(0) });
 /** Cron tasks take no input; graphile-worker adds `_cron` ({ts, backfilled}), which they ignore. */
 export const cronJobPayloadSchema = z.object({});
 
@@ -25,6 +28,7 @@ export const jobPayloadSchemas = {
   [CATCH_UP_APP_PROPERTIES_TASK]: cronJobPayloadSchema,
   [PURGE_EXPIRED_ROWS_TASK]: cronJobPayloadSchema,
   [BACKFILL_TASK]: backfillJobPayloadSchema,
+  [FIRST_SYNC_TASK]: firstSyncJobPayloadSchema,
 } as const;
 
 export type TaskName = keyof typeof jobPayloadSchemas;

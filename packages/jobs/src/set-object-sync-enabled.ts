@@ -1,13 +1,15 @@
 import { type Db, inTransaction } from '@ledgersync/db';
 import type { SyncObject } from '@ledgersync/sync-engine';
 import { addJob } from './add-job.ts';
+import { isFirstSyncObject, sourceSidesOf, startFirstSync } from './first-sync.ts';
 import { pollPortalJobKey } from './job-keys.ts';
 import { POLL_PORTAL_TASK } from './task-names.ts';
 
 /**
  * R-CON-5: turning one object's sync off stops its work at once (its pending notices are closed)
  * and keeps its links; turning it on again records when (the first time) and polls from the
- * cursor, so what changed meanwhile is caught up.
+ * cursor, so what changed meanwhile is caught up. Turning contacts or products on also starts a
+ * first sync of the records already on each source side (R-CON-7).
  */
 export async function setObjectSyncEnabled(
   db: Db,
@@ -33,6 +35,9 @@ export async function setObjectSyncEnabled(
       });
     } else {
       await addJob(tx, POLL_PORTAL_TASK, { portalId }, { jobKey: pollPortalJobKey(portalId) });
+      if (isFirstSyncObject(object)) {
+        for (const side of sourceSidesOf(row.direction)) await startFirstSync(tx, portalId, object, side);
+      }
     }
   });
 }

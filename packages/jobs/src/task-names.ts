@@ -12,6 +12,8 @@ export const POLL_ALL_TASK = 'poll-all';
 export const POLL_PORTAL_TASK = 'poll-portal';
 /** An admin-started backfill of historical HubSpot invoices (R-FLT-4). */
 export const BACKFILL_TASK = 'backfill-invoices';
+/** One page of a first sync of existing records (R-CON-7); the next page is its own job. */
+export const FIRST_SYNC_TASK = 'first-sync-page';
 /** Cron: refreshes the HubSpot and QBO tokens that expire soon (R-CON-1). */
 export const REFRESH_TOKENS_TASK = 'refresh-tokens';
 /**

@@ -130,6 +130,7 @@ export function createPortsFor(options: PortalAdaptersOptions): PortsFor {
       writers: { hubspot: hubspot.writer, quickbooks: qbo.writer },
       company: qbo.company,
       customLineItem: qbo.customLineItems,
+      counters: { hubspot: hubspot.counter, quickbooks: qbo.counter },
     };
   };
 }

@@ -1,7 +1,10 @@
-import type { RunnerPorts } from '@ledgersync/sync-engine';
+import type { RecordCounter, RunnerPorts, Side } from '@ledgersync/sync-engine';
 
 /** The adapter side of a drain for one portal: what the runner needs besides its store and clock. */
-export type PortalPorts = Omit<RunnerPorts, 'store' | 'clock'>;
+export type PortalPorts = Omit<RunnerPorts, 'store' | 'clock'> & {
+  /** Counts without reading: progress totals and first-sync estimates. */
+  readonly counters: Readonly<Record<Side, RecordCounter>>;
+};
 
 /**
  * Builds a portal's adapters. Returns null when the portal cannot sync right now (no HubSpot

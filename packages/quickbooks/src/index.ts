@@ -21,6 +21,7 @@ export {
 export { createQuickBooksOAuth, type QboTokenSet, type QuickBooksOAuth } from './oauth/quickbooks-oauth.ts';
 export { createRefreshingTokenSource, type RefreshingTokenSource } from './oauth/refreshing-token-source.ts';
 export { type CompanyProfileCache, ttlCompanyProfileCache } from './ports/company-context.ts';
+export { createQuickBooksRecordCounter } from './ports/quickbooks-record-counter.ts';
 export { QboQuery } from './query/query-builder.ts';
 export { createQuickBooksAdapter } from './quickbooks-adapter.ts';
 export { parseIntuitWebhook } from './webhooks/parse-intuit-webhook.ts';

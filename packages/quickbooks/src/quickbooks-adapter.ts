@@ -2,6 +2,7 @@ import { createQuickBooksClient, type QuickBooksClientOptions } from './api/qbo-
 import { type CompanyProfileCache, companyContext } from './ports/company-context.ts';
 import { createCustomLineItemPort } from './ports/custom-line-item.ts';
 import { createQuickBooksCompanyPort } from './ports/quickbooks-company-port.ts';
+import { createQuickBooksRecordCounter } from './ports/quickbooks-record-counter.ts';
 import { createQuickBooksSideReader, type QuickBooksReaderOptions } from './ports/quickbooks-side-reader.ts';
 import { createQuickBooksSideWriter, type QuickBooksWriterOptions } from './ports/quickbooks-side-writer.ts';
 
@@ -29,6 +30,7 @@ export function createQuickBooksAdapter(options: QuickBooksAdapterOptions) {
     writer: createQuickBooksSideWriter(client, writerOptions),
     customLineItems,
     company: createQuickBooksCompanyPort(client, profile),
+    counter: createQuickBooksRecordCounter(client),
   };
 }
 

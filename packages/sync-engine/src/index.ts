@@ -44,6 +44,7 @@ export {
   type RecordStatus,
 } from './ports/link.ts';
 export type { QuickBooksCompanyPort } from './ports/quickbooks-company.ts';
+export type { CreatedRange, NaturalKeyPage, RecordCounter } from './ports/record-counter.ts';
 export type {
   ChangedPage,
   InvalidRecord,
@@ -88,8 +89,11 @@ export {
   type DrainOptions,
   type DrainReport,
   drainPortal,
+  estimateFirstSync,
+  type FirstSyncEstimate,
   type RecordRef,
   type RunnerPorts,
+  recordKey,
   syncRecords,
 } from './runner/index.ts';
 export type { CompanyProfile } from './settings/company-profile.ts';

@@ -1,5 +1,6 @@
 import {
   createHubSpotClient,
+  createHubSpotRecordCounter,
   createOAuthClient,
   ensureAppProperties,
   RateLimiterRegistry,
@@ -54,6 +55,8 @@ export function createHubSpotPackageGateway(options: HubSpotPackageGatewayOption
       await ensureAppProperties(clientFor(accessToken));
     },
     readInvoiceSourceOptions: (accessToken) => readInvoiceSourceOptions(clientFor(accessToken)),
+    // Keyed by the portal, so an estimate spends that portal's budget, as its syncs do.
+    recordCounter: (accessToken, hubId) => createHubSpotRecordCounter(clientFor(accessToken, hubId)),
     async listInvoiceProperties(accessToken) {
       const data = await clientFor(accessToken).call('standard', (sdk) =>
         sdk.crm.properties.coreApi.getAllWithHttpInfo('invoices'),

@@ -1,5 +1,12 @@
 import type { Db } from '@ledgersync/db';
-import { disconnectPortal, requestResync, setObjectSyncEnabled, startBackfill } from '@ledgersync/jobs';
+import {
+  cancelFirstSync,
+  disconnectPortal,
+  requestResync,
+  setObjectSyncEnabled,
+  startBackfill,
+  startFirstSync,
+} from '@ledgersync/jobs';
 import type { SyncControl } from '../ports/sync-control.ts';
 
 /**
@@ -26,11 +33,21 @@ export function createQueueSyncControl(db: Db, debounceMs: number, now: () => Da
       const id = await startBackfill(db, portalId, { from, to });
       return db.backfill.findUniqueOrThrow({ where: { id } });
     },
+    async startFirstSync(portalId, object, sourceSides) {
+      const ids = [];
+      for (const side of sourceSides) ids.push(await startFirstSync(db, portalId, object, side));
+      return db.syncRun.findMany({ where: { id: { in: ids } }, orderBy: { createdAt: 'asc' } });
+    },
+    cancelFirstSync: (portalId, syncRunId) => cancelFirstSync(db, portalId, syncRunId, now()),
     async stopPortal(portalId, cause) {
       await disconnectPortal(db, portalId, cause, now());
       await db.backfill.updateMany({
         where: { portalId, status: { in: ['pending', 'running'] } },
         data: { status: 'cancelled' },
+      });
+      await db.syncRun.updateMany({
+        where: { portalId, status: 'running' },
+        data: { status: 'cancelled', finishedAt: now(), error: cause },
       });
     },
   };

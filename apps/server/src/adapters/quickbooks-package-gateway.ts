@@ -1,6 +1,7 @@
 import {
   createQuickBooksClient,
   createQuickBooksOAuth,
+  createQuickBooksRecordCounter,
   type IntuitOAuthEndpoints,
   QboQuery,
   type QboTokenSet,
@@ -48,6 +49,7 @@ export function createQuickBooksPackageGateway(options: QuickBooksPackageGateway
     refresh: async (realmId, refreshToken) => grant(await oauth.refresh(realmId, refreshToken)),
     revoke: (token) => oauth.revoke(token),
     company: (realmId, accessToken) => readCompanySnapshot(client(realmId, accessToken)),
+    recordCounter: (realmId, accessToken) => createQuickBooksRecordCounter(client(realmId, accessToken)),
     async listIncomeAccounts(realmId, accessToken) {
       const qbo = client(realmId, accessToken);
       const accounts = [];

@@ -1,4 +1,5 @@
 import type { HistoricalInvoice, InvoiceSourceOption } from '@ledgersync/hubspot';
+import type { RecordCounter } from '@ledgersync/sync-engine';
 
 /** What the server asks of HubSpot. The default is `adapters/hubspot-package-gateway.ts`; tests pass fakes. */
 export interface HubSpotTokenGrant {
@@ -30,6 +31,8 @@ export interface HubSpotGateway extends HubSpotHistoryReader {
   readInvoiceSourceOptions(accessToken: string): Promise<InvoiceSourceOption[]>;
   listInvoiceProperties(accessToken: string): Promise<HubSpotPropertyInfo[]>;
   revokeRefreshToken(refreshToken: string): Promise<void>;
+  /** Counts the portal's records with search's `total` (R-CON-7's estimate before a first sync). */
+  recordCounter(accessToken: string, hubId: string): RecordCounter;
 }
 
 export type { HistoricalInvoice };

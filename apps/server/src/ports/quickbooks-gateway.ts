@@ -1,4 +1,5 @@
 import type { CompanySnapshot } from '@ledgersync/quickbooks';
+import type { RecordCounter } from '@ledgersync/sync-engine';
 
 /** What the server asks of QuickBooks Online. Default: `adapters/quickbooks-package-gateway.ts`. */
 export interface QuickBooksTokenGrant {
@@ -34,4 +35,6 @@ export interface QuickBooksGateway {
   /** Customers whose display name contains `text`, at most 20, for a filter's customer picker. */
   searchCustomers(realmId: string, accessToken: string, text: string): Promise<QuickBooksAccount[]>;
   revoke(token: string): Promise<void>;
+  /** Counts the company's records with `select count(*)` (R-CON-7's estimate before a first sync). */
+  recordCounter(realmId: string, accessToken: string): RecordCounter;
 }

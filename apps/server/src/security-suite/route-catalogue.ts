@@ -5,6 +5,7 @@ export interface PortalIds {
   invoiceId: string;
   recordId: string;
   backfillId: string;
+  syncRunId: string;
   mappingId: string;
 }
 
@@ -133,6 +134,18 @@ export const ROUTE_CATALOGUE: Record<string, RouteSecurity> = {
   })),
   'GET /api/v1/backfills': api('GET', () => ({ path: '/api/v1/backfills' })),
   'GET /api/v1/backfills/:backfillId': api('GET', (x) => ({ path: `/api/v1/backfills/${x.backfillId}` })),
+  'GET /api/v1/first-syncs/estimate': api('GET', () => ({
+    path: '/api/v1/first-syncs/estimate?object=customer',
+  })),
+  'POST /api/v1/first-syncs': api('POST', () => ({
+    path: '/api/v1/first-syncs',
+    body: { object: 'customer' },
+  })),
+  'GET /api/v1/first-syncs': api('GET', () => ({ path: '/api/v1/first-syncs' })),
+  'POST /api/v1/first-syncs/:syncRunId/cancel': api('POST', (x) => ({
+    path: `/api/v1/first-syncs/${x.syncRunId}/cancel`,
+    body: {},
+  })),
   'GET /api/v1/exports/historical-invoices.csv': api('GET', () => ({
     path: '/api/v1/exports/historical-invoices.csv',
   })),

@@ -49,7 +49,7 @@ describe('tenant isolation: portal A, naming B’s ids on every /api route, neve
     expect([401, 403]).not.toContain(res.statusCode);
     for (const marker of b.markers) expect(res.body).not.toContain(marker);
     // Ids of B that A names are simply not found among A's data.
-    if (/:recordId|:backfillId|:mappingId/.test(key)) {
+    if (/:recordId|:backfillId|:syncRunId|:mappingId/.test(key)) {
       expect(res.statusCode).toBe(404);
     }
     expect(await portalSnapshot(w.t.db, b.portal.id)).toEqual(before);

@@ -1,4 +1,5 @@
 import type { Portal } from '@ledgersync/db';
+import { startFirstSync } from '@ledgersync/jobs';
 import type { HistoricalInvoice } from '../ports/hubspot-gateway.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 import { PO_MAPPING, type PortalIds } from './route-catalogue.ts';
@@ -13,7 +14,7 @@ export interface SeededPortal {
 
 /**
  * One server with two installed, connected professional portals, each with its own invoice link,
- * activity, backfill, custom mapping, settings and historical invoices. Ids never coincide, so a
+ * activity, backfill, first sync, custom mapping, settings and historical invoices. Ids never coincide, so a
  * response naming the other portal's id or marker is a leak.
  */
 export async function twoPortals(): Promise<{ t: TestServer; a: SeededPortal; b: SeededPortal }> {
@@ -66,17 +67,19 @@ export async function twoPortals(): Promise<{ t: TestServer; a: SeededPortal; b:
         done: 7,
       },
     });
+    const syncRunId = await startFirstSync(t.db, portal.id, 'customer', 'quickbooks');
     t.hubspot.history.set(Number(portal.hubId), [historical(`${tag.toUpperCase()}-ONLY-HIST`)]);
     return {
       portal,
       realmId,
-      ids: { invoiceId, recordId: link.id, backfillId: backfill.id, mappingId },
+      ids: { invoiceId, recordId: link.id, backfillId: backfill.id, syncRunId, mappingId },
       markers: [
         display,
         `${tag}-only`,
         realmId,
         link.id,
         backfill.id,
+        syncRunId,
         mappingId,
         `${tag.toUpperCase()}-ONLY-HIST`,
       ],

@@ -1,9 +1,18 @@
+import type { RecordCounter, Side } from '@ledgersync/sync-engine';
 import type { HistoricalInvoice, HubSpotGateway, HubSpotPropertyInfo } from '../ports/hubspot-gateway.ts';
 import type {
   QuickBooksCompanySnapshot,
   QuickBooksGateway,
   QuickBooksTaxCode,
 } from '../ports/quickbooks-gateway.ts';
+
+/** A side with no records: the fakes count nothing (the emulator tests count for real). */
+const emptySide = (side: Side): RecordCounter => ({
+  side,
+  countRecords: async () => ({ ok: true, value: 0 }),
+  countMatches: async () => ({ ok: true, value: 0 }),
+  listNaturalKeys: async () => ({ ok: true, value: { keys: [], withoutKey: 0, nextPageToken: null } }),
+});
 
 /** An in-memory HubSpot: codes map to portals; records what the server asked for. */
 export function fakeHubSpot(overrides: Partial<HubSpotGateway> = {}) {
@@ -53,6 +62,7 @@ export function fakeHubSpot(overrides: Partial<HubSpotGateway> = {}) {
     async revokeRefreshToken(token) {
       revoked.push(token);
     },
+    recordCounter: () => emptySide('hubspot'),
     async listInvoicesCreatedBefore(accessToken, before) {
       exportCalls.push({ accessToken, before });
       return history.get(Number(accessToken.split('-')[2])) ?? [];
@@ -141,6 +151,7 @@ export function fakeQuickBooks(overrides: Partial<QuickBooksGateway> = {}) {
     async revoke(token) {
       revoked.push(token);
     },
+    recordCounter: () => emptySide('quickbooks'),
     ...overrides,
   };
   return {

@@ -7,8 +7,9 @@ import {
   type TestPortal,
   type TestWorld,
 } from '@ledgersync/test-world';
+import { injectQbo } from '../faults/emulator-faults.ts';
 import { runBackfill } from '../tasks/backfill-task.ts';
-import { countQbo, finalizedHubSpotInvoice } from './fixtures.ts';
+import { countQbo, finalizedHubSpotInvoice, until } from './fixtures.ts';
 
 let world: TestWorld;
 let p: TestPortal;
@@ -18,6 +19,9 @@ beforeAll(async () => {
   world = await startTestWorld();
   p = await syncingPortal(world);
   historical = await finalizedHubSpotInvoice(p);
+  await finalizedHubSpotInvoice(p, 'grace@example.com', ' II');
+  // Another customer of the same name: QBO refuses the duplicate display name, so this one fails.
+  await finalizedHubSpotInvoice(p, 'alan@example.com', '');
   // The sync is turned on after the invoice was created: it is historical.
   await world.db.syncSettings.updateMany({
     where: { portalId: p.portalId, object: 'invoice' },
@@ -46,20 +50,25 @@ describe('historical HubSpot invoices (R-FLT-4)', () => {
     });
     const progress = () => world.db.backfill.findUnique({ where: { id } });
     expect(await progress()).toMatchObject({ status: 'pending', done: 0 });
-    await runBackfill({ db: world.db, portsFor: world.portsFor, clock: world.clock }, id);
+    // QBO holds the run's first write, so its progress can be read before anything is done.
+    await injectQbo(world, { path: '/v3/company', method: 'POST', count: 1, delayMs: 1_500 });
+    const run = runBackfill({ db: world.db, portsFor: world.portsFor, clock: world.clock }, id);
+    await until(async () => (await progress())?.status === 'running', 10_000);
+    expect(await progress()).toMatchObject({ total: 3, done: 0, failed: 0 });
+    await run;
     expect(await progress()).toMatchObject({
       status: 'done',
-      total: 1,
-      done: 1,
-      failed: 0,
+      total: 3,
+      done: 2,
+      failed: 1,
     });
-    expect(await countQbo(p, 'Invoice')).toBe(1);
+    expect(await countQbo(p, 'Invoice')).toBe(2);
     const row = await world.db.recordLink.findFirst({
       where: { portalId: p.portalId, hubspotId: historical.id },
     });
     expect(row).toMatchObject({ status: 'synced', quickbooksId: expect.any(String) });
     // Running it again (a retried job) changes nothing.
     await runBackfill({ db: world.db, portsFor: world.portsFor, clock: world.clock }, id);
-    expect(await countQbo(p, 'Invoice')).toBe(1);
+    expect(await countQbo(p, 'Invoice')).toBe(2);
   });
 });

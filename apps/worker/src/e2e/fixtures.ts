@@ -1,20 +1,27 @@
 import { QboQuery } from '@ledgersync/quickbooks';
 import type { HsObject, TestPortal, TestWorld } from '@ledgersync/test-world';
 
-/** A HubSpot user creates a contact, a product and an invoice for them, and finalizes it. */
-export async function finalizedHubSpotInvoice(p: TestPortal, email = 'ada@example.com'): Promise<HsObject> {
+/**
+ * A HubSpot user creates a contact, a product and an invoice for them, and finalizes it. `suffix`
+ * sets the contact's last name and the product's name and SKU apart from other calls'.
+ */
+export async function finalizedHubSpotInvoice(
+  p: TestPortal,
+  email = 'ada@example.com',
+  suffix = '',
+): Promise<HsObject> {
   const contact = await p.hs<HsObject>('/crm/v3/objects/contacts', {
     method: 'POST',
-    body: { properties: { email, firstname: 'Ada', lastname: 'Lovelace' } },
+    body: { properties: { email, firstname: 'Ada', lastname: `Lovelace${suffix}` } },
   });
   const product = await p.hs<HsObject>('/crm/v3/objects/products', {
     method: 'POST',
-    body: { properties: { name: 'Widget', hs_sku: 'W-1', price: '12.50' } },
+    body: { properties: { name: `Widget${suffix}`, hs_sku: `W-1${suffix}`, price: '12.50' } },
   });
   const draft = await p.hsControl<HsObject>(`/portals/${p.hubId}/ui/invoices`, {
     contactId: contact.id,
     lineItems: [
-      { name: 'Widget', quantity: '3', price: '12.50', hs_product_id: product.id },
+      { name: `Widget${suffix}`, quantity: '3', price: '12.50', hs_product_id: product.id },
       { name: 'Setup', quantity: '1', price: '40' },
     ],
   });

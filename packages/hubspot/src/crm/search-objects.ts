@@ -77,3 +77,22 @@ export async function searchAll(
   } while (afterId !== null);
   return out;
 }
+
+/** How many records match, from search's `total`: one call whatever the count. */
+export async function searchTotal(
+  client: HubSpotClient,
+  objectType: HubSpotObjectType,
+  filters: readonly SearchFilter[],
+): Promise<number> {
+  const request = {
+    filterGroups: filters.length > 0 ? [{ filters: [...filters] }] : [],
+    properties: ['hs_object_id'],
+    limit: 1,
+    after: '0',
+  } as unknown as PublicObjectSearchRequest;
+  const raw = await client.call('search', (sdk) =>
+    sdk.crm.objects.searchApi.doSearchWithHttpInfo(objectType, request),
+  );
+  const { total, results } = searchResponseSchema.parse(raw);
+  return total ?? results.length;
+}

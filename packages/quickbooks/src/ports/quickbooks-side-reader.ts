@@ -63,7 +63,10 @@ export function createQuickBooksSideReader(
   /**
    * CDC looks back 30 days at most. Older cursors (a long pause, a first sync) page through a
    * query on LastUpdatedTime instead; it cannot see deletes, which webhooks and links report.
-   * The page token carries the next start position and the newest time seen so far.
+   * The page token carries the next start position and the newest time seen so far. A walk from
+   * the epoch (a first sync, R-CON-7: every record) is ordered by Id: a record updated meanwhile
+   * (the walk's own first-match writes, a bookkeeper's edit) keeps its place, where ordered by
+   * LastUpdatedTime it would move behind the position reached and push an unread one before it.
    */
   async function changedByQuery<O extends SyncObject>(
     object: O,
@@ -72,10 +75,11 @@ export function createQuickBooksSideReader(
     currency: string,
   ): Promise<ChangedPage<O>> {
     const [startPart, seenPart] = parseQueryToken(pageToken, since);
+    const everything = Date.parse(since) <= 0;
     const query = withInactive(
       QboQuery.select(ENTITY_OF[object])
         .where('MetaData.LastUpdatedTime', '>=', since)
-        .orderBy('MetaData.LastUpdatedTime'),
+        .orderBy(everything ? 'Id' : 'MetaData.LastUpdatedTime'),
     );
     const page = await qbo.queryPage(query, startPart, QUERY_PAGE);
     const records = page.entities.map((e) => toSideRecord(object, e as never, currency));

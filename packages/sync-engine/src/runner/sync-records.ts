@@ -19,6 +19,10 @@ export interface SyncRecordsResult {
   readonly waiting: Map<string, SyncError>;
   readonly writes: number;
   readonly failures: number;
+  /** Records (by `recordKey`) stored as failed in this pass: a record's own count of failures. */
+  readonly failed: ReadonlySet<string>;
+  /** Records (by `recordKey`) matched by email or SKU and linked to their counterpart in this pass. */
+  readonly linked: ReadonlySet<string>;
   /** Records (by `recordKey`) whose change was written to the other side in this pass. */
   readonly written: ReadonlySet<string>;
 }
@@ -37,6 +41,8 @@ export async function syncRecords(
 ): Promise<SyncRecordsResult> {
   const waiting = new Map<string, SyncError>();
   const written = new Set<string>();
+  const failed = new Set<string>();
+  const linked = new Set<string>();
   let writes = 0;
   let failures = 0;
   let seeds = dedupe(records);
@@ -62,6 +68,8 @@ export async function syncRecords(
     for (const a of plan.actions) {
       if (a.kind === 'write' && succeeded.has(a.command.idempotencyKey))
         written.add(recordKey({ ...a.source, object: a.object }));
+      if (a.kind === 'link' && !a.reason.startsWith('merged'))
+        linked.add(recordKey({ ...a.source, object: a.object }));
     }
     const planned = applyPlanResults(plan, results, ports.clock);
     const rejected = failInvalidRecords(portalId, batch.invalid, ports.clock);
@@ -71,7 +79,11 @@ export async function syncRecords(
       activity: [...planned.activity, ...rejected.activity],
     };
     await ports.store.commitPlanResults(portalId, applied);
-    failures += applied.statuses.filter((s) => s.state === 'failed').length;
+    for (const s of applied.statuses) {
+      if (s.state !== 'failed') continue;
+      failures++;
+      failed.add(recordKey({ object: s.object, side: s.side, id: s.recordId }));
+    }
     for (const a of applied.retryable) {
       const r = results.find((x) => x.idempotencyKey === a.command.idempotencyKey);
       if (r && !r.ok) waiting.set(recordKey({ ...a.source, object: a.object }), r.error);
@@ -86,7 +98,7 @@ export async function syncRecords(
     retryable: true,
   };
   for (const s of seeds) if (!waiting.has(recordKey(s))) waiting.set(recordKey(s), leftOver);
-  return { waiting, writes, failures, written };
+  return { waiting, writes, failures, failed, linked, written };
 }
 
 async function planContextPorts(ports: RunnerPorts, settings: PortalSettings) {

@@ -5,6 +5,7 @@ import { cardRoutes } from './card-routes.ts';
 import { companyRoutes } from './company-routes.ts';
 import { connectionRoutes } from './connection-routes.ts';
 import { filterRoutes } from './filter-routes.ts';
+import { firstSyncRoutes } from './first-sync-routes.ts';
 import { mappingRoutes } from './mapping-routes.ts';
 import { overviewRoutes } from './overview-routes.ts';
 import { settingsRoutes } from './settings-routes.ts';
@@ -21,4 +22,5 @@ export function apiRoutes(app: TypedApp, ctx: RouteContext): void {
   connectionRoutes(app, ctx);
   overviewRoutes(app, ctx);
   backfillRoutes(app, ctx);
+  firstSyncRoutes(app, ctx);
 }

@@ -13,6 +13,7 @@ import { OBJECT_LABEL } from '@ledgersync/hubspot-ui-shared/labels.ts';
 import { ConflictRule } from './ConflictRule.tsx';
 import { CustomLineItemAccount } from './CustomLineItemAccount.tsx';
 import { CustomMappingsSection } from './CustomMappingsSection.tsx';
+import { FirstSyncSection } from './FirstSyncSection.tsx';
 import { InvoiceFilters } from './InvoiceFilters.tsx';
 import { InvoiceQuestions } from './InvoiceQuestions.tsx';
 import { MappedFieldsTable } from './MappedFieldsTable.tsx';
@@ -62,11 +63,19 @@ export function ObjectConfiguration(props: ObjectConfigurationProps) {
           }
         />
         {current.object === 'customer' || current.object === 'product' ? (
-          <RuleFilters
-            client={client}
-            settings={{ ...current, object: current.object }}
-            onObjectChange={onObjectChange}
-          />
+          <>
+            <RuleFilters
+              client={client}
+              settings={{ ...current, object: current.object }}
+              onObjectChange={onObjectChange}
+            />
+            <FirstSyncSection
+              client={client}
+              object={current.object}
+              enabled={current.enabled}
+              direction={current.direction}
+            />
+          </>
         ) : null}
         {object === 'invoice' ? (
           <>

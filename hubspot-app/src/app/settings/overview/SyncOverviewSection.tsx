@@ -3,6 +3,7 @@ import type { BackendClient } from '@ledgersync/hubspot-ui-shared/api/backend-cl
 import { getOverview } from '@ledgersync/hubspot-ui-shared/api/overview-api.ts';
 import { useLoad } from '@ledgersync/hubspot-ui-shared/api/use-load.ts';
 import { BackendErrorView } from '@ledgersync/hubspot-ui-shared/views/BackendErrorView.tsx';
+import { FirstSyncResults } from './FirstSyncResults.tsx';
 import { ObjectCountsTable } from './ObjectCountsTable.tsx';
 import { RecordView } from './RecordView.tsx';
 import { UnknownInvoiceSourcesAlert } from './UnknownInvoiceSourcesAlert.tsx';
@@ -19,6 +20,7 @@ export function SyncOverviewSection({ client }: { client: BackendClient }) {
         <UnknownInvoiceSourcesAlert unknown={state.data.unknownInvoiceSources} />
       ) : null}
       {state.status === 'loaded' ? <ObjectCountsTable client={client} overview={state.data} /> : null}
+      <FirstSyncResults client={client} />
       <RecordView client={client} errors={state.status === 'loaded' ? state.data.errors : []} />
     </Flex>
   );

@@ -158,6 +158,12 @@ export const filterCheckSchema = z.object({
 });
 export type FilterCheck = z.infer<typeof filterCheckSchema>;
 
+export const firstSyncObjectSchema = z.enum(['customer', 'product']);
+export type FirstSyncObject = z.infer<typeof firstSyncObjectSchema>;
+
+export const firstSyncStatusSchema = z.enum(['running', 'done', 'cancelled', 'failed']);
+export type FirstSyncStatus = z.infer<typeof firstSyncStatusSchema>;
+
 export const inboundFilterSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('primary'),
@@ -301,6 +307,44 @@ export const resyncResponseSchema = z.object({
   queued: z.literal(true),
 });
 export type ResyncResponse = z.infer<typeof resyncResponseSchema>;
+
+export const sideSchema = z.enum(['hubspot', 'quickbooks']);
+export type Side = z.infer<typeof sideSchema>;
+
+export const firstSyncEstimateSchema = z.object({
+  sourceSide: sideSchema,
+  total: z.number().int(),
+  matches: z.number().int(),
+  creates: z.number().int(),
+});
+export type FirstSyncEstimate = z.infer<typeof firstSyncEstimateSchema>;
+
+export const firstSyncEstimatesSchema = z.object({
+  object: firstSyncObjectSchema,
+  estimates: z.array(firstSyncEstimateSchema),
+});
+export type FirstSyncEstimates = z.infer<typeof firstSyncEstimatesSchema>;
+
+export const firstSyncRunSchema = z.object({
+  id: z.string(),
+  object: firstSyncObjectSchema,
+  sourceSide: sideSchema,
+  status: firstSyncStatusSchema,
+  total: z.number().int(),
+  done: z.number().int(),
+  linked: z.number().int(),
+  failed: z.number().int(),
+  percent: z.number(),
+  error: z.string().nullable(),
+  startedAt: z.iso.datetime({ offset: true }),
+  finishedAt: z.iso.datetime({ offset: true }).nullable(),
+});
+export type FirstSyncRun = z.infer<typeof firstSyncRunSchema>;
+
+export const firstSyncRunListSchema = z.object({
+  runs: z.array(firstSyncRunSchema),
+});
+export type FirstSyncRunList = z.infer<typeof firstSyncRunListSchema>;
 
 export const syncObjectSchema = z.enum(['customer', 'product', 'invoice', 'payment']);
 export type SyncObject = z.infer<typeof syncObjectSchema>;
@@ -509,6 +553,28 @@ export const apiRoutes = {
       before: z.iso.datetime({ offset: true }).optional(),
     }),
     response: exportLinkSchema,
+  },
+  'GET /api/v1/first-syncs': {
+    response: firstSyncRunListSchema,
+  },
+  'POST /api/v1/first-syncs': {
+    body: z.strictObject({
+      object: firstSyncObjectSchema,
+    }),
+    response: firstSyncRunListSchema,
+  },
+  'GET /api/v1/first-syncs/estimate': {
+    query: z.object({
+      object: firstSyncObjectSchema,
+      direction: z.enum(['hubspot_to_quickbooks', 'quickbooks_to_hubspot', 'two_way']).optional(),
+    }),
+    response: firstSyncEstimatesSchema,
+  },
+  'POST /api/v1/first-syncs/{syncRunId}/cancel': {
+    params: z.object({
+      syncRunId: z.uuid(),
+    }),
+    response: firstSyncRunSchema,
   },
   'GET /api/v1/invoices/{invoiceId}/card': {
     params: z.object({

@@ -1,0 +1,125 @@
+import { createPrismaSyncStore, type Db, inTransaction } from '@ledgersync/db';
+import { FIRST_SYNC_TASK, parseJobPayload, queueFirstSyncPage } from '@ledgersync/jobs';
+import type { PortsFor } from '@ledgersync/portal-adapters';
+import {
+  type Clock,
+  directionAllowsWriteTo,
+  otherSide,
+  type RecordRef,
+  recordKey,
+  syncRecords,
+} from '@ledgersync/sync-engine';
+import type { Task } from 'graphile-worker';
+import { portalGate } from '../portal-gate.ts';
+
+export interface FirstSyncDeps {
+  readonly db: Db;
+  readonly portsFor: PortsFor;
+  readonly clock: Clock;
+}
+
+/** A page of a paused portal (an authorization to renew) is tried again this much later. */
+const PAUSED_RETRY_MS = 5 * 60_000;
+
+/** "Changed since the beginning": every record of the object, paged as the poll pages. */
+const EVERYTHING = new Date(0).toISOString();
+
+/**
+ * One page of a first sync (R-CON-7). The page's records go through the same pass as a drain
+ * (`syncRecords`): its filters, its matching by email or SKU (pairs found are linked, the conflict
+ * rule settling values that differ, R-MAP-2), its creates. The counts, the next cursor and the
+ * next page's job are stored in one transaction, and a job runs only the page it was queued for,
+ * so a page retried after a crash repeats no count; the records it repeats are linked by then.
+ */
+export function firstSyncTask(deps: FirstSyncDeps): Task {
+  return async (payload) => {
+    const { syncRunId, page } = parseJobPayload(FIRST_SYNC_TASK, payload);
+    await runFirstSyncPage(deps, syncRunId, page);
+  };
+}
+
+export async function runFirstSyncPage(deps: FirstSyncDeps, syncRunId: string, page: number): Promise<void> {
+  const { db } = deps;
+  const run = await db.syncRun.findUnique({ where: { id: syncRunId } });
+  if (run?.status !== 'running' || run.pages !== page) return;
+  const { portalId, object, sourceSide } = run;
+  const gate = await portalGate(db, portalId);
+  if (gate === 'stopped') {
+    await finish(db, run.id, 'cancelled', deps.clock.now(), 'the portal was disconnected');
+    return;
+  }
+  const store = createPrismaSyncStore(db, { now: () => deps.clock.now() });
+  const [ports, settings] =
+    gate === 'active'
+      ? await Promise.all([deps.portsFor(portalId), store.readSettings(portalId)])
+      : [null, null];
+  if (!ports || !settings) {
+    // Paused (R-ERR-7) or not usable right now: the same page waits, nothing is lost.
+    await queueFirstSyncPage(db, run, page, PAUSED_RETRY_MS);
+    return;
+  }
+  const rule = settings[object as 'customer' | 'product'];
+  if (!rule.enabled || !directionAllowsWriteTo(rule.direction, otherSide(sourceSide))) {
+    await finish(db, run.id, 'cancelled', deps.clock.now(), 'the rule no longer syncs from this side');
+    return;
+  }
+  if (page === 0) {
+    const counted = await ports.counters[sourceSide].countRecords(object);
+    if (!counted.ok)
+      throw new Error(`first sync ${syncRunId}: ${counted.error.code}: ${counted.error.message}`);
+    await db.syncRun.update({ where: { id: run.id }, data: { total: counted.value } });
+  }
+  const read = await ports.readers[sourceSide].readChangedSince(object, EVERYTHING, run.cursor ?? undefined);
+  if (!read.ok) {
+    // A transient failure (rate limit, outage) is retried by the queue with its backoff.
+    if (read.error.retryable)
+      throw new Error(`first sync ${syncRunId}: ${read.error.code}: ${read.error.message}`);
+    await finish(db, run.id, 'failed', deps.clock.now(), `${read.error.code}: ${read.error.message}`);
+    return;
+  }
+  const seeds: RecordRef[] = read.value.records
+    .filter((r) => !r.deleted)
+    .map((r) => ({ side: sourceSide, object, id: r.id }));
+  const result = await syncRecords({ ...ports, store, clock: deps.clock }, portalId, settings, seeds);
+  const failed = seeds.filter(
+    (s) => result.waiting.has(recordKey(s)) || result.failed.has(recordKey(s)),
+  ).length;
+  const linked = seeds.filter((s) => result.linked.has(recordKey(s))).length;
+  const next = read.value.nextPageToken;
+  await inTransaction(db, async (tx) => {
+    const stored = await tx.syncRun.updateMany({
+      where: { id: run.id, status: 'running', pages: page },
+      data: {
+        pages: page + 1,
+        done: { increment: seeds.length - failed },
+        failed: { increment: failed },
+        linked: { increment: linked },
+        cursor: next,
+        ...(next ? {} : { status: 'done', finishedAt: deps.clock.now() }),
+      },
+    });
+    // Cancelled meanwhile: the page's records stay synced, no next page is queued.
+    if (stored.count === 0) return;
+    if (next) {
+      await queueFirstSyncPage(tx, run, page + 1);
+      return;
+    }
+    // Records created while it ran were counted after the total was: the finished bar reads whole.
+    const done = await tx.syncRun.findUniqueOrThrow({ where: { id: run.id } });
+    if (done.done + done.failed > done.total)
+      await tx.syncRun.update({ where: { id: run.id }, data: { total: done.done + done.failed } });
+  });
+}
+
+async function finish(
+  db: Db,
+  id: string,
+  status: 'cancelled' | 'failed',
+  at: Date,
+  error: string,
+): Promise<void> {
+  await db.syncRun.updateMany({
+    where: { id, status: 'running' },
+    data: { status, finishedAt: at, error },
+  });
+}
