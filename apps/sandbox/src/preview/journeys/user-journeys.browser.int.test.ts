@@ -288,7 +288,7 @@ describe('user journeys in Chromium', () => {
     };
     await expectEventually(
       'the overview lists the older invoice as left out by the filter',
-      async () => /Left out by an invoice sync filter/.test(await reason()),
+      async () => /Left out by the sync filter "Created date is after /.test(await reason()),
       60_000,
     );
     const excluded = page.getByRole('dialog', { name: 'Invoices: Excluded' });

@@ -64,7 +64,7 @@ describe('Inbound invoice filter pickers (R-FLT-2)', () => {
     const { find, maybeFind, waitFor } = await openInvoiceFilters(backend);
     const alert = find(Alert, { title: 'Recommended: only new invoices' });
     expect(textOf(alert)).toContain('Only invoices created in QuickBooks after this filter is added');
-    alert.find(Button).trigger('onClick');
+    alert.find(Button, byText('Add this filter')).trigger('onClick');
     await waitFor(() => expect(maybeFind(List, { testId: 'inbound-filters' })).not.toBeNull());
     expect(backend.callsTo('POST', '/api/v1/settings/inbound-filters/recommended')).toHaveLength(1);
     expect(textOf(find(List, { testId: 'inbound-filters' }))).toContain(

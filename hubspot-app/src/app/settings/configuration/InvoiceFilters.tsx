@@ -60,9 +60,8 @@ export function InvoiceFilters({
             Every QuickBooks invoice is synced right now. We recommend syncing only invoices created in
             QuickBooks from now on.
           </Text>
-          <Button onClick={() => apply(addRecommendedInboundFilter(client))}>
-            {recommendedInboundFilter.label}
-          </Button>
+          <Text format={{ fontWeight: 'bold' }}>{recommendedInboundFilter.label}</Text>
+          <Button onClick={() => apply(addRecommendedInboundFilter(client))}>Add this filter</Button>
         </Alert>
       ) : (
         <FilterList

@@ -125,8 +125,9 @@ export function RuleFilters(props: {
       {recommended && !hasRecommended ? (
         <Alert title="Recommended" variant="tip">
           <Text>Keep marketing contacts out of QuickBooks: send only the contacts your invoices bill.</Text>
+          <Text format={{ fontWeight: 'bold' }}>{recommended.label}</Text>
           <Button onClick={() => props.onObjectChange(addRecommendedContactFilter(client))}>
-            {recommended.label}
+            Add this filter
           </Button>
         </Alert>
       ) : null}
