@@ -1,9 +1,10 @@
 export { createChangeIntake } from './change-intake.ts';
 export { disconnectPortal } from './disconnect-portal.ts';
-export { pollPortalJobKey, portalQueueName, syncPortalJobKey, syncPortalRetryJobKey } from './job-keys.ts';
+export { portalQueueName, syncPortalJobKey, syncPortalRetryJobKey } from './job-keys.ts';
 export { parseJobPayload } from './parse-job-payload.ts';
 export { requestResync } from './request-resync.ts';
 export { saveHubSpotInstall } from './save-hubspot-install.ts';
+export { schedulePortalPoll } from './schedule-portal-poll.ts';
 export { schedulePortalSync } from './schedule-portal-sync.ts';
 export { setObjectSyncEnabled } from './set-object-sync-enabled.ts';
 export { startBackfill } from './start-backfill.ts';

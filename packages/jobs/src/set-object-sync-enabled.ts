@@ -1,8 +1,6 @@
 import { type Db, inTransaction } from '@ledgersync/db';
 import type { SyncObject } from '@ledgersync/sync-engine';
-import { addJob } from './add-job.ts';
-import { pollPortalJobKey } from './job-keys.ts';
-import { POLL_PORTAL_TASK } from './task-names.ts';
+import { schedulePortalPoll } from './schedule-portal-poll.ts';
 
 /**
  * R-CON-5: turning one object's sync off stops its work at once (its pending notices are closed)
@@ -32,7 +30,7 @@ export async function setObjectSyncEnabled(
         data: { processedAt: at, lastError: 'sync_off' },
       });
     } else {
-      await addJob(tx, POLL_PORTAL_TASK, { portalId }, { jobKey: pollPortalJobKey(portalId) });
+      await schedulePortalPoll(tx, portalId);
     }
   });
 }
