@@ -1,6 +1,7 @@
 // The server's only entry point: the one place that reads process.env.
 import { loadEnv } from '@ledgersync/config';
 import { createPrismaClient, createTokenCipher } from '@ledgersync/db';
+import { createSharedRateLimiters } from '@ledgersync/portal-adapters';
 import { intuitEndpointsAt } from '@ledgersync/quickbooks';
 import { createHubSpotPackageGateway } from './adapters/hubspot-package-gateway.ts';
 import { createQuickBooksPackageGateway } from './adapters/quickbooks-package-gateway.ts';
@@ -31,6 +32,8 @@ const app = await buildServer(
       clientSecret: env.QBO_CLIENT_SECRET,
       redirectUri: `${config.publicUrl}/oauth/quickbooks/callback`,
       environment: env.QBO_ENVIRONMENT,
+      // A route that reads the company or its accounts spends the realm's budget with the workers.
+      limiters: createSharedRateLimiters(db).quickbooks,
       // Against an emulator every Intuit endpoint lives under one base URL.
       ...(isIntuit ? {} : { endpoints: intuitEndpointsAt(env.QBO_AUTH_BASE_URL) }),
     }),

@@ -236,6 +236,18 @@ describe('every model through the Prisma client', () => {
     });
     expect(updated).toMatchObject({ done: 3, status: 'running' });
 
+    const budget = await db.rateBudget.create({ data: { key: 'qbo:realm-1' } });
+    const permit = await db.ratePermit.create({
+      data: { budgetKey: budget.key, batch: true, leaseUntilMs: 1_000n },
+    });
+    await db.ratePermit.update({ where: { id: permit.id }, data: { returnedAtMs: 900n } });
+    await expect(db.rateBudget.create({ data: { key: 'qbo:realm-1' } })).rejects.toMatchObject({
+      code: 'P2002',
+    });
+    // Deleting a budget removes its permits.
+    await db.rateBudget.delete({ where: { key: budget.key } });
+    expect(await db.ratePermit.count()).toBe(0);
+
     // Updates on each model with a plain field.
     await db.portal.update({ where: { id: portal.id }, data: { planTier: 'enterprise' } });
     await db.recordLink.update({

@@ -26,6 +26,12 @@ export {
   deleteExpiredOAuthStates,
   saveOAuthState,
 } from './queries/oauth-state-queries.ts';
+export {
+  pauseRateBudget,
+  type RateBudgetLimits,
+  returnRatePermit,
+  takeRatePermit,
+} from './queries/rate-budget-queries.ts';
 export { checkReadiness, countQueuedJobs } from './queries/readiness-queries.ts';
 export {
   countFailuresByCode,

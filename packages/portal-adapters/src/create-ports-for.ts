@@ -12,7 +12,7 @@ import {
 import {
   createHubSpotAdapter,
   type RetryPolicy as HubSpotRetryPolicy,
-  type RateLimiterRegistry,
+  type PortalLimiters,
 } from '@ledgersync/hubspot';
 import {
   type AccessTokenSource,
@@ -20,7 +20,7 @@ import {
   createQuickBooksAdapter,
   type LimiterTime,
   type RetryPolicy as QuickBooksRetryPolicy,
-  type RealmLimiterRegistry,
+  type RealmLimiters,
   realTime,
   ttlCompanyProfileCache,
 } from '@ledgersync/quickbooks';
@@ -33,8 +33,11 @@ export interface PortalAdaptersOptions {
   readonly cipher: TokenCipher;
   readonly hubspotApiBaseUrl: string;
   readonly qboApiBaseUrl: string;
-  /** Process-wide, so that each HubSpot portal and each QBO realm has one budget, however many drains run. */
-  readonly rateLimiters: { readonly hubspot: RateLimiterRegistry; readonly quickbooks: RealmLimiterRegistry };
+  /**
+   * One HubSpot budget per portal and one QBO budget per realm, however many drains run: shared by
+   * every process (`createSharedRateLimiters`) in the worker and server, in-process in unit tests.
+   */
+  readonly rateLimiters: RateLimiters;
   /** HubSpot answered 401: refresh the portal's tokens (a refused refresh marks it `needs_reauth`). */
   readonly onHubSpotUnauthorized?: (portalId: string, rejectedToken: string) => Promise<void>;
   /** Told when a portal has no usable HubSpot installation or QBO connection. */
@@ -54,6 +57,11 @@ export interface PortalAdaptersOptions {
   readonly quickbooksFetch?: typeof fetch;
   /** Stands in for the stored QBO tokens, for tests that play token expiry and rotation. */
   readonly quickbooksTokens?: (portalId: string) => AccessTokenSource;
+}
+
+export interface RateLimiters {
+  readonly hubspot: PortalLimiters;
+  readonly quickbooks: RealmLimiters;
 }
 
 const PROFILE_TTL_MS = 5 * 60_000;

@@ -8,8 +8,12 @@ export { JsonDecimal } from './http/exact-json.ts';
 export {
   type LimiterTime,
   QBO_RATE_LIMITS,
+  type RateLimits,
+  type RealmLimiter,
   RealmLimiterRegistry,
+  type RealmLimiters,
   RealmRateLimiter,
+  type RequestKind,
   realTime,
 } from './http/realm-rate-limiter.ts';
 export type { RetryPolicy } from './http/retry-policy.ts';

@@ -6,7 +6,7 @@ import { parseExactJson, stringifyExactJson } from './exact-json.ts';
 import {
   type LimiterTime,
   processRealmLimiters,
-  type RealmRateLimiter,
+  type RealmLimiter,
   type RequestKind,
   realTime,
 } from './realm-rate-limiter.ts';
@@ -20,8 +20,8 @@ export interface TransportOptions {
   readonly realmId: string;
   readonly tokens: AccessTokenSource;
   readonly fetch?: typeof fetch;
-  /** Defaults to the process-wide limiter of this realm. */
-  readonly limiter?: RealmRateLimiter;
+  /** Defaults to this process's limiter of this realm. */
+  readonly limiter?: RealmLimiter;
   readonly retry?: Partial<RetryPolicy>;
   readonly time?: LimiterTime;
   readonly random?: () => number;
