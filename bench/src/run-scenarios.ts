@@ -5,9 +5,10 @@ import { manyPortals } from './scenarios/many-portals.ts';
 import { outboundSync } from './scenarios/outbound-sync.ts';
 import type { ScenarioResult } from './scenarios/scenario-result.ts';
 import { steadyState } from './scenarios/steady-state.ts';
+import { twoWorkers } from './scenarios/two-workers.ts';
 import { type BenchWorld, startBenchWorld } from './world/start-bench-world.ts';
 
-export type ScenarioKey = 'inbound' | 'outbound' | 'steady' | 'portals' | 'scale';
+export type ScenarioKey = 'inbound' | 'outbound' | 'steady' | 'portals' | 'scale' | 'two-workers';
 
 /** Each scenario in a world of its own (fresh database and emulators), so none sees another's load. */
 async function inWorld(
@@ -58,6 +59,12 @@ export async function runScenarios(
       add(
         await inWorld(c, 'many portals', c.portals, (w) =>
           manyPortals(w, { ...base, portals: c.portals, burst: c.burst }),
+        ),
+      );
+    if (key === 'two-workers')
+      add(
+        await inWorld(c, 'two workers', c.twoWorkers, (w) =>
+          twoWorkers(w, { ...base, size: c.twoWorkers, waves: c.twoWorkersWaves }),
         ),
       );
     if (key === 'scale') {
