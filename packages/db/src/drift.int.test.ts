@@ -248,6 +248,21 @@ describe('every model through the Prisma client', () => {
     await db.rateBudget.delete({ where: { key: budget.key } });
     expect(await db.ratePermit.count()).toBe(0);
 
+    await db.quickBooksCompanyProfile.create({
+      data: { realmId: 'realm-1', profile: { homeCurrency: 'USD' }, readAt: now },
+    });
+    await db.quickBooksCompanyProfile.update({
+      where: { realmId: 'realm-1' },
+      data: { profile: { homeCurrency: 'EUR' } },
+    });
+    expect(
+      (await db.quickBooksCompanyProfile.findUniqueOrThrow({ where: { realmId: 'realm-1' } })).profile,
+    ).toEqual({ homeCurrency: 'EUR' });
+    await expect(
+      db.quickBooksCompanyProfile.create({ data: { realmId: 'realm-1', profile: {}, readAt: now } }),
+    ).rejects.toMatchObject({ code: 'P2002' });
+    await db.quickBooksCompanyProfile.delete({ where: { realmId: 'realm-1' } });
+
     // Updates on each model with a plain field.
     await db.portal.update({ where: { id: portal.id }, data: { planTier: 'enterprise' } });
     await db.recordLink.update({

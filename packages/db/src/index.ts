@@ -14,6 +14,7 @@ export {
 export { migrateDatabase } from './migrate/migrate-database.ts';
 export type { ActivityRow } from './queries/activity-rows.ts';
 export { findUnfinishedBackfill, listBackfills, readBackfill } from './queries/backfill-queries.ts';
+export { readCompanyProfile, saveCompanyProfile } from './queries/company-profile-queries.ts';
 export { type InvoiceCardRows, readInvoiceCard } from './queries/invoice-card-queries.ts';
 export {
   listInvoiceSourceOptionsDue,

@@ -16,15 +16,14 @@ import {
 } from '@ledgersync/hubspot';
 import {
   type AccessTokenSource,
-  type CompanyProfileCache,
   createQuickBooksAdapter,
   type LimiterTime,
   type RetryPolicy as QuickBooksRetryPolicy,
   type RealmLimiters,
   realTime,
-  ttlCompanyProfileCache,
 } from '@ledgersync/quickbooks';
 import type { ApiCallOutcome, Side } from '@ledgersync/sync-engine';
+import { storedCompanyProfileCache } from './company-profiles/stored-company-profile-cache.ts';
 import type { PortsFor } from './portal-ports.ts';
 
 export interface PortalAdaptersOptions {
@@ -45,8 +44,8 @@ export interface PortalAdaptersOptions {
   /** Told how every request the adapters send ends, by side (the worker counts them). */
   readonly onApiCall?: (side: Side, outcome: ApiCallOutcome) => void;
   /**
-   * How long a realm's Preferences/CompanyInfo are kept between drains (default 5 minutes); 0
-   * reads them once per drain.
+   * How long a realm's Preferences/CompanyInfo are kept in the database between drains, for every
+   * process (default 5 minutes); 0 reads them once per drain.
    */
   readonly companyProfileTtlMs?: number;
   /** The clients' clock and waits (backoffs, rate-limit holds); the system's by default. */
@@ -77,12 +76,6 @@ export function createPortsFor(options: PortalAdaptersOptions): PortsFor {
   const ttl = options.companyProfileTtlMs ?? PROFILE_TTL_MS;
   const installations = createHubSpotInstallationRepository(db, cipher);
   const connections = createQuickBooksConnectionRepository(db, cipher);
-  const profiles = new Map<string, CompanyProfileCache>();
-  const profileOf = (realmId: string) => {
-    const profile = profiles.get(realmId) ?? ttlCompanyProfileCache(ttl, time.now);
-    profiles.set(realmId, profile);
-    return profile;
-  };
 
   return async (portalId) => {
     const [portal, installation, connection] = await Promise.all([
@@ -128,7 +121,9 @@ export function createPortsFor(options: PortalAdaptersOptions): PortsFor {
       limiter: options.rateLimiters.quickbooks.forRealm(connection.realmId),
       time,
       customLineItemIncomeAccountId: invoiceSettings?.customLineItemIncomeAccountId ?? null,
-      ...(ttl > 0 ? { companyProfileCache: profileOf(connection.realmId) } : {}),
+      ...(ttl > 0
+        ? { companyProfileCache: storedCompanyProfileCache(db, connection.realmId, ttl, time.now) }
+        : {}),
       ...(options.quickbooksRetry ? { retry: options.quickbooksRetry } : {}),
       ...(options.quickbooksFetch ? { fetch: options.quickbooksFetch } : {}),
       ...(onApiCall ? { onApiCall: (outcome: ApiCallOutcome) => onApiCall('quickbooks', outcome) } : {}),

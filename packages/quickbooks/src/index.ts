@@ -24,7 +24,7 @@ export {
 } from './oauth/intuit-endpoints.ts';
 export { createQuickBooksOAuth, type QboTokenSet, type QuickBooksOAuth } from './oauth/quickbooks-oauth.ts';
 export { createRefreshingTokenSource, type RefreshingTokenSource } from './oauth/refreshing-token-source.ts';
-export { type CompanyProfileCache, ttlCompanyProfileCache } from './ports/company-context.ts';
+export type { CompanyProfileCache } from './ports/company-context.ts';
 export { QboQuery } from './query/query-builder.ts';
 export { createQuickBooksAdapter } from './quickbooks-adapter.ts';
 export { parseIntuitWebhook } from './webhooks/parse-intuit-webhook.ts';
