@@ -29,6 +29,8 @@ const tokenRefresher = createTokenRefresher({
       'token refresh failed',
     ),
 });
+// In the database: each portal and realm has one budget however many jobs and processes run.
+const rateLimiters = createSharedRateLimiters(db);
 const worker = await startWorker({
   databaseUrl: env.DATABASE_URL,
   db,
@@ -41,8 +43,7 @@ const worker = await startWorker({
     cipher,
     hubspotApiBaseUrl: env.HUBSPOT_API_BASE_URL,
     qboApiBaseUrl: env.QBO_API_BASE_URL,
-    // In the database: each portal and realm has one budget however many jobs and processes run.
-    rateLimiters: createSharedRateLimiters(db),
+    rateLimiters,
     onHubSpotUnauthorized: tokenRefresher.refreshHubSpotAfterRejection,
     onUnusable: (portalId) =>
       log.warn({ portalId }, 'portal has no usable HubSpot installation or QBO connection'),
@@ -54,6 +55,7 @@ const worker = await startWorker({
     db,
     cipher,
     hubspotBaseUrl: env.HUBSPOT_API_BASE_URL,
+    rateLimiters: rateLimiters.hubspot,
     onUnauthorized: tokenRefresher.refreshHubSpotAfterRejection,
     onFailure: (portalId, error) =>
       log.warn(
