@@ -67,6 +67,9 @@ export async function startBackend(
   // PGlite is one session behind its socket: fewer clients means fewer interleaved statements.
   const db = createPrismaClient(databaseUrl, { maxConnections: embedded ? 1 : 6 });
   const cipher = createTokenCipher(new Map([[KEY_ID, plan.tokenKey]]), KEY_ID);
+  // One process serves the routes and the drains: one in-process budget per realm for both (the
+  // database-kept one would only add statements to PGlite's single session).
+  const realmLimits = new RealmLimiterRegistry();
   const server = await buildServer(
     {
       db,
@@ -87,6 +90,7 @@ export async function startBackend(
         redirectUri: `${plan.urls.server}/oauth/quickbooks/callback`,
         environment: 'sandbox',
         endpoints: intuitEndpointsAt(plan.urls.quickbooks),
+        limiters: realmLimits,
       }),
     },
     { logger: { level: logLevel }, rateLimit: false },
@@ -109,7 +113,7 @@ export async function startBackend(
           now: Date.now,
           sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
         }),
-        quickbooks: new RealmLimiterRegistry(),
+        quickbooks: realmLimits,
       },
       onUnusable: (portalId) =>
         log.warn({ portalId }, 'portal has no usable HubSpot installation or QBO connection'),
