@@ -67,9 +67,13 @@ export async function startBackend(
   // PGlite is one session behind its socket: fewer clients means fewer interleaved statements.
   const db = createPrismaClient(databaseUrl, { maxConnections: embedded ? 1 : 6 });
   const cipher = createTokenCipher(new Map([[KEY_ID, plan.tokenKey]]), KEY_ID);
-  // One process serves the routes and the drains: one in-process budget per realm for both (the
-  // database-kept one would only add statements to PGlite's single session).
+  // One process serves the routes and the drains: one in-process budget per realm and per portal
+  // for both (the database-kept ones would only add statements to PGlite's single session).
   const realmLimits = new RealmLimiterRegistry();
+  const portalLimits = new RateLimiterRegistry({
+    now: Date.now,
+    sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+  });
   const server = await buildServer(
     {
       db,
@@ -82,6 +86,7 @@ export async function startBackend(
         clientSecret: plan.hubspotApp.clientSecret,
         redirectUri: `${plan.urls.server}/oauth/hubspot/callback`,
         now: Date.now,
+        limiters: portalLimits,
       }),
       quickbooks: createQuickBooksPackageGateway({
         apiBaseUrl: plan.urls.quickbooks,
@@ -109,10 +114,7 @@ export async function startBackend(
       hubspotApiBaseUrl: plan.urls.hubspot,
       qboApiBaseUrl: plan.urls.quickbooks,
       rateLimiters: {
-        hubspot: new RateLimiterRegistry({
-          now: Date.now,
-          sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
-        }),
+        hubspot: portalLimits,
         quickbooks: realmLimits,
       },
       onUnusable: (portalId) =>
