@@ -23,6 +23,9 @@ export const benchConfigSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /** Invoices the two-workers scenario sends to QBO, in `twoWorkersWaves` drains. */
+  twoWorkers: int(1_200),
+  twoWorkersWaves: int(6),
   perCallDelayMs: int(0),
   concurrency: int(4),
   only: z.string().optional(),

@@ -6,9 +6,10 @@ import { manyPortals } from './scenarios/many-portals.ts';
 import { outboundSync } from './scenarios/outbound-sync.ts';
 import type { ScenarioResult } from './scenarios/scenario-result.ts';
 import { steadyState } from './scenarios/steady-state.ts';
+import { twoWorkers } from './scenarios/two-workers.ts';
 import { type BenchWorld, startBenchWorld } from './world/start-bench-world.ts';
 
-export type ScenarioKey = 'inbound' | 'outbound' | 'steady' | 'portals' | 'scale' | 'first-sync';
+export type ScenarioKey = 'inbound' | 'outbound' | 'steady' | 'portals' | 'scale' | 'first-sync' | 'two-workers';
 
 /** Each scenario in a world of its own (fresh database and emulators), so none sees another's load. */
 async function inWorld(
@@ -65,6 +66,12 @@ export async function runScenarios(
       add(
         await inWorld(c, 'first sync', c.firstSync, (w) =>
           firstSyncScenario(w, { ...base, size: c.firstSync }),
+        ),
+      );
+    if (key === 'two-workers')
+      add(
+        await inWorld(c, 'two workers', c.twoWorkers, (w) =>
+          twoWorkers(w, { ...base, size: c.twoWorkers, waves: c.twoWorkersWaves }),
         ),
       );
     if (key === 'scale') {

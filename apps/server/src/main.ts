@@ -1,6 +1,7 @@
 // The server's only entry point: the one place that reads process.env.
 import { loadEnv } from '@ledgersync/config';
 import { createPrismaClient, createTokenCipher } from '@ledgersync/db';
+import { createSharedRateLimiters } from '@ledgersync/portal-adapters';
 import { intuitEndpointsAt } from '@ledgersync/quickbooks';
 import { createHubSpotPackageGateway } from './adapters/hubspot-package-gateway.ts';
 import { createQuickBooksPackageGateway } from './adapters/quickbooks-package-gateway.ts';
@@ -12,6 +13,9 @@ const config = serverConfigFromEnv(env);
 const db = createPrismaClient(env.DATABASE_URL);
 const cipher = createTokenCipher(env.TOKEN_ENCRYPTION_KEYS, env.TOKEN_ENCRYPTION_ACTIVE_KEY_ID);
 const isIntuit = env.QBO_AUTH_BASE_URL.startsWith('https://appcenter.intuit.com');
+// The budgets every worker and server share, in the database: a route's calls for a portal or
+// realm count against the same limits as its drains.
+const rateLimiters = createSharedRateLimiters(db);
 
 const app = await buildServer(
   {
@@ -24,6 +28,7 @@ const app = await buildServer(
       clientSecret: env.HUBSPOT_CLIENT_SECRET,
       redirectUri: `${config.publicUrl}/oauth/hubspot/callback`,
       now: Date.now,
+      limiters: rateLimiters.hubspot,
     }),
     quickbooks: createQuickBooksPackageGateway({
       apiBaseUrl: env.QBO_API_BASE_URL.replace(/\/$/, ''),
@@ -31,6 +36,7 @@ const app = await buildServer(
       clientSecret: env.QBO_CLIENT_SECRET,
       redirectUri: `${config.publicUrl}/oauth/quickbooks/callback`,
       environment: env.QBO_ENVIRONMENT,
+      limiters: rateLimiters.quickbooks,
       // Against an emulator every Intuit endpoint lives under one base URL.
       ...(isIntuit ? {} : { endpoints: intuitEndpointsAt(env.QBO_AUTH_BASE_URL) }),
     }),

@@ -1,9 +1,7 @@
 // The worker's only entry point: the one place that reads process.env.
 import { loadEnv } from '@ledgersync/config';
 import { createPrismaClient, createTokenCipher } from '@ledgersync/db';
-import { RateLimiterRegistry } from '@ledgersync/hubspot';
-import { createPortsFor } from '@ledgersync/portal-adapters';
-import { RealmLimiterRegistry } from '@ledgersync/quickbooks';
+import { createPortsFor, createSharedRateLimiters } from '@ledgersync/portal-adapters';
 import { pino } from 'pino';
 import { createAppPropertiesCatchUp } from './app-properties/app-properties-catch-up.ts';
 import { startWorker } from './create-worker.ts';
@@ -31,6 +29,8 @@ const tokenRefresher = createTokenRefresher({
       'token refresh failed',
     ),
 });
+// In the database: each portal and realm has one budget however many jobs and processes run.
+const rateLimiters = createSharedRateLimiters(db);
 const worker = await startWorker({
   databaseUrl: env.DATABASE_URL,
   db,
@@ -43,14 +43,7 @@ const worker = await startWorker({
     cipher,
     hubspotApiBaseUrl: env.HUBSPOT_API_BASE_URL,
     qboApiBaseUrl: env.QBO_API_BASE_URL,
-    // Process-wide: each portal and realm has one budget however many jobs run at once.
-    rateLimiters: {
-      hubspot: new RateLimiterRegistry({
-        now: Date.now,
-        sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
-      }),
-      quickbooks: new RealmLimiterRegistry(),
-    },
+    rateLimiters,
     onHubSpotUnauthorized: tokenRefresher.refreshHubSpotAfterRejection,
     onUnusable: (portalId) =>
       log.warn({ portalId }, 'portal has no usable HubSpot installation or QBO connection'),
@@ -62,6 +55,7 @@ const worker = await startWorker({
     db,
     cipher,
     hubspotBaseUrl: env.HUBSPOT_API_BASE_URL,
+    rateLimiters: rateLimiters.hubspot,
     onUnauthorized: tokenRefresher.refreshHubSpotAfterRejection,
     onFailure: (portalId, error) =>
       log.warn(

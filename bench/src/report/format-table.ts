@@ -18,6 +18,12 @@ export function formatTable(results: readonly ScenarioResult[]): string {
     latency:
       r.p50Ms === undefined ? '' : `p50 ${s(r.p50Ms)} p95 ${s(r.p95Ms)} p99 ${s(r.p99Ms)} max ${s(r.maxMs)}`,
     fairness: r.slowestToMedian === undefined ? '' : `${r.slowestToMedian}× median`,
+    peaks:
+      r.peaks === undefined
+        ? ''
+        : `QBO ${r.peaks.quickbooksPerMinute}/min ${r.peaks.quickbooksBatchesPerMinute} batches/min ` +
+          `${r.peaks.quickbooksInFlight} at once; HubSpot ${r.peaks.hubspotPer10s}/10 s ` +
+          `${r.peaks.hubspotSearchesPerSecond} searches/s`,
   }));
   const columns = Object.keys(rows[0] ?? {}) as (keyof (typeof rows)[number])[];
   const width = (c: (typeof columns)[number]) => Math.max(c.length, ...rows.map((r) => r[c].length));

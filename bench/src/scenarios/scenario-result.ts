@@ -1,5 +1,6 @@
 import type { Floor } from '../measure/floor.ts';
 import type { ApiCalls, SideCounts } from '../world/api-calls.ts';
+import type { PeakUsage } from '../world/peak-usage-seen.ts';
 import type { SyncRun } from './measure-sync.ts';
 
 /** One row of `bench/results/<date>.json` (field names are fixed: earlier results stay comparable). */
@@ -23,6 +24,8 @@ export interface ScenarioResult {
   readonly p99Ms?: number;
   readonly maxMs?: number;
   readonly slowestToMedian?: number;
+  /** The most calls in any window and the most in flight the emulators saw (two workers). */
+  readonly peaks?: PeakUsage;
 }
 
 export const ratioOf = (wallMs: number, floorMs: number): number | null =>

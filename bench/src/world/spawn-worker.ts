@@ -9,6 +9,8 @@ const WORKER_MAIN = fileURLToPath(new URL('../../../apps/worker/src/main.ts', im
 export interface WorkerProcess {
   /** Peak resident set size of the worker process so far, in MB (Linux VmHWM). */
   peakRssMb(): number;
+  /** Drains (`sync-portal` jobs) this process has completed, from its log. */
+  drainsCompleted(): number;
   stop(): Promise<void>;
 }
 
@@ -43,10 +45,18 @@ export async function spawnWorker(world: BenchWorld, o: { concurrency: number })
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let drains = 0;
+  let partial = '';
+  // Read to the end either way (a full pipe would stall the worker); each line is one log record.
+  child.stdout?.on('data', (chunk: Buffer) => {
+    const lines = (partial + chunk.toString()).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines)
+      if (line.includes('"msg":"Completed task') && line.includes('(sync-portal,')) drains += 1;
+  });
   await new Promise<void>((resolve, reject) => {
     let ready = false;
     let tail = '';
-    // Read to the end either way (a full pipe would stall the worker); looked at until it is ready.
     child.stdout?.on('data', (chunk: Buffer) => {
       if (ready) return;
       tail = (tail + chunk.toString()).slice(-4_000);
@@ -61,6 +71,7 @@ export async function spawnWorker(world: BenchWorld, o: { concurrency: number })
       const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
       return Math.round((kb / 1024) * 10) / 10;
     },
+    drainsCompleted: () => drains,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');

@@ -245,6 +245,33 @@ describe('every model through the Prisma client', () => {
     });
     expect(paged).toMatchObject({ status: 'running', pages: 1, done: 400, linked: 50 });
 
+    const budget = await db.rateBudget.create({ data: { key: 'qbo:realm-1' } });
+    const permit = await db.ratePermit.create({
+      data: { budgetKey: budget.key, batch: true, leaseUntilMs: 1_000n },
+    });
+    await db.ratePermit.update({ where: { id: permit.id }, data: { returnedAtMs: 900n } });
+    await expect(db.rateBudget.create({ data: { key: 'qbo:realm-1' } })).rejects.toMatchObject({
+      code: 'P2002',
+    });
+    // Deleting a budget removes its permits.
+    await db.rateBudget.delete({ where: { key: budget.key } });
+    expect(await db.ratePermit.count()).toBe(0);
+
+    await db.quickBooksCompanyProfile.create({
+      data: { realmId: 'realm-1', profile: { homeCurrency: 'USD' }, readAt: now },
+    });
+    await db.quickBooksCompanyProfile.update({
+      where: { realmId: 'realm-1' },
+      data: { profile: { homeCurrency: 'EUR' } },
+    });
+    expect(
+      (await db.quickBooksCompanyProfile.findUniqueOrThrow({ where: { realmId: 'realm-1' } })).profile,
+    ).toEqual({ homeCurrency: 'EUR' });
+    await expect(
+      db.quickBooksCompanyProfile.create({ data: { realmId: 'realm-1', profile: {}, readAt: now } }),
+    ).rejects.toMatchObject({ code: 'P2002' });
+    await db.quickBooksCompanyProfile.delete({ where: { realmId: 'realm-1' } });
+
     // Updates on each model with a plain field.
     await db.portal.update({ where: { id: portal.id }, data: { planTier: 'enterprise' } });
     await db.recordLink.update({

@@ -15,6 +15,7 @@ export {
 export { migrateDatabase } from './migrate/migrate-database.ts';
 export type { ActivityRow } from './queries/activity-rows.ts';
 export { findUnfinishedBackfill, listBackfills, readBackfill } from './queries/backfill-queries.ts';
+export { readCompanyProfile, saveCompanyProfile } from './queries/company-profile-queries.ts';
 export { type InvoiceCardRows, readInvoiceCard } from './queries/invoice-card-queries.ts';
 export {
   listInvoiceSourceOptionsDue,
@@ -28,6 +29,12 @@ export {
   saveOAuthState,
 } from './queries/oauth-state-queries.ts';
 export { setPortalPlan } from './queries/portal-plan-queries.ts';
+export {
+  pauseRateBudget,
+  type RateBudgetLimits,
+  returnRatePermit,
+  takeRatePermit,
+} from './queries/rate-budget-queries.ts';
 export { checkReadiness, countQueuedJobs } from './queries/readiness-queries.ts';
 export {
   countFailuresByCode,

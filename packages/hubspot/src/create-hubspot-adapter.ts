@@ -4,7 +4,7 @@ import {
   type HubSpotClient,
   type HubSpotClientOptions,
 } from './http/create-hubspot-client.ts';
-import type { RateLimiterRegistry } from './http/rate-limiter.ts';
+import type { PortalLimiters } from './http/rate-limiter.ts';
 import { customInvoiceProperties } from './mapping/invoice-custom-properties.ts';
 import { createHubSpotRecordCounter } from './ports/hubspot-record-counter.ts';
 import { createHubSpotSideReader } from './ports/hubspot-side-reader.ts';
@@ -19,8 +19,8 @@ export interface HubSpotAdapterOptions {
   readonly accessToken: HubSpotClientOptions['accessToken'];
   /** HubSpot refused `failedToken`: refresh it (single-flight), then the call is retried once. */
   readonly onUnauthorized?: HubSpotClientOptions['onUnauthorized'];
-  /** One per process, shared by every adapter, so each portal has one budget. */
-  readonly rateLimiters: RateLimiterRegistry;
+  /** Shared by every adapter (in this process, or by every process), so each portal has one budget. */
+  readonly rateLimiters: PortalLimiters;
   /** Epoch ms. */
   readonly now: () => number;
   /** The invoice custom mappings (R-MAP-4): the reader and writer read and write their properties. */

@@ -9,7 +9,12 @@ export { searchAll } from './crm/search-objects.ts';
 export { type HistoricalInvoice, historicalInvoicesCsv } from './export/historical-invoices-csv.ts';
 export { createHubSpotClient, type HubSpotClient } from './http/create-hubspot-client.ts';
 export { HubSpotCallError } from './http/hubspot-failure.ts';
-export { RateLimiterRegistry } from './http/rate-limiter.ts';
+export {
+  type Budget,
+  type PortalLimiter,
+  type PortalLimiters,
+  RateLimiterRegistry,
+} from './http/rate-limiter.ts';
 export type { RetryPolicy } from './http/retry-policy.ts';
 export { APP_PROPERTIES_VERSION } from './install/app-properties-version.ts';
 export { ensureAppProperties } from './install/ensure-app-properties.ts';

@@ -10,6 +10,7 @@ export { pollPortalJobKey, portalQueueName, syncPortalJobKey, syncPortalRetryJob
 export { parseJobPayload } from './parse-job-payload.ts';
 export { requestResync } from './request-resync.ts';
 export { saveHubSpotInstall } from './save-hubspot-install.ts';
+export { schedulePortalPoll } from './schedule-portal-poll.ts';
 export { schedulePortalSync } from './schedule-portal-sync.ts';
 export { setObjectSyncEnabled } from './set-object-sync-enabled.ts';
 export { startBackfill } from './start-backfill.ts';

@@ -5,6 +5,7 @@ import { Logger, run } from 'graphile-worker';
 import { createChangeIntake } from './change-intake.ts';
 import { disconnectPortal } from './disconnect-portal.ts';
 import { backfillJobKey, pollPortalJobKey, portalQueueName } from './job-keys.ts';
+import { schedulePortalPoll } from './schedule-portal-poll.ts';
 import { schedulePortalSync } from './schedule-portal-sync.ts';
 import { setObjectSyncEnabled } from './set-object-sync-enabled.ts';
 import { startBackfill } from './start-backfill.ts';
@@ -123,7 +124,16 @@ describe('portal life cycle', () => {
     const row = await db.syncSettings.findFirst({ where: { portalId: id, object: 'invoice' } });
     expect(row).toMatchObject({ enabled: true, syncStartedAt: new Date('2026-03-01T00:00:00Z') });
     expect(await jobView(pollPortalJobKey(id))).toEqual([
-      { task_identifier: POLL_PORTAL_TASK, queue_name: null },
+      { task_identifier: POLL_PORTAL_TASK, queue_name: portalQueueName(id) },
+    ]);
+  });
+
+  it('a poll is queued on the portal queue, once however often it is asked for', async () => {
+    const id = await portal();
+    await schedulePortalPoll(db, id);
+    await schedulePortalPoll(db, id);
+    expect(await jobView(pollPortalJobKey(id))).toEqual([
+      { task_identifier: POLL_PORTAL_TASK, queue_name: portalQueueName(id) },
     ]);
   });
 

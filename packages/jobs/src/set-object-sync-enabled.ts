@@ -1,9 +1,7 @@
 import { type Db, inTransaction } from '@ledgersync/db';
 import type { SyncObject } from '@ledgersync/sync-engine';
-import { addJob } from './add-job.ts';
 import { isFirstSyncObject, sourceSidesOf, startFirstSync } from './first-sync.ts';
-import { pollPortalJobKey } from './job-keys.ts';
-import { POLL_PORTAL_TASK } from './task-names.ts';
+import { schedulePortalPoll } from './schedule-portal-poll.ts';
 
 /**
  * R-CON-5: turning one object's sync off stops its work at once (its pending notices are closed)
@@ -34,7 +32,7 @@ export async function setObjectSyncEnabled(
         data: { processedAt: at, lastError: 'sync_off' },
       });
     } else {
-      await addJob(tx, POLL_PORTAL_TASK, { portalId }, { jobKey: pollPortalJobKey(portalId) });
+      await schedulePortalPoll(tx, portalId);
       if (isFirstSyncObject(object)) {
         for (const side of sourceSidesOf(row.direction)) await startFirstSync(tx, portalId, object, side);
       }

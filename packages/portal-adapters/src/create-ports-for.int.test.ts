@@ -168,4 +168,34 @@ describe('createPortsFor: one portal adapters from its stored tokens', () => {
     expect(calls.filter((c) => c.startsWith('quickbooks')).length).toBeGreaterThan(0);
     expect(calls.every((c) => c.endsWith(' ok'))).toBe(true);
   });
+
+  it("keeps a realm's company profile for every process until its TTL ends, then reads it again", async () => {
+    const { portal } = await installedPortal();
+    const connection = await db.quickBooksConnection.findUniqueOrThrow({ where: { portalId: portal.id } });
+    const profileReads = async () => {
+      const response = await fetch(`${qboUrl}/_emulator/requests`);
+      const { requests } = (await response.json()) as { requests: { endpoint: string; realmId?: string }[] };
+      return requests.filter((r) => r.realmId === connection.realmId && r.endpoint.endsWith('/preferences'))
+        .length;
+    };
+    let now = Date.now();
+    const time = { now: () => now, sleep: async () => {} };
+    // Two factories, as two worker processes build them: they share nothing but the database.
+    const [one, two] = [factory({ time }), factory({ time })];
+    const drain = async (portsFor: typeof one) => {
+      const ports = await portsFor(portal.id);
+      if (!ports) throw new Error('no ports');
+      return ports.company.readCompanyProfile();
+    };
+
+    const first = await drain(one);
+    expect(first).toMatchObject({ ok: true, value: { homeCurrency: expect.any(String) } });
+    expect(await profileReads()).toBe(1);
+    now += 4 * 60_000;
+    expect(await drain(two)).toEqual(first);
+    expect(await profileReads()).toBe(1);
+    now += 2 * 60_000;
+    expect(await drain(two)).toEqual(first);
+    expect(await profileReads()).toBe(2);
+  });
 });

@@ -12,19 +12,18 @@ import {
 import {
   createHubSpotAdapter,
   type RetryPolicy as HubSpotRetryPolicy,
-  type RateLimiterRegistry,
+  type PortalLimiters,
 } from '@ledgersync/hubspot';
 import {
   type AccessTokenSource,
-  type CompanyProfileCache,
   createQuickBooksAdapter,
   type LimiterTime,
   type RetryPolicy as QuickBooksRetryPolicy,
-  type RealmLimiterRegistry,
+  type RealmLimiters,
   realTime,
-  ttlCompanyProfileCache,
 } from '@ledgersync/quickbooks';
 import type { ApiCallOutcome, Side } from '@ledgersync/sync-engine';
+import { storedCompanyProfileCache } from './company-profiles/stored-company-profile-cache.ts';
 import type { PortsFor } from './portal-ports.ts';
 
 export interface PortalAdaptersOptions {
@@ -33,8 +32,11 @@ export interface PortalAdaptersOptions {
   readonly cipher: TokenCipher;
   readonly hubspotApiBaseUrl: string;
   readonly qboApiBaseUrl: string;
-  /** Process-wide, so that each HubSpot portal and each QBO realm has one budget, however many drains run. */
-  readonly rateLimiters: { readonly hubspot: RateLimiterRegistry; readonly quickbooks: RealmLimiterRegistry };
+  /**
+   * One HubSpot budget per portal and one QBO budget per realm, however many drains run: shared by
+   * every process (`createSharedRateLimiters`) in the worker and server, in-process in unit tests.
+   */
+  readonly rateLimiters: RateLimiters;
   /** HubSpot answered 401: refresh the portal's tokens (a refused refresh marks it `needs_reauth`). */
   readonly onHubSpotUnauthorized?: (portalId: string, rejectedToken: string) => Promise<void>;
   /** Told when a portal has no usable HubSpot installation or QBO connection. */
@@ -42,8 +44,8 @@ export interface PortalAdaptersOptions {
   /** Told how every request the adapters send ends, by side (the worker counts them). */
   readonly onApiCall?: (side: Side, outcome: ApiCallOutcome) => void;
   /**
-   * How long a realm's Preferences/CompanyInfo are kept between drains (default 5 minutes); 0
-   * reads them once per drain.
+   * How long a realm's Preferences/CompanyInfo are kept in the database between drains, for every
+   * process (default 5 minutes); 0 reads them once per drain.
    */
   readonly companyProfileTtlMs?: number;
   /** The clients' clock and waits (backoffs, rate-limit holds); the system's by default. */
@@ -54,6 +56,11 @@ export interface PortalAdaptersOptions {
   readonly quickbooksFetch?: typeof fetch;
   /** Stands in for the stored QBO tokens, for tests that play token expiry and rotation. */
   readonly quickbooksTokens?: (portalId: string) => AccessTokenSource;
+}
+
+export interface RateLimiters {
+  readonly hubspot: PortalLimiters;
+  readonly quickbooks: RealmLimiters;
 }
 
 const PROFILE_TTL_MS = 5 * 60_000;
@@ -69,12 +76,6 @@ export function createPortsFor(options: PortalAdaptersOptions): PortsFor {
   const ttl = options.companyProfileTtlMs ?? PROFILE_TTL_MS;
   const installations = createHubSpotInstallationRepository(db, cipher);
   const connections = createQuickBooksConnectionRepository(db, cipher);
-  const profiles = new Map<string, CompanyProfileCache>();
-  const profileOf = (realmId: string) => {
-    const profile = profiles.get(realmId) ?? ttlCompanyProfileCache(ttl, time.now);
-    profiles.set(realmId, profile);
-    return profile;
-  };
 
   return async (portalId) => {
     const [portal, installation, connection] = await Promise.all([
@@ -120,7 +121,9 @@ export function createPortsFor(options: PortalAdaptersOptions): PortsFor {
       limiter: options.rateLimiters.quickbooks.forRealm(connection.realmId),
       time,
       customLineItemIncomeAccountId: invoiceSettings?.customLineItemIncomeAccountId ?? null,
-      ...(ttl > 0 ? { companyProfileCache: profileOf(connection.realmId) } : {}),
+      ...(ttl > 0
+        ? { companyProfileCache: storedCompanyProfileCache(db, connection.realmId, ttl, time.now) }
+        : {}),
       ...(options.quickbooksRetry ? { retry: options.quickbooksRetry } : {}),
       ...(options.quickbooksFetch ? { fetch: options.quickbooksFetch } : {}),
       ...(onApiCall ? { onApiCall: (outcome: ApiCallOutcome) => onApiCall('quickbooks', outcome) } : {}),

@@ -7,6 +7,8 @@ export interface RateLimitOptions {
   concurrent: number;
   /** Batch requests per minute per realm (Intuit: 40). */
   batchPerMinute: number;
+  /** The window the per-minute counts apply to (Intuit: a minute); shorter for tests of a limiter. */
+  windowMs: number;
 }
 
 export interface WebhookOptions {
@@ -40,4 +42,9 @@ export const DEFAULT_CLIENT_ID = 'ABqboEmulatorClientId0000000000000000000000000
 export const DEFAULT_CLIENT_SECRET = 'qboEmulatorClientSecret000000000000000000';
 export const DEFAULT_VERIFIER_TOKEN = 'qbo-emulator-verifier-token';
 
-export const REAL_RATE_LIMITS: RateLimitOptions = { perMinute: 500, concurrent: 10, batchPerMinute: 40 };
+export const REAL_RATE_LIMITS: RateLimitOptions = {
+  perMinute: 500,
+  concurrent: 10,
+  batchPerMinute: 40,
+  windowMs: 60_000,
+};

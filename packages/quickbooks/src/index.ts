@@ -8,8 +8,12 @@ export { JsonDecimal } from './http/exact-json.ts';
 export {
   type LimiterTime,
   QBO_RATE_LIMITS,
+  type RateLimits,
+  type RealmLimiter,
   RealmLimiterRegistry,
+  type RealmLimiters,
   RealmRateLimiter,
+  type RequestKind,
   realTime,
 } from './http/realm-rate-limiter.ts';
 export type { RetryPolicy } from './http/retry-policy.ts';
@@ -20,7 +24,7 @@ export {
 } from './oauth/intuit-endpoints.ts';
 export { createQuickBooksOAuth, type QboTokenSet, type QuickBooksOAuth } from './oauth/quickbooks-oauth.ts';
 export { createRefreshingTokenSource, type RefreshingTokenSource } from './oauth/refreshing-token-source.ts';
-export { type CompanyProfileCache, ttlCompanyProfileCache } from './ports/company-context.ts';
+export type { CompanyProfileCache } from './ports/company-context.ts';
 export { createQuickBooksRecordCounter } from './ports/quickbooks-record-counter.ts';
 export { QboQuery } from './query/query-builder.ts';
 export { createQuickBooksAdapter } from './quickbooks-adapter.ts';

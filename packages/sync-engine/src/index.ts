@@ -96,7 +96,7 @@ export {
   recordKey,
   syncRecords,
 } from './runner/index.ts';
-export type { CompanyProfile } from './settings/company-profile.ts';
+export { type CompanyProfile, companyProfileSchema } from './settings/company-profile.ts';
 export {
   type CustomMapping,
   customMappingSchema,

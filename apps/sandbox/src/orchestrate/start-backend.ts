@@ -67,6 +67,13 @@ export async function startBackend(
   // PGlite is one session behind its socket: fewer clients means fewer interleaved statements.
   const db = createPrismaClient(databaseUrl, { maxConnections: embedded ? 1 : 6 });
   const cipher = createTokenCipher(new Map([[KEY_ID, plan.tokenKey]]), KEY_ID);
+  // One process serves the routes and the drains: one in-process budget per realm and per portal
+  // for both (the database-kept ones would only add statements to PGlite's single session).
+  const realmLimits = new RealmLimiterRegistry();
+  const portalLimits = new RateLimiterRegistry({
+    now: Date.now,
+    sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+  });
   const server = await buildServer(
     {
       db,
@@ -79,6 +86,7 @@ export async function startBackend(
         clientSecret: plan.hubspotApp.clientSecret,
         redirectUri: `${plan.urls.server}/oauth/hubspot/callback`,
         now: Date.now,
+        limiters: portalLimits,
       }),
       quickbooks: createQuickBooksPackageGateway({
         apiBaseUrl: plan.urls.quickbooks,
@@ -87,6 +95,7 @@ export async function startBackend(
         redirectUri: `${plan.urls.server}/oauth/quickbooks/callback`,
         environment: 'sandbox',
         endpoints: intuitEndpointsAt(plan.urls.quickbooks),
+        limiters: realmLimits,
       }),
     },
     { logger: { level: logLevel }, rateLimit: false },
@@ -105,11 +114,8 @@ export async function startBackend(
       hubspotApiBaseUrl: plan.urls.hubspot,
       qboApiBaseUrl: plan.urls.quickbooks,
       rateLimiters: {
-        hubspot: new RateLimiterRegistry({
-          now: Date.now,
-          sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
-        }),
-        quickbooks: new RealmLimiterRegistry(),
+        hubspot: portalLimits,
+        quickbooks: realmLimits,
       },
       onUnusable: (portalId) =>
         log.warn({ portalId }, 'portal has no usable HubSpot installation or QBO connection'),

@@ -3,6 +3,7 @@ import {
   createHubSpotRecordCounter,
   createOAuthClient,
   ensureAppProperties,
+  type PortalLimiters,
   RateLimiterRegistry,
   readInvoiceSourceOptions,
 } from '@ledgersync/hubspot';
@@ -15,6 +16,8 @@ export interface HubSpotPackageGatewayOptions {
   clientSecret: string;
   redirectUri: string;
   now: () => number;
+  /** The portals' budgets (by hub id) the workers spend, for calls made for a known portal. */
+  limiters?: PortalLimiters;
 }
 
 const propertiesResponse = (data: unknown) =>
@@ -32,12 +35,16 @@ export function createHubSpotPackageGateway(options: HubSpotPackageGatewayOption
     now: options.now,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   });
-  const clientFor = (accessToken: string, portalId = 'install') =>
+  // Install-time calls come before any drain of the portal and keep a budget of their own.
+  const clientFor = (accessToken: string, hubId?: string) =>
     createHubSpotClient({
       basePath: options.basePath,
-      portalId,
+      portalId: hubId ?? 'install',
       accessToken: async () => accessToken,
-      rateLimiter: limiters.forPortal(portalId),
+      rateLimiter:
+        hubId !== undefined && options.limiters
+          ? options.limiters.forPortal(hubId)
+          : limiters.forPortal(hubId ?? 'install'),
     });
   const grant = (t: { accessToken: string; refreshToken: string; expiresAt: number }) => ({
     accessToken: t.accessToken,
@@ -73,8 +80,8 @@ export function createHubSpotPackageGateway(options: HubSpotPackageGatewayOption
         method: 'DELETE',
       });
     },
-    async listInvoicesCreatedBefore(accessToken, before) {
-      return readHistoricalInvoices(clientFor(accessToken), before);
+    async listInvoicesCreatedBefore(accessToken, before, hubId) {
+      return readHistoricalInvoices(clientFor(accessToken, hubId), before);
     },
   };
 }

@@ -5,6 +5,7 @@ import {
   type IntuitOAuthEndpoints,
   QboQuery,
   type QboTokenSet,
+  type RealmLimiters,
   readCompanySnapshot,
   staticAccessToken,
 } from '@ledgersync/quickbooks';
@@ -18,6 +19,8 @@ export interface QuickBooksPackageGatewayOptions {
   environment: 'sandbox' | 'production';
   endpoints?: IntuitOAuthEndpoints;
   fetch?: typeof fetch;
+  /** The realms' budgets the worker spends too, so the server's calls count against the same limits. */
+  limiters?: RealmLimiters;
 }
 
 const grant = (t: QboTokenSet): QuickBooksTokenGrant => ({
@@ -41,6 +44,7 @@ export function createQuickBooksPackageGateway(options: QuickBooksPackageGateway
       baseUrl: options.apiBaseUrl,
       realmId,
       tokens: staticAccessToken(accessToken),
+      ...(options.limiters ? { limiter: options.limiters.forRealm(realmId) } : {}),
       ...(options.fetch ? { fetch: options.fetch } : {}),
     });
   return {

@@ -9,13 +9,15 @@ import type { RouteContext } from '../deps.ts';
  */
 export async function exportHistoricalInvoices(
   ctx: RouteContext,
-  portalId: string,
+  portal: { readonly id: string; readonly hubId: bigint },
   before: Date | null,
 ): Promise<string> {
-  const settings = await readObjectSettings(ctx.db, portalId, 'invoice');
+  const settings = await readObjectSettings(ctx.db, portal.id, 'invoice');
   const cutoff = before ?? settings?.syncStartedAt ?? ctx.now();
-  const token = await hubspotAccessToken(ctx, portalId);
-  return historicalInvoicesCsv(await ctx.hubspot.listInvoicesCreatedBefore(token, cutoff));
+  const token = await hubspotAccessToken(ctx, portal.id);
+  return historicalInvoicesCsv(
+    await ctx.hubspot.listInvoicesCreatedBefore(token, cutoff, portal.hubId.toString()),
+  );
 }
 
 export const CSV_DOWNLOAD_NAME = 'hubspot-historical-invoices.csv';

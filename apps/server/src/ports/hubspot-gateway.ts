@@ -38,6 +38,9 @@ export interface HubSpotGateway extends HubSpotHistoryReader {
 export type { HistoricalInvoice };
 
 export interface HubSpotHistoryReader {
-  /** Finalized HubSpot-source invoices created before `before`, oldest first. */
-  listInvoicesCreatedBefore(accessToken: string, before: Date): Promise<HistoricalInvoice[]>;
+  /**
+   * Finalized HubSpot-source invoices created before `before`, oldest first. Many pages: the calls
+   * spend the budget of the portal `hubId` with its drains.
+   */
+  listInvoicesCreatedBefore(accessToken: string, before: Date, hubId: string): Promise<HistoricalInvoice[]>;
 }

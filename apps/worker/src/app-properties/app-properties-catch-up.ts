@@ -9,6 +9,7 @@ import {
   APP_PROPERTIES_VERSION,
   createHubSpotClient,
   ensureAppProperties,
+  type PortalLimiters,
   RateLimiterRegistry,
   readInvoiceSourceOptions,
 } from '@ledgersync/hubspot';
@@ -45,6 +46,8 @@ export interface AppPropertiesCatchUpDeps {
   readonly onFailure?: (portalId: string, error: unknown) => void;
   /** Epoch ms; the system clock by default. */
   readonly now?: () => number;
+  /** The portals' HubSpot budgets the drains spend too; a budget of this task's own by default. */
+  readonly rateLimiters?: PortalLimiters;
 }
 
 /**
@@ -58,10 +61,12 @@ export function createAppPropertiesCatchUp(deps: AppPropertiesCatchUpDeps): AppP
   const installations = createHubSpotInstallationRepository(deps.db, deps.cipher);
   const version = deps.version ?? APP_PROPERTIES_VERSION;
   const onUnauthorized = deps.onUnauthorized;
-  const limits = new RateLimiterRegistry({
-    now: Date.now,
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-  });
+  const limits =
+    deps.rateLimiters ??
+    new RateLimiterRegistry({
+      now: Date.now,
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    });
   const clientOf = async (portalId: string) => {
     const portal = await deps.db.portal.findUniqueOrThrow({ where: { id: portalId } });
     return createHubSpotClient({
@@ -69,7 +74,8 @@ export function createAppPropertiesCatchUp(deps: AppPropertiesCatchUpDeps): AppP
       portalId: portal.hubId.toString(),
       accessToken: async () => (await installations.find(portalId))?.tokens.accessToken ?? '',
       ...(onUnauthorized ? { onUnauthorized: (token: string) => onUnauthorized(portalId, token) } : {}),
-      rateLimiter: limits.forPortal(portalId),
+      // Keyed by hub id, as the adapters key the portal's budget.
+      rateLimiter: limits.forPortal(portal.hubId.toString()),
     });
   };
   return {

@@ -2,9 +2,7 @@
 // with SIGKILL or stopped with SIGTERM by the test. LS_WORKER_DEBUG=1 prints graphile-worker's log.
 import { parseKeyring } from '@ledgersync/config';
 import { createPrismaClient, createTokenCipher } from '@ledgersync/db';
-import { RateLimiterRegistry } from '@ledgersync/hubspot';
-import { createPortsFor } from '@ledgersync/portal-adapters';
-import { RealmLimiterRegistry } from '@ledgersync/quickbooks';
+import { createPortsFor, createSharedRateLimiters } from '@ledgersync/portal-adapters';
 import { startWorker } from '../create-worker.ts';
 
 export interface ChildConfig {
@@ -26,10 +24,8 @@ const portsFor = createPortsFor({
   cipher: createTokenCipher(keyring.keys),
   hubspotApiBaseUrl: config.hubspotUrl,
   qboApiBaseUrl: config.qboUrl,
-  rateLimiters: {
-    hubspot: new RateLimiterRegistry({ now: Date.now, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) }),
-    quickbooks: new RealmLimiterRegistry(),
-  },
+  // As the worker runs: the budgets are shared with the other worker processes through the database.
+  rateLimiters: createSharedRateLimiters(db),
   hubspotRetry: { baseDelayMs: 2, maxDelayMs: 20 },
 });
 const worker = await startWorker({

@@ -31,6 +31,7 @@ describe('the worker metrics', () => {
         { from: 'hubspot', ms: 1_500 },
         { from: 'quickbooks', ms: 45_000 },
       ],
+      stages: [{ from: 'hubspot', ms: { notice: 200, queue: 1_000, write: 300 } }],
     });
     const text = await metrics.registry.metrics();
     expect(text).toContain('ledgersync_jobs_total{task="sync-portal",outcome="succeeded"} 1');
@@ -38,6 +39,11 @@ describe('the worker metrics', () => {
     expect(text).toContain('ledgersync_change_to_write_seconds_bucket{le="2",from="hubspot"} 1');
     expect(text).toContain('ledgersync_change_to_write_seconds_bucket{le="30",from="quickbooks"} 0');
     expect(text).toContain('ledgersync_change_to_write_seconds_sum{from="quickbooks"} 45');
+    expect(text).toContain('ledgersync_change_stage_seconds_sum{stage="notice",from="hubspot"} 0.2');
+    expect(text).toContain('ledgersync_change_stage_seconds_sum{stage="queue",from="hubspot"} 1');
+    expect(text).toContain(
+      'ledgersync_change_stage_seconds_bucket{le="0.25",stage="write",from="hubspot"} 0',
+    );
     // The process's own series come with it.
     expect(text).toContain('process_cpu_user_seconds_total');
     expect(text).toContain('nodejs_heap_size_used_bytes');

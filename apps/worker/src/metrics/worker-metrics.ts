@@ -33,6 +33,16 @@ export function createWorkerMetrics() {
     registers: [registry],
   });
 
+  const changeStage = new Histogram({
+    name: 'ledgersync_change_stage_seconds',
+    help:
+      'Each stage of a written change, by stage (notice: change to notice stored; queue: stored to the ' +
+      'drain pass starting; write: pass start to the write on the other side) and the side it came from',
+    labelNames: ['stage', 'from'] as const,
+    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 300],
+    registers: [registry],
+  });
+
   return {
     registry,
     recordJob(task: string, outcome: JobOutcome): void {
@@ -44,6 +54,9 @@ export function createWorkerMetrics() {
     },
     recordDrain(report: DrainReport): void {
       for (const { from, ms } of report.changeToWrite) changeToWrite.observe({ from }, ms / 1000);
+      for (const { from, ms } of report.stages)
+        for (const [stage, stageMs] of Object.entries(ms))
+          changeStage.observe({ stage, from }, stageMs / 1000);
     },
   };
 }

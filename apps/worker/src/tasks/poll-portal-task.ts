@@ -4,7 +4,7 @@ import {
   POLL_ALL_TASK,
   POLL_PORTAL_TASK,
   parseJobPayload,
-  pollPortalJobKey,
+  schedulePortalPoll,
 } from '@ledgersync/jobs';
 import type { PortalPorts, PortsFor } from '@ledgersync/portal-adapters';
 import {
@@ -20,16 +20,16 @@ import {
 import type { Task } from 'graphile-worker';
 import { portalGate } from '../portal-gate.ts';
 
-/** Cron entry point: one keyed `poll-portal` job per active portal (a slow poll is never doubled). */
+/** Cron entry point: one keyed `poll-portal` job per active portal, on the portal's queue. */
 export function pollAllTask(deps: { db: Db }): Task {
-  return async (payload, helpers) => {
+  return async (payload) => {
     parseJobPayload(POLL_ALL_TASK, payload);
     const portals = await deps.db.portal.findMany({
       where: { uninstalledAt: null, quickbooksConnection: { status: 'connected' } },
       select: { id: true },
     });
     for (const { id } of portals) {
-      await helpers.addJob(POLL_PORTAL_TASK, { portalId: id }, { jobKey: pollPortalJobKey(id) });
+      await schedulePortalPoll(deps.db, id);
     }
   };
 }

@@ -27,6 +27,7 @@ export function noticeFromRow(row: NoticeRow): ChangeNotice {
     kind: row.mergedIntoId === null ? 'change' : 'merge',
     mergedInto: row.mergedIntoId,
     occurredAt: (row.occurredAt ?? row.receivedAt).toISOString(),
+    receivedAt: row.receivedAt.toISOString(),
     attempts: row.attempts,
   };
 }

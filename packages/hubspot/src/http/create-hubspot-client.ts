@@ -1,7 +1,7 @@
 import { Client } from '@hubspot/api-client';
 import type { ApiCallObserver } from '@ledgersync/sync-engine';
 import { HubSpotCallError, type HubSpotFailure, toHubSpotFailure, tokenFailure } from './hubspot-failure.ts';
-import type { Budget, PortalRateLimiter } from './rate-limiter.ts';
+import type { Budget, PortalLimiter } from './rate-limiter.ts';
 import { DEFAULT_RETRY_POLICY, decideRetry, type RetryPolicy } from './retry-policy.ts';
 
 export interface HubSpotClientOptions {
@@ -12,8 +12,8 @@ export interface HubSpotClientOptions {
   readonly accessToken: () => Promise<string>;
   /** Asked once when HubSpot answers 401, before the single retry (forces a refresh). */
   readonly onUnauthorized?: (failedToken: string) => Promise<void>;
-  /** The portal's limiter from a process-wide `RateLimiterRegistry`. */
-  readonly rateLimiter: PortalRateLimiter;
+  /** The portal's limiter: in-process (`RateLimiterRegistry`) or shared by every process. */
+  readonly rateLimiter: PortalLimiter;
   readonly retry?: Partial<RetryPolicy>;
   readonly sleep?: (ms: number) => Promise<void>;
   readonly random?: () => number;

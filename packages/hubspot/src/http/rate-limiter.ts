@@ -5,6 +5,25 @@
  */
 export type Budget = 'standard' | 'search';
 
+/**
+ * What a client needs of a portal's budgets. The in-process limiter below serves one process (unit
+ * tests, the sandbox); budgets shared by every process implement the same.
+ */
+export interface PortalLimiter {
+  /** Waits for room in the budget; call the returned function when the answer has arrived. */
+  acquire(budget: Budget): Promise<() => void>;
+  /** Learns from a response's rate-limit headers. */
+  observe(headers: Readonly<Record<string, string>>): void;
+  /** After a 429: no call of the budget for `ms`. */
+  holdFor(budget: Budget, ms: number): void;
+  windowMs(budget: Budget): number;
+}
+
+/** Hands out the limiter of each portal. */
+export interface PortalLimiters {
+  forPortal(portalId: string): PortalLimiter;
+}
+
 export interface RateLimiterOptions {
   /** Burst budget before any header has told us the real one (HubSpot: 100–110 per 10 s for OAuth apps). */
   tenSecondly?: number;
@@ -71,7 +90,7 @@ class SlidingWindow {
   }
 }
 
-export class PortalRateLimiter {
+export class PortalRateLimiter implements PortalLimiter {
   private readonly standard: SlidingWindow;
   private readonly search: SlidingWindow;
   constructor(private readonly options: RateLimiterOptions) {
@@ -129,7 +148,7 @@ function lowerKeys(headers: Readonly<Record<string, string>>): Record<string, st
 }
 
 /** One limiter per portal for the whole process, whichever client or job makes the call. */
-export class RateLimiterRegistry {
+export class RateLimiterRegistry implements PortalLimiters {
   private readonly limiters = new Map<string, PortalRateLimiter>();
   constructor(private readonly options: RateLimiterOptions) {}
   forPortal(portalId: string): PortalRateLimiter {

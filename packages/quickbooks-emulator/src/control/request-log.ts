@@ -5,6 +5,8 @@ export interface LoggedRequest {
   endpoint: string;
   status: number;
   realmId?: string;
+  /** From the request's arrival to its answer: with `at` (the answer), how long it was in flight. */
+  elapsedMs?: number;
 }
 
 /** `GET /v3/company/123/invoice/45?minorversion=75` → `GET /v3/company/:realmId/invoice/:id`. */

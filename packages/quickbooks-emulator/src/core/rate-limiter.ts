@@ -1,7 +1,5 @@
 import type { RateLimitOptions } from '../options.ts';
 
-const WINDOW_MS = 60_000;
-
 /** Intuit's per-realm throttles: requests per minute, batch requests per minute, concurrency. */
 export class RateLimiter {
   private readonly recent = new Map<string, number[]>();
@@ -39,7 +37,8 @@ export class RateLimiter {
   }
 
   private window(map: Map<string, number[]>, realmId: string, nowMs: number): number[] {
-    const kept = (map.get(realmId) ?? []).filter((t) => nowMs - t < WINDOW_MS);
+    const windowMs = this.limits ? this.limits.windowMs : 0;
+    const kept = (map.get(realmId) ?? []).filter((t) => nowMs - t < windowMs);
     map.set(realmId, kept);
     return kept;
   }

@@ -54,6 +54,7 @@ export function installTrafficHooks(app: FastifyInstance, emu: Emulator): void {
       endpoint: endpointOf(request.method, request.url),
       status: reply.statusCode,
       ...(realmId ? { realmId } : {}),
+      elapsedMs: reply.elapsedTime,
     });
   });
 }

@@ -6,7 +6,7 @@ import { parseExactJson, stringifyExactJson } from './exact-json.ts';
 import {
   type LimiterTime,
   processRealmLimiters,
-  type RealmRateLimiter,
+  type RealmLimiter,
   type RequestKind,
   realTime,
 } from './realm-rate-limiter.ts';
@@ -20,8 +20,8 @@ export interface TransportOptions {
   readonly realmId: string;
   readonly tokens: AccessTokenSource;
   readonly fetch?: typeof fetch;
-  /** Defaults to the process-wide limiter of this realm. */
-  readonly limiter?: RealmRateLimiter;
+  /** Defaults to this process's limiter of this realm. */
+  readonly limiter?: RealmLimiter;
   readonly retry?: Partial<RetryPolicy>;
   readonly time?: LimiterTime;
   readonly random?: () => number;
@@ -82,7 +82,12 @@ export function createQboTransport(options: TransportOptions): QboTransport {
     } catch {
       body = null; // an HTML gateway page or a cut-off body: judged by its status below
     }
-    return { status: response.status, body, tid: response.headers.get('intuit_tid') };
+    return {
+      status: response.status,
+      body,
+      tid: response.headers.get('intuit_tid'),
+      retryAfterMs: retryAfterMs(response.headers.get('retry-after'), time.now()),
+    };
   }
 
   return async function send(request: QboRequest): Promise<unknown> {
@@ -107,7 +112,7 @@ export function createQboTransport(options: TransportOptions): QboTransport {
         throw new QboError('Network', `QuickBooks could not be reached: ${describe(cause)}`, null, null);
       }
       release();
-      const { status, body, tid } = result;
+      const { status, body, tid, retryAfterMs: askedWait } = result;
       const faultIn200 = status < 300 && typeof body === 'object' && body !== null && 'Fault' in body;
       options.onApiCall?.(status >= 200 && status < 300 && !faultIn200 ? 'ok' : status);
       if (status >= 200 && status < 300 && !faultIn200 && body !== null) return body;
@@ -117,7 +122,7 @@ export function createQboTransport(options: TransportOptions): QboTransport {
           : faultToError(status, body, tid);
       if (error.code === 'Throttled' && throttles < policy.maxThrottleRetries) {
         throttles += 1;
-        limiter.pause(policy.throttleWaitMs);
+        limiter.pause(askedWait ?? policy.throttleWaitMs);
         continue;
       }
       if (error.code === 'Unauthorized' && !refreshed) {
@@ -133,6 +138,15 @@ export function createQboTransport(options: TransportOptions): QboTransport {
       throw error;
     }
   };
+}
+
+/** A `Retry-After` in seconds or as an HTTP date; null when absent or unreadable. */
+export function retryAfterMs(header: string | null, now: number): number | null {
+  if (header === null || header.trim() === '') return null;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return seconds >= 0 ? seconds * 1000 : null;
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? null : Math.max(0, at - now);
 }
 
 function describe(cause: unknown): string {

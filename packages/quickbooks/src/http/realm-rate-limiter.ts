@@ -29,6 +29,22 @@ export const realTime: LimiterTime = {
 export type RequestKind = 'request' | 'batch';
 
 /**
+ * What a client needs of a realm's budget. The in-process limiter below serves one process (unit
+ * tests, the sandbox); a budget shared by every process implements the same.
+ */
+export interface RealmLimiter {
+  /** Waits for budget, then returns the function to call once the answer has arrived. */
+  acquire(kind: RequestKind): Promise<() => void>;
+  /** Stops every request of the realm until `ms` from now (after a 429). */
+  pause(ms: number): void;
+}
+
+/** Hands out the limiter of each realm. */
+export interface RealmLimiters {
+  forRealm(key: string): RealmLimiter;
+}
+
+/**
  * A request counts against the window from the moment it is sent until a minute after its
  * answer arrived: QBO stamps it somewhere in between, so stamping it at the answer can never
  * undercount, whatever the latency.
@@ -38,7 +54,7 @@ interface Stamp {
   readonly batch: boolean;
 }
 
-export class RealmRateLimiter {
+export class RealmRateLimiter implements RealmLimiter {
   private stamps: Stamp[] = [];
   private active = 0;
   private pausedUntil = 0;
@@ -124,7 +140,7 @@ export class RealmRateLimiter {
 }
 
 /** One limiter per realm per process, shared by every client of that realm. */
-export class RealmLimiterRegistry {
+export class RealmLimiterRegistry implements RealmLimiters {
   private readonly byRealm = new Map<string, RealmRateLimiter>();
   constructor(
     private readonly limits: RateLimits = QBO_RATE_LIMITS,

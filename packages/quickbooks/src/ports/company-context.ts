@@ -3,10 +3,11 @@ import type { QuickBooksClient } from '../api/qbo-client.ts';
 import { companyProfileFromQbo } from '../mapping/company-profile.ts';
 import { guard } from './guard.ts';
 
-/** A realm's company profile kept between drains (one per realm, owned by the worker). */
+/** Where a realm's profile is kept between drains: in this process, or in the database for all. */
 export interface CompanyProfileCache {
-  read(): CompanyProfile | undefined;
-  write(profile: CompanyProfile): void;
+  /** The kept profile while it is fresh; undefined sends the adapter to QBO. */
+  read(): Promise<CompanyProfile | undefined>;
+  write(profile: CompanyProfile): Promise<void>;
 }
 
 /**
@@ -17,8 +18,8 @@ export interface CompanyProfileCache {
 export function ttlCompanyProfileCache(ttlMs: number, now: () => number): CompanyProfileCache {
   let entry: { profile: CompanyProfile; at: number } | null = null;
   return {
-    read: () => (entry && now() - entry.at < ttlMs ? entry.profile : undefined),
-    write: (profile) => {
+    read: async () => (entry && now() - entry.at < ttlMs ? entry.profile : undefined),
+    write: async (profile) => {
       entry = { profile, at: now() };
     },
   };
@@ -32,16 +33,21 @@ export function companyContext(qbo: QuickBooksClient, cache?: CompanyProfileCach
   let pending: Promise<ReadResult<CompanyProfile>> | null = null;
   return function profile(): Promise<ReadResult<CompanyProfile>> {
     if (!pending) {
-      const cached = cache?.read();
-      pending = cached
-        ? Promise.resolve({ ok: true as const, value: cached })
-        : guard(async () => companyProfileFromQbo(await qbo.preferences(), await qbo.companyInfo()));
+      pending = (async () => {
+        // A cache that cannot be read costs two QBO calls, never the drain.
+        const cached = await cache?.read().catch(() => undefined);
+        if (cached) return { ok: true as const, value: cached };
+        const read = await guard(async () =>
+          companyProfileFromQbo(await qbo.preferences(), await qbo.companyInfo()),
+        );
+        if (read.ok) await cache?.write(read.value).catch(() => undefined);
+        return read;
+      })();
       // The caller gets the rejection of a read that threw (e.g. the token store's database went
       // away); this side chain only forgets it, so it must not leave a rejection of its own.
       pending.then(
         (r) => {
           if (!r.ok) pending = null;
-          else if (!cached) cache?.write(r.value);
         },
         () => {
           pending = null;

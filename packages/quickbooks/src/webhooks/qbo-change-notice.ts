@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ChangeNotice, SyncObject } from '@ledgersync/sync-engine';
 
 /** A change reported by a QBO webhook, before the server ties its realm to a portal. */
-export type QboChangeNotice = Omit<ChangeNotice, 'id' | 'portalId' | 'attempts'> & {
+export type QboChangeNotice = Omit<ChangeNotice, 'id' | 'portalId' | 'attempts' | 'receivedAt'> & {
   readonly realmId: string;
   /** QBO's entity name and operation, as sent (for the activity log). */
   readonly entity: string;

@@ -101,5 +101,7 @@ export interface ChangeNotice {
   readonly kind: 'change' | 'delete' | 'merge';
   readonly mergedInto: string | null;
   readonly occurredAt: string;
+  /** When the notice was stored (the webhook route or the poll that told us of the change). */
+  readonly receivedAt: string;
   readonly attempts: number;
 }

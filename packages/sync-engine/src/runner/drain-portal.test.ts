@@ -51,11 +51,16 @@ describe('drainPortal', () => {
 
   it('reports the time from each written change to its write, and nothing for an echo', async () => {
     const fiveSecondsLater = { ...inMemoryPorts(apps, store), clock: fixedClock('2026-02-01T00:00:05.000Z') };
-    expect((await drainPortal(fiveSecondsLater, 'p1')).changeToWrite).toEqual([
-      { from: 'hubspot', ms: 5_000 },
-    ]);
+    const report = await drainPortal(fiveSecondsLater, 'p1');
+    expect(report.changeToWrite).toEqual([{ from: 'hubspot', ms: 5_000 }]);
+    // Stored at once, taken five seconds later, written within the same instant of the fixed clock.
+    expect(report.stages).toEqual([{ from: 'hubspot', ms: { notice: 0, queue: 5_000, write: 0 } }]);
     store.notify('quickbooks', 'invoice', store.linkOf('invoice', 'hubspot', 'i1')?.quickbooksId ?? '');
-    expect(await drainPortal(fiveSecondsLater, 'p1')).toMatchObject({ processed: 1, changeToWrite: [] });
+    expect(await drainPortal(fiveSecondsLater, 'p1')).toMatchObject({
+      processed: 1,
+      changeToWrite: [],
+      stages: [],
+    });
   });
 
   it('R-EDT-3: the echo of our own write (a QBO notice for the new invoice) writes nothing', async () => {

@@ -28,6 +28,7 @@ export async function drainPortal(
     failures: 0,
     connectionError: null,
     changeToWrite: [],
+    stages: [],
   };
   if (notices.length === 0) return empty;
   const settings = await ports.store.readSettings(portalId);
@@ -45,9 +46,26 @@ export async function drainPortal(
   }));
   const { waiting, writes, failures, written } = await syncRecords(ports, portalId, settings, seeds, options);
   const writtenAt = ports.clock.now().getTime();
-  const changeToWrite = active
-    .filter((n) => written.has(recordKey({ side: n.side, object: n.object, id: n.recordId })))
-    .map((n) => ({ from: n.side, ms: Math.max(0, writtenAt - Date.parse(n.occurredAt)) }));
+  const startedAt = now.getTime();
+  const writtenNotices = active.filter((n) =>
+    written.has(recordKey({ side: n.side, object: n.object, id: n.recordId })),
+  );
+  const changeToWrite = writtenNotices.map((n) => ({
+    from: n.side,
+    ms: Math.max(0, writtenAt - Date.parse(n.occurredAt)),
+  }));
+  const stages = writtenNotices.map((n) => {
+    const occurred = Date.parse(n.occurredAt);
+    const received = Math.max(occurred, Date.parse(n.receivedAt));
+    return {
+      from: n.side,
+      ms: {
+        notice: received - occurred,
+        queue: Math.max(0, startedAt - received),
+        write: Math.max(0, writtenAt - Math.max(startedAt, received)),
+      },
+    };
+  });
 
   return settle(ports, active, waiting, options, {
     ...empty,
@@ -55,6 +73,7 @@ export async function drainPortal(
     writes,
     failures,
     changeToWrite,
+    stages,
   });
 }
 

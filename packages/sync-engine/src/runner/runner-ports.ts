@@ -40,6 +40,19 @@ export interface DrainReport {
    * no write are not in it.
    */
   readonly changeToWrite: readonly { readonly from: Side; readonly ms: number }[];
+  /**
+   * The same writes split by stage, in ms: `notice`, from the change to its notice being stored
+   * (the other API's webhook delivery and our route); `queue`, from then to the pass that took it
+   * starting; `write`, from the pass starting to the write on the other side.
+   */
+  readonly stages: readonly ChangeStages[];
+}
+
+export type ChangeStage = 'notice' | 'queue' | 'write';
+
+export interface ChangeStages {
+  readonly from: Side;
+  readonly ms: Readonly<Record<ChangeStage, number>>;
 }
 
 export function backoffDelayMs(attempts: number, options: DrainOptions): number {

@@ -116,6 +116,7 @@ export class InMemoryStore implements SyncStore {
       kind: 'change',
       mergedInto: null,
       occurredAt: T1,
+      receivedAt: T1,
       attempts: 0,
       processed: false,
       notBefore: 0,

@@ -112,7 +112,7 @@ export function backfillRoutes(app: TypedApp, ctx: RouteContext): void {
     },
     async (request, reply) => {
       const before = request.query.before ? new Date(request.query.before) : null;
-      const csv = await exportHistoricalInvoices(ctx, portalOf(request).id, before);
+      const csv = await exportHistoricalInvoices(ctx, portalOf(request), before);
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${CSV_DOWNLOAD_NAME}"`)

@@ -61,7 +61,7 @@ export function exportDownloadRoute(app: TypedApp, ctx: RouteContext): void {
         throw forbidden('portal_not_installed', 'LedgerSync is not installed in this HubSpot account');
       }
       const before = check.claims.before ? new Date(check.claims.before) : null;
-      const csv = await exportHistoricalInvoices(ctx, portal.id, before);
+      const csv = await exportHistoricalInvoices(ctx, portal, before);
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${CSV_DOWNLOAD_NAME}"`)
