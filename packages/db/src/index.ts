@@ -44,7 +44,14 @@ export {
 } from './queries/record-link-queries.ts';
 export { deleteExpiredSignatureUses, recordSignatureUse } from './queries/signature-use-queries.ts';
 export { listRecordActivity } from './queries/sync-activity-queries.ts';
-export { listSyncRuns, readSyncRun } from './queries/sync-run-queries.ts';
+export {
+  findSyncRun,
+  finishSyncRun,
+  listSyncRuns,
+  readSyncRun,
+  recordSyncRunPage,
+  setSyncRunTotal,
+} from './queries/sync-run-queries.ts';
 export {
   listEnabledObjects,
   type ObjectSettingsChange,

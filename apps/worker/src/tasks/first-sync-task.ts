@@ -1,4 +1,12 @@
-import { createPrismaSyncStore, type Db, inTransaction } from '@ledgersync/db';
+import {
+  createPrismaSyncStore,
+  type Db,
+  findSyncRun,
+  finishSyncRun,
+  inTransaction,
+  recordSyncRunPage,
+  setSyncRunTotal,
+} from '@ledgersync/db';
 import { FIRST_SYNC_TASK, parseJobPayload, queueFirstSyncPage } from '@ledgersync/jobs';
 import type { PortsFor } from '@ledgersync/portal-adapters';
 import {
@@ -40,12 +48,12 @@ export function firstSyncTask(deps: FirstSyncDeps): Task {
 
 export async function runFirstSyncPage(deps: FirstSyncDeps, syncRunId: string, page: number): Promise<void> {
   const { db } = deps;
-  const run = await db.syncRun.findUnique({ where: { id: syncRunId } });
+  const run = await findSyncRun(db, syncRunId);
   if (run?.status !== 'running' || run.pages !== page) return;
   const { portalId, object, sourceSide } = run;
   const gate = await portalGate(db, portalId);
   if (gate === 'stopped') {
-    await finish(db, run.id, 'cancelled', deps.clock.now(), 'the portal was disconnected');
+    await finishSyncRun(db, run.id, 'cancelled', deps.clock.now(), 'the portal was disconnected');
     return;
   }
   const store = createPrismaSyncStore(db, { now: () => deps.clock.now() });
@@ -60,21 +68,21 @@ export async function runFirstSyncPage(deps: FirstSyncDeps, syncRunId: string, p
   }
   const rule = settings[object as 'customer' | 'product'];
   if (!rule.enabled || !directionAllowsWriteTo(rule.direction, otherSide(sourceSide))) {
-    await finish(db, run.id, 'cancelled', deps.clock.now(), 'the rule no longer syncs from this side');
+    await finishSyncRun(db, run.id, 'cancelled', deps.clock.now(), 'the rule no longer syncs from this side');
     return;
   }
   if (page === 0) {
     const counted = await ports.counters[sourceSide].countRecords(object);
     if (!counted.ok)
       throw new Error(`first sync ${syncRunId}: ${counted.error.code}: ${counted.error.message}`);
-    await db.syncRun.update({ where: { id: run.id }, data: { total: counted.value } });
+    await setSyncRunTotal(db, run.id, counted.value);
   }
   const read = await ports.readers[sourceSide].readChangedSince(object, EVERYTHING, run.cursor ?? undefined);
   if (!read.ok) {
     // A transient failure (rate limit, outage) is retried by the queue with its backoff.
     if (read.error.retryable)
       throw new Error(`first sync ${syncRunId}: ${read.error.code}: ${read.error.message}`);
-    await finish(db, run.id, 'failed', deps.clock.now(), `${read.error.code}: ${read.error.message}`);
+    await finishSyncRun(db, run.id, 'failed', deps.clock.now(), `${read.error.code}: ${read.error.message}`);
     return;
   }
   const seeds: RecordRef[] = read.value.records
@@ -87,39 +95,15 @@ export async function runFirstSyncPage(deps: FirstSyncDeps, syncRunId: string, p
   const linked = seeds.filter((s) => result.linked.has(recordKey(s))).length;
   const next = read.value.nextPageToken;
   await inTransaction(db, async (tx) => {
-    const stored = await tx.syncRun.updateMany({
-      where: { id: run.id, status: 'running', pages: page },
-      data: {
-        pages: page + 1,
-        done: { increment: seeds.length - failed },
-        failed: { increment: failed },
-        linked: { increment: linked },
-        cursor: next,
-        ...(next ? {} : { status: 'done', finishedAt: deps.clock.now() }),
-      },
+    const stored = await recordSyncRunPage(tx, run.id, {
+      page,
+      done: seeds.length - failed,
+      failed,
+      linked,
+      nextCursor: next,
+      at: deps.clock.now(),
     });
     // Cancelled meanwhile: the page's records stay synced, no next page is queued.
-    if (stored.count === 0) return;
-    if (next) {
-      await queueFirstSyncPage(tx, run, page + 1);
-      return;
-    }
-    // Records created while it ran were counted after the total was: the finished bar reads whole.
-    const done = await tx.syncRun.findUniqueOrThrow({ where: { id: run.id } });
-    if (done.done + done.failed > done.total)
-      await tx.syncRun.update({ where: { id: run.id }, data: { total: done.done + done.failed } });
-  });
-}
-
-async function finish(
-  db: Db,
-  id: string,
-  status: 'cancelled' | 'failed',
-  at: Date,
-  error: string,
-): Promise<void> {
-  await db.syncRun.updateMany({
-    where: { id, status: 'running' },
-    data: { status, finishedAt: at, error },
+    if (stored && next) await queueFirstSyncPage(tx, run, page + 1);
   });
 }
