@@ -7,7 +7,7 @@ import type {
   WriteResult,
 } from '@ledgersync/sync-engine';
 import { batchReadObjects, batchUpdateObjects } from '../crm/batch-objects.ts';
-import type { Properties } from '../crm/hubspot-object.ts';
+import type { HubSpotObject, Properties } from '../crm/hubspot-object.ts';
 import { LAST_SYNCED_AT_PROPERTY, OBJECT_TYPE_FOR, SYNC_STATUS_PROPERTY } from '../crm/object-types.ts';
 import type { HubSpotClient } from '../http/create-hubspot-client.ts';
 import { HubSpotCallError, toSyncError } from '../http/hubspot-failure.ts';
@@ -20,7 +20,7 @@ import { createRecords, type NewRecord } from './create-records.ts';
 import type { InvoiceSourceCatalogue } from './invoice-source-catalogue.ts';
 import { type KnownInvoiceLinks, readRecordsByIds } from './read-records.ts';
 import { propertiesFor } from './record-properties.ts';
-import { type CreateAnswer, recordFromCreate, withSent } from './records-from-answers.ts';
+import { type CreateAnswer, recordFromCreate, recordFromUpdate, withSent } from './records-from-answers.ts';
 import { writeInvoiceLines, writeReferences } from './write-links.ts';
 
 export interface HubSpotSideWriterOptions {
@@ -41,7 +41,7 @@ type Slot = {
   error?: SyncError;
   /** The create made the record: it has no associations to replace, so none are read before writing. */
   fresh?: boolean;
-  /** A create's record as HubSpot answered its last write (with the properties sent), and its lines. */
+  /** The record as HubSpot answered its last write (over the properties sent), and lines written. */
   answer?: CreateAnswer;
 };
 
@@ -124,6 +124,22 @@ export function createHubSpotSideWriter(options: HubSpotSideWriterOptions): Side
           s.error = stale(c.id, c.expectedVersion, actual);
       }
       const ready = changes.filter((s) => !s.error);
+      // An invoice's new lines go before its header, so the header's answer carries the amounts
+      // and the version the lines gave it.
+      const relined =
+        object === 'invoice'
+          ? await writeInvoiceLines(
+              client,
+              catalogue,
+              ready.flatMap((s) => {
+                const c = s.command as WriteCommand<'invoice'>;
+                if (c.kind !== 'update' || !c.changes.lines) return [];
+                return [
+                  { id: c.id, lines: c.changes.lines, currency: c.changes.currency ?? c.record.currency },
+                ];
+              }),
+            )
+          : new Map<string, HubSpotObject[]>();
       const inputs = ready.map((s) => {
         const c = s.command;
         if (c.kind === 'update')
@@ -142,8 +158,20 @@ export function createHubSpotSideWriter(options: HubSpotSideWriterOptions): Side
       results.forEach((r, i) => {
         const slot = ready[i];
         if (!slot) return;
-        if (r.ok) slot.id = r.value.id;
-        else slot.error = toSyncError(r.failure);
+        if (!r.ok) {
+          slot.error = toSyncError(r.failure);
+          return;
+        }
+        slot.id = r.value.id;
+        const c = slot.command;
+        if (c.kind !== 'update') return;
+        // The whole record as planned, under what HubSpot answered: the properties it did not echo.
+        const planned = propertiesFor(object, c.record as RecordOf<O>, custom);
+        const lines = relined.get(c.id);
+        slot.answer = {
+          object: withSent(r.value, { ...planned, ...(inputs[i]?.properties ?? {}) }),
+          ...(lines ? { lines } : {}),
+        };
       });
     });
 
@@ -163,7 +191,11 @@ export function createHubSpotSideWriter(options: HubSpotSideWriterOptions): Side
         return [];
       });
       if (object === 'invoice') {
-        const lined = withRecords.flatMap(({ id, record }) => {
+        // An update's lines were written before its header.
+        const created = withRecords.filter(
+          ({ id }) => written.find((s) => s.id === id)?.command.kind === 'create',
+        );
+        const lined = created.flatMap(({ id, record }) => {
           const inv = record as Partial<RecordOf<'invoice'>>;
           const full = written.find((s) => s.id === id)?.command as
             | { record?: RecordOf<'invoice'> }
@@ -236,14 +268,24 @@ export function createHubSpotSideWriter(options: HubSpotSideWriterOptions): Side
       );
       for (const s of slots) {
         const c = s.command;
-        // A replayed create may hold what the first attempt linked, a draft what its lines changed.
-        if (c.kind !== 'create' || !s.fresh || !s.answer || !s.id || s.error) continue;
+        // A replayed create may hold what the first attempt linked, a draft what its lines changed:
+        // those are read back, as are void and mark commands (nothing planned says the whole record).
+        if (!s.answer || !s.id || s.error) continue;
+        if (c.kind === 'create' && !s.fresh) continue;
+        if (c.object === 'invoice' && paid.has(s.id)) continue;
         if (
+          c.kind === 'create' &&
           c.object === 'invoice' &&
-          ((c.record as RecordOf<'invoice'>).status === 'draft' || paid.has(s.id))
+          (c.record as RecordOf<'invoice'>).status === 'draft'
         )
           continue;
-        const r = await recordFromCreate(c, s.answer, custom, options.invoiceSources ?? null);
+        const sources = options.invoiceSources ?? null;
+        const r =
+          c.kind === 'create'
+            ? await recordFromCreate(c, s.answer, custom, sources)
+            : c.kind === 'update'
+              ? await recordFromUpdate(c, s.answer, custom, sources)
+              : null;
         if (r) reread.set(`${c.object}:${r.id}`, { version: r.version, record: r.record });
       }
       for (const object of objects) {

@@ -64,6 +64,37 @@ async function map(
   return invoiceToCanonical(o, lines, inv.customerId ?? null, custom, options);
 }
 
+/**
+ * An updated record from the update's answer (over the planned record's properties). The links and
+ * lines the update did not rewrite are the planned record's: the engine planned it from the record
+ * as read, so they are what HubSpot holds. Null when the answer lacks the amounts HubSpot
+ * calculates for an invoice (then it is read back).
+ */
+export async function recordFromUpdate<O extends SyncObject>(
+  command: Extract<WriteCommand<O>, { kind: 'update' }>,
+  answer: CreateAnswer,
+  custom: readonly CustomInvoiceProperty[],
+  sources: InvoiceSourceCatalogue | null,
+): Promise<SideRecord<O> | null> {
+  const o = answer.object;
+  if (command.object === 'invoice' && CALCULATED.some((p) => o.properties[p] === undefined)) return null;
+  const mapped = await recordFromCreate(
+    { ...command, kind: 'create', counterpartId: '' } as Extract<WriteCommand<O>, { kind: 'create' }>,
+    answer,
+    custom,
+    sources,
+  );
+  if (!mapped || command.object !== 'invoice' || answer.lines) return mapped;
+  const planned = command.record as RecordOf<'invoice'>;
+  return {
+    ...mapped,
+    record: { ...(mapped.record as RecordOf<'invoice'>), lines: planned.lines } as SideRecord<O>['record'],
+  };
+}
+
+/** Invoice amounts HubSpot calculates from lines and payments: a write answer must carry them. */
+const CALCULATED = ['hs_amount_billed', 'hs_balance_due'] as const;
+
 /** The answer's properties over the ones sent: the record as HubSpot now holds it. */
 export function withSent(answer: HubSpotObject, sent: Readonly<Record<string, string>>): HubSpotObject {
   return { ...answer, properties: { ...sent, ...answer.properties } };

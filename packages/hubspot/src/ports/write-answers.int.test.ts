@@ -55,7 +55,7 @@ async function createdId(
   return result.id;
 }
 
-describe('HubSpot creates carry their associations', () => {
+describe('HubSpot writes link inline and answer with the record written', () => {
   it('creates an invoice with its contact and lines linked inline, ids from the labels API, nothing read back', async () => {
     const { portal, writer, reader, kept } = await portalWithWriter();
     const contactId = await createdId(writer, create('customer', 'q-c1', aCustomer()));
@@ -143,5 +143,62 @@ describe('HubSpot creates carry their associations', () => {
       customerId: contactId,
       lines: [expect.anything()],
     });
+  });
+
+  it('takes an updated invoice from the update answer, lines and all, and the echo read equals it', async () => {
+    const { portal, writer, reader } = await portalWithWriter();
+    const contactId = await createdId(writer, create('customer', 'q-c5', aCustomer()));
+    const [created] = await writer.writeBatch([
+      create('invoice', 'q-i5', anInvoice({ customerId: contactId })),
+    ]);
+    if (!created?.ok) throw new Error('invoice create failed');
+    const before = created.record as ReturnType<typeof anInvoice>;
+    const update = (changes: Partial<typeof before>, version: string, key: string): WriteCommand => ({
+      kind: 'update',
+      object: 'invoice',
+      idempotencyKey: key,
+      id: created.id,
+      expectedVersion: version,
+      changes,
+      record: { ...before, ...changes },
+    });
+    let results: Awaited<ReturnType<typeof writer.writeBatch>> = [];
+    const headerOnly = await routesCalled(portal.portalId, async () => {
+      results = await writer.writeBatch([update({ comments: 'Due on receipt' }, created.version, 'u1')]);
+    });
+    // The version check and the write: nothing is read back.
+    expect(headerOnly).toEqual([
+      'POST /crm/v3/objects/:objectType/batch/read 200',
+      'POST /crm/v3/objects/:objectType/batch/update 200',
+    ]);
+    const first = results[0];
+    if (!first?.ok) throw new Error('update failed');
+    const echo = await reader.readByIds('invoice', [created.id]);
+    if (!echo.ok) throw new Error('read failed');
+    expect(echo.value.records[0]?.record).toEqual(first.record);
+    expect(echo.value.records[0]?.version).toBe(first.version);
+
+    const [line] = before.lines;
+    if (!line) throw new Error('the sample invoice has a line');
+    const lines = [line, { ...line, description: 'Training', quantity: '4', amount: '0.40' }];
+    const relined = await routesCalled(portal.portalId, async () => {
+      results = await writer.writeBatch([update({ lines }, first.version, 'u2')]);
+    });
+    expect(relined.filter((r) => r.includes('batch/read'))).toEqual([
+      'POST /crm/v3/objects/:objectType/batch/read 200',
+      // The lines it replaces (to archive the surplus).
+      'POST /crm/v4/associations/:fromType/:toType/batch/read 200',
+    ]);
+    const second = results[0];
+    if (!second?.ok) throw new Error('update failed');
+    expect(second.record).toMatchObject({
+      total: '0.70',
+      balance: '0.70',
+      lines: [expect.anything(), expect.anything()],
+    });
+    const again = await reader.readByIds('invoice', [created.id]);
+    if (!again.ok) throw new Error('read failed');
+    expect(again.value.records[0]?.record).toEqual(second.record);
+    expect(again.value.records[0]?.version).toBe(second.version);
   });
 });
