@@ -201,4 +201,38 @@ describe('HubSpot writes link inline and answer with the record written', () => 
     expect(again.value.records[0]?.record).toEqual(second.record);
     expect(again.value.records[0]?.version).toBe(second.version);
   });
+
+  it('reads one invoice with its line and contact ids in one call, a missing one as missing, many in batches', async () => {
+    const { portal, writer, reader } = await portalWithWriter();
+    const contactId = await createdId(writer, create('customer', 'q-c6', aCustomer()));
+    const written = await writer.writeBatch(
+      ['q-i6', 'q-i7', 'q-i8'].map((key) => create('invoice', key, anInvoice({ customerId: contactId }))),
+    );
+    const ids = written.map((w) => (w.ok ? w.id : ''));
+    let one: Awaited<ReturnType<typeof reader.readByIds>> | null = null;
+    const single = await routesCalled(portal.portalId, async () => {
+      one = await reader.readByIds('invoice', [ids[0] ?? '', '999999999']);
+    });
+    expect(single.filter((r) => !r.includes('/properties/'))).toEqual([
+      'GET /crm/v3/objects/:objectType/:objectId 200',
+      'GET /crm/v3/objects/:objectType/:objectId 404',
+      // The lines' own properties.
+      'POST /crm/v3/objects/:objectType/batch/read 200',
+    ]);
+    const first = written[0];
+    expect(one).toEqual({
+      ok: true,
+      value: { records: [expect.objectContaining({ id: ids[0] })], missing: ['999999999'], invalid: [] },
+    });
+    expect(
+      (one as unknown as { value: { records: { record: unknown }[] } }).value.records[0]?.record,
+    ).toEqual(first?.ok ? first.record : null);
+    const many = await routesCalled(portal.portalId, () => reader.readByIds('invoice', ids));
+    expect(many.filter((r) => !r.includes('/properties/'))).toEqual([
+      'POST /crm/v3/objects/:objectType/batch/read 200',
+      'POST /crm/v4/associations/:fromType/:toType/batch/read 200',
+      'POST /crm/v4/associations/:fromType/:toType/batch/read 200',
+      'POST /crm/v3/objects/:objectType/batch/read 200',
+    ]);
+  });
 });
