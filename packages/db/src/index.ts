@@ -18,7 +18,6 @@ export {
   saveAssociationTypeIds,
 } from './queries/association-type-queries.ts';
 export { findUnfinishedBackfill, listBackfills, readBackfill } from './queries/backfill-queries.ts';
-export { loadCompanyProfile, saveCompanyProfile } from './queries/company-profile-queries.ts';
 export { type InvoiceCardRows, readInvoiceCard } from './queries/invoice-card-queries.ts';
 export {
   listInvoiceSourceOptionsDue,

@@ -6,7 +6,6 @@ import {
   createQuickBooksConnectionRepository,
   createTokenCipher,
   type Db,
-  loadCompanyProfile,
 } from '@ledgersync/db';
 import { createTestDatabase, type TestDatabase } from '@ledgersync/db/testing';
 import { RateLimiterRegistry } from '@ledgersync/hubspot';
@@ -168,30 +167,5 @@ describe('createPortsFor: one portal adapters from its stored tokens', () => {
     expect(calls.filter((c) => c.startsWith('hubspot')).length).toBeGreaterThan(0);
     expect(calls.filter((c) => c.startsWith('quickbooks')).length).toBeGreaterThan(0);
     expect(calls.every((c) => c.endsWith(' ok'))).toBe(true);
-  });
-
-  it("keeps the realm's company profile for every process: a second one's drain does not ask QBO, an old one is read again", async () => {
-    const { portal } = await installedPortal();
-    const profileReads = async (ports: Awaited<ReturnType<ReturnType<typeof factory>>>) => {
-      await fetch(`${qboUrl}/_emulator/requests`, { method: 'DELETE' });
-      await expect(ports?.company.readCompanyProfile()).resolves.toMatchObject({
-        ok: true,
-        value: { homeCurrency: 'USD' },
-      });
-      const { counts } = (await (await fetch(`${qboUrl}/_emulator/requests/counts`)).json()) as {
-        counts: Record<string, number>;
-      };
-      return Object.keys(counts).filter((route) => /preferences|companyinfo/.test(route)).length;
-    };
-    expect(await profileReads(await factory()(portal.id))).toBe(2);
-    // The first process stores what it read without holding up its drain.
-    const realmId = (await createQuickBooksConnectionRepository(db, cipher).find(portal.id))?.realmId ?? '';
-    while ((await loadCompanyProfile(db, realmId)) === null) await new Promise((r) => setTimeout(r, 10));
-    // Another process (its own factory) within the TTL: the stored profile, no QBO call.
-    let now = Date.now();
-    const time = { now: () => now, sleep: async () => {} };
-    expect(await profileReads(await factory({ time })(portal.id))).toBe(0);
-    now += 6 * 60_000;
-    expect(await profileReads(await factory({ time })(portal.id))).toBe(2);
   });
 });

@@ -6,10 +6,8 @@ import {
   type Db,
   fieldMappingsColumnSchema,
   loadAssociationTypeIds,
-  loadCompanyProfile,
   loadInvoiceSourceOptions,
   saveAssociationTypeIds,
-  saveCompanyProfile,
   saveInvoiceSourceOptions,
   type TokenCipher,
 } from '@ledgersync/db';
@@ -28,7 +26,7 @@ import {
   realTime,
   ttlCompanyProfileCache,
 } from '@ledgersync/quickbooks';
-import { type ApiCallOutcome, companyProfileSchema, type Side } from '@ledgersync/sync-engine';
+import type { ApiCallOutcome, Side } from '@ledgersync/sync-engine';
 import type { PortsFor } from './portal-ports.ts';
 
 export interface PortalAdaptersOptions {
@@ -46,8 +44,8 @@ export interface PortalAdaptersOptions {
   /** Told how every request the adapters send ends, by side (the worker counts them). */
   readonly onApiCall?: (side: Side, outcome: ApiCallOutcome) => void;
   /**
-   * How long a realm's Preferences/CompanyInfo are kept between drains and processes (default 5
-   * minutes, in this process and on the realm's connection row); 0 reads them once per drain.
+   * How long a realm's Preferences/CompanyInfo are kept between drains (default 5 minutes); 0
+   * reads them once per drain.
    */
   readonly companyProfileTtlMs?: number;
   /** The clients' clock and waits (backoffs, rate-limit holds); the system's by default. */
@@ -74,29 +72,10 @@ export function createPortsFor(options: PortalAdaptersOptions): PortsFor {
   const installations = createHubSpotInstallationRepository(db, cipher);
   const connections = createQuickBooksConnectionRepository(db, cipher);
   const profiles = new Map<string, CompanyProfileCache>();
-  // Kept in this process and on the realm's connection row, so every process's drains within the
-  // TTL of the last read (by any of them) take it without asking QBO.
-  const profileOf = async (realmId: string): Promise<CompanyProfileCache> => {
-    let local = profiles.get(realmId);
-    if (local?.read() === undefined) {
-      const stored = await loadCompanyProfile(db, realmId);
-      const parsed = stored ? companyProfileSchema.safeParse(stored.profile) : null;
-      local = ttlCompanyProfileCache(
-        ttl,
-        time.now,
-        stored && parsed?.success ? { profile: parsed.data, at: stored.readAt.getTime() } : null,
-      );
-      profiles.set(realmId, local);
-    }
-    const cache = local;
-    return {
-      read: () => cache.read(),
-      write: (profile) => {
-        cache.write(profile);
-        // A failed save costs the other processes a read of their own, not this drain.
-        saveCompanyProfile(db, realmId, profile, new Date(time.now())).catch(() => undefined);
-      },
-    };
+  const profileOf = (realmId: string) => {
+    const profile = profiles.get(realmId) ?? ttlCompanyProfileCache(ttl, time.now);
+    profiles.set(realmId, profile);
+    return profile;
   };
 
   return async (portalId) => {
@@ -148,7 +127,7 @@ export function createPortsFor(options: PortalAdaptersOptions): PortsFor {
       limiter: options.rateLimiters.quickbooks.forRealm(connection.realmId),
       time,
       customLineItemIncomeAccountId: invoiceSettings?.customLineItemIncomeAccountId ?? null,
-      ...(ttl > 0 ? { companyProfileCache: await profileOf(connection.realmId) } : {}),
+      ...(ttl > 0 ? { companyProfileCache: profileOf(connection.realmId) } : {}),
       ...(options.quickbooksRetry ? { retry: options.quickbooksRetry } : {}),
       ...(options.quickbooksFetch ? { fetch: options.quickbooksFetch } : {}),
       ...(onApiCall ? { onApiCall: (outcome: ApiCallOutcome) => onApiCall('quickbooks', outcome) } : {}),

@@ -75,7 +75,7 @@ export {
   type RunnerPorts,
   syncRecords,
 } from './runner/index.ts';
-export { type CompanyProfile, companyProfileSchema } from './settings/company-profile.ts';
+export type { CompanyProfile } from './settings/company-profile.ts';
 export {
   type CustomMapping,
   customMappingSchema,

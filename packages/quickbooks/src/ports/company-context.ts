@@ -14,13 +14,8 @@ export interface CompanyProfileCache {
  * closed books or tax settings now and then), and every drain needs them, so a short TTL saves
  * two calls per drain while a change still reaches the next drains within minutes.
  */
-export function ttlCompanyProfileCache(
-  ttlMs: number,
-  now: () => number,
-  /** A profile read earlier (by another process: kept in the database), with when it was read. */
-  initial: { readonly profile: CompanyProfile; readonly at: number } | null = null,
-): CompanyProfileCache {
-  let entry: { profile: CompanyProfile; at: number } | null = initial ? { ...initial } : null;
+export function ttlCompanyProfileCache(ttlMs: number, now: () => number): CompanyProfileCache {
+  let entry: { profile: CompanyProfile; at: number } | null = null;
   return {
     read: () => (entry && now() - entry.at < ttlMs ? entry.profile : undefined),
     write: (profile) => {
