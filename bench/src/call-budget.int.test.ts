@@ -107,7 +107,7 @@ const HS_ASSOCIATIONS = '/crm/v4/associations/:fromType/:toType';
 
 /**
  * 40 QBO invoices, 10 customers, 5 items → empty HubSpot. Minimum (minimum-calls.ts): QBO 3,
- * HubSpot 5 (upserts: contacts 1, products 1, invoices 1, line items 2).
+ * HubSpot 5 (creates: contacts 1, products 1, invoices 1, line items 2).
  */
 const INBOUND_BUDGET: Budget = {
   quickbooks: {
@@ -120,15 +120,15 @@ const INBOUND_BUDGET: Budget = {
     [`POST ${QBO}/item`]: 1,
   },
   hubspot: {
-    [`POST ${HS_OBJECTS}/batch/upsert`]: 5,
-    // Contacts by email (matching, R-OBJ-2) and the written records read back.
-    [`POST ${HS_OBJECTS}/batch/read`]: 6,
+    // Records created with their associations inline: contacts 1, products 1, invoices 1, lines 2.
+    [`POST ${HS_OBJECTS}/batch/create`]: 5,
+    // The association type ids, once per portal (invoice → contact, line item → invoice), then kept.
+    [`GET ${HS_ASSOCIATIONS}/labels`]: 2,
+    // Contacts by email (matching, R-OBJ-2); created records are taken from the write answers.
+    [`POST ${HS_OBJECTS}/batch/read`]: 1,
     // Products by SKU (matching, R-OBJ-1).
     [`POST ${HS_OBJECTS}/search`]: 1,
-    // Upserts cannot carry associations: line items → invoices, invoices → contacts (1,000 a
-    // call). Created invoices have none to read first, and their read-back knows them.
-    [`POST ${HS_ASSOCIATIONS}/batch/associate/default`]: 2,
-    // An invoice leaves draft once its contact and lines are attached.
+    // HubSpot creates invoices as drafts; one leaves draft once its contact and lines are attached.
     [`POST ${HS_OBJECTS}/batch/update`]: 1,
   },
 };

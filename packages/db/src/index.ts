@@ -14,6 +14,10 @@ export {
 } from './generated/prisma/client.ts';
 export { migrateDatabase } from './migrate/migrate-database.ts';
 export type { ActivityRow } from './queries/activity-rows.ts';
+export {
+  loadAssociationTypeIds,
+  saveAssociationTypeIds,
+} from './queries/association-type-queries.ts';
 export { findUnfinishedBackfill, listBackfills, readBackfill } from './queries/backfill-queries.ts';
 export { readCompanyProfile, saveCompanyProfile } from './queries/company-profile-queries.ts';
 export { type InvoiceCardRows, readInvoiceCard } from './queries/invoice-card-queries.ts';

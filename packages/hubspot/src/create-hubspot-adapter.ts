@@ -6,6 +6,10 @@ import {
 } from './http/create-hubspot-client.ts';
 import type { PortalLimiters } from './http/rate-limiter.ts';
 import { customInvoiceProperties } from './mapping/invoice-custom-properties.ts';
+import {
+  type AssociationTypeStore,
+  createAssociationTypeCatalogue,
+} from './ports/association-type-catalogue.ts';
 import { createHubSpotRecordCounter } from './ports/hubspot-record-counter.ts';
 import { createHubSpotSideReader } from './ports/hubspot-side-reader.ts';
 import { createHubSpotSideWriter } from './ports/hubspot-side-writer.ts';
@@ -27,6 +31,8 @@ export interface HubSpotAdapterOptions {
   readonly customMappings?: readonly CustomMapping[];
   /** Where the portal's `hs_invoice_source` options are kept (R-FLT-1); without it they are read per adapter. */
   readonly invoiceSources?: InvoiceSourceStore;
+  /** Where the portal's association type ids are kept; without it they are read from HubSpot per adapter. */
+  readonly associationTypes?: AssociationTypeStore;
   readonly sleep?: HubSpotClientOptions['sleep'];
   readonly retry?: HubSpotClientOptions['retry'];
   readonly onFailure?: HubSpotClientOptions['onFailure'];
@@ -56,6 +62,7 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): {
     now: options.now,
     customInvoiceProperties: customInvoiceProperties(options.customMappings ?? []),
     invoiceSources: createInvoiceSourceCatalogue(client, options.invoiceSources ?? null),
+    associationTypes: createAssociationTypeCatalogue(client, options.associationTypes ?? null),
   };
   return {
     client,

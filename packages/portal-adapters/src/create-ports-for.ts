@@ -5,7 +5,9 @@ import {
   createSyncSettingsRepository,
   type Db,
   fieldMappingsColumnSchema,
+  loadAssociationTypeIds,
   loadInvoiceSourceOptions,
+  saveAssociationTypeIds,
   saveInvoiceSourceOptions,
   type TokenCipher,
 } from '@ledgersync/db';
@@ -106,6 +108,11 @@ export function createPortsFor(options: PortalAdaptersOptions): PortsFor {
       invoiceSources: {
         load: () => loadInvoiceSourceOptions(db, portalId),
         save: (read) => saveInvoiceSourceOptions(db, portalId, read, new Date(time.now())),
+      },
+      // Creates carry their associations; the type ids are read from the portal's labels once and kept.
+      associationTypes: {
+        load: () => loadAssociationTypeIds(db, portalId),
+        save: (ids) => saveAssociationTypeIds(db, portalId, ids),
       },
       ...(onApiCall ? { onApiCall: (outcome: ApiCallOutcome) => onApiCall('hubspot', outcome) } : {}),
     });

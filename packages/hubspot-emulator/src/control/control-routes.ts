@@ -4,6 +4,7 @@ import { tokenResponse } from '../auth/token-store.ts';
 import type { RouteEnv } from '../http/api-route.ts';
 import { validation } from '../http/hubspot-error.ts';
 import { parseBody } from '../http/parse-body.ts';
+import { associationTypeRoutes } from './association-type-routes.ts';
 import { type FaultInjector, FaultRule } from './fault-injector.ts';
 import type { RequestLog } from './request-log.ts';
 import { uiActionRoutes } from './ui-actions.ts';
@@ -99,4 +100,5 @@ export function controlRoutes(app: FastifyInstance, env: RouteEnv, extras: Contr
   });
 
   uiActionRoutes(app, env);
+  associationTypeRoutes(app, env);
 }

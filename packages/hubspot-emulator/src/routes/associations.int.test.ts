@@ -75,4 +75,47 @@ describe('associations v4', () => {
     const links = await client.crm.associations.v4.basicApi.getPage('line_items', li.id, 'deals');
     expect(links.results[0]?.associationTypes[0]?.typeId).toBe(20);
   });
+
+  it("answers a portal's renumbered default type in labels and inline creates, and refuses the old id", async () => {
+    const { client, portalId } = await emu.portalWithClient();
+    const renumbered = await emu.post(`/_emulator/portals/${portalId}/association-types`, {
+      fromType: 'commerce_payments',
+      toType: 'invoices',
+      typeId: 9542,
+      inverseTypeId: 9541,
+    });
+    expect(renumbered.status).toBe(204);
+    const v4 = client.crm.associations.v4;
+    const labels = await v4.schema.definitionsApi.getAll('commerce_payments', 'invoices');
+    expect(labels.results).toEqual([{ category: 'HUBSPOT_DEFINED', typeId: 9542, label: null }]);
+    const api = client.crm.objects.basicApi;
+    const invoice = await api.create('invoices', { properties: { hs_currency: 'USD' } });
+    const inline = (typeId: number) => [
+      {
+        to: { id: invoice.id },
+        types: [{ associationCategory: Category.HubspotDefined, associationTypeId: typeId }],
+      },
+    ];
+    const payment = await client.crm.objects.batchApi.create('commerce_payments', {
+      inputs: [
+        {
+          properties: { hs_initial_amount: '0', hs_initiated_date: '2026-01-05' },
+          associations: inline(9542),
+        },
+      ],
+    });
+    const paid = await v4.basicApi.getPage('invoices', invoice.id, 'commerce_payments');
+    expect(String(paid.results[0]?.toObjectId)).toBe(payment.results[0]?.id);
+    expect(paid.results[0]?.associationTypes[0]?.typeId).toBe(9541);
+    await expect(
+      client.crm.objects.batchApi.create('commerce_payments', {
+        inputs: [
+          {
+            properties: { hs_initial_amount: '0', hs_initiated_date: '2026-01-05' },
+            associations: inline(542),
+          },
+        ],
+      }),
+    ).rejects.toMatchObject({ code: 400 });
+  });
 });

@@ -6,20 +6,21 @@ import type {
   WriteCommand,
   WriteResult,
 } from '@ledgersync/sync-engine';
-import { batchReadObjects, batchUpdateObjects, batchUpsertObjects } from '../crm/batch-objects.ts';
-import type { Properties } from '../crm/hubspot-object.ts';
-import {
-  LAST_SYNCED_AT_PROPERTY,
-  OBJECT_TYPE_FOR,
-  QBO_ID_PROPERTY,
-  SYNC_STATUS_PROPERTY,
-} from '../crm/object-types.ts';
+import { batchReadObjects, batchUpdateObjects } from '../crm/batch-objects.ts';
+import type { HubSpotObject, Properties } from '../crm/hubspot-object.ts';
+import { LAST_SYNCED_AT_PROPERTY, OBJECT_TYPE_FOR, SYNC_STATUS_PROPERTY } from '../crm/object-types.ts';
 import type { HubSpotClient } from '../http/create-hubspot-client.ts';
 import { HubSpotCallError, toSyncError } from '../http/hubspot-failure.ts';
 import type { CustomInvoiceProperty } from '../mapping/invoice-custom-properties.ts';
+import {
+  type AssociationTypeCatalogue,
+  createAssociationTypeCatalogue,
+} from './association-type-catalogue.ts';
+import { createRecords, type NewRecord } from './create-records.ts';
 import type { InvoiceSourceCatalogue } from './invoice-source-catalogue.ts';
 import { type KnownInvoiceLinks, readRecordsByIds } from './read-records.ts';
 import { propertiesFor } from './record-properties.ts';
+import { type CreateAnswer, recordFromCreate, recordFromUpdate, withSent } from './records-from-answers.ts';
 import { writeInvoiceLines, writeReferences } from './write-links.ts';
 
 export interface HubSpotSideWriterOptions {
@@ -29,6 +30,8 @@ export interface HubSpotSideWriterOptions {
   readonly customInvoiceProperties?: readonly CustomInvoiceProperty[];
   /** As the reader's: written invoices read back with their source classified the same way. */
   readonly invoiceSources?: InvoiceSourceCatalogue;
+  /** The portal's association type ids (creates carry their associations); read per writer without it. */
+  readonly associationTypes?: AssociationTypeCatalogue;
 }
 
 type Slot = {
@@ -36,8 +39,10 @@ type Slot = {
   command: WriteCommand;
   id?: string;
   error?: SyncError;
-  /** The upsert created the record: it has no associations yet, so none are read before writing. */
+  /** The create made the record: it has no associations to replace, so none are read before writing. */
   fresh?: boolean;
+  /** The record as HubSpot answered its last write (over the properties sent), and lines written. */
+  answer?: CreateAnswer;
 };
 
 const stale = (id: string, expected: string, actual: string): SyncError => ({
@@ -47,14 +52,17 @@ const stale = (id: string, expected: string, actual: string): SyncError => ({
 });
 
 /**
- * Writes commands object by object: creates as upserts on `ledgersync_qbo_id` (a replay finds the
- * record the first attempt made), updates after an optimistic version check (HubSpot has no
- * conditional update, so `updatedAt` is compared just before writing), then line items and
- * associations, then one batch re-read so every result carries the record as HubSpot holds it.
+ * Writes commands object by object: creates keyed on `ledgersync_qbo_id` with their associations
+ * inline (a replay finds the record the first attempt made, see createRecords), updates after an
+ * optimistic version check (HubSpot has no conditional update, so `updatedAt` is compared just
+ * before writing), then line items and associations. A created record is taken from the write
+ * answers (R-EDT-3: it is the merge base the echo of this write is compared with); updated ones,
+ * whose unwritten properties and links the answers do not carry, are read back in one batch.
  */
 export function createHubSpotSideWriter(options: HubSpotSideWriterOptions): SideWriter {
   const { client } = options;
   const custom = options.customInvoiceProperties ?? [];
+  const catalogue = options.associationTypes ?? createAssociationTypeCatalogue(client);
 
   async function step(slots: Slot[], work: () => Promise<void>): Promise<void> {
     try {
@@ -77,20 +85,22 @@ export function createHubSpotSideWriter(options: HubSpotSideWriterOptions): Side
     });
     const creates = slots.filter((s) => s.command.kind === 'create');
     await step(creates, async () => {
-      const inputs = creates.map((s) => {
+      const records = creates.map((s) => {
         const c = s.command as Extract<WriteCommand<O>, { kind: 'create' }>;
         return {
           key: c.counterpartId,
           properties: { ...createProperties(object, c.record, custom), ...stamp('synced') },
+          links: linksOf(object, c.record),
         };
       });
-      const results = await batchUpsertObjects(client, type, QBO_ID_PROPERTY, inputs);
+      const results = await createRecords(client, catalogue, type, records);
       results.forEach((r, i) => {
         const slot = creates[i];
         if (!slot) return;
         if (r.ok) {
           slot.id = r.value.id;
-          slot.fresh = (r.value.new ?? r.value._new) === true;
+          slot.fresh = r.fresh === true;
+          slot.answer = { object: withSent(r.value, records[i]?.properties ?? {}) };
         } else slot.error = toSyncError(r.failure);
       });
     });
@@ -114,6 +124,22 @@ export function createHubSpotSideWriter(options: HubSpotSideWriterOptions): Side
           s.error = stale(c.id, c.expectedVersion, actual);
       }
       const ready = changes.filter((s) => !s.error);
+      // An invoice's new lines go before its header, so the header's answer carries the amounts
+      // and the version the lines gave it.
+      const relined =
+        object === 'invoice'
+          ? await writeInvoiceLines(
+              client,
+              catalogue,
+              ready.flatMap((s) => {
+                const c = s.command as WriteCommand<'invoice'>;
+                if (c.kind !== 'update' || !c.changes.lines) return [];
+                return [
+                  { id: c.id, lines: c.changes.lines, currency: c.changes.currency ?? c.record.currency },
+                ];
+              }),
+            )
+          : new Map<string, HubSpotObject[]>();
       const inputs = ready.map((s) => {
         const c = s.command;
         if (c.kind === 'update')
@@ -132,8 +158,20 @@ export function createHubSpotSideWriter(options: HubSpotSideWriterOptions): Side
       results.forEach((r, i) => {
         const slot = ready[i];
         if (!slot) return;
-        if (r.ok) slot.id = r.value.id;
-        else slot.error = toSyncError(r.failure);
+        if (!r.ok) {
+          slot.error = toSyncError(r.failure);
+          return;
+        }
+        slot.id = r.value.id;
+        const c = slot.command;
+        if (c.kind !== 'update') return;
+        // The whole record as planned, under what HubSpot answered: the properties it did not echo.
+        const planned = propertiesFor(object, c.record as RecordOf<O>, custom);
+        const lines = relined.get(c.id);
+        slot.answer = {
+          object: withSent(r.value, { ...planned, ...(inputs[i]?.properties ?? {}) }),
+          ...(lines ? { lines } : {}),
+        };
       });
     });
 
@@ -153,7 +191,11 @@ export function createHubSpotSideWriter(options: HubSpotSideWriterOptions): Side
         return [];
       });
       if (object === 'invoice') {
-        const lined = withRecords.flatMap(({ id, record }) => {
+        // An update's lines were written before its header.
+        const created = withRecords.filter(
+          ({ id }) => written.find((s) => s.id === id)?.command.kind === 'create',
+        );
+        const lined = created.flatMap(({ id, record }) => {
           const inv = record as Partial<RecordOf<'invoice'>>;
           const full = written.find((s) => s.id === id)?.command as
             | { record?: RecordOf<'invoice'> }
@@ -169,11 +211,17 @@ export function createHubSpotSideWriter(options: HubSpotSideWriterOptions): Side
               ]
             : [];
         });
-        for (const [id, lineIds] of await writeInvoiceLines(client, lined)) {
-          if (fresh.has(id)) known.set(id, { lineIds, contactId: knownContact(id) });
+        for (const [id, lines] of await writeInvoiceLines(client, catalogue, lined)) {
+          const slot = written.find((s) => s.id === id);
+          if (slot?.answer) slot.answer = { ...slot.answer, lines };
+          if (fresh.has(id)) known.set(id, { lineIds: lines.map((l) => l.id), contactId: knownContact(id) });
         }
       }
-      await writeReferences(client, object, withRecords, fresh);
+      // A create's links were made with it; an update's references may have changed.
+      const updated = withRecords.filter(
+        ({ id }) => written.find((s) => s.id === id)?.command.kind === 'update',
+      );
+      await writeReferences(client, object, updated, fresh);
       // An invoice leaves draft only once its contact and lines are attached.
       const opened = written.flatMap((s) => {
         const c = s.command;
@@ -181,11 +229,18 @@ export function createHubSpotSideWriter(options: HubSpotSideWriterOptions): Side
         const status = (c.record as RecordOf<'invoice'>).status;
         return status === 'draft'
           ? []
-          : [{ id: s.id ?? '', properties: propertiesFor('invoice', { status }) }];
+          : [{ slot: s, id: s.id ?? '', properties: propertiesFor('invoice', { status }) }];
       });
-      for (const r of await batchUpdateObjects(client, 'invoices', opened)) {
+      const answers = await batchUpdateObjects(client, 'invoices', opened);
+      answers.forEach((r, i) => {
         if (!r.ok) throw new HubSpotCallError(r.failure);
-      }
+        const slot = opened[i]?.slot;
+        if (slot?.answer)
+          slot.answer = {
+            ...slot.answer,
+            object: { ...r.value, properties: { ...slot.answer.object.properties, ...r.value.properties } },
+          };
+      });
     });
   }
 
@@ -203,8 +258,41 @@ export function createHubSpotSideWriter(options: HubSpotSideWriterOptions): Side
           known,
         );
       const reread = new Map<string, { version: string; record: unknown }>();
+      // A payment written after an invoice changes the invoice (amounts, status): read it back.
+      const paid = new Set(
+        commands.flatMap((c) =>
+          c.object === 'payment' && (c.kind === 'create' || c.kind === 'update')
+            ? (c.record as RecordOf<'payment'>).appliedTo.map((a) => a.invoiceId)
+            : [],
+        ),
+      );
+      for (const s of slots) {
+        const c = s.command;
+        // A replayed create may hold what the first attempt linked, a draft what its lines changed:
+        // those are read back, as are void and mark commands (nothing planned says the whole record).
+        if (!s.answer || !s.id || s.error) continue;
+        if (c.kind === 'create' && !s.fresh) continue;
+        if (c.object === 'invoice' && paid.has(s.id)) continue;
+        if (
+          c.kind === 'create' &&
+          c.object === 'invoice' &&
+          (c.record as RecordOf<'invoice'>).status === 'draft'
+        )
+          continue;
+        const sources = options.invoiceSources ?? null;
+        const r =
+          c.kind === 'create'
+            ? await recordFromCreate(c, s.answer, custom, sources)
+            : c.kind === 'update'
+              ? await recordFromUpdate(c, s.answer, custom, sources)
+              : null;
+        if (r) reread.set(`${c.object}:${r.id}`, { version: r.version, record: r.record });
+      }
       for (const object of objects) {
-        const ok = slots.filter((s) => s.command.object === object && s.id && !s.error);
+        const ok = slots.filter(
+          (s) => s.command.object === object && s.id && !s.error && !reread.has(`${object}:${s.id}`),
+        );
+        if (ok.length === 0) continue;
         await step(ok, async () => {
           const { records } = await readRecordsByIds(
             client,
@@ -241,6 +329,23 @@ export function createHubSpotSideWriter(options: HubSpotSideWriterOptions): Side
       });
     },
   };
+}
+
+/** The records a new record is associated with, made in its create call. */
+function linksOf<O extends SyncObject>(object: O, record: RecordOf<O>): NewRecord['links'] {
+  if (object === 'invoice') {
+    const customerId = (record as RecordOf<'invoice'>).customerId;
+    return customerId ? [{ toType: 'contacts', toId: customerId }] : [];
+  }
+  if (object === 'payment') {
+    const p = record as RecordOf<'payment'>;
+    const invoices = [...new Set(p.appliedTo.map((a) => a.invoiceId))];
+    return [
+      ...invoices.map((toId) => ({ toType: 'invoices' as const, toId })),
+      ...(p.customerId ? [{ toType: 'contacts' as const, toId: p.customerId }] : []),
+    ];
+  }
+  return [];
 }
 
 /** A create has nothing to clear: blank values are left out rather than sent as "". */

@@ -3,6 +3,7 @@ import { readAssociations } from '../crm/associations.ts';
 import { batchReadObjects } from '../crm/batch-objects.ts';
 import type { HubSpotObject } from '../crm/hubspot-object.ts';
 import { OBJECT_TYPE_FOR } from '../crm/object-types.ts';
+import { readWithAssociations } from '../crm/read-with-associations.ts';
 import type { HubSpotClient } from '../http/create-hubspot-client.ts';
 import type { CustomInvoiceProperty } from '../mapping/invoice-custom-properties.ts';
 import { CONTACT_PROPERTIES, contactToCanonical } from '../mapping/map-contact.ts';
@@ -144,15 +145,24 @@ export async function readRecordsByIds<O extends SyncObject>(
   known: ReadonlyMap<string, KnownInvoiceLinks> = new Map(),
   sources: InvoiceSourceCatalogue | null = null,
 ): Promise<{ records: SideRecord<O>[]; missing: string[]; invalid: InvalidRecord[] }> {
-  const { found, missing } = await batchReadObjects(
-    client,
-    OBJECT_TYPE_FOR[object],
-    ids,
-    propertiesToRead(object, custom),
-  );
+  const few = object === 'invoice' && new Set(ids).size <= FEW_INVOICES;
+  const { found, missing, links } = few
+    ? await readInvoicesWithLinks(client, ids, propertiesToRead(object, custom))
+    : {
+        ...(await batchReadObjects(client, OBJECT_TYPE_FOR[object], ids, propertiesToRead(object, custom))),
+        links: new Map<string, KnownInvoiceLinks>(),
+      };
   const merged = mergedAway(ids, found);
   const invalid: InvalidRecord[] = [];
-  const records = await toSideRecords(client, object, found, custom, known, invalid, sources);
+  const records = await toSideRecords(
+    client,
+    object,
+    found,
+    custom,
+    new Map([...links, ...known]),
+    invalid,
+    sources,
+  );
   return {
     invalid: invalid.map((bad) => ({ ...bad, id: merged.get(bad.id) ?? bad.id })),
     // A merged-away id is answered by its survivor: it is reported under the asked id (R-OBJ-7).
@@ -162,6 +172,37 @@ export async function readRecordsByIds<O extends SyncObject>(
     }),
     missing: missing.filter((id) => ![...merged.values()].includes(id)),
   };
+}
+
+/**
+ * Up to this many invoices are read one call each with their line and contact ids (a change or
+ * two, as steady editing brings them); more take a batch read and one associations read per type.
+ */
+const FEW_INVOICES = 2;
+
+async function readInvoicesWithLinks(
+  client: HubSpotClient,
+  ids: readonly string[],
+  properties: readonly string[],
+): Promise<{ found: HubSpotObject[]; missing: string[]; links: Map<string, KnownInvoiceLinks> }> {
+  const found: HubSpotObject[] = [];
+  const missing: string[] = [];
+  const links = new Map<string, KnownInvoiceLinks>();
+  for (const id of new Set(ids)) {
+    const read = await readWithAssociations(client, 'invoices', id, properties, ['line_items', 'contacts']);
+    if (read === null) {
+      missing.push(id);
+      continue;
+    }
+    found.push(read.object);
+    // A paged list is read in full by the associations API instead.
+    if (read.complete)
+      links.set(read.object.id, {
+        lineIds: read.associations.get('line_items') ?? [],
+        contactId: (read.associations.get('contacts') ?? [])[0] ?? null,
+      });
+  }
+  return { found, missing, links };
 }
 
 /**

@@ -1,10 +1,14 @@
 import type { CanonicalInvoiceLine, RecordOf, SyncObject } from '@ledgersync/sync-engine';
 import { associateDefault, readAssociations, removeAssociations } from '../crm/associations.ts';
-import { batchArchiveObjects, batchUpsertObjects } from '../crm/batch-objects.ts';
+import { batchArchiveObjects, batchUpsertObjects, type ItemResult } from '../crm/batch-objects.ts';
+import type { HubSpotObject, Properties } from '../crm/hubspot-object.ts';
 import { QBO_ID_PROPERTY } from '../crm/object-types.ts';
 import type { HubSpotClient } from '../http/create-hubspot-client.ts';
 import { HubSpotCallError } from '../http/hubspot-failure.ts';
 import { canonicalToLineItemProperties } from '../mapping/map-invoice.ts';
+import type { AssociationTypeCatalogue } from './association-type-catalogue.ts';
+import { createRecords } from './create-records.ts';
+import { withSent } from './records-from-answers.ts';
 
 /**
  * A line item belongs to one invoice, so its upsert key is the invoice id and its position: a
@@ -16,43 +20,65 @@ export function lineKey(invoiceId: string, index: number): string {
 
 /**
  * Replaces an invoice's lines with `lines` (upsert by position, archive the rest, associate).
- * A `fresh` invoice (just created) has no lines to archive, so its associations are not read.
- * Returns each invoice's line item ids, in line order.
+ * A `fresh` invoice (just created) has no lines to archive or replace: its lines are created with
+ * their invoice association inline, and its associations are not read.
+ * Returns each invoice's line items as HubSpot answered their write, in line order.
  */
 export async function writeInvoiceLines(
   client: HubSpotClient,
+  catalogue: AssociationTypeCatalogue,
   invoices: readonly {
     id: string;
     lines: readonly CanonicalInvoiceLine[];
     currency: string;
     fresh?: boolean;
   }[],
-): Promise<Map<string, string[]>> {
-  const written = new Map<string, string[]>(invoices.map((i) => [i.id, []]));
+): Promise<Map<string, HubSpotObject[]>> {
+  const written = new Map<string, HubSpotObject[]>(invoices.map((i) => [i.id, []]));
   if (invoices.length === 0) return written;
-  const replaced = invoices.filter((i) => !i.fresh).map((i) => i.id);
-  const existing =
-    replaced.length > 0 ? await readAssociations(client, 'invoices', 'line_items', replaced) : new Map();
-  const inputs = invoices.flatMap((inv) =>
-    inv.lines.map((line, i) => ({
-      key: lineKey(inv.id, i),
-      invoiceId: inv.id,
-      properties: canonicalToLineItemProperties(line, inv.currency),
+  const inputsOf = (list: typeof invoices) =>
+    list.flatMap((inv) =>
+      inv.lines.map((line, i) => ({
+        key: lineKey(inv.id, i),
+        invoiceId: inv.id,
+        properties: canonicalToLineItemProperties(line, inv.currency),
+      })),
+    );
+  const keep = (invoiceId: string, properties: Properties, r: ItemResult<HubSpotObject>) => {
+    if (!r.ok) throw new HubSpotCallError(r.failure);
+    written.get(invoiceId)?.push(withSent(r.value, properties));
+  };
+
+  const created = inputsOf(invoices.filter((i) => i.fresh));
+  const createdResults = await createRecords(
+    client,
+    catalogue,
+    'line_items',
+    created.map((c) => ({
+      key: c.key,
+      properties: c.properties,
+      links: [{ toType: 'invoices' as const, toId: c.invoiceId }],
     })),
   );
+  createdResults.forEach((r, i) => {
+    keep(created[i]?.invoiceId ?? '', created[i]?.properties ?? {}, r);
+  });
+
+  const replacedInvoices = invoices.filter((i) => !i.fresh);
+  if (replacedInvoices.length === 0) return written;
+  const replaced = replacedInvoices.map((i) => i.id);
+  const existing = await readAssociations(client, 'invoices', 'line_items', replaced);
+  const inputs = inputsOf(replacedInvoices);
   const results = await batchUpsertObjects(client, 'line_items', QBO_ID_PROPERTY, inputs);
   const pairs: { from: string; to: string }[] = [];
   results.forEach((r, i) => {
-    if (!r.ok) throw new HubSpotCallError(r.failure);
     const invoiceId = inputs[i]?.invoiceId ?? '';
-    pairs.push({ from: r.value.id, to: invoiceId });
-    written.get(invoiceId)?.push(r.value.id);
+    keep(invoiceId, inputs[i]?.properties ?? {}, r);
+    if (r.ok) pairs.push({ from: r.value.id, to: invoiceId });
   });
   await associateDefault(client, 'line_items', 'invoices', pairs);
   const kept = new Set(pairs.map((p) => p.from));
-  const stale = invoices.flatMap((inv) =>
-    ((existing.get(inv.id) as string[] | undefined) ?? []).filter((id) => !kept.has(id)),
-  );
+  const stale = replaced.flatMap((id) => (existing.get(id) ?? []).filter((line) => !kept.has(line)));
   if (stale.length > 0) await batchArchiveObjects(client, 'line_items', stale);
   return written;
 }

@@ -103,6 +103,49 @@ async function createOne<C extends WriteCommand>(
 }
 
 describe('QuickBooks ports against the emulator', () => {
+  it('writes a lone command to its entity endpoint, not a batch (QBO allows 40 batches a minute), and two in one batch', async () => {
+    const qbo = await emu.newClient();
+    const { writer } = await ports(qbo);
+    const routes = async (during: () => Promise<unknown>) => {
+      await emu.control('/_emulator/requests', undefined, 'DELETE');
+      await during();
+      const { counts } = await emu.control<{ counts: Record<string, number> }>('/_emulator/requests/counts');
+      return Object.keys(counts).filter((r) => r.startsWith('POST'));
+    };
+    const create = (): WriteCommand => ({
+      kind: 'create',
+      object: 'customer',
+      idempotencyKey: key('c'),
+      record: customer(),
+      counterpartId: `h${n++}`,
+    });
+    let written: Awaited<ReturnType<typeof createOne>> | null = null;
+    expect(
+      await routes(async () => {
+        written = await createOne(writer, create());
+      }),
+    ).toEqual(['POST /v3/company/:realmId/customer']);
+    expect(await routes(() => writer.writeBatch([create(), create()]))).toEqual([
+      'POST /v3/company/:realmId/batch',
+    ]);
+    // A lone update against a version someone else has replaced fails as stale, as in a batch.
+    const first = written as unknown as { id: string; version: string; record: CanonicalCustomer };
+    const update = (phone: string): WriteCommand => ({
+      kind: 'update',
+      object: 'customer',
+      idempotencyKey: key('u'),
+      id: first.id,
+      expectedVersion: first.version,
+      changes: { phone },
+      record: { ...first.record, phone },
+    });
+    expect((await writer.writeBatch([update('555-0100')]))[0]).toMatchObject({ ok: true });
+    expect((await writer.writeBatch([update('555-0101')]))[0]).toMatchObject({
+      ok: false,
+      error: { code: 'stale_version' },
+    });
+  });
+
   it('writes customer, product and invoice, and reads them back equal, to the cent', async () => {
     const qbo = await emu.newClient();
     const { reader, writer, accountId } = await ports(qbo);

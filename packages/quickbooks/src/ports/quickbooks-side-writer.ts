@@ -7,7 +7,7 @@ import {
   type WriteCommand,
   type WriteResult,
 } from '@ledgersync/sync-engine';
-import type { BatchItemResult } from '../api/batch-operations.ts';
+import type { BatchItemResult, BatchOperation } from '../api/batch-operations.ts';
 import type { QuickBooksClient } from '../api/qbo-client.ts';
 import type { EntityOf } from '../entities/registry.ts';
 import { QboError } from '../errors/qbo-error.ts';
@@ -114,6 +114,27 @@ export function createQuickBooksSideWriter(
     }
   }
 
+  /**
+   * A lone create or update goes to the entity's own endpoint: the same one call, without spending
+   * one of the realm's 40 batches a minute, which steady editing (a write or two per drain) would
+   * otherwise exhaust before the 500 calls. Its answer is the batch item's.
+   */
+  async function writeAlone(op: BatchOperation, key: string): Promise<BatchItemResult | null> {
+    if (op.kind !== 'create' && op.kind !== 'update') return null;
+    try {
+      const entity =
+        op.kind === 'create'
+          ? await qbo.create(op.entity, op.body, key)
+          : op.sparse
+            ? await qbo.sparseUpdate(op.entity, op.body, key)
+            : await qbo.update(op.entity, op.body, key);
+      return { ok: true, entity };
+    } catch (error) {
+      if (error instanceof QboError) return { ok: false, error };
+      throw error;
+    }
+  }
+
   return {
     side: 'quickbooks',
     async writeBatch(commands) {
@@ -131,7 +152,9 @@ export function createQuickBooksSideWriter(
         if (planned.ok) batched.push({ index, key: command.idempotencyKey, op: planned.op });
         else results[index] = failure(command, planned.error);
       });
-      const answers: BatchItemResult[] = batched.length > 0 ? await qbo.batch(batched) : [];
+      const alone =
+        batched.length === 1 && batched[0] ? await writeAlone(batched[0].op, batched[0].key) : null;
+      const answers: BatchItemResult[] = alone ? [alone] : batched.length > 0 ? await qbo.batch(batched) : [];
       for (const [i, answer] of answers.entries()) {
         const { index } = batched[i] as (typeof batched)[number];
         const command = commands[index] as WriteCommand;

@@ -49,6 +49,19 @@ describe('drainPortal', () => {
     expect(store.linkOf('invoice', 'hubspot', 'i1')?.quickbooksId).toBeTruthy();
   });
 
+  it('call budget: a change of a linked QBO invoice reads its customer on the QBO side only (R-OBJ-6)', async () => {
+    await drainPortal(inMemoryPorts(apps, store), 'p1');
+    apps.calls.length = 0;
+    store.notify('quickbooks', 'invoice', store.linkOf('invoice', 'hubspot', 'i1')?.quickbooksId ?? '');
+    await drainPortal(inMemoryPorts(apps, store), 'p1');
+    // The currency check weighs an invoice against its QBO customer: the HubSpot contact is not read.
+    expect(apps.calls.filter((c) => c.startsWith('read'))).toEqual([
+      'read quickbooks invoice',
+      'read hubspot invoice',
+      'read quickbooks customer',
+    ]);
+  });
+
   it('reports the time from each written change to its write, and nothing for an echo', async () => {
     const fiveSecondsLater = { ...inMemoryPorts(apps, store), clock: fixedClock('2026-02-01T00:00:05.000Z') };
     const report = await drainPortal(fiveSecondsLater, 'p1');

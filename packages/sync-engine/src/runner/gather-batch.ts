@@ -106,7 +106,7 @@ export async function gatherBatch(
   // whose create a crashed drain left pending, so the create is reconciled instead of the invoice
   // failing for want of it. A link whose counterpart was deleted stays as it is: it is never
   // recreated (R-OBJ-7). Of the linked ones only customers are read, for the invoice currency
-  // check (R-OBJ-6).
+  // check (R-OBJ-6): only their QBO side, the one an outbound invoice is checked against.
   const needsCreate = (r: RecordRef) => {
     const link = linkOf(r);
     return link === undefined || link.state === 'pending_create';
@@ -117,7 +117,7 @@ export async function gatherBatch(
   );
   await read(
     references
-      .filter((r) => r.object === 'customer')
+      .filter((r) => r.object === 'customer' && r.side === 'hubspot')
       .map(counterpartOf)
       .filter((r): r is RecordRef => r !== null),
     false,

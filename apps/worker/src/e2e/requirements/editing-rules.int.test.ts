@@ -7,7 +7,7 @@ import {
   type TestPortal,
   type TestWorld,
 } from '@ledgersync/test-world';
-import { linkOfHubSpot, syncedHubSpotInvoice } from './requirement-fixtures.ts';
+import { linkOfHubSpot, linkOfQuickBooks, syncedHubSpotInvoice } from './requirement-fixtures.ts';
 
 let world: TestWorld;
 beforeAll(async () => {
@@ -191,6 +191,60 @@ describe('editing rules', () => {
     // The webhooks of our own writes arrive: the invoice on both sides.
     await p.notify('quickbooks', 'invoice', ids.quickbooksId);
     await p.notify('hubspot', 'invoice', ids.hubspotId);
+    await world.resetApiCalls();
+    await p.drain();
+    const calls = (await world.apiCalls()).detail as {
+      hubspot: Record<string, number>;
+      quickbooks: Record<string, number>;
+    };
+    const writes = [...Object.entries(calls.hubspot), ...Object.entries(calls.quickbooks)].filter(
+      ([route]) => /^(POST|PATCH|PUT|DELETE)/.test(route) && !/search|batch\/read|query/i.test(route),
+    );
+    expect(writes).toEqual([]);
+    expect(await world.db.syncActivity.count({ where: { portalId: p.portalId } })).toBe(before);
+  });
+
+  it("R-EDT-3: an invoice synced from QBO is taken from HubSpot's write answers, not read back, and its echo writes nothing", async () => {
+    const p = await syncingPortal(world);
+    const customer = await p.qbo.create(
+      'Customer',
+      { DisplayName: 'Echo Inbound', PrimaryEmailAddr: { Address: `echo-${p.hubId}@example.com` } },
+      `e2e-${p.realmId}-echo-customer`,
+    );
+    const invoice = await p.qbo.create(
+      'Invoice',
+      {
+        CustomerRef: { value: customer.Id },
+        DocNumber: 'ECHO-1',
+        Line: [
+          {
+            DetailType: 'SalesItemLineDetail',
+            Amount: new JsonDecimal('40.00'),
+            Description: 'Work',
+            SalesItemLineDetail: { Qty: new JsonDecimal('2'), UnitPrice: new JsonDecimal('20.00') },
+          },
+        ],
+      },
+      `e2e-${p.realmId}-echo-invoice`,
+    );
+    await p.notify('quickbooks', 'invoice', invoice.Id);
+    await fetch(`${world.hubspotUrl}/_emulator/requests`, { method: 'DELETE' });
+    await p.drain();
+    const link = await linkOfQuickBooks(world, p, 'invoice', invoice.Id);
+    expect(link).toMatchObject({ status: 'synced' });
+
+    const { requests } = (await (await fetch(`${world.hubspotUrl}/_emulator/requests`)).json()) as {
+      requests: { method: string; url: string; portalId?: number }[];
+    };
+    const reads = requests
+      .filter((r) => r.portalId === Number(p.hubId) && /batch\/read/.test(r.url))
+      .map((r) => new URL(r.url, world.hubspotUrl).pathname);
+    // The one read is the lookup of a contact by the customer's email before creating it (R-OBJ-2).
+    expect(reads).toEqual(['/crm/v3/objects/contacts/batch/read']);
+
+    const before = await world.db.syncActivity.count({ where: { portalId: p.portalId } });
+    await p.notify('hubspot', 'invoice', link?.hubspotId ?? '');
+    await p.notify('quickbooks', 'invoice', invoice.Id);
     await world.resetApiCalls();
     await p.drain();
     const calls = (await world.apiCalls()).detail as {
