@@ -27,9 +27,14 @@ describe('API faults from the emulators: each scenario ends converged, every rec
 
   it('a 429 storm on HubSpot longer than the client waits out: deferred records and the invoices and payments that depend on them wait and then sync, none fails', async () => {
     const s = await startScenario(world, 'r429long');
-    // Only the contact upserts are throttled: the customers are deferred while their invoices
-    // and payments, read fine, wait on them in the same drain.
-    await injectHubSpot(world, { path: '/contacts/batch/upsert', status: 429, count: 30 });
+    // Only the contact writes are throttled (new contacts are created, existing ones upserted):
+    // the customers are deferred while their invoices and payments, read fine, wait on them in
+    // the same drain.
+    await injectHubSpot(world, {
+      path: '/^\\/crm\\/v3\\/objects\\/contacts\\/batch\\/(create|upsert)/',
+      status: 429,
+      count: 30,
+    });
     await s.notifyAll();
     const during = await s.drain();
     expect(during.deferred).toBeGreaterThan(0);
