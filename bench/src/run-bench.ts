@@ -1,5 +1,6 @@
 // `npm run bench`: every scenario against PostgreSQL (DATABASE_URL or the local test server) and
 // both emulators with their real rate limits; prints a table and writes bench/results/<date>.json.
+import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parseBenchArgs } from './bench-config.ts';
@@ -28,6 +29,13 @@ const unknown = keys.filter((k) => !ALL.includes(k));
 if (unknown.length > 0)
   throw new Error(`unknown scenarios: ${unknown.join(', ')} (known: ${ALL.join(', ')})`);
 
+if (config.productionBuild) {
+  process.stdout.write('building the production bundles (npm run build)\n');
+  execFileSync(process.execPath, ['scripts/production/build.mjs'], {
+    cwd: fileURLToPath(new URL('../../', import.meta.url)),
+    stdio: 'inherit',
+  });
+}
 const results = await runScenarios(config, keys, (r) => {
   process.stdout.write(`${r.name} (${r.size}): ${(r.wallMs / 1000).toFixed(1)} s, correct: ${r.correct}\n`);
 });

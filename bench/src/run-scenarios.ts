@@ -42,7 +42,12 @@ export async function runScenarios(
   keys: readonly ScenarioKey[],
   onResult: (r: ScenarioResult) => void = () => {},
 ): Promise<ScenarioResult[]> {
-  const base = { perCallDelayMs: c.perCallDelayMs, concurrency: c.concurrency, timeoutMs: c.timeoutMs };
+  const base = {
+    perCallDelayMs: c.perCallDelayMs,
+    concurrency: c.concurrency,
+    timeoutMs: c.timeoutMs,
+    worker: c.productionBuild ? ('build' as const) : ('source' as const),
+  };
   const results: ScenarioResult[] = [];
   const add = (r: ScenarioResult) => {
     results.push(r);

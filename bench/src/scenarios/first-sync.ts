@@ -37,7 +37,7 @@ export async function firstSyncScenario(
       },
     });
   }
-  const worker = await spawnWorker(world, { concurrency: o.concurrency });
+  const worker = await spawnWorker(world, o);
   try {
     await resetApiCalls(world);
     const started = Date.now();

@@ -1,7 +1,7 @@
 import type { TestPortal } from '@ledgersync/test-world';
 import { type ApiCalls, apiCalls, resetApiCalls } from '../world/api-calls.ts';
 import { type NoticeBatch, recordNotices, waitProcessed } from '../world/notices.ts';
-import { spawnWorker } from '../world/spawn-worker.ts';
+import { spawnWorker, type WorkerProgram } from '../world/spawn-worker.ts';
 import type { BenchWorld } from '../world/start-bench-world.ts';
 
 export interface SyncRun extends ApiCalls {
@@ -14,6 +14,7 @@ export interface SyncRun extends ApiCalls {
 
 export interface RunOptions {
   readonly concurrency: number;
+  readonly worker: WorkerProgram;
   readonly timeoutMs: number;
 }
 
@@ -27,7 +28,7 @@ export async function measureSync(
   notices: readonly NoticeBatch[],
   o: RunOptions,
 ): Promise<SyncRun> {
-  const worker = await spawnWorker(world, { concurrency: o.concurrency });
+  const worker = await spawnWorker(world, o);
   try {
     await resetApiCalls(world);
     const started = Date.now();

@@ -36,7 +36,7 @@ export async function steadyState(world: BenchWorld, o: SteadyStateOptions): Pro
     items: 5,
   });
   const hsIds = await seedHubSpot(world.hubspotUrl, p.hubId, { ...shape, contacts: 5, products: 5 });
-  const worker = await spawnWorker(world, { concurrency: o.concurrency });
+  const worker = await spawnWorker(world, o);
   try {
     await recordNotices(world, [
       { portalId: p.portalId, side: 'quickbooks', object: 'invoice', ids: qboIds },

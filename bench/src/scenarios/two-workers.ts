@@ -27,10 +27,7 @@ export async function twoWorkers(world: BenchWorld, o: TwoWorkersOptions): Promi
   const shape = { invoices: o.size, linesPerInvoice: 3, contacts: Math.min(50, o.size), products: 10 };
   const p = await syncingPortal(world);
   const ids = await seedHubSpot(world.hubspotUrl, p.hubId, shape);
-  const workers = [
-    await spawnWorker(world, { concurrency: o.concurrency }),
-    await spawnWorker(world, { concurrency: o.concurrency }),
-  ];
+  const workers = [await spawnWorker(world, o), await spawnWorker(world, o)];
   try {
     await resetApiCalls(world);
     const started = Date.now();

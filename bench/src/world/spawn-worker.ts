@@ -1,10 +1,20 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { BenchWorld } from './start-bench-world.ts';
 
 // The worker as the product runs it: its own entry point, configured by its environment.
 const WORKER_MAIN = fileURLToPath(new URL('../../../apps/worker/src/main.ts', import.meta.url));
+const WORKER_BUILD = fileURLToPath(new URL('../../../dist/worker.js', import.meta.url));
+
+/** The worker from its TypeScript source (tsx), or from the production build (`npm run build`). */
+export type WorkerProgram = 'source' | 'build';
+
+function workerArgs(program: WorkerProgram): string[] {
+  if (program === 'source') return ['--import', 'tsx', WORKER_MAIN];
+  if (!existsSync(WORKER_BUILD)) throw new Error(`${WORKER_BUILD} is missing: run npm run build first`);
+  return ['--enable-source-maps', WORKER_BUILD];
+}
 
 export interface WorkerProcess {
   /** Peak resident set size of the worker process so far, in MB (Linux VmHWM). */
@@ -36,11 +46,14 @@ function workerEnv(world: BenchWorld, concurrency: number): Record<string, strin
 }
 
 /**
- * Starts `apps/worker/src/main.ts` in a child Node process, so its peak RSS is its own (tsx as
- * an import hook, so the pid is the worker's). Ready once it logs that it started.
+ * Starts the worker in a child Node process, so its peak RSS is its own (from source, tsx is an
+ * import hook, so the pid is the worker's). Ready once it logs that it started.
  */
-export async function spawnWorker(world: BenchWorld, o: { concurrency: number }): Promise<WorkerProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', WORKER_MAIN], {
+export async function spawnWorker(
+  world: BenchWorld,
+  o: { concurrency: number; worker: WorkerProgram },
+): Promise<WorkerProcess> {
+  const child: ChildProcess = spawn(process.execPath, workerArgs(o.worker), {
     env: workerEnv(world, o.concurrency),
     stdio: ['ignore', 'pipe', 'inherit'],
   });
