@@ -6,7 +6,15 @@ import { parseBenchArgs } from './bench-config.ts';
 import { formatTable } from './report/format-table.ts';
 import type { ScenarioKey } from './run-scenarios.ts';
 
-const ALL: readonly ScenarioKey[] = ['inbound', 'outbound', 'steady', 'portals', 'scale', 'first-sync', 'two-workers'];
+const ALL: readonly ScenarioKey[] = [
+  'inbound',
+  'outbound',
+  'steady',
+  'portals',
+  'scale',
+  'first-sync',
+  'two-workers',
+];
 
 if (process.env.DATABASE_URL && !process.env.TEST_DATABASE_URL) {
   // The bench creates (and drops) its own databases on that server; the database package reads

@@ -9,7 +9,14 @@ import { steadyState } from './scenarios/steady-state.ts';
 import { twoWorkers } from './scenarios/two-workers.ts';
 import { type BenchWorld, startBenchWorld } from './world/start-bench-world.ts';
 
-export type ScenarioKey = 'inbound' | 'outbound' | 'steady' | 'portals' | 'scale' | 'first-sync' | 'two-workers';
+export type ScenarioKey =
+  | 'inbound'
+  | 'outbound'
+  | 'steady'
+  | 'portals'
+  | 'scale'
+  | 'first-sync'
+  | 'two-workers';
 
 /** Each scenario in a world of its own (fresh database and emulators), so none sees another's load. */
 async function inWorld(
