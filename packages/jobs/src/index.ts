@@ -6,7 +6,7 @@ export {
   sourceSidesOf,
   startFirstSync,
 } from './first-sync.ts';
-export { pollPortalJobKey, portalQueueName, syncPortalJobKey, syncPortalRetryJobKey } from './job-keys.ts';
+export { portalQueueName, syncPortalJobKey, syncPortalRetryJobKey } from './job-keys.ts';
 export { parseJobPayload } from './parse-job-payload.ts';
 export { requestResync } from './request-resync.ts';
 export { saveHubSpotInstall } from './save-hubspot-install.ts';
