@@ -6,8 +6,10 @@ import { linkRowId } from './link-row-id.ts';
 import { linkFromRow, mergeBaseFromRow } from './link-rows.ts';
 import { claimDueNotices } from './notice-queue.ts';
 import { settingsFromRows } from './settings-from-rows.ts';
-import { writeLinks, writeMergeBases } from './write-links.ts';
-import { writeActivity, writeStatuses } from './write-statuses.ts';
+import { writeActivity } from './write-activity.ts';
+import { writeLinks } from './write-links.ts';
+import { writeMergeBases } from './write-merge-bases.ts';
+import { writeStatuses } from './write-statuses.ts';
 
 export interface PrismaSyncStoreOptions {
   /** How long a claimed notice stays hidden from other claims (a crashed drain's notices return after it). */
