@@ -90,19 +90,27 @@ async function storedLinkState(tx: DbClient, ids: readonly string[]) {
 async function absorbStatusOnlyRows(tx: DbClient, links: readonly Link[]): Promise<void> {
   const claiming = links.filter((l) => l.hubspotId !== null || l.quickbooksId !== null);
   if (claiming.length === 0) return;
+  // Two equality joins rather than one join on an OR: each can use the side id's unique index,
+  // where the OR compared every claimed record with every one-sided row of the portal.
   await tx.$executeRaw`
-    DELETE FROM "RecordLink" r
-    USING unnest(
-      ${claiming.map((l) => linkRowId(l.portalId, l.id))}::uuid[],
-      ${claiming.map((l) => l.portalId)}::uuid[],
-      ${claiming.map((l) => l.object)}::"SyncObject"[],
-      ${claiming.map((l) => l.hubspotId)}::text[],
-      ${claiming.map((l) => l.quickbooksId)}::text[]
-    ) AS l("id", "portalId", "object", "hubspotId", "quickbooksId")
-    WHERE r."portalId" = l."portalId" AND r."object" = l."object" AND r."id" <> l."id"
-      AND r."mergeBase" IS NULL
-      AND ((r."hubspotId" = l."hubspotId" AND r."quickbooksId" IS NULL)
-        OR (r."quickbooksId" = l."quickbooksId" AND r."hubspotId" IS NULL))`;
+    WITH l AS (
+      SELECT * FROM unnest(
+        ${claiming.map((l) => linkRowId(l.portalId, l.id))}::uuid[],
+        ${claiming.map((l) => l.portalId)}::uuid[],
+        ${claiming.map((l) => l.object)}::"SyncObject"[],
+        ${claiming.map((l) => l.hubspotId)}::text[],
+        ${claiming.map((l) => l.quickbooksId)}::text[]
+      ) AS l("id", "portalId", "object", "hubspotId", "quickbooksId")
+    )
+    DELETE FROM "RecordLink" WHERE "id" IN (
+      SELECT r."id" FROM l JOIN "RecordLink" r
+        ON r."portalId" = l."portalId" AND r."object" = l."object" AND r."hubspotId" = l."hubspotId"
+      WHERE r."quickbooksId" IS NULL AND r."mergeBase" IS NULL AND r."id" <> l."id"
+      UNION ALL
+      SELECT r."id" FROM l JOIN "RecordLink" r
+        ON r."portalId" = l."portalId" AND r."object" = l."object" AND r."quickbooksId" = l."quickbooksId"
+      WHERE r."hubspotId" IS NULL AND r."mergeBase" IS NULL AND r."id" <> l."id"
+    )`;
 }
 
 /** Status, error and merge base columns are left as they are: they are written separately. */
@@ -146,14 +154,25 @@ async function claimActivity(tx: DbClient, created: readonly LinkRow[]): Promise
   const claiming = created.filter((l) => l.hubspotId !== null || l.quickbooksId !== null);
   if (claiming.length === 0) return;
   await tx.$executeRaw`
-    UPDATE "SyncActivity" a SET "linkId" = l."id"
-    FROM unnest(
-      ${claiming.map((l) => l.id)}::uuid[],
-      ${claiming.map((l) => l.portalId)}::uuid[],
-      ${claiming.map((l) => l.object)}::"SyncObject"[],
-      ${claiming.map((l) => l.hubspotId)}::text[],
-      ${claiming.map((l) => l.quickbooksId)}::text[]
-    ) AS l("id", "portalId", "object", "hubspotId", "quickbooksId")
-    WHERE a."portalId" = l."portalId" AND a."object" = l."object" AND a."linkId" IS NULL
-      AND (a."hubspotId" = l."hubspotId" OR a."quickbooksId" = l."quickbooksId")`;
+    WITH l AS (
+      SELECT * FROM unnest(
+        ${claiming.map((l) => l.id)}::uuid[],
+        ${claiming.map((l) => l.portalId)}::uuid[],
+        ${claiming.map((l) => l.object)}::"SyncObject"[],
+        ${claiming.map((l) => l.hubspotId)}::text[],
+        ${claiming.map((l) => l.quickbooksId)}::text[]
+      ) AS l("id", "portalId", "object", "hubspotId", "quickbooksId")
+    ), unclaimed AS (
+      SELECT * FROM "SyncActivity"
+      WHERE "portalId" = ANY(${[...new Set(claiming.map((l) => l.portalId))]}::uuid[]) AND "linkId" IS NULL
+    )
+    UPDATE "SyncActivity" a SET "linkId" = m."linkId"
+    FROM (
+      SELECT u."id", l."id" AS "linkId" FROM l JOIN unclaimed u
+        ON u."portalId" = l."portalId" AND u."object" = l."object" AND u."hubspotId" = l."hubspotId"
+      UNION ALL
+      SELECT u."id", l."id" AS "linkId" FROM l JOIN unclaimed u
+        ON u."portalId" = l."portalId" AND u."object" = l."object" AND u."quickbooksId" = l."quickbooksId"
+    ) m
+    WHERE a."id" = m."id"`;
 }
