@@ -8,8 +8,7 @@ import {
   sideSchema,
 } from '@ledgersync/sync-engine';
 import { z } from 'zod';
-import { Prisma, type RecordLink } from '../generated/prisma/client.ts';
-import { linkRowId } from './link-row-id.ts';
+import type { Prisma, RecordLink } from '../generated/prisma/client.ts';
 
 const pendingCreateSchema = z.object({ side: sideSchema, idempotencyKey: z.string().min(1) });
 
@@ -28,22 +27,6 @@ export function linkFromRow(row: RecordLink): Link {
     ...(row.deletedOn ? { deletedOn: row.deletedOn } : {}),
     pendingCreate: pending,
     lastSyncedAt: row.lastSyncedAt?.toISOString() ?? null,
-  };
-}
-
-/** The columns a link owns; status, error and merge base columns are written separately. */
-export function linkColumns(link: Link, deletedOn: RecordLink['deletedOn']) {
-  return {
-    id: linkRowId(link.portalId, link.id),
-    portalId: link.portalId,
-    object: link.object,
-    hubspotId: link.hubspotId,
-    quickbooksId: link.quickbooksId,
-    origin: link.origin,
-    version: link.linkVersion,
-    pendingCreate: link.pendingCreate === null ? Prisma.DbNull : { ...link.pendingCreate },
-    deletedOn: link.state === 'counterpart_deleted' ? (link.deletedOn ?? deletedOn ?? link.origin) : null,
-    lastSyncedAt: link.lastSyncedAt === null ? null : new Date(link.lastSyncedAt),
   };
 }
 
