@@ -7,6 +7,14 @@ import type { LocaleFormat } from '@ledgersync/hubspot-ui-shared/locale-format.t
 import { ErrorCategoryTag } from '@ledgersync/hubspot-ui-shared/views/ErrorCategoryTag.tsx';
 import { SyncStatusTag } from '@ledgersync/hubspot-ui-shared/views/SyncStatusTag.tsx';
 
+/** What a record is called before it has a name of its own: a draft's number comes when it is finalized. */
+const UNNAMED: Readonly<Record<SyncObject, string>> = {
+  invoice: 'Invoice (no number yet)',
+  customer: 'Contact (no name)',
+  product: 'Product (no name)',
+  payment: 'Payment (no reference)',
+};
+
 const NONE = '—';
 
 /** What tells two records of one name apart, in words: a contact's email, a product's SKU, a payment's date. */
@@ -37,7 +45,7 @@ export function RecordCell({
       const detail = detailOf(row.name, format);
       return (
         <Flex direction="column" gap="flush">
-          <Text>{row.name.name ?? `${OBJECT_SINGULAR[row.name.object]} without a name`}</Text>
+          <Text>{row.name.name ?? UNNAMED[row.name.object]}</Text>
           {detail ? <Text variant="microcopy">{detail}</Text> : null}
         </Flex>
       );
