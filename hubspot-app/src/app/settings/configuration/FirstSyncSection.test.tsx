@@ -1,8 +1,9 @@
-import { Button, LoadingButton, ProgressBar, Text } from '@hubspot/ui-extensions';
+import { Button, LoadingButton, ProgressBar, Text, Toggle } from '@hubspot/ui-extensions';
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import type { FirstSyncRun } from '@ledgersync/hubspot-ui-shared/api/generated/api-contract.ts';
 import { type FakeHubSpotFetch, installFakeHubSpotFetch } from '../../../../testing/fake-hubspot-fetch.ts';
 import { objectSettings, renderSettings, settingsResponse } from '../../../../testing/settings-fixtures.tsx';
+import { fire } from '../../../../testing/text-of.ts';
 
 const byText = (text: string) => (node: { text: string | null }) => node.text === text;
 const RUN_ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
@@ -65,6 +66,40 @@ describe('First sync of existing contacts and products (R-CON-7)', () => {
     });
     // Nothing to run again before the rule is on.
     expect(r.maybeFind(LoadingButton, byText('Sync existing records'))).toBeNull();
+  });
+
+  it('turning the rule on with its configuration open shows the first sync it starts', async () => {
+    backend.on('GET', '/api/v1/first-syncs', { body: { runs: [] } });
+    backend.on('GET', '/api/v1/first-syncs/estimate', {
+      body: {
+        object: 'customer',
+        estimates: [{ sourceSide: 'quickbooks', total: 30, matches: 5, creates: 25 }],
+      },
+    });
+    backend.on('PUT', '/api/v1/settings/objects/customer', {
+      body: objectSettings('customer', { enabled: true, direction: 'quickbooks_to_hubspot' }),
+    });
+    const r = await openContacts(backend, false);
+    await r.waitFor(() =>
+      expect(
+        r.maybeFind(
+          Text,
+          byText(
+            'About 25 QuickBooks customers will be created as HubSpot contacts; 5 match existing contacts.',
+          ),
+        ),
+      ).not.toBeNull(),
+    );
+    // The server starts the run in the same change that turns the rule on.
+    backend.on('GET', '/api/v1/first-syncs', {
+      body: { runs: [run({ total: 30, done: 0, linked: 0, failed: 0, percent: 0 })] },
+    });
+    fire(r.find(Toggle, { name: 'customer-enabled' }), 'onChange', true);
+    await r.waitFor(() => expect(r.maybeFind(ProgressBar)).not.toBeNull());
+    expect(r.find(ProgressBar).props).toMatchObject({
+      title: 'Syncing existing QuickBooks customers',
+      valueDescription: '0 of 30: 0 created, 0 matched',
+    });
   });
 
   it('while it runs: a progress bar with done, failed and total, and a cancel', async () => {
