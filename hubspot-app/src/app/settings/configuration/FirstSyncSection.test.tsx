@@ -4,6 +4,7 @@ import type { FirstSyncRun } from '@ledgersync/hubspot-ui-shared/api/generated/a
 import { type FakeHubSpotFetch, installFakeHubSpotFetch } from '../../../../testing/fake-hubspot-fetch.ts';
 import { objectSettings, renderSettings, settingsResponse } from '../../../../testing/settings-fixtures.tsx';
 import { fire } from '../../../../testing/text-of.ts';
+import { FIRST_SYNC_POLL_MS } from './FirstSyncSection.tsx';
 
 const byText = (text: string) => (node: { text: string | null }) => node.text === text;
 const RUN_ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
@@ -120,6 +121,31 @@ describe('First sync of existing contacts and products (R-CON-7)', () => {
       expect(r.find(ProgressBar).props.title).toBe('Sync of existing QuickBooks customers cancelled'),
     );
     expect(backend.callsTo('POST', `/api/v1/first-syncs/${RUN_ID}/cancel`)).toHaveLength(1);
+  });
+
+  it('while it runs: the bar follows the run, poll after poll, until it ends', async () => {
+    // The overview reads the runs once too, so the section sees at most one of these twice.
+    const answers = [
+      ...[0, 5, 10, 20].map((done) =>
+        run({ total: 30, done, linked: 0, failed: 0, percent: Math.round((done / 30) * 1000) / 10 }),
+      ),
+      run({ status: 'done', total: 30, done: 30, linked: 5, failed: 0, percent: 100 }),
+    ];
+    let reads = 0;
+    backend.on('GET', '/api/v1/first-syncs', () => ({
+      body: { runs: [answers[Math.min(reads++, answers.length - 1)]] },
+    }));
+    const r = await openContacts(backend, true);
+    await r.waitFor(() =>
+      expect(r.find(ProgressBar).props).toMatchObject({
+        title: 'Existing QuickBooks customers synced',
+        valueDescription: '30 of 30: 25 created, 5 matched',
+      }),
+    );
+    // Ended: no more reads.
+    const readsWhenDone = reads;
+    await new Promise((done) => setTimeout(done, FIRST_SYNC_POLL_MS * 1.5));
+    expect(reads).toBe(readsWhenDone);
   });
 
   it('after: the result, and "Sync existing records" runs it again', async () => {
