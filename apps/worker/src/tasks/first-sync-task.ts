@@ -90,6 +90,7 @@ export async function runFirstSyncPage(deps: FirstSyncDeps, syncRunId: string, p
     const key = recordKey(s);
     return !unsettled(s) && !result.created.has(key) && !result.excluded.has(key);
   }).length;
+  const excluded = seeds.filter((s) => !unsettled(s) && result.excluded.has(recordKey(s))).length;
   const next = read.value.nextPageToken;
   await inTransaction(db, async (tx) => {
     const stored = await tx.syncRun.updateMany({
@@ -99,6 +100,7 @@ export async function runFirstSyncPage(deps: FirstSyncDeps, syncRunId: string, p
         done: { increment: seeds.length - failed },
         failed: { increment: failed },
         linked: { increment: linked },
+        excluded: { increment: excluded },
         cursor: next,
         ...(next ? {} : { status: 'done', finishedAt: deps.clock.now() }),
       },

@@ -18,6 +18,7 @@ function run(overrides: Partial<FirstSyncRun> = {}): FirstSyncRun {
     total: 500,
     done: 120,
     linked: 20,
+    excluded: 0,
     failed: 3,
     percent: 24.6,
     error: null,
@@ -167,5 +168,30 @@ describe('First sync of existing contacts and products (R-CON-7)', () => {
       expect(r.find(ProgressBar).props.title).toBe('Syncing existing QuickBooks customers'),
     );
     expect(backend.callsTo('POST', '/api/v1/first-syncs')[0]?.body).toEqual({ object: 'customer' });
+  });
+
+  it('after: records a filter left out are not called created', async () => {
+    backend.on('GET', '/api/v1/first-syncs', {
+      body: {
+        runs: [
+          run({ object: 'product', status: 'done', total: 45, done: 45, linked: 10, excluded: 5, failed: 0 }),
+        ],
+      },
+    });
+    const settings = settingsResponse({
+      objects: [
+        objectSettings('product', { enabled: true }),
+        objectSettings('customer'),
+        objectSettings('invoice'),
+      ],
+    });
+    const r = renderSettings(backend, settings);
+    await r.waitFor(() => expect(r.maybeFind(Button, byText('Edit'))).not.toBeNull());
+    r.findAll(Button, byText('Edit'))[0]?.trigger('onClick');
+    await r.waitFor(() => expect(r.maybeFind(ProgressBar)).not.toBeNull());
+    expect(r.find(ProgressBar).props).toMatchObject({
+      title: 'Existing QuickBooks products and services synced',
+      valueDescription: '45 of 45: 30 created, 10 matched, 5 left out',
+    });
   });
 });

@@ -39,7 +39,8 @@ export function runTitle(object: FirstSyncObject, run: FirstSyncRun): string {
 }
 
 export function runDescription(run: FirstSyncRun): string {
-  const created = run.done - run.linked;
+  const created = run.done - run.linked - run.excluded;
+  const excluded = run.excluded > 0 ? `, ${count(run.excluded)} left out` : '';
   const failed = run.failed > 0 ? `, ${count(run.failed)} failed` : '';
-  return `${count(run.done + run.failed)} of ${count(run.total)}: ${count(created)} created, ${count(run.linked)} matched${failed}`;
+  return `${count(run.done + run.failed)} of ${count(run.total)}: ${count(created)} created, ${count(run.linked)} matched${excluded}${failed}`;
 }
