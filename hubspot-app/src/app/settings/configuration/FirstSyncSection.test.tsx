@@ -43,6 +43,12 @@ async function openContacts(backend: FakeHubSpotFetch, enabled: boolean) {
   return renderer;
 }
 
+/** Ends the run the page is following, so its polling stops before the next test's backend. */
+async function endRun(backend: FakeHubSpotFetch, r: Awaited<ReturnType<typeof openContacts>>) {
+  backend.on('GET', '/api/v1/first-syncs', { body: { runs: [run({ status: 'done', percent: 100 })] } });
+  await r.waitFor(() => expect(r.find(ProgressBar).props.title).toBe('Existing QuickBooks customers synced'));
+}
+
 describe('First sync of existing contacts and products (R-CON-7)', () => {
   let backend: FakeHubSpotFetch;
   beforeEach(() => {
@@ -102,6 +108,20 @@ describe('First sync of existing contacts and products (R-CON-7)', () => {
       title: 'Syncing existing QuickBooks customers',
       valueDescription: '0 of 30: 0 created, 0 matched',
     });
+    await endRun(backend, r);
+  });
+
+  it('while it runs, before its first page has counted the records: says it is counting', async () => {
+    backend.on('GET', '/api/v1/first-syncs', {
+      body: { runs: [run({ total: 0, done: 0, linked: 0, failed: 0, percent: 0 })] },
+    });
+    const r = await openContacts(backend, true);
+    await r.waitFor(() => expect(r.maybeFind(ProgressBar)).not.toBeNull());
+    expect(r.find(ProgressBar).props).toMatchObject({
+      title: 'Syncing existing QuickBooks customers',
+      valueDescription: 'Counting the records…',
+    });
+    await endRun(backend, r);
   });
 
   it('while it runs: a progress bar with done, failed and total, and a cancel', async () => {
