@@ -309,7 +309,7 @@ const firstSyncBar = (page: Page, title: string) =>
   page.locator('.hs-progress').filter({ has: page.getByRole('progressbar', { name: title, exact: true }) });
 
 describe('user journeys in Chromium', () => {
-  it('1. an admin sets up products, contacts, then invoices and adds the recommended inbound filter: a QuickBooks invoice created afterwards reaches HubSpot, one from before does not, and the overview says why (R-CON-4, R-FLT-2, R-VIS-2, R-VIS-5)', async () => {
+  it('1. an admin sets up products, then contacts (told before how many existing records will be created and matched, then shown the first sync going and its result), then invoices, and adds the recommended inbound filter: a QuickBooks invoice created afterwards reaches HubSpot, one from before does not, and the overview says why (R-CON-4, R-CON-7, R-FLT-2, R-VIS-2, R-VIS-5)', async () => {
     // The bookkeeper's invoice from before LedgerSync was set up.
     await bookkeeperInvoice(fresh, 'Old Mill Bakery', 'QB-OLD-1');
 
