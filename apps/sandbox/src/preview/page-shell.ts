@@ -45,6 +45,7 @@ h1 { font-size: 22px; font-weight: 600; }
 .hs-tile { border: 1px solid #dfe3eb; border-radius: 4px; padding: 12px; margin: 8px 0; background: #fff; }
 .hs-heading { font-size: 16px; margin: 4px 0; } .hs-bold { font-weight: 600; } .hs-micro { font-size: 12px; color: #7c98b6; }
 .hs-text { margin: 2px 0; }
+.hs-progress { display: flex; flex-wrap: wrap; gap: 4px 12px; align-items: baseline; } .hs-progress progress { flex-basis: 100%; } .hs-progress-description { font-size: 12px; color: #516f90; }
 .hs-dl { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; margin: 0; }
 .hs-dl-item { display: contents; } .hs-dl dt { color: #7c98b6; } .hs-dl dd { margin: 0; }
 .hs-record { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; }

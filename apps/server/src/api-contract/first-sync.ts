@@ -38,8 +38,10 @@ export const firstSyncRunSchema = z
     status: z.enum(['running', 'done', 'cancelled', 'failed']).meta({ id: 'FirstSyncStatus' }),
     total: z.number().int(),
     done: z.number().int(),
-    /** Within `done`: records matched on the other side and linked without a create. */
+    /** Within `done`: records whose counterpart was already there (matched by email or SKU, or linked before). */
     linked: z.number().int(),
+    /** Within `done`: records a filter or rule left out. */
+    excluded: z.number().int(),
     failed: z.number().int(),
     /** 0..100; 0 until the total is counted. */
     percent: z.number(),

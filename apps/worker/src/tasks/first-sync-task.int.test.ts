@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createQuickBooksConnectionRepository, createSyncSettingsRepository } from '@ledgersync/db';
-import { setObjectSyncEnabled } from '@ledgersync/jobs';
+import { setObjectSyncEnabled, startFirstSync } from '@ledgersync/jobs';
 import { startTestWorld, type TestPortal, type TestWorld } from '@ledgersync/test-world';
 import { runFirstSyncPage } from './first-sync-task.ts';
 
@@ -52,6 +52,43 @@ describe('a first sync page of a portal that cannot sync right now (R-CON-7, R-E
     expect(await world.db.syncRun.findUniqueOrThrow({ where: { id: again.id } })).toMatchObject({
       status: 'cancelled',
       pages: 0,
+    });
+  });
+});
+
+describe('what a first sync page counts (R-CON-7)', () => {
+  it('a record whose counterpart is already there counts as found, not created', async () => {
+    const q = await world.newPortal();
+    await q.hs('/crm/v3/objects/contacts/batch/create', {
+      method: 'POST',
+      body: {
+        inputs: [1, 2, 3].map((i) => ({
+          properties: { email: `counted-${i}@first-sync.test`, firstname: 'Counted', lastname: `No. ${i}` },
+        })),
+      },
+    });
+    await createSyncSettingsRepository(world.db).save(q.portalId, 'customer', {
+      enabled: true,
+      direction: 'hubspot_to_quickbooks',
+    });
+    await setObjectSyncEnabled(world.db, q.portalId, 'customer', true);
+    const first = await world.db.syncRun.findFirstOrThrow({ where: { portalId: q.portalId } });
+    await runFirstSyncPage(deps(), first.id, 0);
+    expect(await world.db.syncRun.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({
+      status: 'done',
+      total: 3,
+      done: 3,
+      linked: 0,
+    });
+
+    // "Sync existing records": every contact finds the customer the first run created.
+    const again = await startFirstSync(world.db, q.portalId, 'customer', 'hubspot');
+    await runFirstSyncPage(deps(), again, 0);
+    expect(await world.db.syncRun.findUniqueOrThrow({ where: { id: again } })).toMatchObject({
+      status: 'done',
+      total: 3,
+      done: 3,
+      linked: 3,
     });
   });
 });

@@ -89,10 +89,16 @@ export async function runFirstSyncPage(deps: FirstSyncDeps, syncRunId: string, p
     .filter((r) => !r.deleted)
     .map((r) => ({ side: sourceSide, object, id: r.id }));
   const result = await syncRecords({ ...ports, store, clock: deps.clock }, portalId, settings, seeds);
-  const failed = seeds.filter(
-    (s) => result.waiting.has(recordKey(s)) || result.failed.has(recordKey(s)),
-  ).length;
-  const linked = seeds.filter((s) => result.linked.has(recordKey(s))).length;
+  const unsettled = (s: RecordRef) => result.waiting.has(recordKey(s)) || result.failed.has(recordKey(s));
+  const failed = seeds.filter(unsettled).length;
+  // What the run neither created nor left out had its counterpart already: matched now by email
+  // or SKU, or linked before the page (by a live change, or by an earlier run). Counting only this
+  // page's matches would call those "created".
+  const linked = seeds.filter((s) => {
+    const key = recordKey(s);
+    return !unsettled(s) && !result.created.has(key) && !result.excluded.has(key);
+  }).length;
+  const excluded = seeds.filter((s) => !unsettled(s) && result.excluded.has(recordKey(s))).length;
   const next = read.value.nextPageToken;
   await inTransaction(db, async (tx) => {
     const stored = await recordSyncRunPage(tx, run.id, {
@@ -100,6 +106,7 @@ export async function runFirstSyncPage(deps: FirstSyncDeps, syncRunId: string, p
       done: seeds.length - failed,
       failed,
       linked,
+      excluded,
       nextCursor: next,
       at: deps.clock.now(),
     });

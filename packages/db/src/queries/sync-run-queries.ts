@@ -32,6 +32,7 @@ export interface SyncRunPage {
   readonly done: number;
   readonly failed: number;
   readonly linked: number;
+  readonly excluded: number;
   /** The next page's cursor; null when this page was the last. */
   readonly nextCursor: string | null;
   readonly at: Date;
@@ -51,6 +52,7 @@ export async function recordSyncRunPage(db: DbClient, syncRunId: string, p: Sync
       done: { increment: p.done },
       failed: { increment: p.failed },
       linked: { increment: p.linked },
+      excluded: { increment: p.excluded },
       cursor: p.nextCursor,
       ...(p.nextCursor ? {} : { status: 'done', finishedAt: p.at }),
     },

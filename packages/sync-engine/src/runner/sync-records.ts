@@ -25,6 +25,10 @@ export interface SyncRecordsResult {
   readonly linked: ReadonlySet<string>;
   /** Records (by `recordKey`) whose change was written to the other side in this pass. */
   readonly written: ReadonlySet<string>;
+  /** Of those, the records whose counterpart this pass created. */
+  readonly created: ReadonlySet<string>;
+  /** Records (by `recordKey`) a filter or rule left out in this pass. */
+  readonly excluded: ReadonlySet<string>;
 }
 
 /**
@@ -43,6 +47,8 @@ export async function syncRecords(
   const written = new Set<string>();
   const failed = new Set<string>();
   const linked = new Set<string>();
+  const created = new Set<string>();
+  const excluded = new Set<string>();
   let writes = 0;
   let failures = 0;
   let seeds = dedupe(records);
@@ -66,8 +72,11 @@ export async function syncRecords(
     writes += results.length;
     const succeeded = new Set(results.filter((r) => r.ok).map((r) => r.idempotencyKey));
     for (const a of plan.actions) {
-      if (a.kind === 'write' && succeeded.has(a.command.idempotencyKey))
+      if (a.kind === 'write' && succeeded.has(a.command.idempotencyKey)) {
         written.add(recordKey({ ...a.source, object: a.object }));
+        if (a.command.kind === 'create') created.add(recordKey({ ...a.source, object: a.object }));
+      }
+      if (a.kind === 'exclude') excluded.add(recordKey({ ...a.source, object: a.object }));
       if (a.kind === 'link' && !a.reason.startsWith('merged'))
         linked.add(recordKey({ ...a.source, object: a.object }));
     }
@@ -98,7 +107,7 @@ export async function syncRecords(
     retryable: true,
   };
   for (const s of seeds) if (!waiting.has(recordKey(s))) waiting.set(recordKey(s), leftOver);
-  return { waiting, writes, failures, failed, linked, written };
+  return { waiting, writes, failures, failed, linked, written, created, excluded };
 }
 
 async function planContextPorts(ports: RunnerPorts, settings: PortalSettings) {

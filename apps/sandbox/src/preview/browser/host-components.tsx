@@ -158,13 +158,18 @@ function Alert(props: Props) {
   );
 }
 
+/** HubSpot draws the title, the percentage when asked, the bar, then the value's description. */
 function ProgressBar(props: Props) {
   const value = Number(props.value ?? 0);
   const max = Number(props.maxValue ?? 100);
+  const title = str(props.title);
+  const description = str(props.valueDescription);
   return (
     <div className="hs-progress">
-      {props.title ? <span>{str(props.title)}</span> : null}
-      <progress value={value} max={max} aria-label={str(props.title) ?? 'Progress'} />
+      {title ? <span>{title}</span> : null}
+      {props.showPercentage === true && max > 0 ? <span>{`${Math.round((value / max) * 100)}%`}</span> : null}
+      <progress value={value} max={max} aria-label={title ?? 'Progress'} aria-valuetext={description} />
+      {description ? <span className="hs-progress-description">{description}</span> : null}
     </div>
   );
 }

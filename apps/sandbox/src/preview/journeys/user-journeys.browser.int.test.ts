@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createPrismaClient, setPortalPlan } from '@ledgersync/db';
 import { createTestDatabase, type TestDatabase } from '@ledgersync/db/testing';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { hubspotAsUser, quickbooksAsUser } from '../../seed/emulator-calls.ts';
+import { callJson, hubspotAsUser, quickbooksAsUser } from '../../seed/emulator-calls.ts';
 import type { SeededInvoice } from '../../seed/seed-hubspot-invoices.ts';
 import { type RunningSandbox, startSandbox } from '../../start-sandbox.ts';
 import { artifactsDir } from '../../testing/artifacts-dir.ts';
@@ -228,8 +228,88 @@ async function revenueRecognitionOff(journey: number): Promise<void> {
   await page.close();
 }
 
+/** Every contact's email in the HubSpot portal (null for one without), read through HubSpot's API. */
+async function hubspotContactEmails(running: Running): Promise<(string | null)[]> {
+  const { hubId } = portalOf(running);
+  const hs = hubspotAsUser(running.sandbox.facts.urls.hubspotEmulator, hubId);
+  const emails: (string | null)[] = [];
+  let after: string | undefined;
+  do {
+    const page = await hs.api<{
+      results: { properties: Record<string, string | null> }[];
+      paging?: { next?: { after: string } };
+    }>(`/crm/v3/objects/contacts?limit=100&properties=email${after ? `&after=${after}` : ''}`);
+    emails.push(...page.results.map((r) => r.properties.email?.toLowerCase() ?? null));
+    after = page.paging?.next?.after;
+  } while (after);
+  return emails;
+}
+
+/** Every customer's email in the QuickBooks company (null for one without), read through its API. */
+async function quickbooksCustomerEmails(running: Running): Promise<(string | null)[]> {
+  const { realmId } = portalOf(running);
+  const qbo = await quickbooksAsUser(running.sandbox.facts.urls.quickbooksEmulator, realmId);
+  const emails: (string | null)[] = [];
+  for (let start = 1; ; start += 1000) {
+    const found = await qbo.query<{ PrimaryEmailAddr?: { Address?: string } }>(
+      `select * from Customer STARTPOSITION ${start} MAXRESULTS 1000`,
+    );
+    const customers = found.QueryResponse.Customer ?? [];
+    emails.push(...customers.map((c) => c.PrimaryEmailAddr?.Address?.toLowerCase() ?? null));
+    if (customers.length < 1000) return emails;
+  }
+}
+
+/** What a first sync from one side should do: its records, those the other side holds by email, the rest. */
+function expectedFirstSync(source: (string | null)[], target: (string | null)[]) {
+  const held = new Set(target.filter((e) => e !== null));
+  const matches = source.filter((e) => e !== null && held.has(e)).length;
+  return { total: source.length, matches, creates: source.length - matches };
+}
+
+/**
+ * The bookkeeper's customers and the sales team's contacts from before contact sync is on: some
+ * are the same people (same email, the HubSpot contact's name written differently), some are on
+ * one side only.
+ */
+async function existingPeople(running: Running): Promise<void> {
+  const { hubId, realmId } = portalOf(running);
+  const { hubspotEmulator, quickbooksEmulator } = running.sandbox.facts.urls;
+  const email = (i: number) => `buyer${i}@existing.example`;
+  await callJson(`${quickbooksEmulator}/_emulator/realms/${realmId}/seed`, {
+    body: {
+      Customer: Array.from({ length: 20 }, (_, i) => ({
+        DisplayName: `Existing Buyer ${i + 1}`,
+        GivenName: 'Existing',
+        FamilyName: `Buyer ${i + 1}`,
+        PrimaryEmailAddr: { Address: email(i + 1) },
+      })),
+    },
+  });
+  const hs = hubspotAsUser(hubspotEmulator, hubId);
+  const contacts = [
+    ...Array.from({ length: 5 }, (_, i) => ({
+      email: email(i + 1),
+      firstname: 'Buyer',
+      lastname: `No. ${i + 1}`,
+    })),
+    ...Array.from({ length: 3 }, (_, i) => ({
+      email: `lead${i + 1}@hubspot-only.example`,
+      firstname: 'Lead',
+      lastname: `No. ${i + 1}`,
+    })),
+  ];
+  await hs.api('/crm/v3/objects/contacts/batch/create', {
+    inputs: contacts.map((properties) => ({ properties })),
+  });
+}
+
+/** The configuration's progress bar of a first sync, by its title, and what it says. */
+const firstSyncBar = (page: Page, title: string) =>
+  page.locator('.hs-progress').filter({ has: page.getByRole('progressbar', { name: title, exact: true }) });
+
 describe('user journeys in Chromium', () => {
-  it('1. an admin sets up products, contacts, then invoices and adds the recommended inbound filter: a QuickBooks invoice created afterwards reaches HubSpot, one from before does not, and the overview says why (R-CON-4, R-FLT-2, R-VIS-2, R-VIS-5)', async () => {
+  it('1. an admin sets up products, then contacts (told before how many existing records will be created and matched, then shown the first sync going and its result), then invoices, and adds the recommended inbound filter: a QuickBooks invoice created afterwards reaches HubSpot, one from before does not, and the overview says why (R-CON-4, R-CON-7, R-FLT-2, R-VIS-2, R-VIS-5)', async () => {
     // The bookkeeper's invoice from before LedgerSync was set up.
     await bookkeeperInvoice(fresh, 'Old Mill Bakery', 'QB-OLD-1');
 
@@ -239,7 +319,7 @@ describe('user journeys in Chromium', () => {
     await shot(page, 1, 'settings-first-visit');
 
     await switchOn(page, 'Products sync');
-    await switchOn(page, 'Contacts sync');
+    await firstSyncOfContacts(page);
     // The invoices row's configuration: the Custom Line Item account comes before invoice sync.
     await page.getByRole('button', { name: 'Edit', exact: true }).last().click();
     const account = page.getByLabel('Income account', { exact: true });
@@ -472,6 +552,102 @@ describe('user journeys in Chromium', () => {
     await page.close();
   }, 240_000);
 });
+
+/**
+ * R-CON-7 in the browser: with contact sync off, the contacts configuration says what turning it on
+ * will do (counted from both emulators' data here, independently); turned on, it shows the first
+ * sync's progress with done, failed and total; after, the result, in the panel and in the overview,
+ * equal to what was announced and to what HubSpot and QuickBooks hold.
+ */
+async function firstSyncOfContacts(page: Page): Promise<void> {
+  const { hubspotEmulator } = fresh.sandbox.facts.urls;
+  await existingPeople(fresh);
+  const [hubspotBefore, quickbooksBefore] = await Promise.all([
+    hubspotContactEmails(fresh),
+    quickbooksCustomerEmails(fresh),
+  ]);
+  const fromQuickBooks = expectedFirstSync(quickbooksBefore, hubspotBefore);
+  const fromHubSpot = expectedFirstSync(hubspotBefore, quickbooksBefore);
+  expect(fromQuickBooks.matches).toBeGreaterThan(0);
+  expect(fromQuickBooks.creates).toBeGreaterThan(1);
+  expect(fromHubSpot.creates).toBeGreaterThan(1);
+
+  await page.getByRole('button', { name: 'Edit', exact: true }).nth(1).click();
+  const configuration = page.locator('section.hs-tile').filter({ hasText: 'Configure contacts' });
+  await configuration.getByText('Existing records', { exact: true }).waitFor({ timeout: 20_000 });
+  await configuration
+    .getByText(
+      `About ${fromQuickBooks.creates} QuickBooks customers will be created as HubSpot contacts; ${fromQuickBooks.matches} match existing contacts.`,
+      { exact: true },
+    )
+    .waitFor({ timeout: 30_000 });
+  await configuration
+    .getByText(
+      `About ${fromHubSpot.creates} HubSpot contacts will be created as QuickBooks customers; ${fromHubSpot.matches} match existing customers.`,
+      { exact: true },
+    )
+    .waitFor();
+  expectPeoplesWords(await configuration.innerText());
+  await shot(page, 1, 'first-sync-estimate');
+
+  // HubSpot answers contact calls slowly for a while, so a run is seen going once it has counted.
+  await callJson(`${hubspotEmulator}/_emulator/faults`, {
+    body: { method: 'POST', path: '/objects/contacts', delayMs: 800, count: 12 },
+  });
+  await switchOn(page, 'Contacts sync');
+  const bars = configuration.locator('.hs-progress');
+  const counting = /^Syncing existing .*\n(\d+)%\n(\d+) of ([1-9]\d*): \d+ created, \d+ matched/m;
+  await expectEventually(
+    'a first sync shows its progress: done, failed and the total it counted',
+    async () => {
+      if (!(await bars.allInnerTexts()).some((t) => counting.test(t))) return false;
+      await shot(page, 1, 'first-sync-progress');
+      return true;
+    },
+    60_000,
+  );
+  expectPeoplesWords(await configuration.innerText());
+  await callJson(`${hubspotEmulator}/_emulator/faults`, { method: 'DELETE' });
+
+  // After: each run's bar is whole, done equal to total.
+  const ended = /^(\d+) of \1: (\d+) created, (\d+) matched$/m;
+  const fromQuickBooksBar = firstSyncBar(page, 'Existing QuickBooks customers synced');
+  const fromHubSpotBar = firstSyncBar(page, 'Existing HubSpot contacts synced');
+  await fromQuickBooksBar.waitFor({ timeout: 90_000 });
+  await fromHubSpotBar.waitFor({ timeout: 90_000 });
+  const resultFromQuickBooks = (await fromQuickBooksBar.innerText()).match(ended);
+  const resultFromHubSpot = (await fromHubSpotBar.innerText()).match(ended);
+  expect(resultFromQuickBooks).not.toBeNull();
+  expect(resultFromHubSpot).not.toBeNull();
+  expect(await fromQuickBooksBar.innerText()).toMatch(/^100%$/m);
+  // Records made meanwhile (by the other direction) join a run's total, never leave it.
+  expect(Number(resultFromQuickBooks?.[1])).toBeGreaterThanOrEqual(fromQuickBooks.total);
+  expect(Number(resultFromHubSpot?.[1])).toBeGreaterThanOrEqual(fromHubSpot.total);
+  expectPeoplesWords(await configuration.innerText());
+  await shot(page, 1, 'first-sync-done');
+
+  // What was announced is what the two sides now hold: each person once on each side.
+  const [hubspotAfter, quickbooksAfter] = await Promise.all([
+    hubspotContactEmails(fresh),
+    quickbooksCustomerEmails(fresh),
+  ]);
+  expect(hubspotAfter.length - hubspotBefore.length).toBe(fromQuickBooks.creates);
+  expect(quickbooksAfter.length - quickbooksBefore.length).toBe(fromHubSpot.creates);
+  expect(new Set(hubspotAfter).size).toBe(hubspotAfter.length);
+  expect(new Set(quickbooksAfter).size).toBe(quickbooksAfter.length);
+
+  // The overview gives the same result (read when the page opens).
+  await openSettings(page, fresh);
+  const overview = page.getByText(`Existing QuickBooks customers synced: ${resultFromQuickBooks?.[0]}.`, {
+    exact: true,
+  });
+  await overview.waitFor({ timeout: 30_000 });
+  await page
+    .getByText(`Existing HubSpot contacts synced: ${resultFromHubSpot?.[0]}.`, { exact: true })
+    .waitFor();
+  await overview.scrollIntoViewIfNeeded();
+  await shot(page, 1, 'first-sync-overview');
+}
 
 /** Polls `check` until it holds; fails naming what never happened. */
 async function expectEventually(

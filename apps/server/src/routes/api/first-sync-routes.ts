@@ -29,6 +29,7 @@ function view(run: SyncRun): z.infer<typeof firstSyncRunSchema> {
     total: run.total,
     done: run.done,
     linked: run.linked,
+    excluded: run.excluded,
     failed: run.failed,
     percent: run.total > 0 ? Math.min(100, Math.round((settled / run.total) * 1000) / 10) : 0,
     error: run.error,

@@ -66,11 +66,12 @@ export function FirstSyncSection({ client, object, enabled, direction }: FirstSy
     };
   }, [client, object, enabled, direction]);
 
+  // Each read of a run still going schedules the next one, until every run has ended.
   useEffect(() => {
-    if (!running) return;
+    if (!runs.some((r) => r.status === 'running')) return;
     const timer = setTimeout(() => void loadRuns(), FIRST_SYNC_POLL_MS);
     return () => clearTimeout(timer);
-  }, [running, loadRuns]);
+  }, [runs, loadRuns]);
 
   const syncAgain = async () => {
     setBusy(true);

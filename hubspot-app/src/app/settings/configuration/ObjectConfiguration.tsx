@@ -69,7 +69,9 @@ export function ObjectConfiguration(props: ObjectConfigurationProps) {
               settings={{ ...current, object: current.object }}
               onObjectChange={onObjectChange}
             />
+            {/* Turning the rule on starts its first sync on the server: a fresh section reads it. */}
             <FirstSyncSection
+              key={String(current.enabled)}
               client={client}
               object={current.object}
               enabled={current.enabled}

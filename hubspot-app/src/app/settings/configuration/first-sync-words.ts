@@ -39,7 +39,11 @@ export function runTitle(object: FirstSyncObject, run: FirstSyncRun): string {
 }
 
 export function runDescription(run: FirstSyncRun): string {
-  const created = run.done - run.linked;
+  // A run's total is counted by its first page: until then "0 of 0" would read as nothing to sync.
+  if (run.status === 'running' && run.total === 0 && run.done + run.failed === 0)
+    return 'Counting the records…';
+  const created = run.done - run.linked - run.excluded;
+  const excluded = run.excluded > 0 ? `, ${count(run.excluded)} left out` : '';
   const failed = run.failed > 0 ? `, ${count(run.failed)} failed` : '';
-  return `${count(run.done + run.failed)} of ${count(run.total)}: ${count(created)} created, ${count(run.linked)} matched${failed}`;
+  return `${count(run.done + run.failed)} of ${count(run.total)}: ${count(created)} created, ${count(run.linked)} matched${excluded}${failed}`;
 }

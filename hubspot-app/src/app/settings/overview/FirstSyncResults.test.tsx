@@ -9,6 +9,7 @@ const run = {
   sourceSide: 'quickbooks',
   total: 500,
   linked: 50,
+  excluded: 0,
   failed: 0,
   percent: 100,
   error: null,

@@ -333,6 +333,7 @@ export const firstSyncRunSchema = z.object({
   total: z.number().int(),
   done: z.number().int(),
   linked: z.number().int(),
+  excluded: z.number().int(),
   failed: z.number().int(),
   percent: z.number(),
   error: z.string().nullable(),
