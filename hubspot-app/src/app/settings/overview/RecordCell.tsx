@@ -1,5 +1,9 @@
 import { Flex, Link, Text } from '@hubspot/ui-extensions';
-import type { RecordColumn, RecordRow } from '@ledgersync/hubspot-ui-shared/api/generated/api-contract.ts';
+import type {
+  RecordColumn,
+  RecordRow,
+  SyncObject,
+} from '@ledgersync/hubspot-ui-shared/api/generated/api-contract.ts';
 import { formatDateTime, formatDay } from '@ledgersync/hubspot-ui-shared/format-date-time.ts';
 import { formatMoney } from '@ledgersync/hubspot-ui-shared/format-money.ts';
 import { DIRECTION_LABEL, OBJECT_SINGULAR } from '@ledgersync/hubspot-ui-shared/labels.ts';
