@@ -6,7 +6,7 @@ import { countQbo, finalizedHubSpotInvoice, until } from './fixtures.ts';
 import { useWorkerProcesses } from './worker-processes.ts';
 
 const workers = useWorkerProcesses();
-const { configOf, startChild, exited, qboBatches, synced } = workers;
+const { configOf, startChild, exited, qboInvoiceWrites, synced } = workers;
 
 /** Drains (sync-portal jobs) held by some worker. */
 const lockedDrains = async () =>
@@ -26,12 +26,13 @@ describe('worker processes', () => {
     const p = await syncingPortal(workers.world());
     const invoice = await finalizedHubSpotInvoice(p);
     await workers.world().resetApiCalls();
-    // Every QBO batch is slowed down, so the kill lands while the invoice batch is in flight.
-    await fetch(`${workers.world().qboUrl}/_emulator/faults`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ path: '/batch', method: 'POST', count: 2, delayMs: 1_500 }),
-    });
+    // QBO's invoice writes are slowed down, so the kill lands while the invoice's is in flight.
+    for (const path of ['/batch', '/invoice'])
+      await fetch(`${workers.world().qboUrl}/_emulator/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ path, method: 'POST', count: 2, delayMs: 1_500 }),
+      });
     const first = await startChild(configOf(p));
     await createChangeIntake(workers.world().db, { debounceMs: 0 }).record([
       {
@@ -42,7 +43,7 @@ describe('worker processes', () => {
         eventId: `kill-${invoice.id}`,
       },
     ]);
-    await until(async () => (await qboBatches()) >= 1);
+    await until(async () => (await qboInvoiceWrites()) >= 1);
     await new Promise((r) => setTimeout(r, 500));
     first.kill('SIGKILL');
     await exited(first);

@@ -61,10 +61,14 @@ export function useWorkerProcesses() {
       else child.once('exit', (code) => resolve(code));
     });
 
-  async function qboBatches(): Promise<number> {
+  /** QBO requests that can write an invoice: a lone one goes to its endpoint, several in a batch. */
+  async function qboInvoiceWrites(): Promise<number> {
     const response = await fetch(`${world.qboUrl}/_emulator/requests/counts`);
     const { counts } = (await response.json()) as { counts: Record<string, number> };
-    return Object.entries(counts).reduce((n, [k, v]) => (k.endsWith('/batch') ? n + v : n), 0);
+    return Object.entries(counts).reduce(
+      (n, [k, v]) => (/^POST .*\/(invoice|batch)$/.test(k) ? n + v : n),
+      0,
+    );
   }
 
   const synced = async (p: TestPortal, hubspotInvoiceId: string) =>
@@ -83,7 +87,7 @@ export function useWorkerProcesses() {
     configOf,
     startChild,
     exited,
-    qboBatches,
+    qboInvoiceWrites,
     synced,
   };
 }
