@@ -35,12 +35,12 @@ describe('rate-limit floor', () => {
 });
 
 describe('minimum calls', () => {
-  it('inbound 2,000 invoices of 3 lines: 20 invoice and 60 line-item creates plus contacts and products', () => {
+  it('inbound 2,000 invoices of 3 lines: 20 invoice and 60 line-item creates, contacts and products, and 20 updates that open the invoices', () => {
     const m = inboundMinimum({ invoices: 2_000, linesPerInvoice: 3, customers: 50, items: 10 });
     expect(m).toEqual({
       quickbooksRequests: 4,
       quickbooksBatches: 0,
-      hubspotRequests: 82,
+      hubspotRequests: 102,
       hubspotSearches: 0,
     });
   });

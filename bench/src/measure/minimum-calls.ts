@@ -18,7 +18,9 @@ export interface InboundShape {
 /**
  * QBO → HubSpot, HubSpot empty: read the invoices, their customers and items from QBO (queries by
  * Id); in HubSpot upsert the contacts by email and the products by SKU, create the invoices (with
- * the contact association inline) and the line items (with the invoice association inline).
+ * the contact association inline) and the line items (with the invoice association inline), then
+ * open the invoices: HubSpot creates an invoice as a draft and documents moving it to open as a
+ * step after its contact and line items are associated, so it is one batch update more.
  */
 export function inboundMinimum(s: InboundShape): MinimumCalls {
   return {
@@ -29,7 +31,8 @@ export function inboundMinimum(s: InboundShape): MinimumCalls {
       pages(s.customers, HS_BATCH) +
       pages(s.items, HS_BATCH) +
       pages(s.invoices, HS_BATCH) +
-      pages(s.invoices * s.linesPerInvoice, HS_BATCH),
+      pages(s.invoices * s.linesPerInvoice, HS_BATCH) +
+      pages(s.invoices, HS_BATCH),
     hubspotSearches: 0,
   };
 }
