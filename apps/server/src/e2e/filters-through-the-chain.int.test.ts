@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { JsonDecimal } from '@ledgersync/quickbooks';
+import { JsonDecimal, QboQuery } from '@ledgersync/quickbooks';
 import { type HsObject, syncingPortal, type TestPortal } from '@ledgersync/test-world';
 import { type LiveWorld, useLiveWorld } from '../testing/live-world.ts';
 
@@ -153,4 +153,59 @@ describe('filters through the whole chain', () => {
       'Left out by the sync filter "Only contacts that are the billing contact of a synced invoice".',
     ]);
   });
+  it('R-FLT-5: a marketing portal of 2,000 contacts with the recommended filter: only the billing contacts of synced invoices reach QuickBooks, the rest are excluded naming the filter', async () => {
+    const world = live();
+    const p = await syncingPortal(world);
+    await world.signed(p.hubId, 'POST', '/api/v1/settings/objects/customer/filters/recommended');
+    const ids: string[] = [];
+    for (let batch = 0; batch < 20; batch++) {
+      const created = await p.hs<{ results: HsObject[] }>('/crm/v3/objects/contacts/batch/create', {
+        method: 'POST',
+        body: {
+          inputs: Array.from({ length: 100 }, (_, i) => ({
+            properties: {
+              email: `lead-${batch * 100 + i}@marketing.example`,
+              firstname: `Lead ${batch * 100 + i}`,
+            },
+          })),
+        },
+      });
+      ids.push(...created.results.map((c) => c.id));
+    }
+    // Three of the 2,000 are billed by an invoice the sync takes.
+    const billed = [ids[7], ids[1_234], ids[1_999]] as string[];
+    const invoices: string[] = [];
+    for (const contactId of billed) {
+      const draft = await p.hsControl<HsObject>(`/portals/${p.hubId}/ui/invoices`, {
+        contactId,
+        lineItems: [{ name: 'Setup', quantity: '1', price: '40' }],
+      });
+      invoices.push((await p.hsControl<HsObject>(`/portals/${p.hubId}/ui/invoices/${draft.id}/finalize`)).id);
+    }
+    for (const id of ids) await p.notify('hubspot', 'customer', id);
+    for (const id of invoices) await p.notify('hubspot', 'invoice', id);
+    // The contacts come first and alone: each drain claims a bounded batch, so most are decided
+    // before any invoice; a billed one left out then must still reach QuickBooks with its invoice.
+    let reports = await p.drain();
+    while (reports.at(-1)?.claimed) reports = await p.drain();
+
+    const customers = await p.qbo.queryPage(QboQuery.select('Customer'), 1, 1000);
+    expect(
+      customers.entities
+        .map((c) => (c as { PrimaryEmailAddr?: { Address?: string } }).PrimaryEmailAddr?.Address)
+        .sort(),
+    ).toEqual(['lead-1234@marketing.example', 'lead-1999@marketing.example', 'lead-7@marketing.example']);
+    const res = await world.signed(
+      p.hubId,
+      'GET',
+      '/api/v1/records?object=customer&status=excluded&columns=name,exclusion',
+    );
+    expect(res.json().total).toBe(1_997);
+    const rows = res.json().rows as { exclusion: string }[];
+    expect(new Set(rows.map((r) => r.exclusion))).toEqual(
+      new Set([
+        'Left out by the sync filter "Only contacts that are the billing contact of a synced invoice".',
+      ]),
+    );
+  }, 180_000);
 });

@@ -107,9 +107,21 @@ export async function gatherBatch(
   // failing for want of it. A link whose counterpart was deleted stays as it is: it is never
   // recreated (R-OBJ-7). Of the linked ones only customers are read, for the invoice currency
   // check (R-OBJ-6): only their QBO side, the one an outbound invoice is checked against.
+  // So does a HubSpot contact the billing-contact filter left out (R-FLT-5: it holds only a status
+  // row) when an invoice of this batch bills it: that invoice is what makes it one to sync.
+  const billingContactFilterOn = settings.customer.filters.some(
+    (f) => f.kind === 'billing_contact_of_synced_invoice',
+  );
   const needsCreate = (r: RecordRef) => {
     const link = linkOf(r);
-    return link === undefined || link.state === 'pending_create';
+    if (link === undefined || link.state === 'pending_create') return true;
+    return (
+      billingContactFilterOn &&
+      r.object === 'customer' &&
+      r.side === 'hubspot' &&
+      link.state === 'active' &&
+      link.quickbooksId === null
+    );
   };
   await read(
     references.filter((r) => enabled(r.object) && needsCreate(r)),
