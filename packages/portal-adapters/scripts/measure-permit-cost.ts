@@ -2,6 +2,9 @@ import { createPrismaClient } from '@ledgersync/db';
 import { createTestDatabase } from '@ledgersync/db/testing';
 import { createSharedRateLimiters } from '../src/shared-limits/create-shared-rate-limiters.ts';
 
+// What taking a shared permit costs against a bare round trip through Prisma, on a throwaway
+// database: npm run measure:permit-cost -w @ledgersync/portal-adapters.
+
 const database = await createTestDatabase();
 const db = createPrismaClient(database.url);
 async function run(label: string, windowMs: number) {
