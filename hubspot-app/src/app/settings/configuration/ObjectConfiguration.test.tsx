@@ -56,6 +56,13 @@ describe('Object configuration (R-MAP-2, R-MAP-3)', () => {
     });
   });
 
+  it('R-VIS-5: the mapped fields read in words: each field and which way it syncs, no API field name', async () => {
+    const { find } = await openInvoiceConfiguration(backend);
+    const row = find(TableRow, (r) => textOf(r).includes('Due date'));
+    expect(textOf(row)).toContain('Both ways');
+    expect(textOf(row)).not.toMatch(/hs_due_date|DueDate/);
+  });
+
   it('sets the conflict rule', async () => {
     backend.on('PUT', '/api/v1/settings/objects/invoice', {
       body: objectSettings('invoice', { conflictResolution: 'quickbooks' }),
