@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createQuickBooksConnectionRepository } from '@ledgersync/db';
 import { createChangeIntake, startBackfill } from '@ledgersync/jobs';
 import { createPortsFor } from '@ledgersync/portal-adapters';
 import {
@@ -88,6 +89,44 @@ describe('a backfill runs one page per job (R-FLT-4)', () => {
     expect(await queuedPage(id)).toEqual([finished.pages - 1]);
     await runBackfillPage(deps, id, finished.pages - 1);
     expect(await world.db.backfill.findUniqueOrThrow({ where: { id } })).toEqual(finished);
+  });
+
+  it('R-ERR-7: a page of a paused portal is queued again for later, counting nothing; a disconnected one ends cancelled', async () => {
+    const { p, endOfHistory } = await portalWithHistory();
+    const id = await startBackfill(world.db, p.portalId, {
+      from: new Date(Date.now() - hour),
+      to: endOfHistory,
+    });
+    const deps = { db: world.db, portsFor: portsFor(), clock: world.clock };
+    const connections = createQuickBooksConnectionRepository(world.db, world.cipher);
+    await connections.setStatus(p.portalId, 'needs_reauth');
+    await runBackfillPage(deps, id, 0);
+    expect(await world.db.backfill.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: 'pending',
+      pages: 0,
+      done: 0,
+    });
+    const [queued] = await world.db.$queryRaw<{ run_at: Date }[]>`
+      SELECT run_at FROM graphile_worker.jobs WHERE key = ${`backfill:${id}`}`;
+    expect(queued?.run_at.getTime()).toBeGreaterThan(Date.now() + 60_000);
+
+    await connections.setStatus(p.portalId, 'connected');
+    await runBackfillPage(deps, id, 0);
+    expect(await world.db.backfill.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: 'running',
+      pages: 1,
+      done: 1,
+    });
+
+    await connections.setStatus(p.portalId, 'disconnected');
+    await runBackfillPage(deps, id, 1);
+    expect(await world.db.backfill.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: 'cancelled',
+      pages: 1,
+      done: 1,
+      finishedAt: expect.any(Date),
+    });
+    expect(await countQbo(p, 'Invoice')).toBe(1);
   });
 
   describe('with the worker running the portal queue', () => {
