@@ -18,7 +18,15 @@ export {
   loadAssociationTypeIds,
   saveAssociationTypeIds,
 } from './queries/association-type-queries.ts';
-export { findUnfinishedBackfill, listBackfills, readBackfill } from './queries/backfill-queries.ts';
+export {
+  beginBackfill,
+  cancelBackfill,
+  findBackfill,
+  findUnfinishedBackfill,
+  listBackfills,
+  readBackfill,
+  recordBackfillPage,
+} from './queries/backfill-queries.ts';
 export { readCompanyProfile, saveCompanyProfile } from './queries/company-profile-queries.ts';
 export { type InvoiceCardRows, readInvoiceCard } from './queries/invoice-card-queries.ts';
 export {

@@ -33,6 +33,8 @@ export interface HubSpotAdapterOptions {
   readonly invoiceSources?: InvoiceSourceStore;
   /** Where the portal's association type ids are kept; without it they are read from HubSpot per adapter. */
   readonly associationTypes?: AssociationTypeStore;
+  /** Records per search page the reader asks for (HubSpot's maximum, 200, by default). */
+  readonly searchPageSize?: number;
   readonly sleep?: HubSpotClientOptions['sleep'];
   readonly retry?: HubSpotClientOptions['retry'];
   readonly onFailure?: HubSpotClientOptions['onFailure'];
@@ -63,6 +65,7 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): {
     customInvoiceProperties: customInvoiceProperties(options.customMappings ?? []),
     invoiceSources: createInvoiceSourceCatalogue(client, options.invoiceSources ?? null),
     associationTypes: createAssociationTypeCatalogue(client, options.associationTypes ?? null),
+    ...(options.searchPageSize ? { pageSize: options.searchPageSize } : {}),
   };
   return {
     client,

@@ -13,7 +13,7 @@ export { saveHubSpotInstall } from './save-hubspot-install.ts';
 export { schedulePortalPoll } from './schedule-portal-poll.ts';
 export { schedulePortalSync } from './schedule-portal-sync.ts';
 export { setObjectSyncEnabled } from './set-object-sync-enabled.ts';
-export { startBackfill } from './start-backfill.ts';
+export { queueBackfillPage, startBackfill } from './start-backfill.ts';
 export {
   BACKFILL_TASK,
   CATCH_UP_APP_PROPERTIES_TASK,

@@ -15,6 +15,7 @@ export const syncPortalRetryJobKey = (portalId: string) => `${SYNC_PORTAL_TASK}-
 /** One poll per portal at a time: a slow poll is never doubled. */
 export const pollPortalJobKey = (portalId: string) => `${POLL_PORTAL_TASK}:${portalId}`;
 
+/** One queued page per backfill. */
 export const backfillJobKey = (backfillId: string) => `backfill:${backfillId}`;
 
 /** One queued page per first sync: cancelling removes it by this key. */

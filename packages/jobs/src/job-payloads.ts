@@ -12,7 +12,14 @@ import {
 } from './task-names.ts';
 
 export const portalJobPayloadSchema = z.object({ portalId: z.uuid() });
-export const backfillJobPayloadSchema = z.object({ backfillId: z.uuid() });
+/**
+ * `page` is the backfill's page count when queued: a job whose page was already counted does
+ * nothing. Jobs queued before backfills ran a page per job carry no page: theirs is the first.
+ */
+export const backfillJobPayloadSchema = z.object({
+  backfillId: z.uuid(),
+  page: z.number().int().min(0).default(0),
+});
 /** `page` is the run's page count when queued: a job whose page was already counted does nothing. */
 export const firstSyncJobPayloadSchema = z.object({ syncRunId: z.uuid(), page: z.number().int().min(0) });
 /** Cron tasks take no input; graphile-worker adds `_cron` ({ts, backfilled}), which they ignore. */

@@ -36,7 +36,12 @@ describe('job payloads', () => {
   it('accepts what each task is queued with', () => {
     expect(parseJobPayload(SYNC_PORTAL_TASK, { portalId: uuid })).toEqual({ portalId: uuid });
     expect(parseJobPayload(POLL_PORTAL_TASK, { portalId: uuid })).toEqual({ portalId: uuid });
-    expect(parseJobPayload(BACKFILL_TASK, { backfillId: uuid })).toEqual({ backfillId: uuid });
+    expect(parseJobPayload(BACKFILL_TASK, { backfillId: uuid, page: 2 })).toEqual({
+      backfillId: uuid,
+      page: 2,
+    });
+    // A job queued before backfills ran a page per job runs the backfill's first page.
+    expect(parseJobPayload(BACKFILL_TASK, { backfillId: uuid })).toEqual({ backfillId: uuid, page: 0 });
     const cron = { _cron: { ts: '2026-05-01T10:00:00.000Z', backfilled: false } };
     expect(parseJobPayload(POLL_ALL_TASK, cron)).toEqual({});
     expect(parseJobPayload(REFRESH_TOKENS_TASK, {})).toEqual({});
@@ -60,6 +65,8 @@ describe('job payloads', () => {
 
     const malformed = refusal(BACKFILL_TASK, { backfillId: 'not-a-uuid' });
     expect((malformed as JobPayloadError).problems).toEqual([expect.stringMatching(/^backfillId: .*UUID/i)]);
+    const negativePage = refusal(BACKFILL_TASK, { backfillId: uuid, page: -1 });
+    expect((negativePage as JobPayloadError).problems).toEqual([expect.stringMatching(/^page: /)]);
 
     expect((refusal(POLL_ALL_TASK, null) as Error).message).toMatch(
       /^poll-all job payload is invalid: \(payload\): /,

@@ -53,6 +53,11 @@ export interface PortalAdaptersOptions {
   /** The clients' clock and waits (backoffs, rate-limit holds); the system's by default. */
   readonly time?: LimiterTime;
   readonly hubspotRetry?: Partial<HubSpotRetryPolicy>;
+  /**
+   * Records per HubSpot search page (HubSpot's maximum by default), for tests that need several
+   * pages of a poll, first sync or backfill without creating hundreds of records.
+   */
+  readonly hubspotSearchPageSize?: number;
   readonly quickbooksRetry?: Partial<QuickBooksRetryPolicy>;
   /** The QBO clients' network, for tests that act at an exact request. */
   readonly quickbooksFetch?: typeof fetch;
@@ -104,6 +109,7 @@ export function createPortsFor(options: PortalAdaptersOptions): PortsFor {
       customMappings:
         fieldMappingsColumnSchema.safeParse(invoiceSettings?.fieldMappings ?? {}).data?.customMappings ?? [],
       ...(options.hubspotRetry ? { retry: options.hubspotRetry } : {}),
+      ...(options.hubspotSearchPageSize ? { searchPageSize: options.hubspotSearchPageSize } : {}),
       // R-FLT-1: the invoice source options read from HubSpot are kept on the portal's row.
       invoiceSources: {
         load: () => loadInvoiceSourceOptions(db, portalId),

@@ -8,7 +8,7 @@ import {
   type TestWorld,
 } from '@ledgersync/test-world';
 import { injectQbo } from '../faults/emulator-faults.ts';
-import { runBackfill } from '../tasks/backfill-task.ts';
+import { runBackfillPage } from '../tasks/backfill-task.ts';
 import { countQbo, finalizedHubSpotInvoice, until } from './fixtures.ts';
 
 let world: TestWorld;
@@ -31,6 +31,16 @@ beforeAll(async () => {
 });
 afterAll(() => world.close());
 
+/** Runs the backfill's pages in turn, as the portal's queue runs the job each page queues for the next. */
+async function runBackfill(backfillId: string): Promise<void> {
+  const deps = { db: world.db, portsFor: world.portsFor, clock: world.clock };
+  for (;;) {
+    const row = await world.db.backfill.findUniqueOrThrow({ where: { id: backfillId } });
+    if (row.status !== 'pending' && row.status !== 'running') return;
+    await runBackfillPage(deps, backfillId, row.pages);
+  }
+}
+
 describe('historical HubSpot invoices (R-FLT-4)', () => {
   it('R-FLT-1: an invoice created before the sync was turned on is not synced, and says why', async () => {
     await p.notify('hubspot', 'invoice', historical.id);
@@ -52,7 +62,7 @@ describe('historical HubSpot invoices (R-FLT-4)', () => {
     expect(await progress()).toMatchObject({ status: 'pending', done: 0 });
     // QBO holds the run's first write, so its progress can be read before anything is done.
     await injectQbo(world, { path: '/v3/company', method: 'POST', count: 1, delayMs: 1_500 });
-    const run = runBackfill({ db: world.db, portsFor: world.portsFor, clock: world.clock }, id);
+    const run = runBackfill(id);
     await until(async () => (await progress())?.status === 'running', 10_000);
     expect(await progress()).toMatchObject({ total: 3, done: 0, failed: 0 });
     await run;
@@ -67,8 +77,9 @@ describe('historical HubSpot invoices (R-FLT-4)', () => {
       where: { portalId: p.portalId, hubspotId: historical.id },
     });
     expect(row).toMatchObject({ status: 'synced', quickbooksId: expect.any(String) });
-    // Running it again (a retried job) changes nothing.
-    await runBackfill({ db: world.db, portsFor: world.portsFor, clock: world.clock }, id);
+    // Running its page again (a retried job) changes nothing.
+    await runBackfillPage({ db: world.db, portsFor: world.portsFor, clock: world.clock }, id, 0);
     expect(await countQbo(p, 'Invoice')).toBe(2);
+    expect(await progress()).toMatchObject({ status: 'done', total: 3, done: 2, failed: 1 });
   });
 });

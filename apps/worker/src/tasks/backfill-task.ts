@@ -1,5 +1,13 @@
-import { createPrismaSyncStore, type Db } from '@ledgersync/db';
-import { BACKFILL_TASK, parseJobPayload } from '@ledgersync/jobs';
+import {
+  beginBackfill,
+  cancelBackfill,
+  createPrismaSyncStore,
+  type Db,
+  findBackfill,
+  inTransaction,
+  recordBackfillPage,
+} from '@ledgersync/db';
+import { BACKFILL_TASK, parseJobPayload, queueBackfillPage } from '@ledgersync/jobs';
 import type { PortsFor } from '@ledgersync/portal-adapters';
 import { type Clock, type RecordRef, recordKey, syncRecords } from '@ledgersync/sync-engine';
 import type { Task } from 'graphile-worker';
@@ -11,38 +19,53 @@ export interface BackfillDeps {
   readonly clock: Clock;
 }
 
+/** A page of a paused portal (an authorization to renew) is tried again this much later. */
+const PAUSED_RETRY_MS = 5 * 60_000;
+
 /**
- * Syncs historical HubSpot invoices page by page. The outbound filter "created after the sync was
- * turned on" (R-FLT-1) is what makes them historical, so for these records the start moment is
- * moved back to the range's start; the other filters (source HubSpot, not a draft) still apply.
- * The total is counted up front with HubSpot search's `total`; done and failed grow apart, page by
- * page, with the page cursor, so a restarted job resumes and the bar moves from 0 to 100.
+ * One page of a backfill of historical HubSpot invoices (R-FLT-4). The outbound filter "created
+ * after the sync was turned on" (R-FLT-1) is what makes them historical, so for these records the
+ * start moment is moved back to the range's start; the other filters (source HubSpot, not a draft)
+ * still apply. The total is counted up front with HubSpot search's `total`, so the bar moves from
+ * 0 to 100; done and failed grow apart. The page's counts, the next cursor and the next page's job
+ * are stored in one transaction, and a job runs only the page it was queued for, so a page retried
+ * after a crash repeats no count and the portal's live changes are drained between pages.
  */
 export function backfillTask(deps: BackfillDeps): Task {
   return async (payload) => {
-    const { backfillId } = parseJobPayload(BACKFILL_TASK, payload);
-    await runBackfill(deps, backfillId);
+    const { backfillId, page } = parseJobPayload(BACKFILL_TASK, payload);
+    await runBackfillPage(deps, backfillId, page);
   };
 }
 
-export async function runBackfill(deps: BackfillDeps, backfillId: string): Promise<void> {
+export async function runBackfillPage(deps: BackfillDeps, backfillId: string, page: number): Promise<void> {
   const { db } = deps;
-  const backfill = await db.backfill.findUnique({ where: { id: backfillId } });
-  if (!backfill || backfill.status === 'done' || backfill.status === 'cancelled') return;
+  const backfill = await findBackfill(db, backfillId);
+  if (!backfill || (backfill.status !== 'pending' && backfill.status !== 'running')) return;
+  if (backfill.pages !== page) return;
   const portalId = backfill.portalId;
-  if ((await portalGate(db, portalId)) !== 'active') return;
+  const gate = await portalGate(db, portalId);
+  if (gate === 'stopped') {
+    await cancelBackfill(db, backfillId, deps.clock.now());
+    return;
+  }
   const store = createPrismaSyncStore(db, { now: () => deps.clock.now() });
-  const [ports, settings] = await Promise.all([deps.portsFor(portalId), store.readSettings(portalId)]);
-  if (!ports || !settings) return;
+  const [ports, settings] =
+    gate === 'active'
+      ? await Promise.all([deps.portsFor(portalId), store.readSettings(portalId)])
+      : [null, null];
+  if (!ports || !settings) {
+    // Paused (R-ERR-7) or not usable right now: the same page waits, nothing is lost.
+    await queueBackfillPage(db, backfill, page, PAUSED_RETRY_MS);
+    return;
+  }
   const startedAt = settings.invoice.syncStartedAt;
   const from = backfill.from.toISOString();
   const widened = {
     ...settings,
     invoice: { ...settings.invoice, syncStartedAt: startedAt && startedAt < from ? startedAt : from },
   };
-  // The total is counted once, before the first page, so the bar moves from 0 to 100; a resumed
-  // run keeps the total it counted.
-  let total = backfill.total;
+  // Counted once, before the first page; a page retried after the count keeps the total it has.
   if (backfill.startedAt === null) {
     const counted = await ports.counters.hubspot.countRecords('invoice', {
       from,
@@ -50,42 +73,29 @@ export async function runBackfill(deps: BackfillDeps, backfillId: string): Promi
     });
     if (!counted.ok)
       throw new Error(`backfill ${backfillId}: ${counted.error.code}: ${counted.error.message}`);
-    total = counted.value;
+    await beginBackfill(db, backfillId, counted.value, deps.clock.now());
   }
-  await db.backfill.update({
-    where: { id: backfillId },
-    data: { status: 'running', total, startedAt: backfill.startedAt ?? deps.clock.now() },
-  });
-  let cursor = backfill.cursor ?? undefined;
-  for (;;) {
-    const page = await ports.readers.hubspot.readChangedSince('invoice', from, cursor);
-    if (!page.ok) throw new Error(`backfill ${backfillId}: ${page.error.code}: ${page.error.message}`);
-    const inRange = page.value.records.filter(
-      (r) =>
-        Date.parse(r.createdAt) >= backfill.from.getTime() &&
-        Date.parse(r.createdAt) <= backfill.to.getTime(),
-    );
-    const seeds: RecordRef[] = inRange.map((r) => ({ side: 'hubspot', object: 'invoice', id: r.id }));
-    const result = await syncRecords({ ...ports, store, clock: deps.clock }, portalId, widened, seeds);
-    const failed = seeds.filter(
-      (s) => result.waiting.has(recordKey(s)) || result.failed.has(recordKey(s)),
-    ).length;
-    cursor = page.value.nextPageToken ?? undefined;
-    const row = await db.backfill.update({
-      where: { id: backfillId },
-      data: {
-        done: { increment: seeds.length - failed },
-        failed: { increment: failed },
-        cursor: cursor ?? null,
-        ...(cursor ? {} : { status: 'done', finishedAt: deps.clock.now() }),
-      },
+  const read = await ports.readers.hubspot.readChangedSince('invoice', from, backfill.cursor ?? undefined);
+  if (!read.ok) throw new Error(`backfill ${backfillId}: ${read.error.code}: ${read.error.message}`);
+  const inRange = read.value.records.filter(
+    (r) =>
+      Date.parse(r.createdAt) >= backfill.from.getTime() && Date.parse(r.createdAt) <= backfill.to.getTime(),
+  );
+  const seeds: RecordRef[] = inRange.map((r) => ({ side: 'hubspot', object: 'invoice', id: r.id }));
+  const result = await syncRecords({ ...ports, store, clock: deps.clock }, portalId, widened, seeds);
+  const failed = seeds.filter(
+    (s) => result.waiting.has(recordKey(s)) || result.failed.has(recordKey(s)),
+  ).length;
+  const next = read.value.nextPageToken;
+  await inTransaction(db, async (tx) => {
+    const stored = await recordBackfillPage(tx, backfillId, {
+      page,
+      done: seeds.length - failed,
+      failed,
+      nextCursor: next,
+      at: deps.clock.now(),
     });
-    if (!cursor) {
-      // Invoices created in the range while it ran were counted after the total was: the
-      // finished bar still reads done + failed of total.
-      if (row.done + row.failed > row.total)
-        await db.backfill.update({ where: { id: backfillId }, data: { total: row.done + row.failed } });
-      return;
-    }
-  }
+    // Cancelled meanwhile: the page's invoices stay synced, no next page is queued.
+    if (stored && next) await queueBackfillPage(tx, backfill, page + 1);
+  });
 }
