@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { deployManifest, packageNameOf } from './deploy-manifest.mjs';
-import { PROGRAMS } from './programs.mjs';
+import { nodeFlagsOf, PROGRAMS } from './programs.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const OUT = join(ROOT, 'dist');
@@ -90,7 +90,7 @@ const { engines } = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8'
 const scripts = Object.fromEntries(
   Object.entries(PROGRAMS).map(([name, p]) => [
     p.script,
-    `node --enable-source-maps --env-file-if-exists=.env ${name}.js`,
+    ['node', ...nodeFlagsOf(name), '--env-file-if-exists=.env', `${name}.js`].join(' '),
   ]),
 );
 const manifest = deployManifest(lock, imported, {

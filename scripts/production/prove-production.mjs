@@ -22,7 +22,7 @@ import { hubspotUser, installAndConnect, quickbooksReader, turnOnSync, uiCall } 
 import { inspectInstall, installDeployFolder } from './deploy-folder.mjs';
 import { startEmulators } from './emulators.mjs';
 import { freePort, startProcess, waitFor } from './processes.mjs';
-import { PROGRAMS } from './programs.mjs';
+import { nodeFlagsOf, PROGRAMS } from './programs.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const { values: options } = parseArgs({
@@ -79,7 +79,7 @@ async function withDatabase(adminUrl, run) {
 function program(name, deployFolder) {
   return fromSource
     ? { args: ['--import', 'tsx', PROGRAMS[name].entry], cwd: ROOT }
-    : { args: ['--enable-source-maps', `${name}.js`], cwd: deployFolder };
+    : { args: [...nodeFlagsOf(name), `${name}.js`], cwd: deployFolder };
 }
 
 const started = [];
