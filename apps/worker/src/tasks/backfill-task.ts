@@ -1,7 +1,6 @@
 import {
   beginBackfill,
   cancelBackfill,
-  createPrismaSyncStore,
   type Db,
   findBackfill,
   inTransaction,
@@ -11,16 +10,13 @@ import { BACKFILL_TASK, parseJobPayload, queueBackfillPage } from '@ledgersync/j
 import type { PortsFor } from '@ledgersync/portal-adapters';
 import { type Clock, type RecordRef, recordKey, syncRecords } from '@ledgersync/sync-engine';
 import type { Task } from 'graphile-worker';
-import { portalGate } from '../portal-gate.ts';
+import { openPage, PAUSED_RETRY_MS } from './open-page.ts';
 
 export interface BackfillDeps {
   readonly db: Db;
   readonly portsFor: PortsFor;
   readonly clock: Clock;
 }
-
-/** A page of a paused portal (an authorization to renew) is tried again this much later. */
-const PAUSED_RETRY_MS = 5 * 60_000;
 
 /**
  * One page of a backfill of historical HubSpot invoices (R-FLT-4). The outbound filter "created
@@ -44,21 +40,16 @@ export async function runBackfillPage(deps: BackfillDeps, backfillId: string, pa
   if (!backfill || (backfill.status !== 'pending' && backfill.status !== 'running')) return;
   if (backfill.pages !== page) return;
   const portalId = backfill.portalId;
-  const gate = await portalGate(db, portalId);
-  if (gate === 'stopped') {
+  const opened = await openPage(deps, portalId);
+  if (opened.kind === 'stopped') {
     await cancelBackfill(db, backfillId, deps.clock.now());
     return;
   }
-  const store = createPrismaSyncStore(db, { now: () => deps.clock.now() });
-  const [ports, settings] =
-    gate === 'active'
-      ? await Promise.all([deps.portsFor(portalId), store.readSettings(portalId)])
-      : [null, null];
-  if (!ports || !settings) {
-    // Paused (R-ERR-7) or not usable right now: the same page waits, nothing is lost.
+  if (opened.kind === 'waiting') {
     await queueBackfillPage(db, backfill, page, PAUSED_RETRY_MS);
     return;
   }
+  const { ports, settings, store } = opened;
   const startedAt = settings.invoice.syncStartedAt;
   const from = backfill.from.toISOString();
   const widened = {

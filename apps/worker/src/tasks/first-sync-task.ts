@@ -1,5 +1,4 @@
 import {
-  createPrismaSyncStore,
   type Db,
   findSyncRun,
   finishSyncRun,
@@ -18,16 +17,13 @@ import {
   syncRecords,
 } from '@ledgersync/sync-engine';
 import type { Task } from 'graphile-worker';
-import { portalGate } from '../portal-gate.ts';
+import { openPage, PAUSED_RETRY_MS } from './open-page.ts';
 
 export interface FirstSyncDeps {
   readonly db: Db;
   readonly portsFor: PortsFor;
   readonly clock: Clock;
 }
-
-/** A page of a paused portal (an authorization to renew) is tried again this much later. */
-const PAUSED_RETRY_MS = 5 * 60_000;
 
 /** "Changed since the beginning": every record of the object, paged as the poll pages. */
 const EVERYTHING = new Date(0).toISOString();
@@ -51,21 +47,16 @@ export async function runFirstSyncPage(deps: FirstSyncDeps, syncRunId: string, p
   const run = await findSyncRun(db, syncRunId);
   if (run?.status !== 'running' || run.pages !== page) return;
   const { portalId, object, sourceSide } = run;
-  const gate = await portalGate(db, portalId);
-  if (gate === 'stopped') {
+  const opened = await openPage(deps, portalId);
+  if (opened.kind === 'stopped') {
     await finishSyncRun(db, run.id, 'cancelled', deps.clock.now(), 'the portal was disconnected');
     return;
   }
-  const store = createPrismaSyncStore(db, { now: () => deps.clock.now() });
-  const [ports, settings] =
-    gate === 'active'
-      ? await Promise.all([deps.portsFor(portalId), store.readSettings(portalId)])
-      : [null, null];
-  if (!ports || !settings) {
-    // Paused (R-ERR-7) or not usable right now: the same page waits, nothing is lost.
+  if (opened.kind === 'waiting') {
     await queueFirstSyncPage(db, run, page, PAUSED_RETRY_MS);
     return;
   }
+  const { ports, settings, store } = opened;
   const rule = settings[object as 'customer' | 'product'];
   if (!rule.enabled || !directionAllowsWriteTo(rule.direction, otherSide(sourceSide))) {
     await finishSyncRun(db, run.id, 'cancelled', deps.clock.now(), 'the rule no longer syncs from this side');
