@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { nodeFlagsOf } from '../../../scripts/production/programs.mjs';
 import type { BenchWorld } from './start-bench-world.ts';
 
 // The worker as the product runs it: its own entry point, configured by its environment.
@@ -10,23 +11,10 @@ const WORKER_BUILD = fileURLToPath(new URL('../../../dist/worker.js', import.met
 /** The worker from its TypeScript source (tsx), or from the production build (`npm run build`). */
 export type WorkerProgram = 'source' | 'build';
 
-const ROOT_PACKAGE = fileURLToPath(new URL('../../../package.json', import.meta.url));
-
-/** Node's flags in `npm run start:worker` (heap cap, source maps), so the bench runs what operators run. */
-function startWorkerFlags(): string[] {
-  const script = (JSON.parse(readFileSync(ROOT_PACKAGE, 'utf8')) as { scripts: Record<string, string> })
-    .scripts['start:worker'];
-  const words = script?.split(/\s+/) ?? [];
-  if (words[0] !== 'node' || words.at(-1) !== 'dist/worker.js')
-    throw new Error(`start:worker is not "node <flags> dist/worker.js": ${script}`);
-  // The bench gives the worker its environment itself.
-  return words.slice(1, -1).filter((w) => !w.startsWith('--env-file'));
-}
-
 function workerArgs(program: WorkerProgram): string[] {
   if (program === 'source') return ['--import', 'tsx', WORKER_MAIN];
   if (!existsSync(WORKER_BUILD)) throw new Error(`${WORKER_BUILD} is missing: run npm run build first`);
-  return [...startWorkerFlags(), WORKER_BUILD];
+  return [...nodeFlagsOf('worker'), WORKER_BUILD];
 }
 
 export interface WorkerProcess {
