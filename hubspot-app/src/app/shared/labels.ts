@@ -1,6 +1,7 @@
 import type {
   Direction,
   ErrorCategory,
+  FieldFlow,
   LinkStatus,
   RecordColumn,
   SyncObject,
@@ -15,6 +16,14 @@ export const DIRECTION_LABEL: Readonly<Record<Direction, string>> = {
   quickbooks_to_hubspot: 'QuickBooks → HubSpot',
   two_way: 'Both ways',
   off: 'Off',
+};
+
+/** Which way a mapped field's value travels; a read-only one is computed by each app. */
+export const FIELD_FLOW_LABEL: Readonly<Record<FieldFlow, string>> = {
+  two_way: DIRECTION_LABEL.two_way,
+  hubspot_to_quickbooks: DIRECTION_LABEL.hubspot_to_quickbooks,
+  quickbooks_to_hubspot: DIRECTION_LABEL.quickbooks_to_hubspot,
+  read_only: 'Compared, not copied: each app works it out',
 };
 
 /** Objects as the set-up and the counts name them, plural. */
@@ -76,4 +85,12 @@ export const COLUMN_LABEL: Readonly<Record<RecordColumn, string>> = {
   direction: 'Direction',
   lastSyncedAt: 'Last synced',
   updatedAt: 'Updated',
+};
+
+/** What a record is called before it has a name of its own: a draft's number comes when it is finalized. */
+export const UNNAMED_RECORD_LABEL: Readonly<Record<SyncObject, string>> = {
+  invoice: 'Invoice (no number yet)',
+  customer: 'Contact (no name)',
+  product: 'Product (no name)',
+  payment: 'Payment (no reference)',
 };

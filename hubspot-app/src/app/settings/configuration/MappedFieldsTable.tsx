@@ -9,15 +9,8 @@ import {
   Text,
   Toggle,
 } from '@hubspot/ui-extensions';
-import type { DefaultMapping, FieldFlow } from '@ledgersync/hubspot-ui-shared/api/generated/api-contract.ts';
-
-/** Which way a field's value travels, in words (the APIs' own field names are nobody's words). */
-const FLOW_LABEL: Readonly<Record<FieldFlow, string>> = {
-  two_way: 'Both ways',
-  hubspot_to_quickbooks: 'HubSpot → QuickBooks',
-  quickbooks_to_hubspot: 'QuickBooks → HubSpot',
-  read_only: 'Compared, not copied: each app works it out',
-};
+import type { DefaultMapping } from '@ledgersync/hubspot-ui-shared/api/generated/api-contract.ts';
+import { FIELD_FLOW_LABEL } from '@ledgersync/hubspot-ui-shared/labels.ts';
 
 /** R-MAP-3: the default field mappings, each one switchable unless the sync needs it. */
 export function MappedFieldsTable({
@@ -42,7 +35,7 @@ export function MappedFieldsTable({
           {mappings.map((m) => (
             <TableRow key={m.key}>
               <TableCell>{m.label}</TableCell>
-              <TableCell>{FLOW_LABEL[m.flow]}</TableCell>
+              <TableCell>{FIELD_FLOW_LABEL[m.flow]}</TableCell>
               <TableCell>
                 <Toggle
                   label={`Sync ${m.label}`}

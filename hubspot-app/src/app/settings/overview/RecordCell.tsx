@@ -1,23 +1,15 @@
 import { Flex, Link, Text } from '@hubspot/ui-extensions';
-import type {
-  RecordColumn,
-  RecordRow,
-  SyncObject,
-} from '@ledgersync/hubspot-ui-shared/api/generated/api-contract.ts';
+import type { RecordColumn, RecordRow } from '@ledgersync/hubspot-ui-shared/api/generated/api-contract.ts';
 import { formatDateTime, formatDay } from '@ledgersync/hubspot-ui-shared/format-date-time.ts';
 import { formatMoney } from '@ledgersync/hubspot-ui-shared/format-money.ts';
-import { DIRECTION_LABEL, OBJECT_SINGULAR } from '@ledgersync/hubspot-ui-shared/labels.ts';
+import {
+  DIRECTION_LABEL,
+  OBJECT_SINGULAR,
+  UNNAMED_RECORD_LABEL,
+} from '@ledgersync/hubspot-ui-shared/labels.ts';
 import type { LocaleFormat } from '@ledgersync/hubspot-ui-shared/locale-format.ts';
 import { ErrorCategoryTag } from '@ledgersync/hubspot-ui-shared/views/ErrorCategoryTag.tsx';
 import { SyncStatusTag } from '@ledgersync/hubspot-ui-shared/views/SyncStatusTag.tsx';
-
-/** What a record is called before it has a name of its own: a draft's number comes when it is finalized. */
-const UNNAMED: Readonly<Record<SyncObject, string>> = {
-  invoice: 'Invoice (no number yet)',
-  customer: 'Contact (no name)',
-  product: 'Product (no name)',
-  payment: 'Payment (no reference)',
-};
 
 const NONE = '—';
 
@@ -49,7 +41,7 @@ export function RecordCell({
       const detail = detailOf(row.name, format);
       return (
         <Flex direction="column" gap="flush">
-          <Text>{row.name.name ?? UNNAMED[row.name.object]}</Text>
+          <Text>{row.name.name ?? UNNAMED_RECORD_LABEL[row.name.object]}</Text>
           {detail ? <Text variant="microcopy">{detail}</Text> : null}
         </Flex>
       );
